@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tributary.Caching;
+
+/// <summary>How long paid lookups are kept, bound from <c>Cache</c>.</summary>
+public sealed class CacheOptions
+{
+    public const string SectionName = "Cache";
+
+    /// <summary>TTL of a match at or above <see cref="HighConfidence"/>. Default 90 days.</summary>
+    public TimeSpan HighConfidenceTtl { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>TTL of a match below <see cref="HighConfidence"/>. Default 30 days.</summary>
+    public TimeSpan LowConfidenceTtl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>TTL of a "no match". Default 7 days.</summary>
+    public TimeSpan NoMatchTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Confidence from which the long TTL applies. Default 0.9.</summary>
+    [Range(0.0, 1.0)]
+    public double HighConfidence { get; set; } = 0.9;
+
+    /// <summary>How long the in-process layer keeps an entry before asking the ledger again. Default 10 minutes.</summary>
+    public TimeSpan LocalTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A Redis connection string: enables the shared second level (and shared rate limits).</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The TTL for an answer.</summary>
+    public TimeSpan TtlFor(bool matched, double confidence) =>
+        !matched ? NoMatchTtl : confidence >= HighConfidence ? HighConfidenceTtl : LowConfidenceTtl;
+}

@@ -1,0 +1,27 @@
+using Tributary.Providers;
+
+namespace Tributary.Connectors.Clearbit;
+
+/// <summary>Bound from <c>Providers:Clearbit</c>.</summary>
+public sealed class ClearbitOptions : ProviderOptions
+{
+    /// <summary>Secret key (<c>sk_…</c>).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary><c>bearer</c> (default) sends <c>Authorization: Bearer key</c>; <c>basic</c> sends the key as Basic user name.</summary>
+    public string AuthScheme { get; set; } = "bearer";
+
+    /// <summary>
+    /// Streaming host for batch lookups, which blocks until a queued record is ready instead of answering 202.
+    /// Never used for real-time requests. Default: none (202 is reported as <c>queued</c>).
+    /// </summary>
+    public string? StreamBaseUrl { get; set; }
+
+    /// <summary>Person and combined lookups; <see cref="ProviderOptions.BaseUrl"/> overrides it.</summary>
+    internal string PersonBaseUrl => BaseUrl ?? "https://person.clearbit.com";
+
+    /// <summary>Company lookups; <see cref="ProviderOptions.BaseUrl"/> overrides it.</summary>
+    internal string CompanyBaseUrl => BaseUrl ?? "https://company.clearbit.com";
+
+    public override bool HasCredentials => !string.IsNullOrWhiteSpace(ApiKey);
+}

@@ -1,0 +1,10 @@
+using Tributary.Providers;
+
+namespace Tributary.Connectors.Clearbit;
+
+public static class ClearbitRegistration
+{
+    /// <summary>Adds the Clearbit connector, configured from <c>Providers:Clearbit</c>.</summary>
+    public static TributaryBuilder AddClearbit(this TributaryBuilder builder) =>
+        builder.AddProvider<ClearbitConnector, ClearbitOptions>(ClearbitConnector.ProviderName, "Clearbit", ClearbitRateLimits.Read);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace Tributary.Connectors.Clearbit;
+
+// Clearbit Enrichment v2 bodies, only the members Tributary reads. Unknown members are ignored.
+
+internal sealed record ClearbitCombined(ClearbitPerson? Person, ClearbitCompany? Company);
+
+internal sealed record ClearbitPerson(
+    string? Id,
+    ClearbitName? Name,
+    string? Email,
+    string? Location,
+    ClearbitGeo? Geo,
+    ClearbitEmployment? Employment,
+    ClearbitHandle? Linkedin,
+    bool? Fuzzy,
+    bool? EmailProvider,
+    string? Phone);
+
+internal sealed record ClearbitName(string? FullName, string? GivenName, string? FamilyName);
+
+internal sealed record ClearbitEmployment(string? Domain, string? Name, string? Title, string? Role, string? SubRole, string? Seniority);
+
+internal sealed record ClearbitGeo(string? City, string? State, string? StateCode, string? Country, string? CountryCode);
+
+internal sealed record ClearbitHandle(string? Handle);
+
+internal sealed record ClearbitCompany(
+    string? Id,
+    string? Name,
+    string? Domain,
+    ClearbitCategory? Category,
+    ClearbitMetrics? Metrics,
+    IReadOnlyList<string>? Tech,
+    IReadOnlyList<string>? Tags,
+    ClearbitGeo? Geo,
+    ClearbitHandle? Linkedin,
+    string? Phone,
+    int? FoundedYear,
+    bool? Fuzzy);
+
+internal sealed record ClearbitCategory(string? Sector, string? IndustryGroup, string? Industry, string? SubIndustry);
+
+internal sealed record ClearbitMetrics(long? Employees, string? EmployeesRange, string? EstimatedAnnualRevenue);
+
+internal sealed record ClearbitErrorBody(ClearbitError? Error, string? Message);
+
+internal sealed record ClearbitError(string? Type, string? Message);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(ClearbitCombined))]
+[JsonSerializable(typeof(ClearbitCompany))]
+[JsonSerializable(typeof(ClearbitErrorBody))]
+internal sealed partial class ClearbitJsonContext : JsonSerializerContext;

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using Tributary.Profiles;
+
+namespace Tributary.Connectors.ZoomInfo;
+
+/// <summary>ZoomInfo records → profile fields. ZoomInfo mixes numbers, numeric strings and string booleans: read leniently.</summary>
+internal static class ZoomInfoMapping
+{
+    /// <summary>Confidence when a contact carries no accuracy score, and for company matches.</summary>
+    public const double DefaultConfidence = 0.85;
+
+    public static readonly string[] ContactOutputFields =
+    [
+        "id", "firstName", "lastName", "email", "phone", "mobilePhone", "jobTitle", "managementLevel", "jobFunction",
+        "city", "state", "country", "contactAccuracyScore", "externalUrls", "companyId", "companyName", "companyWebsite",
+        "companyEmployeeCount", "companyRevenueRange", "companyPrimaryIndustry",
+    ];
+
+    public static readonly string[] CompanyOutputFields =
+    [
+        "id", "name", "website", "domainList", "employeeCount", "revenue", "revenueRange", "primaryIndustry", "industries",
+        "phone", "city", "country", "socialMediaUrls", "foundedYear",
+    ];
+
+    /// <summary><c>contactAccuracyScore</c> (documented 75–99, seen as "50.0") as 0–1.</summary>
+    public static double Confidence(ZoomInfoContact contact) =>
+        Number(contact.ContactAccuracyScore) is { } score and > 0 ? Math.Clamp(score / 100.0, 0, 1) : DefaultConfidence;
+
+    public static void MapContact(ZoomInfoContact contact, ProfileBuilder profile)
+    {
+        var name = string.Join(' ', new[] { contact.FirstName, contact.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        profile.Set(ProfileFields.FullName, name)
+            .Set(ProfileFields.FirstName, contact.FirstName)
+            .Set(ProfileFields.LastName, contact.LastName)
+            .Set(ProfileFields.Email, contact.Email)
+            .Set(ProfileFields.Phone, contact.Phone ?? contact.MobilePhone)
+            .Set(ProfileFields.JobTitle, contact.JobTitle)
+            .Set(ProfileFields.Seniority, Seniority.Normalize(contact.ManagementLevel?.FirstOrDefault()?.Replace("-Level", string.Empty, StringComparison.OrdinalIgnoreCase), contact.JobTitle))
+            .Set(ProfileFields.Department, contact.JobFunction?.FirstOrDefault()?.Department?.ToLowerInvariant())
+            .Set(ProfileFields.LinkedInUrl, LinkedIn(contact.ExternalUrls))
+            .Set(ProfileFields.City, contact.City)
+            .Set(ProfileFields.State, contact.State)
+            .Set(ProfileFields.Country, Countries.ToCode(contact.Country));
+        if (contact.Company is { } company)
+        {
+            MapCompany(company, profile);
+        }
+    }
+
+    public static void MapCompany(ZoomInfoCompany company, ProfileBuilder profile)
+    {
+        profile.Set(ProfileFields.CompanyName, company.Name)
+            .Set(ProfileFields.CompanyDomain, Domain(company))
+            .Set(ProfileFields.Industry, company.PrimaryIndustry?.FirstOrDefault() ?? FirstText(company.Industries))
+            .Set(ProfileFields.EmployeeCount, Number(company.EmployeeCount))
+            .Set(ProfileFields.RevenueRange, company.RevenueRange)
+            .Set(ProfileFields.CompanyPhone, company.Phone)
+            .Set(ProfileFields.CompanyCity, company.City)
+            .Set(ProfileFields.CompanyCountry, Countries.ToCode(company.Country))
+            .Set(ProfileFields.CompanyLinkedInUrl, LinkedIn(company.SocialMediaUrls))
+            .Set(ProfileFields.FoundedYear, Number(company.FoundedYear));
+    }
+
+    private static string? Domain(ZoomInfoCompany company)
+    {
+        var website = company.DomainList?.FirstOrDefault() ?? company.Website;
+        if (string.IsNullOrWhiteSpace(website))
+        {
+            return null;
+        }
+
+        var host = website.Contains("://", StringComparison.Ordinal) ? new Uri(website).Host : website.Split('/')[0];
+        host = host.Trim().ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
+
+    private static string? LinkedIn(IReadOnlyList<ZoomInfoUrl>? urls)
+    {
+        var url = urls?.FirstOrDefault(u =>
+            (u.Type?.Contains("linked", StringComparison.OrdinalIgnoreCase) ?? false)
+            || (u.Url?.Contains("linkedin.com", StringComparison.OrdinalIgnoreCase) ?? false))?.Url;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return null;
+        }
+
+        var path = url.Split("linkedin.com", 2, StringSplitOptions.None) is [_, var rest] ? rest : null;
+        return path is null ? null : "https://linkedin.com" + path.TrimEnd('/').ToLowerInvariant();
+    }
+
+    private static long? Number(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.Number } e => e.TryGetInt64(out var n) ? n : (long)e.GetDouble(),
+        { ValueKind: JsonValueKind.String } e when double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => (long)d,
+        _ => null,
+    };
+
+    private static string? FirstText(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.Array } e when e.GetArrayLength() > 0 && e[0].ValueKind == JsonValueKind.String => e[0].GetString(),
+        { ValueKind: JsonValueKind.String } e => e.GetString(),
+        _ => null,
+    };
+}

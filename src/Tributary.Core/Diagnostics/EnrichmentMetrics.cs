@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+using Tributary.Enrichment;
+
+namespace Tributary.Diagnostics;
+
+/// <summary>
+/// The engine's instruments on the <c>Tributary</c> meter. Names follow the Prometheus names users see
+/// (the exporter adds <c>_total</c> to counters and the unit to histograms).
+/// </summary>
+public sealed class EnrichmentMetrics
+{
+    public const string MeterName = "Tributary";
+
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _latency;
+    private readonly Histogram<double> _confidence;
+    private readonly Counter<long> _cacheHits;
+    private readonly Counter<long> _cacheMisses;
+
+    public EnrichmentMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _requests = meter.CreateCounter<long>("enrichment_requests", description: "Provider lookups by provider, status and lookup type.");
+        _latency = meter.CreateHistogram<double>("enrichment_latency", "s", "Time spent on each provider per lookup.");
+        _confidence = meter.CreateHistogram<double>("enrichment_confidence", description: "Overall confidence of enrichment answers.");
+        _cacheHits = meter.CreateCounter<long>("enrichment_cache_hits", description: "Lookups answered from the cache or the ledger.");
+        _cacheMisses = meter.CreateCounter<long>("enrichment_cache_misses", description: "Lookups that needed a provider call.");
+        Meter = meter;
+    }
+
+    public Meter Meter { get; }
+
+    public void RecordOutcome(ProviderOutcome outcome, LookupKind kind)
+    {
+        var provider = new KeyValuePair<string, object?>("provider", outcome.Provider);
+        _requests.Add(1, provider, new("status", outcome.Status.ToWire()), new("type", kind == LookupKind.Person ? "person" : "company"));
+        if (outcome.Status != ProviderStatus.Skipped)
+        {
+            _latency.Record(outcome.Latency.TotalSeconds, provider);
+        }
+    }
+
+    public void RecordCache(string provider, bool hit) =>
+        (hit ? _cacheHits : _cacheMisses).Add(1, new KeyValuePair<string, object?>("provider", provider));
+
+    public void RecordResult(EnrichmentResult result) => _confidence.Record(result.Confidence);
+}

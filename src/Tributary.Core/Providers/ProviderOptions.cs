@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tributary.Providers;
+
+/// <summary>
+/// Settings every provider shares, bound from <c>Providers:&lt;Name&gt;</c>. Connector options derive from it.
+/// </summary>
+public class ProviderOptions
+{
+    /// <summary>Whether the provider is asked at all. Default true when it has credentials.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Root URL of the API; every connector's URL is configurable so it can point at a simulator.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Time one attempt may take. Default 500 ms.</summary>
+    [Range(10, 120_000)]
+    public int TimeoutMs { get; set; } = 500;
+
+    /// <summary>Precedence: lower asks first in a waterfall and wins ties in a merge. Default 100.</summary>
+    public int Priority { get; set; } = 100;
+
+    /// <summary>Requests per minute allowed for this provider account.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>What one billed call costs, in the account's credit unit. Default 1.</summary>
+    [Range(0, 1_000_000)]
+    public decimal CostPerCall { get; set; } = 1;
+
+    /// <summary>Retry attempts after the first, only while the request's budget allows. Default 2.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>First retry delay before exponential growth and jitter. Default 100 ms.</summary>
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMs { get; set; } = 100;
+
+    public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    /// <summary>True when the connector has what it needs to authenticate.</summary>
+    public virtual bool HasCredentials => false;
+
+    /// <summary>Enabled when explicitly set, otherwise when credentials are present.</summary>
+    public bool IsEnabled => Enabled ?? HasCredentials;
+}
+
+/// <summary>The provider account's request budget.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests per minute; the token bucket refills at this rate. Default 600.</summary>
+    [Range(1, 1_000_000)]
+    public int PerMinute { get; set; } = 600;
+
+    /// <summary>Bucket size: how many requests may go at once after a quiet spell. Default: a tenth of a minute's budget.</summary>
+    public int? Burst { get; set; }
+}
+
+/// <summary>
+/// When a provider's circuit opens. Polly samples failures over a window: with the defaults the circuit opens
+/// once at least 5 calls in 10 s were made and at least half of them failed, and stays open 30 s.
+/// </summary>
+public sealed class CircuitBreakerOptions
+{
+    [Range(1, 10_000)]
+    public int MinimumThroughput { get; set; } = 5;
+
+    [Range(0.01, 1.0)]
+    public double FailureRatio { get; set; } = 0.5;
+
+    [Range(500, 3_600_000)]
+    public int SamplingDurationMs { get; set; } = 10_000;
+
+    [Range(500, 3_600_000)]
+    public int BreakDurationMs { get; set; } = 30_000;
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tributary.Enrichment;
+using Tributary.Resilience;
+
+namespace Tributary.Providers;
+
+/// <summary>What every connector's <c>AddXxx()</c> shares: options, runtime, HTTP pipeline, provider registration.</summary>
+public static class ProviderRegistration
+{
+    /// <summary>Registers a provider under <paramref name="name"/> with settings from <c>Providers:&lt;section&gt;</c>.</summary>
+    /// <param name="builder">The Tributary builder.</param>
+    /// <param name="name">Lower-cased provider name.</param>
+    /// <param name="section">Configuration section under <c>Providers</c> (e.g. <c>Clearbit</c>).</param>
+    /// <param name="readSignal">Reads the provider's rate-limit headers.</param>
+    /// <param name="isRetryable">Statuses worth a retry, when they differ from the usual transient ones.</param>
+    public static TributaryBuilder AddProvider<TConnector, TOptions>(
+        this TributaryBuilder builder,
+        string name,
+        string section,
+        Func<HttpResponseMessage, DateTimeOffset, RateLimitSignal> readSignal,
+        Func<HttpStatusCode, bool>? isRetryable = null)
+        where TConnector : class, IEnrichmentProvider
+        where TOptions : ProviderOptions
+    {
+        var services = builder.Services;
+        services.AddOptions<TOptions>()
+            .BindConfiguration($"Providers:{section}")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddKeyedSingleton(name, (sp, _) =>
+            new ProviderRuntime(name, sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddProviderHttpClient(name, readSignal, isRetryable);
+        services.AddSingleton<TConnector>();
+        services.AddSingleton<IEnrichmentProvider>(sp => sp.GetRequiredService<TConnector>());
+        return builder;
+    }
+}

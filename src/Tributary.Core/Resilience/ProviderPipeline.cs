@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using Tributary.Providers;
+
+namespace Tributary.Resilience;
+
+/// <summary>
+/// The outbound HTTP pipeline of every provider, composed in one place, outermost first:
+/// retry (budget-aware, honours Retry-After) → circuit breaker → attempt timeout → rate-limit gate → the wire.
+/// </summary>
+internal static class ProviderPipeline
+{
+    /// <summary>A retry is only worth starting when at least this much of the request's budget would remain.</summary>
+    private static readonly TimeSpan MinimumUsefulAttempt = TimeSpan.FromMilliseconds(50);
+
+    public static IHttpClientBuilder AddProviderHttpClient(
+        this IServiceCollection services,
+        string name,
+        Func<HttpResponseMessage, DateTimeOffset, RateLimitSignal> readSignal,
+        Func<HttpStatusCode, bool>? isRetryable = null)
+    {
+        isRetryable ??= IsTransient;
+        var builder = services.AddHttpClient(name);
+        builder.AddResilienceHandler(name, (pipeline, context) =>
+        {
+            var runtime = context.ServiceProvider.GetRequiredKeyedService<ProviderRuntime>(name);
+            var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            var options = runtime.Options;
+
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMs),
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.MaxRetries > 0
+                    && IsRetryableOutcome(args.Outcome, isRetryable)
+                    && BudgetAllowsRetry(args, options, time)),
+            });
+
+            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
+                FailureRatio = options.CircuitBreaker.FailureRatio,
+                SamplingDuration = TimeSpan.FromMilliseconds(options.CircuitBreaker.SamplingDurationMs),
+                BreakDuration = TimeSpan.FromMilliseconds(options.CircuitBreaker.BreakDurationMs),
+                StateProvider = runtime.Circuit,
+                ShouldHandle = args => ValueTask.FromResult(IsProviderFault(args.Outcome)),
+            });
+
+            pipeline.AddTimeout(TimeSpan.FromMilliseconds(options.TimeoutMs));
+        });
+
+        builder.AddHttpMessageHandler(sp => new RateLimitHandler(
+            sp.GetRequiredKeyedService<ProviderRuntime>(name).Gate, readSignal, sp.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    /// <summary>Statuses worth another attempt. 400, 401, 403, 404 and 422 never are.</summary>
+    public static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+        || (int)status >= 500;
+
+    private static bool IsRetryableOutcome(Outcome<HttpResponseMessage> outcome, Func<HttpStatusCode, bool> isRetryable) =>
+        outcome.Exception switch
+        {
+            null => outcome.Result is { } response && isRetryable(response.StatusCode),
+            HttpRequestException or TimeoutRejectedException => true,
+            _ => false,
+        };
+
+    /// <summary>Failures that count against the circuit: the provider is down or broken, not merely busy.</summary>
+    private static bool IsProviderFault(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception switch
+        {
+            null => outcome.Result is { } response && (int)response.StatusCode >= 500,
+            HttpRequestException or TimeoutRejectedException => true,
+            _ => false,
+        };
+
+    private static bool BudgetAllowsRetry(RetryPredicateArguments<HttpResponseMessage> args, ProviderOptions options, TimeProvider time)
+    {
+        var budget = ProviderCallContext.BudgetOf(args.Context);
+        if (!budget.IsRealTime)
+        {
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        var delay = args.Outcome.Result is { } response && RetryAfter.From(response, now) is { } retryAfter
+            ? retryAfter
+            : TimeSpan.FromMilliseconds(options.RetryBaseDelayMs * Math.Pow(2, args.AttemptNumber));
+        return budget.Remaining(now) >= delay + MinimumUsefulAttempt;
+    }
+}

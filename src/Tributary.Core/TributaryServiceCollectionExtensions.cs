@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tributary.Caching;
+using Tributary.Diagnostics;
+using Tributary.Enrichment;
+using Tributary.Identifiers;
+using Tributary.Merging;
+using Tributary.Orchestration;
+using Tributary.Privacy;
+using Tributary.Providers;
+
+namespace Tributary;
+
+/// <summary>Registration of the enrichment core: <c>services.AddTributary(config).AddClearbit().AddZoomInfo()</c>.</summary>
+public static class TributaryServiceCollectionExtensions
+{
+    public static TributaryBuilder AddTributary(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
+        services.AddOptions<IdentifierOptions>().BindConfiguration(IdentifierOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddHybridCache().AddSerializer<CacheEntry, CacheEntrySerializer>();
+        services.TryAddSingleton<ILookupLedger, InMemoryLookupLedger>();
+
+        services.TryAddSingleton<IdentifierNormalizer>();
+        services.TryAddSingleton<IdentifierHasher>();
+        services.TryAddSingleton<LookupKeys>();
+        services.TryAddSingleton<ProfileMerger>();
+        services.TryAddSingleton<EnrichmentMetrics>();
+        services.TryAddSingleton<LookupCache>();
+        services.TryAddSingleton<ProviderCatalog>();
+        services.TryAddSingleton<EnrichmentEngine>();
+        return new TributaryBuilder(services, configuration);
+    }
+}
