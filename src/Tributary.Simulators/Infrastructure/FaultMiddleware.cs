@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Tributary.Simulators.Infrastructure;
+
+/// <summary>
+/// Runs in front of every provider endpoint: counts the call, then applies the current faults in
+/// the order documented on <see cref="SimulatorFaults"/>. Control paths pass straight through.
+/// </summary>
+internal sealed class FaultMiddleware(
+    SimulatorFaults faults,
+    SimulatorCallCounter calls,
+    IProviderConventions conventions,
+    TimeProvider timeProvider,
+    CancellationToken stopping)
+{
+    private readonly FixedWindowCounter _window = new(timeProvider, TimeSpan.FromMinutes(1));
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix))
+        {
+            await next(context);
+            return;
+        }
+
+        calls.Record(context.Request.Path.Value ?? "/");
+        var settings = faults.Current;
+        context.Features.Set(settings);
+        try
+        {
+            if (await ApplyAsync(context, settings))
+            {
+                await next(context);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-delay; there is nobody to answer.
+        }
+    }
+
+    /// <summary>Returns true when the request should reach the endpoint.</summary>
+    private async Task<bool> ApplyAsync(HttpContext context, FaultSettings settings)
+    {
+        var delay = faults.NextDelayMs(settings);
+        if (delay > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(delay), timeProvider, context.RequestAborted);
+        }
+
+        if (settings.Hang)
+        {
+            await HangAsync(context);
+            return false;
+        }
+
+        if (settings.ConnectionReset)
+        {
+            context.Abort();
+            return false;
+        }
+
+        var limit = settings.PerMinuteLimit ?? conventions.DefaultPerMinuteLimit;
+        var window = _window.Acquire(limit, enforce: settings.PerMinuteLimit is not null, faults.Generation);
+        conventions.WriteRateLimitHeaders(context, window);
+        if (!window.Allowed)
+        {
+            await conventions.WriteRateLimitedAsync(context, window);
+            return false;
+        }
+
+        if (settings.TooManyRequests)
+        {
+            await conventions.WriteTooManyRequestsAsync(context, settings.RetryAfterSeconds);
+            return false;
+        }
+
+        if (faults.ShouldFail(settings))
+        {
+            await conventions.WriteFailureAsync(context, settings.FailStatus!.Value);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task HangAsync(HttpContext context)
+    {
+        // Waits for the client to give up or the simulator to stop, whichever comes first, and
+        // then drops the connection so the client never sees a status line.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using Tributary.Simulators.Infrastructure;
+
+namespace Tributary.Simulators;
+
+/// <summary>
+/// Faults one simulator injects, settable from code or with <c>POST /__sim/faults</c> (same names,
+/// camelCase). Thread-safe: each request acts on one consistent snapshot. Faults apply to every
+/// provider path, in this order: latency, hang, connection reset, rate limit, 429, failure status,
+/// then the endpoint (which honours <see cref="MalformedJson"/>, <see cref="Queued"/> and
+/// <see cref="CreditsExhausted"/>). Any change starts a fresh rate-limit window and failure count.
+/// </summary>
+public sealed class SimulatorFaults
+{
+    private readonly Lock _gate = new();
+    private FaultSettings _settings = FaultSettings.None;
+    private long _failSequence;
+    private long _jitterSequence;
+    private int _generation;
+
+    /// <summary>Milliseconds added before every answer. Default 0.</summary>
+    public int LatencyMs
+    {
+        get => Current.LatencyMs;
+        set => Update(s => s with { LatencyMs = value });
+    }
+
+    /// <summary>Up to this many extra milliseconds, varying per request in a repeatable sequence. Default 0.</summary>
+    public int JitterMs
+    {
+        get => Current.JitterMs;
+        set => Update(s => s with { JitterMs = value });
+    }
+
+    /// <summary>Never answer: hold the request until the client gives up or the simulator stops, then drop the connection.</summary>
+    public bool Hang
+    {
+        get => Current.Hang;
+        set => Update(s => s with { Hang = value });
+    }
+
+    /// <summary>
+    /// Answer with this status (400–599) and the provider's error body: every request, every
+    /// <see cref="FailEveryNth"/>th request, or the <see cref="FailRatio"/> share of requests. Null = off.
+    /// </summary>
+    public int? FailStatus
+    {
+        get => Current.FailStatus;
+        set => Update(s => s with { FailStatus = value });
+    }
+
+    /// <summary>With <see cref="FailStatus"/>: fail requests n, 2n, 3n… counted from this change. 0 = not used.</summary>
+    public int FailEveryNth
+    {
+        get => Current.FailEveryNth;
+        set => Update(s => s with { FailEveryNth = value });
+    }
+
+    /// <summary>With <see cref="FailStatus"/>: fail exactly this share (0–1) of requests, evenly spread, no randomness. 0 = not used.</summary>
+    public double FailRatio
+    {
+        get => Current.FailRatio;
+        set => Update(s => s with { FailRatio = value });
+    }
+
+    /// <summary>Answer 429 with Retry-After: <see cref="RetryAfterSeconds"/> and the provider's own 429 body.</summary>
+    public bool TooManyRequests
+    {
+        get => Current.TooManyRequests;
+        set => Update(s => s with { TooManyRequests = value });
+    }
+
+    /// <summary>Retry-After sent with <see cref="TooManyRequests"/>. Default 1.</summary>
+    public int RetryAfterSeconds
+    {
+        get => Current.RetryAfterSeconds;
+        set => Update(s => s with { RetryAfterSeconds = value });
+    }
+
+    /// <summary>
+    /// Enforce this many requests per fixed one-minute window, answering beyond it as the provider
+    /// does (429; Hunter 403). Null = the provider's usual limit is advertised in headers but not enforced.
+    /// </summary>
+    public int? PerMinuteLimit
+    {
+        get => Current.PerMinuteLimit;
+        set => Update(s => s with { PerMinuteLimit = value });
+    }
+
+    /// <summary>Answer 200 with the body cut in half.</summary>
+    public bool MalformedJson
+    {
+        get => Current.MalformedJson;
+        set => Update(s => s with { MalformedJson = value });
+    }
+
+    /// <summary>Abort the connection without answering.</summary>
+    public bool ConnectionReset
+    {
+        get => Current.ConnectionReset;
+        set => Update(s => s with { ConnectionReset = value });
+    }
+
+    /// <summary>Clearbit only: answer 202 queued unless the request says cached=true.</summary>
+    public bool Queued
+    {
+        get => Current.Queued;
+        set => Update(s => s with { Queued = value });
+    }
+
+    /// <summary>Hunter (429) and People Data Labs (402) only: behave as if the credit balance were zero.</summary>
+    public bool CreditsExhausted
+    {
+        get => Current.CreditsExhausted;
+        set => Update(s => s with { CreditsExhausted = value });
+    }
+
+    internal FaultSettings Current => Volatile.Read(ref _settings);
+
+    internal int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Turns every fault off.</summary>
+    public void Reset() => Apply(FaultSettings.None);
+
+    /// <summary>Replaces the whole fault set (what <c>POST /__sim/faults</c> does).</summary>
+    internal void Apply(FaultSettings settings) => Update(_ => settings);
+
+    internal bool ShouldFail(FaultSettings settings)
+    {
+        if (settings.FailStatus is null)
+        {
+            return false;
+        }
+
+        var n = Interlocked.Increment(ref _failSequence);
+        if (settings.FailEveryNth > 0)
+        {
+            return n % settings.FailEveryNth == 0;
+        }
+
+        if (settings.FailRatio > 0)
+        {
+            // Fails exactly when the running total of ratio × requests crosses an integer.
+            return Math.Floor(n * settings.FailRatio) > Math.Floor((n - 1) * settings.FailRatio);
+        }
+
+        return true;
+    }
+
+    internal int NextDelayMs(FaultSettings settings)
+    {
+        if (settings.JitterMs == 0)
+        {
+            return settings.LatencyMs;
+        }
+
+        var n = Interlocked.Increment(ref _jitterSequence);
+        return settings.LatencyMs + (int)(Dataset.StableHash.Mix((ulong)n) % (ulong)(settings.JitterMs + 1));
+    }
+
+    private void Update(Func<FaultSettings, FaultSettings> change)
+    {
+        lock (_gate)
+        {
+            var next = change(_settings).Validate();
+            Volatile.Write(ref _settings, next);
+            Interlocked.Exchange(ref _failSequence, 0);
+            Interlocked.Exchange(ref _jitterSequence, 0);
+            Interlocked.Increment(ref _generation);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tributary.Simulators;
+
+/// <summary>Credentials the simulators accept and the knobs that are not faults.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Clearbit secret key, sent as the Basic user name or a Bearer token. Default "sk_sandbox_clearbit".</summary>
+    public string ClearbitApiKey { get; set; } = "sk_sandbox_clearbit";
+
+    /// <summary>ZoomInfo user name for <c>POST /authenticate</c>. Default "sandbox".</summary>
+    public string ZoomInfoUsername { get; set; } = "sandbox";
+
+    /// <summary>ZoomInfo password for <c>POST /authenticate</c>. Default "sandbox".</summary>
+    public string ZoomInfoPassword { get; set; } = "sandbox";
+
+    /// <summary>Lifetime of the JWTs ZoomInfo issues. Default 60 minutes, as the real API; shorten it in tests.</summary>
+    public TimeSpan ZoomInfoJwtLifetime { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Apollo key for the x-api-key header. Default "apollo_sandbox".</summary>
+    public string ApolloApiKey { get; set; } = "apollo_sandbox";
+
+    /// <summary>Hunter key (api_key query, X-API-KEY header or Bearer). Default "hunter_sandbox".</summary>
+    public string HunterApiKey { get; set; } = "hunter_sandbox";
+
+    /// <summary>Hunter credits for the month; every answer with data spends one, and at zero Hunter answers 429. Default 10,000,000.</summary>
+    public long HunterMonthlyCredits { get; set; } = 10_000_000;
+
+    /// <summary>People Data Labs key (X-Api-Key header or api_key query). Default "pdl_sandbox".</summary>
+    public string PeopleDataLabsApiKey { get; set; } = "pdl_sandbox";
+
+    /// <summary>People Data Labs credits; every match spends one, and at zero PDL answers 402. Default 10,000,000.</summary>
+    public long PeopleDataLabsCredits { get; set; } = 10_000_000;
+
+    /// <summary>Clock for rate-limit windows, token lifetimes and injected latency. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the simulators' Kestrel logs warnings and errors. Default none: the simulators are silent.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal SimulatorOptions Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ClearbitApiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoUsername);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoPassword);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ApolloApiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(HunterApiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(PeopleDataLabsApiKey);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ZoomInfoJwtLifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(HunterMonthlyCredits);
+        ArgumentOutOfRangeException.ThrowIfNegative(PeopleDataLabsCredits);
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        return this;
+    }
+}
