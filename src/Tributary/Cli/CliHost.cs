@@ -1,0 +1,53 @@
+using Tributary.Host.Hosting;
+using Tributary.Simulators;
+
+namespace Tributary.Host.Cli;
+
+/// <summary>
+/// The services a one-shot verb needs (engine, connectors, store), without the web server. Logs go to standard error
+/// so <c>--json</c> output stays clean.
+/// </summary>
+internal sealed class CliHost : IAsyncDisposable
+{
+    private CliHost(IHost host, SandboxSimulators? sandbox)
+    {
+        Host = host;
+        Sandbox = sandbox;
+    }
+
+    public IHost Host { get; }
+
+    public SandboxSimulators? Sandbox { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public static async Task<CliHost> StartAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+        TributaryConfiguration.AddSources(builder.Configuration, args);
+        TributaryLogging.Configure(builder.Logging, builder.Configuration);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, cancellationToken);
+        builder.Services.AddTributaryHost(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        if (sandbox is not null)
+        {
+            HostLog.SandboxMode(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary"), SandboxMode.Describe(sandbox));
+        }
+
+        return new CliHost(host, sandbox);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Tributary.Host.Gateway;
+using Tributary.Host.Hosting;
+using Tributary.Simulators;
+using Tributary.Storage.Sqlite;
+
+namespace Tributary.Host.Cli;
+
+/// <summary><c>tributary serve</c>: the HTTP gateway.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Addresses to listen on, ';'-separated, as ASP.NET (default {GatewayApp.DefaultUrl})." };
+        var command = new Command("serve", "Run the HTTP gateway: real-time enrichment, metrics, OpenAPI.") { urls };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await GatewayApp.BuildAsync([], parse.GetValue(urls), cancellationToken);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary");
+            if (app.Services.GetService<SandboxSimulators>() is { } sandbox)
+            {
+                HostLog.SandboxMode(logger, SandboxMode.Describe(sandbox));
+            }
+
+            await app.StartAsync(cancellationToken);
+            HostLog.Listening(logger, string.Join(", ", app.Urls), app.Services.GetRequiredService<SqliteDatabase>().DataSource);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

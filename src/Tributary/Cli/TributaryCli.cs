@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Tributary.Host.Hosting;
+using Tributary.Identifiers;
+
+namespace Tributary.Host.Cli;
+
+/// <summary><c>tributary &lt;verb&gt;</c>: parses, runs the verb, and maps failures to the contract's exit codes.</summary>
+internal static class TributaryCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("Tributary: contact and company enrichment gateway and pipeline.")
+        {
+            ServeCommand.Create(),
+            LookupCommand.Create(output),
+            ProvidersCommand.Create(output),
+            SandboxCommand.Create(output),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            return ExitCodes.BadArguments;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException or InvalidIdentifierException)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadArguments;
+        }
+    }
+}

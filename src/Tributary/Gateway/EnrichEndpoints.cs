@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Enrichment;
+using Tributary.Host.Contracts;
+using Tributary.Identifiers;
+using Tributary.Orchestration;
+using Tributary.Providers;
+
+namespace Tributary.Host.Gateway;
+
+/// <summary>
+/// Real-time enrichment: the flat <c>/v1/enrich</c> for IVR data actions, and the nested person and company
+/// profiles with provenance. Provider failures never become a 5xx: they are in the answer as statuses.
+/// </summary>
+internal static class EnrichEndpoints
+{
+    public static RouteGroupBuilder MapEnrichEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/enrich", EnrichFlatAsync)
+            .WithName("Enrich")
+            .WithSummary("Enrich a caller: flat profile for IVR data actions")
+            .WithDescription("Identifiers in (email, phone, domain, name, company, linkedinUrl); a flat profile out in which every field is present (\"\" or 0 when unknown). Provider failures make the answer partial, never an error. Example body: {\"email\":\"jane.doe@acme.com\"}.")
+            .Accepts<EnrichRequestBody>("application/json")
+            .Produces<FlatEnrichResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        v1.MapPost("/person/enrich", EnrichPersonAsync)
+            .WithName("EnrichPerson")
+            .WithSummary("Enrich a person: nested profile with provenance per field")
+            .WithDescription("Same request as /v1/enrich. Each field carries value, source, confidence and observedAt; each provider its status and latency. Example body: {\"email\":\"jane.doe@acme.com\",\"mode\":\"waterfall\"}.")
+            .Accepts<EnrichRequestBody>("application/json")
+            .Produces<ProfileResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        v1.MapGet("/company/enrich", EnrichCompanyAsync)
+            .WithName("EnrichCompany")
+            .WithSummary("Enrich a company by domain: nested profile with provenance per field")
+            .WithDescription("Example: GET /v1/company/enrich?domain=acme.com. Optional providers (comma-separated), mode and timeoutMs.")
+            .Produces<ProfileResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return v1;
+    }
+
+    private static async Task<Results<Ok<FlatEnrichResponse>, ProblemHttpResult>> EnrichFlatAsync(
+        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await json.ReadAsync(http, GatewayJsonContext.Default.EnrichRequestBody, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, cancellationToken);
+        return outcome.Problem ?? (Results<Ok<FlatEnrichResponse>, ProblemHttpResult>)TypedResults.Ok(ResponseMapping.ToFlat(outcome.Result!, RequestIds.Of(http)));
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> EnrichPersonAsync(
+        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await json.ReadAsync(http, GatewayJsonContext.Default.EnrichRequestBody, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, cancellationToken);
+        return outcome.Problem ?? (Results<Ok<ProfileResponse>, ProblemHttpResult>)TypedResults.Ok(ResponseMapping.ToNested(outcome.Result!, RequestIds.Of(http)));
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> EnrichCompanyAsync(
+        HttpContext http, string? domain, string? providers, string? mode, int? timeoutMs,
+        EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(domain))
+        {
+            return Problems.BadRequest(http, "domain", "The domain query parameter is required.");
+        }
+
+        var body = new EnrichRequestBody
+        {
+            Domain = domain,
+            Mode = mode,
+            TimeoutMs = timeoutMs,
+            Providers = providers?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+        var outcome = await RunAsync(http, body, LookupKind.Company, engine, normalizer, cancellationToken);
+        return outcome.Problem ?? (Results<Ok<ProfileResponse>, ProblemHttpResult>)TypedResults.Ok(ResponseMapping.ToNested(outcome.Result!, RequestIds.Of(http)));
+    }
+
+    private static async Task<(EnrichmentResult? Result, ProblemHttpResult? Problem)> RunAsync(
+        HttpContext http, EnrichRequestBody body, LookupKind kind, EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+    {
+        if (!EnrichRequestValidation.TryBuild(body, kind, normalizer, out var request, out var field, out var detail))
+        {
+            return (null, Problems.BadRequest(http, field!, detail!));
+        }
+
+        try
+        {
+            return (await engine.EnrichAsync(request!, cancellationToken), null);
+        }
+        catch (UnknownProviderException ex)
+        {
+            return (null, Problems.BadRequest(http, "providers", $"Unknown provider '{ex.Provider}'."));
+        }
+    }
+}

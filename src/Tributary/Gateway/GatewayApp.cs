@@ -1,0 +1,105 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+using Tributary.Diagnostics;
+using Tributary.Host.Contracts;
+using Tributary.Host.Hosting;
+
+namespace Tributary.Host.Gateway;
+
+/// <summary>The HTTP gateway: composed here, in the order requests meet it.</summary>
+internal static class GatewayApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+    private const string CallerQuota = "caller";
+
+    public static async Task<WebApplication> BuildAsync(string[] args, string? urls, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        TributaryConfiguration.AddSources(builder.Configuration, args);
+        TributaryLogging.Configure(builder.Logging, builder.Configuration);
+        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, cancellationToken);
+
+        var listenOn = urls ?? builder.Configuration["urls"] ?? DefaultUrl;
+        builder.WebHost.UseUrls(listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries));
+
+        builder.Services.AddTributaryHost(builder.Configuration);
+        if (sandbox is not null)
+        {
+            builder.Services.AddSingleton(sandbox);
+        }
+
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<GatewayKeys>();
+        builder.Services.AddSingleton<JsonBody>();
+        builder.Services.AddSingleton<ProviderGauges>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRateLimiter(ConfigureCallerQuota);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(EnrichmentMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue($"{GatewayOptions.SectionName}:MaxBodyBytes", 64 * 1024);
+        });
+
+        var app = builder.Build();
+        ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listenOn);
+        app.Services.GetRequiredService<ProviderGauges>();
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+
+        app.MapOperationsEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Tributary API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+
+        app.MapGroup("/v1")
+            .AddEndpointFilter<GatewayKeyFilter>()
+            .RequireRateLimiting(CallerQuota)
+            .MapEnrichEndpoints();
+        return app;
+    }
+
+    private static void ConfigureCallerQuota(RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = async (context, cancellationToken) =>
+        {
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await Problems.Create(context.HttpContext, StatusCodes.Status429TooManyRequests, "Quota exceeded", "This caller exceeded its request quota (Gateway:QuotaPerMinute).")
+                .ExecuteAsync(context.HttpContext);
+        };
+        options.AddPolicy(CallerQuota, http =>
+        {
+            var quota = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.QuotaPerMinute;
+            var caller = GatewayKeys.Presented(http.Request) is { } key
+                ? "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))
+                : "ip:" + http.Connection.RemoteIpAddress;
+            return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, quota / 6),
+                TokensPerPeriod = Math.Max(1, quota / 60),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+    }
+}

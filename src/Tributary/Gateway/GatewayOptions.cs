@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tributary.Host.Gateway;
+
+/// <summary>Bound from <c>Gateway</c>.</summary>
+internal sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>
+    /// Keys callers present as <c>Authorization: Bearer …</c> or <c>X-Api-Key</c>. An array, or one comma-separated
+    /// string. None configured: the gateway is open, and then only listens on loopback.
+    /// </summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>Allow an open gateway (no keys) on a non-loopback address. Default false.</summary>
+    public bool AllowAnonymousNonLoopback { get; set; }
+
+    /// <summary>Largest request body accepted, in bytes. Default 64 KB.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Requests per minute one caller (key, or address when open) may make. Default 60,000.</summary>
+    [Range(1, 10_000_000)]
+    public int QuotaPerMinute { get; set; } = 60_000;
+
+    /// <summary>The keys, with comma-separated entries split.</summary>
+    public IReadOnlyList<string> Keys => ApiKeys
+        .SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .ToArray();
+}

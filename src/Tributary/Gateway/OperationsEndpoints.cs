@@ -1,0 +1,41 @@
+using Tributary.Providers;
+using Tributary.Storage.Sqlite;
+
+namespace Tributary.Host.Gateway;
+
+/// <summary>Liveness and readiness for orchestrators and load balancers.</summary>
+internal static class OperationsEndpoints
+{
+    public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Text("ok"))
+            .WithName("Health")
+            .WithSummary("Liveness: the process is up")
+            .WithDescription("Always 200 'ok' while the process serves requests.");
+
+        app.MapGet("/readyz", ReadyAsync)
+            .WithName("Ready")
+            .WithSummary("Readiness: the store is reachable and at least one provider is enabled")
+            .WithDescription("200 with the checks when ready, 503 with the failing check otherwise. Example: {\"store\":\"ok\",\"providers\":2}.");
+        return app;
+    }
+
+    private static async Task<IResult> ReadyAsync(SqliteDatabase database, ProviderCatalog catalog, CancellationToken cancellationToken)
+    {
+        var enabled = catalog.Enabled.Count();
+        string store;
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            store = "ok";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            store = "unreachable";
+        }
+
+        var ready = store == "ok" && enabled > 0;
+        var checks = new Dictionary<string, object> { ["store"] = store, ["providers"] = enabled };
+        return ready ? TypedResults.Ok(checks) : TypedResults.Json(checks, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

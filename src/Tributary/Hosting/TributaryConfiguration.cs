@@ -1,0 +1,32 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Tributary.Host.Hosting;
+
+/// <summary>
+/// Configuration sources, lowest precedence first: <c>appsettings.json</c>, a directory of key-per-file secrets
+/// (as Docker and Kubernetes mount them; file <c>Providers__Clearbit__ApiKey</c> holds that key), environment
+/// variables, then the command line.
+/// </summary>
+internal static class TributaryConfiguration
+{
+    /// <summary>Environment variable naming the secrets directory (default <c>/run/secrets</c> when it exists).</summary>
+    public const string SecretsDirectoryVariable = "TRIBUTARY_SECRETS_DIR";
+
+    public static void AddSources(IConfigurationManager configuration, string[] args)
+    {
+        configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
+        var secrets = Environment.GetEnvironmentVariable(SecretsDirectoryVariable) ?? "/run/secrets";
+        if (Directory.Exists(secrets))
+        {
+            configuration.AddKeyPerFile(source =>
+            {
+                source.FileProvider = new PhysicalFileProvider(Path.GetFullPath(secrets));
+                source.Optional = true;
+                source.SectionDelimiter = "__";
+            });
+        }
+
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+    }
+}

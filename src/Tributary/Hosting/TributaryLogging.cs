@@ -1,0 +1,23 @@
+namespace Tributary.Host.Hosting;
+
+/// <summary>
+/// Console logging with the noisy framework categories turned down. HttpClient's own request logging is removed
+/// at the source (it would print provider URLs, whose query strings hold emails); these levels are a second fence.
+/// </summary>
+internal static class TributaryLogging
+{
+    public static void Configure(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        logging.AddFilter("Polly", LogLevel.Warning);
+    }
+}

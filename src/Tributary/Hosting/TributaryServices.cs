@@ -1,0 +1,18 @@
+using Tributary.Connectors.Clearbit;
+using Tributary.Connectors.ZoomInfo;
+using Tributary.Storage;
+
+namespace Tributary.Host.Hosting;
+
+/// <summary>The one place where the host's services are composed: engine, connectors, store.</summary>
+internal static class TributaryServices
+{
+    public static IServiceCollection AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTributary(configuration)
+            .AddClearbit()
+            .AddZoomInfo()
+            .UseStorage();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using Tributary.Host.Cli;
+
+return await TributaryCli.RunAsync(args);
