@@ -27,7 +27,7 @@ public sealed record IdentifierSet
 
     public string? Company { get; init; }
 
-    /// <summary>True when at least one identifier that can find a person or company is present.</summary>
+    /// <summary>True when no identifier that can find a person or company is present.</summary>
     public bool IsEmpty =>
         Email is null && Phone is null && Domain is null && LinkedInUrl is null && !HasNameAndCompany;
 
