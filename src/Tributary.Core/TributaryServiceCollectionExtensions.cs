@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tributary.Caching;
 using Tributary.Diagnostics;
 using Tributary.Enrichment;
@@ -20,7 +21,8 @@ public static class TributaryServiceCollectionExtensions
         services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
-        services.AddOptions<IdentifierOptions>().BindConfiguration(IdentifierOptions.SectionName);
+        services.AddOptions<IdentifierOptions>().BindConfiguration(IdentifierOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentifierOptions>, IdentifierOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
