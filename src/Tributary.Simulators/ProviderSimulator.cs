@@ -21,15 +21,19 @@ namespace Tributary.Simulators;
 public abstract class ProviderSimulator : IAsyncDisposable
 {
     private readonly int _port;
+    private readonly Task<SampleDataset>? _sharedDataset;
     private WebApplication? _app;
     private string? _baseUrl;
+    private SampleDataset? _dataset;
+    private Task _datasetLoaded = Task.CompletedTask;
 
-    private protected ProviderSimulator(string name, SimulatorOptions? options, SampleDataset? dataset, int port)
+    // dataset: one being built for several simulators (the sandbox); null builds one at start.
+    private protected ProviderSimulator(string name, SimulatorOptions? options, Task<SampleDataset>? dataset, int port)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         Name = name;
         Options = (options ?? new SimulatorOptions()).Validate();
-        Dataset = dataset ?? SampleDataset.Create();
+        _sharedDataset = dataset;
         _port = port;
     }
 
@@ -47,7 +51,8 @@ public abstract class ProviderSimulator : IAsyncDisposable
 
     internal SimulatorOptions Options { get; }
 
-    internal SampleDataset Dataset { get; }
+    /// <summary>The sample world; available once <see cref="StartAsync"/> has completed.</summary>
+    internal SampleDataset Dataset => _dataset ?? throw new InvalidOperationException($"The {Name} simulator has not been started.");
 
     internal TimeProvider TimeProvider => Options.TimeProvider;
 
@@ -61,9 +66,13 @@ public abstract class ProviderSimulator : IAsyncDisposable
             throw new InvalidOperationException($"The {Name} simulator is already started.");
         }
 
+        // Generating the dataset and starting Kestrel both take tens of milliseconds; overlapping
+        // them keeps the sandbox start short. Requests that race ahead wait for the dataset.
+        _datasetLoaded = LoadDatasetAsync();
         var app = Build();
         await app.StartAsync(cancellationToken);
         _app = app;
+        await _datasetLoaded;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         _baseUrl = address.TrimEnd('/');
     }
@@ -81,6 +90,8 @@ public abstract class ProviderSimulator : IAsyncDisposable
     }
 
     private protected abstract void MapEndpoints(IEndpointRouteBuilder endpoints);
+
+    private async Task LoadDatasetAsync() => _dataset = await (_sharedDataset ?? Task.Run(SampleDataset.Create));
 
     private WebApplication Build()
     {
@@ -101,6 +112,15 @@ public abstract class ProviderSimulator : IAsyncDisposable
         }
 
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            if (!_datasetLoaded.IsCompleted)
+            {
+                await _datasetLoaded;
+            }
+
+            await next(context);
+        });
         var middleware = new FaultMiddleware(Faults, Calls, Conventions, TimeProvider, app.Lifetime.ApplicationStopping);
         app.Use(middleware.InvokeAsync);
         ControlEndpoints.Map(app, Faults, Calls);

@@ -13,8 +13,24 @@ internal static class LookupKeys
     /// <summary>Digits only, with a North American country code added to bare ten-digit numbers.</summary>
     public static string Phone(string phone)
     {
-        var digits = string.Concat(phone.Where(char.IsAsciiDigit));
-        return digits.Length == 10 ? "1" + digits : digits;
+        Span<char> digits = stackalloc char[Math.Min(phone.Length, 64) + 1];
+        var count = 0;
+        foreach (var c in phone.AsSpan(0, Math.Min(phone.Length, 64)))
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits[count++] = c;
+            }
+        }
+
+        if (count != 10)
+        {
+            return new string(digits[..count]);
+        }
+
+        digits[..count].CopyTo(digits[1..]);
+        digits[0] = '1';
+        return new string(digits[..11]);
     }
 
     /// <summary>"https://www.Acme.com/about" → "acme.com".</summary>

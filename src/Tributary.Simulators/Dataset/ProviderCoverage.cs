@@ -7,6 +7,8 @@ namespace Tributary.Simulators.Dataset;
 /// </summary>
 internal sealed class ProviderCoverage(string provider, int personPermille, int companyPermille)
 {
+    private static readonly DateTimeOffset RefreshEpoch = new(2025, 6, 30, 0, 0, 0, TimeSpan.Zero);
+
     private readonly ulong _personSeed = StableHash.Of(provider + "/person");
     private readonly ulong _companySeed = StableHash.Of(provider + "/company");
 
@@ -26,6 +28,13 @@ internal sealed class ProviderCoverage(string provider, int personPermille, int 
     /// <summary>A per-person number in [min, max] (confidence scores and the like); Jane Doe gets max.</summary>
     public int Score(SamplePerson person, string field, int min, int max) =>
         person.Index == 0 ? max : min + (int)(StableHash.Combine(StableHash.Combine(_personSeed, field), (ulong)person.Index) % (ulong)(max - min + 1));
+
+    /// <summary>When this provider last refreshed the record: a fixed instant in the first half of 2025.</summary>
+    public DateTimeOffset RefreshedAt(int index)
+    {
+        var hash = StableHash.Combine(_personSeed ^ _companySeed, (ulong)index);
+        return RefreshEpoch.AddDays(-(double)(hash % 180)).AddSeconds(hash / 180 % 86_400);
+    }
 
     private static ulong Roll(ulong seed, int index) => StableHash.Combine(seed, (ulong)index) % 1000;
 }

@@ -75,7 +75,7 @@ internal static class SampleCompanyGenerator
             Description = $"{name} is a {industry.Name.ToLowerInvariant()} company headquartered in {location.City}.",
             Ticker = ticker,
             ZoomInfoId = SampleIds.ZoomInfoCompany(index),
-            PdlId = SampleIds.PeopleDataLabs("company", index, 28, ""),
+            PdlId = SampleIds.PeopleDataLabs("company", index, 21, ""),
             ApolloId = SampleIds.Apollo("organization", index),
             ClearbitId = SampleIds.Clearbit("company", index),
         };
@@ -102,7 +102,7 @@ internal static class SampleCompanyGenerator
         EmailPattern = "{first}.{last}",
         Description = "Acme Inc is a software company headquartered in San Francisco.",
         ZoomInfoId = SampleIds.ZoomInfoCompany(0),
-        PdlId = SampleIds.PeopleDataLabs("company", 0, 28, ""),
+        PdlId = SampleIds.PeopleDataLabs("company", 0, 21, ""),
         ApolloId = SampleIds.Apollo("organization", 0),
         ClearbitId = SampleIds.Clearbit("company", 0),
     };

@@ -13,20 +13,20 @@ internal sealed class SampleDataset
     public const int CompanyCount = 800;
     public const int PersonCount = 5000;
 
-    private readonly Dictionary<string, SamplePerson> _byEmail = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SamplePerson> _byPhone = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SamplePerson> _byLinkedIn = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SamplePerson> _byNameAtCompany = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SamplePerson> _byPdlId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SamplePerson> _byApolloId = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, SamplePerson> _byZoomInfoId = [];
-    private readonly Dictionary<string, SampleCompany> _companyByDomain = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SampleCompany> _companyByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SamplePerson> _byEmail = new(PersonCount, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SamplePerson> _byPhone = new(PersonCount, StringComparer.Ordinal);
+    private readonly Dictionary<string, SamplePerson> _byLinkedIn = new(PersonCount, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SamplePerson> _byNameAtCompany = new(PersonCount, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SamplePerson> _byPdlId = new(PersonCount, StringComparer.Ordinal);
+    private readonly Dictionary<string, SamplePerson> _byApolloId = new(PersonCount, StringComparer.Ordinal);
+    private readonly Dictionary<long, SamplePerson> _byZoomInfoId = new(PersonCount);
+    private readonly Dictionary<string, SampleCompany> _companyByDomain = new(CompanyCount, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SampleCompany> _companyByName = new(CompanyCount, StringComparer.Ordinal);
     private readonly Dictionary<string, SampleCompany> _companyByTicker = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SampleCompany> _companyByLinkedIn = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SampleCompany> _companyByPdlId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SampleCompany> _companyByApolloId = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, SampleCompany> _companyByZoomInfoId = [];
+    private readonly Dictionary<string, SampleCompany> _companyByLinkedIn = new(CompanyCount, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SampleCompany> _companyByPdlId = new(CompanyCount, StringComparer.Ordinal);
+    private readonly Dictionary<string, SampleCompany> _companyByApolloId = new(CompanyCount, StringComparer.Ordinal);
+    private readonly Dictionary<long, SampleCompany> _companyByZoomInfoId = new(CompanyCount);
     private readonly SamplePerson[][] _peopleByCompany;
 
     private SampleDataset(IReadOnlyList<SampleCompany> companies, IReadOnlyList<SamplePerson> people)
@@ -58,7 +58,13 @@ internal sealed class SampleDataset
             _byZoomInfoId.Add(person.ZoomInfoId, person);
         }
 
-        _peopleByCompany = [.. companies.Select(c => people.Where(p => p.Company == c).ToArray())];
+        var staff = companies.Select(static _ => new List<SamplePerson>()).ToArray();
+        foreach (var person in people)
+        {
+            staff[person.Company.Index].Add(person);
+        }
+
+        _peopleByCompany = [.. staff.Select(static list => list.ToArray())];
     }
 
     public IReadOnlyList<SampleCompany> Companies { get; }

@@ -1,10 +1,11 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+
 namespace Tributary.Simulators.Dataset;
 
 /// <summary>Provider-looking identifiers derived from a record's index, so they are stable and unique.</summary>
 internal static class SampleIds
 {
-    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
     /// <summary>ZoomInfo person ids are ten-digit numbers.</summary>
     public static long ZoomInfoPerson(int index) => 1_000_000_000L + (index * 7_919L) + 3;
 
@@ -23,27 +24,20 @@ internal static class SampleIds
         return $"{high >> 32:x8}-{(high >> 16) & 0xFFFF:x4}-4{high & 0xFFF:x3}-8{low >> 52:x3}-{low & 0xFFFF_FFFF_FFFFUL:x12}";
     }
 
-    /// <summary>PDL person ids: 22 base-62 characters and a "_0000" suffix; company ids: 28 characters.</summary>
-    public static string PeopleDataLabs(string kind, int index, int length, string suffix)
+    /// <summary>
+    /// PDL ids read like base64url: persons 22 characters (16 bytes) plus "_0000", companies 28
+    /// characters (21 bytes).
+    /// </summary>
+    public static string PeopleDataLabs(string kind, int index, int bytes, string suffix)
     {
+        Span<byte> raw = stackalloc byte[24];
         var hash = StableHash.Of("pdl-" + kind + index);
-        return string.Create(length + suffix.Length, (hash, index, suffix), static (span, state) =>
+        for (var i = 0; i < raw.Length; i += 8)
         {
-            var (hash, index, suffix) = state;
-            var value = hash;
-            var body = span.Length - suffix.Length;
-            for (var i = 0; i < body; i++)
-            {
-                if (i % 10 == 9)
-                {
-                    value = StableHash.Mix(value + (ulong)index);
-                }
+            BinaryPrimitives.WriteUInt64LittleEndian(raw[i..], hash);
+            hash = StableHash.Mix(hash + (ulong)index);
+        }
 
-                span[i] = Base62[(int)(value % 62)];
-                value /= 62;
-            }
-
-            suffix.AsSpan().CopyTo(span[body..]);
-        });
+        return Base64Url.EncodeToString(raw[..bytes]) + suffix;
     }
 }

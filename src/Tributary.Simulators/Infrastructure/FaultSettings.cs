@@ -6,37 +6,25 @@ namespace Tributary.Simulators.Infrastructure;
 /// One immutable set of faults: what <see cref="SimulatorFaults"/> holds and what
 /// <c>POST /__sim/faults</c> reads (camelCase; omitted properties are off). The fault middleware
 /// takes one snapshot per request and stores it in the request features so endpoints see the
-/// same settings the middleware acted on.
+/// same settings the middleware acted on. Positional so the source-generated reader keeps the
+/// parameter defaults for omitted properties (it would zero init-only ones).
 /// </summary>
-internal sealed record FaultSettings
+internal sealed record FaultSettings(
+    int LatencyMs = 0,
+    int JitterMs = 0,
+    bool Hang = false,
+    int? FailStatus = null,
+    int FailEveryNth = 0,
+    double FailRatio = 0,
+    bool TooManyRequests = false,
+    int RetryAfterSeconds = 1,
+    int? PerMinuteLimit = null,
+    bool MalformedJson = false,
+    bool ConnectionReset = false,
+    bool Queued = false,
+    bool CreditsExhausted = false)
 {
     public static readonly FaultSettings None = new();
-
-    public int LatencyMs { get; init; }
-
-    public int JitterMs { get; init; }
-
-    public bool Hang { get; init; }
-
-    public int? FailStatus { get; init; }
-
-    public int FailEveryNth { get; init; }
-
-    public double FailRatio { get; init; }
-
-    public bool TooManyRequests { get; init; }
-
-    public int RetryAfterSeconds { get; init; } = 1;
-
-    public int? PerMinuteLimit { get; init; }
-
-    public bool MalformedJson { get; init; }
-
-    public bool ConnectionReset { get; init; }
-
-    public bool Queued { get; init; }
-
-    public bool CreditsExhausted { get; init; }
 
     /// <summary>The settings the fault middleware captured for this request, or <see cref="None"/>.</summary>
     public static FaultSettings For(HttpContext context) => context.Features.Get<FaultSettings>() ?? None;

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tributary.Simulators.Dataset;
+using Tributary.Simulators.Infrastructure;
+
+namespace Tributary.Simulators.Clearbit;
+
+/// <summary>
+/// Person, company and combined lookups. The real API spreads them over person.clearbit.com and
+/// company.clearbit.com (and *-stream hosts); the connector takes one base URL, so all live here.
+/// </summary>
+internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
+{
+    /// <summary>Role and non-person mailboxes Clearbit refuses with 422.</summary>
+    private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "info", "sales", "admin", "support", "contact", "hello", "help", "billing", "marketing", "noreply",
+        "no-reply", "office", "team", "jobs", "careers", "press", "webmaster", "postmaster", "hr", "abuse",
+    };
+
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        var v2 = endpoints.MapGroup("/v2");
+        v2.MapGet("/people/find", context => FindPersonAsync(context));
+        v2.MapGet("/companies/find", context => FindCompanyAsync(context));
+        v2.MapGet("/combined/find", context => FindCombinedAsync(context));
+    }
+
+    private Task FindPersonAsync(HttpContext context)
+    {
+        if (Refuse(context, out var email) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return FindPerson(email) is { } person
+            ? JsonResponse.WriteAsync(context, StatusCodes.Status200OK, person, static (w, p) => ClearbitPersonJson.Write(w, p, ClearbitSimulator.Coverage))
+            : ClearbitErrors.UnknownRecordAsync(context, "Unknown email address");
+    }
+
+    private Task FindCompanyAsync(HttpContext context)
+    {
+        if (!IsAuthorized(context.Request))
+        {
+            return ClearbitErrors.AuthRequiredAsync(context);
+        }
+
+        var domain = context.Request.Query["domain"].ToString().Trim();
+        if (domain.Length == 0)
+        {
+            return ClearbitErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "missing_field", "Missing required parameter: domain");
+        }
+
+        if (!domain.Contains('.', StringComparison.Ordinal) || domain.Contains('@', StringComparison.Ordinal) || domain.Any(char.IsWhiteSpace))
+        {
+            return ClearbitErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "domain_invalid", "Invalid domain");
+        }
+
+        if (IsQueued(context))
+        {
+            return ClearbitErrors.QueuedAsync(context);
+        }
+
+        return FindCompany(domain) is { } company
+            ? JsonResponse.WriteAsync(context, StatusCodes.Status200OK, company, static (w, c) => ClearbitCompanyJson.Write(w, c, ClearbitSimulator.Coverage))
+            : ClearbitErrors.UnknownRecordAsync(context, "Unknown domain");
+    }
+
+    private Task FindCombinedAsync(HttpContext context)
+    {
+        if (Refuse(context, out var email) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Either side may be null; only when both are is the email unknown.
+        var person = FindPerson(email);
+        var company = person is not null ? FindCompany(person.Company.Domain) : FindCompany(EmailSyntax.Domain(email));
+        if (person is null && company is null)
+        {
+            return ClearbitErrors.UnknownRecordAsync(context, "Unknown email address");
+        }
+
+        return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, (person, company), static (writer, found) =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("person");
+            if (found.person is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                ClearbitPersonJson.Write(writer, found.person, ClearbitSimulator.Coverage);
+            }
+
+            writer.WritePropertyName("company");
+            if (found.company is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                ClearbitCompanyJson.Write(writer, found.company, ClearbitSimulator.Coverage);
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Auth, the email checks and the queued fault shared by person and combined; null when the lookup may go ahead.</summary>
+    private Task? Refuse(HttpContext context, out string email)
+    {
+        email = context.Request.Query["email"].ToString().Trim();
+        if (!IsAuthorized(context.Request))
+        {
+            return ClearbitErrors.AuthRequiredAsync(context);
+        }
+
+        if (email.Length == 0)
+        {
+            return ClearbitErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "missing_field", "Missing required parameter: email");
+        }
+
+        if (!EmailSyntax.IsWellFormed(email) || RoleMailboxes.Contains(EmailSyntax.LocalPart(email)))
+        {
+            return ClearbitErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "email_invalid", "Invalid email address");
+        }
+
+        return IsQueued(context) ? ClearbitErrors.QueuedAsync(context) : null;
+    }
+
+    private bool IsAuthorized(HttpRequest request)
+    {
+        var key = AuthorizationHeader.Bearer(request) ?? AuthorizationHeader.BasicUser(request);
+        return key is not null && key == simulator.ApiKey;
+    }
+
+    /// <summary>The Queued fault answers 202 unless the client asked for whatever is cached.</summary>
+    private static bool IsQueued(HttpContext context) =>
+        FaultSettings.For(context).Queued
+        && !string.Equals(context.Request.Query["cached"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private SamplePerson? FindPerson(string email) =>
+        simulator.Dataset.FindByEmail(email) is { } person && ClearbitSimulator.Coverage.Knows(person) ? person : null;
+
+    private SampleCompany? FindCompany(string domain) =>
+        simulator.Dataset.FindCompanyByDomain(domain) is { } company && ClearbitSimulator.Coverage.Knows(company) ? company : null;
+}

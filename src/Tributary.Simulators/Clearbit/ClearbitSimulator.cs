@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Routing;
+using Tributary.Simulators.Clearbit;
+using Tributary.Simulators.Dataset;
+using Tributary.Simulators.Infrastructure;
+
+namespace Tributary.Simulators;
+
+/// <summary>
+/// Clearbit Enrichment v2: <c>GET /v2/people/find?email=</c>, <c>/v2/companies/find?domain=</c> and
+/// <c>/v2/combined/find?email=</c>, authenticated with <see cref="ApiKey"/> as the Basic user name
+/// or a Bearer token. Knows about 85% of the sample people and 95% of the companies.
+/// </summary>
+public sealed class ClearbitSimulator : ProviderSimulator
+{
+    internal static readonly ProviderCoverage Coverage = new("clearbit", personPermille: 850, companyPermille: 950);
+
+    /// <summary>Creates a Clearbit simulator; <paramref name="port"/> 0 picks a free port when started.</summary>
+    public ClearbitSimulator(SimulatorOptions? options = null, int port = 0)
+        : this(options, null, port)
+    {
+    }
+
+    internal ClearbitSimulator(SimulatorOptions? options, Task<SampleDataset>? dataset, int port)
+        : base("clearbit", options, dataset, port)
+    {
+    }
+
+    /// <summary>The secret key the simulator accepts.</summary>
+    public string ApiKey => Options.ClearbitApiKey;
+
+    private protected override IProviderConventions Conventions { get; } = new ClearbitConventions();
+
+    private protected override void MapEndpoints(IEndpointRouteBuilder endpoints) => new ClearbitEndpoints(this).Map(endpoints);
+}
