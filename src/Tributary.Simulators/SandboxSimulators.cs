@@ -1,0 +1,64 @@
+using Tributary.Simulators.Dataset;
+
+namespace Tributary.Simulators;
+
+/// <summary>
+/// Every provider simulator, started together over one shared sample dataset: what
+/// <c>tributary serve</c> uses in sandbox mode and what end-to-end tests start. Each simulator
+/// listens on its own free loopback port and accepts the credentials in <see cref="Options"/>.
+/// </summary>
+public sealed class SandboxSimulators : IAsyncDisposable
+{
+    private SandboxSimulators(SimulatorOptions options, Task<SampleDataset> dataset)
+    {
+        Options = options;
+        Clearbit = new ClearbitSimulator(options, dataset, port: 0);
+        ZoomInfo = new ZoomInfoSimulator(options, dataset, port: 0);
+        All = [Clearbit, ZoomInfo];
+    }
+
+    /// <summary>The options every simulator was started with, including the credentials each accepts.</summary>
+    public SimulatorOptions Options { get; }
+
+    public ClearbitSimulator Clearbit { get; }
+
+    public ZoomInfoSimulator ZoomInfo { get; }
+
+    /// <summary>All simulators, for resetting faults or counting calls across providers.</summary>
+    public IReadOnlyList<ProviderSimulator> All { get; }
+
+    /// <summary>Starts every simulator concurrently; if one fails to start, the others are stopped.</summary>
+    public static async Task<SandboxSimulators> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var sandbox = new SandboxSimulators((options ?? new SimulatorOptions()).Validate(), Task.Run(SampleDataset.Create, cancellationToken));
+        try
+        {
+            await Task.WhenAll(sandbox.All.Select(simulator => simulator.StartAsync(cancellationToken)));
+        }
+        catch
+        {
+            await sandbox.DisposeAsync();
+            throw;
+        }
+
+        return sandbox;
+    }
+
+    /// <summary>Turns every simulator's faults off and clears its call counts.</summary>
+    public void Reset()
+    {
+        foreach (var simulator in All)
+        {
+            simulator.Faults.Reset();
+            simulator.Calls.Reset();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var simulator in All)
+        {
+            await simulator.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Tributary.Simulators.ZoomInfo;
+
+internal enum ZoomInfoTokenState
+{
+    Valid,
+    Missing,
+    Invalid,
+    Expired,
+}
