@@ -16,36 +16,35 @@ public sealed record EnrichmentResult(
     TimeSpan Elapsed)
 {
     /// <summary>
-    /// Where the data came from: one provider's name, <c>mixed</c>, <c>cache</c> when every contribution was
-    /// cached, or <c>none</c>.
+    /// Where the merged fields came from: one provider's name, <c>mixed</c>, <c>cache</c> when every provider that
+    /// contributed a field answered from the cache, or <c>none</c>.
     /// </summary>
     public string Source
     {
         get
         {
             string? single = null;
-            var allCached = true;
-            var any = false;
-            foreach (var outcome in Outcomes)
+            foreach (var (_, value) in Profile.Fields())
             {
-                if (outcome.Profile.IsEmpty)
-                {
-                    continue;
-                }
-
-                any = true;
-                allCached &= outcome.Status == ProviderStatus.Cached || outcome.Stale;
                 if (single is null)
                 {
-                    single = outcome.Provider;
+                    single = value.Source;
                 }
-                else if (single != outcome.Provider)
+                else if (single != value.Source)
                 {
                     single = "mixed";
+                    break;
                 }
             }
 
-            return !any ? "none" : allCached ? "cache" : single!;
+            if (single is null)
+            {
+                return "none";
+            }
+
+            var contributors = Profile.Fields().Select(f => f.Value.Source).ToHashSet(StringComparer.Ordinal);
+            var allCached = Outcomes.Where(o => contributors.Contains(o.Provider)).All(o => o.Status == ProviderStatus.Cached || o.Stale);
+            return allCached ? "cache" : single;
         }
     }
 }

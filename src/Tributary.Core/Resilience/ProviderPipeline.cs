@@ -24,7 +24,7 @@ internal static class ProviderPipeline
         Func<HttpStatusCode, bool>? isRetryable = null)
     {
         isRetryable ??= IsTransient;
-        var builder = services.AddHttpClient(name);
+        var builder = services.AddHttpClient(name).RemoveAllLoggers();
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {
             var runtime = context.ServiceProvider.GetRequiredKeyedService<ProviderRuntime>(name);

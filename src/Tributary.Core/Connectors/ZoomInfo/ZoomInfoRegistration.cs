@@ -8,7 +8,7 @@ public static class ZoomInfoRegistration
     /// <summary>Adds the ZoomInfo connector, configured from <c>Providers:ZoomInfo</c>.</summary>
     public static TributaryBuilder AddZoomInfo(this TributaryBuilder builder)
     {
-        builder.Services.AddHttpClient(ZoomInfoTokenSource.AuthClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(ZoomInfoTokenSource.AuthClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         builder.Services.AddSingleton<ZoomInfoTokenSource>();
         return builder.AddProvider<ZoomInfoConnector, ZoomInfoOptions>(ZoomInfoConnector.ProviderName, "ZoomInfo", ZoomInfoRateLimits.Read);
     }

@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using Tributary.Benchmarks;
+
+// `engine-latency` runs the end-to-end engine run against the simulators; anything else goes to BenchmarkDotNet.
+if (args is ["engine-latency", ..])
+{
+    return await EngineLatencyRun.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(NormalizeAndMergeBenchmark).Assembly).Run(args);
+return 0;

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Tributary.Enrichment;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Profiles;
+using Tributary.Simulators;
+
+namespace Tributary.IntegrationTests.Engine;
+
+/// <summary>Every injected fault ends as its documented provider status, and the answer stays usable.</summary>
+public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<SimulatorPair>, IDisposable
+{
+    private const string Jane = SampleIdentifiers.JaneDoeEmail;
+
+    public void Dispose() => simulators.Reset();
+
+    private EngineHarness Harness(IDictionary<string, string?>? overrides = null) => new(simulators.Clearbit, simulators.ZoomInfo, overrides);
+
+    private static ProviderOutcome Outcome(EnrichmentResult result, string provider) => result.Outcomes.Single(o => o.Provider == provider);
+
+    [Fact]
+    public async Task Enrich_BothProvidersMatch_MergesFieldByFieldInPrecedenceOrder()
+    {
+        await using var harness = Harness();
+
+        var clearbitFirst = await harness.EnrichAsync(Jane);
+        var zoominfoFirst = await harness.EnrichAsync(Jane, providers: ["zoominfo", "clearbit"]);
+
+        Outcome(clearbitFirst, "clearbit").Status.ShouldBe(ProviderStatus.Matched);
+        Outcome(clearbitFirst, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
+        clearbitFirst.Partial.ShouldBeFalse();
+        clearbitFirst.Source.ShouldBeOneOf("clearbit", "mixed");
+        clearbitFirst.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+        clearbitFirst.Profile.Text(ProfileFields.CompanyName).ShouldBe("Acme Inc");
+        clearbitFirst.Profile[ProfileFields.JobTitle]!.Source.ShouldBe("clearbit");
+        zoominfoFirst.Profile[ProfileFields.JobTitle]!.Source.ShouldBe("zoominfo");
+        zoominfoFirst.Profile[ProfileFields.JobTitle]!.Confidence.ShouldBeInRange(0.75, 0.99);
+    }
+
+    [Fact]
+    public async Task Enrich_WhenOneProviderHangs_ReturnsPartialProfileWithinTheBudget()
+    {
+        simulators.Clearbit.Faults.Hang = true;
+        await using var harness = Harness();
+        var budget = TimeSpan.FromMilliseconds(400);
+
+        var clock = Stopwatch.StartNew();
+        var result = await harness.EnrichAsync(Jane, budget);
+        clock.Stop();
+
+        clock.Elapsed.ShouldBeLessThan(budget * 1.5);
+        result.Partial.ShouldBeTrue();
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
+        Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+    }
+
+    [Theory]
+    [InlineData(nameof(SimulatorFaults.MalformedJson), ProviderStatus.ServerError)]
+    [InlineData(nameof(SimulatorFaults.ConnectionReset), ProviderStatus.ServerError)]
+    [InlineData(nameof(SimulatorFaults.Queued), ProviderStatus.Queued)]
+    [InlineData(nameof(SimulatorFaults.TooManyRequests), ProviderStatus.RateLimited)]
+    public async Task Enrich_WithClearbitFault_ReportsItsStatusAndKeepsZoomInfoData(string fault, ProviderStatus expected)
+    {
+        typeof(SimulatorFaults).GetProperty(fault)!.SetValue(simulators.Clearbit.Faults, true);
+        simulators.Clearbit.Faults.RetryAfterSeconds = 30;
+        await using var harness = Harness();
+
+        // A generous budget: retries of a reset connection must not turn into a timeout on a slow machine.
+        var result = await harness.EnrichAsync(Jane, TimeSpan.FromSeconds(3));
+
+        Outcome(result, "clearbit").Status.ShouldBe(expected);
+        Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
+        result.Partial.ShouldBeTrue();
+        result.Source.ShouldBe("zoominfo");
+        result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+    }
+
+    [Fact]
+    public async Task Enrich_ServerErrors_AreRetriedWithinTheBudgetThenReported()
+    {
+        simulators.Clearbit.Faults.FailStatus = 503;
+        await using var harness = Harness();
+
+        var result = await harness.EnrichAsync(Jane, TimeSpan.FromSeconds(2));
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.ServerError);
+        simulators.Clearbit.Calls.Total.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Enrich_TransientServerError_SucceedsOnRetry()
+    {
+        simulators.Clearbit.Faults.FailStatus = 500;
+        simulators.Clearbit.Faults.FailEveryNth = 2;
+        await using var harness = Harness();
+
+        var result = await harness.EnrichAsync(Jane, TimeSpan.FromSeconds(2), providers: "clearbit");
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Matched);
+    }
+
+    [Fact]
+    public async Task Enrich_WrongKey_IsUnauthorizedAndNotRetried()
+    {
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:ApiKey"] = "sk_wrong" });
+
+        var result = await harness.EnrichAsync(Jane);
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Unauthorized);
+        simulators.Clearbit.Calls.Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Enrich_UnknownSubject_IsNoMatchFromBoth_AndNotPartial()
+    {
+        await using var harness = Harness();
+
+        var result = await harness.EnrichAsync(SampleIdentifiers.UnknownEmail);
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.NoMatch);
+        Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.NoMatch);
+        result.Partial.ShouldBeFalse();
+        result.Source.ShouldBe("none");
+    }
+
+    [Fact]
+    public async Task Enrich_RoleMailbox_IsInvalidInputAtClearbit()
+    {
+        await using var harness = Harness();
+
+        var result = await harness.EnrichAsync("info@acme.com", providers: "clearbit");
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.InvalidInput);
+        simulators.Clearbit.Calls.Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Enrich_ProviderWithoutUsableIdentifier_IsSkipped()
+    {
+        await using var harness = Harness();
+
+        var result = await harness.Engine.EnrichAsync(new EnrichmentRequest(harness.Identify(phone: SampleIdentifiers.JaneDoePhone)), CancellationToken.None);
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Skipped);
+        Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+    }
+
+    [Fact]
+    public async Task Enrich_Company_ByDomain_UsesCompanyEndpoints()
+    {
+        await using var harness = Harness();
+
+        var result = await harness.Engine.EnrichAsync(new EnrichmentRequest(harness.Identify(domain: "https://www.acme.com/about"), LookupKind.Company), CancellationToken.None);
+
+        result.Outcomes.ShouldAllBe(o => o.Status == ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.CompanyName).ShouldBe("Acme Inc");
+        result.Profile.Text(ProfileFields.CompanyDomain).ShouldBe("acme.com");
+        simulators.Clearbit.Calls["/v2/companies/find"].ShouldBe(1);
+        simulators.ZoomInfo.Calls["/enrich/company"].ShouldBe(1);
+    }
+}

@@ -1,0 +1,75 @@
+using Tributary.Enrichment;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+using Tributary.Simulators.Dataset;
+
+namespace Tributary.IntegrationTests.Engine;
+
+public sealed class ZoomInfoTokenTests : IAsyncLifetime
+{
+    private ClearbitSimulator _clearbit = null!;
+    private ZoomInfoSimulator _zoominfo = null!;
+
+    public async Task InitializeAsync()
+    {
+        _clearbit = new ClearbitSimulator();
+        _zoominfo = new ZoomInfoSimulator(new SimulatorOptions { ZoomInfoJwtLifetime = TimeSpan.FromSeconds(1) });
+        await Task.WhenAll(_clearbit.StartAsync(), _zoominfo.StartAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _clearbit.DisposeAsync();
+        await _zoominfo.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Lookups_ReuseOneToken_AndConcurrentCallersAuthenticateOnce()
+    {
+        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:RefreshBeforeExpiry"] = "00:00:00" });
+        var people = SampleDataset.Create().People.Take(10).Select(p => p.Email);
+
+        var results = await Task.WhenAll(people.Select(e => harness.EnrichAsync(e, providers: "zoominfo")));
+
+        results.ShouldAllBe(r => r.Outcomes[0].Status != ProviderStatus.Unauthorized);
+        _zoominfo.AuthenticationCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Lookup_AfterTheTokenExpires_AuthenticatesAgain()
+    {
+        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:RefreshBeforeExpiry"] = "00:00:00.200" });
+        var people = SampleDataset.Create().People;
+
+        await harness.EnrichAsync(people[1].Email, providers: "zoominfo");
+        await Task.Delay(1100);
+        var later = await harness.EnrichAsync(people[2].Email, providers: "zoominfo");
+
+        later.Outcomes[0].Status.ShouldNotBe(ProviderStatus.Unauthorized);
+        _zoominfo.AuthenticationCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Lookup_WhenZoomInfoRejectsTheToken_ReauthenticatesOnceAndSucceeds()
+    {
+        // Renewing "10 minutes after expiry" keeps the expired token in use, so ZoomInfo answers 401 to it.
+        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:RefreshBeforeExpiry"] = "-00:10:00" });
+
+        await harness.EnrichAsync(SampleDataset.Create().People[1].Email, providers: "zoominfo");
+        await Task.Delay(1100);
+        var result = await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail, providers: "zoominfo");
+
+        result.Outcomes[0].Status.ShouldBe(ProviderStatus.Matched);
+        _zoominfo.AuthenticationCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Lookup_WithWrongCredentials_IsUnauthorized()
+    {
+        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:Password"] = "wrong" });
+
+        var result = await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail, providers: "zoominfo");
+
+        result.Outcomes[0].Status.ShouldBe(ProviderStatus.Unauthorized);
+    }
+}
