@@ -44,6 +44,7 @@ public sealed class SqliteDatabase
         MigrateAsync().GetAwaiter().GetResult();
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        connection.Execute("PRAGMA busy_timeout = 5000;");
         connection.Execute("INSERT OR IGNORE INTO settings (name, value) VALUES (@name, @value)", new { name, value = create() });
         return connection.QuerySingle<string>("SELECT value FROM settings WHERE name = @name", new { name });
     }
@@ -52,13 +53,19 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // Per-connection settings. Without busy_timeout, a writer that meets another writer is retried by
+        // Microsoft.Data.Sqlite after a fixed 150 ms sleep; SQLite's own busy handler waits in small steps instead.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
     private async Task MigrateCoreAsync()
     {
         await using var connection = await OpenRawAsync(CancellationToken.None);
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL;");
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
         var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations")).ToHashSet();
         foreach (var (version, sql) in Migrations())
