@@ -14,7 +14,10 @@ public sealed class SandboxSimulators : IAsyncDisposable
         Options = options;
         Clearbit = new ClearbitSimulator(options, dataset, port: 0);
         ZoomInfo = new ZoomInfoSimulator(options, dataset, port: 0);
-        All = [Clearbit, ZoomInfo];
+        Apollo = new ApolloSimulator(options, dataset, port: 0);
+        Hunter = new HunterSimulator(options, dataset, port: 0);
+        PeopleDataLabs = new PeopleDataLabsSimulator(options, dataset, port: 0);
+        All = [Clearbit, ZoomInfo, Apollo, Hunter, PeopleDataLabs];
     }
 
     /// <summary>The options every simulator was started with, including the credentials each accepts.</summary>
@@ -23,6 +26,12 @@ public sealed class SandboxSimulators : IAsyncDisposable
     public ClearbitSimulator Clearbit { get; }
 
     public ZoomInfoSimulator ZoomInfo { get; }
+
+    public ApolloSimulator Apollo { get; }
+
+    public HunterSimulator Hunter { get; }
+
+    public PeopleDataLabsSimulator PeopleDataLabs { get; }
 
     /// <summary>All simulators, for resetting faults or counting calls across providers.</summary>
     public IReadOnlyList<ProviderSimulator> All { get; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tributary.Simulators.Dataset;
+using Tributary.Simulators.Infrastructure;
 
 namespace Tributary.Simulators.Clearbit;
 
@@ -22,8 +23,7 @@ internal static class ClearbitCompanyJson
         writer.WriteString("name", company.Name);
         writer.WriteString("legalName", company.Name.EndsWith(" Inc", StringComparison.Ordinal) ? company.Name + "." : company.Name + ", Inc.");
         writer.WriteString("domain", company.Domain);
-        writer.WriteStartArray("domainAliases");
-        writer.WriteEndArray();
+        writer.WriteEmptyArray("domainAliases");
         writer.WriteStartObject("site");
         writer.WriteStartArray("phoneNumbers");
         if (hasPhone)
@@ -44,14 +44,14 @@ internal static class ClearbitCompanyJson
         writer.WriteString("subIndustry", industry.GicsIndustry);
         writer.WriteNull("gicsCode");
         writer.WriteString("sicCode", industry.SicCode);
-        WriteStrings(writer, "sic4Codes", [industry.Sic4Code]);
+        writer.WriteStringArray("sic4Codes", [industry.Sic4Code]);
         writer.WriteString("naicsCode", industry.NaicsCode);
-        WriteStrings(writer, "naics6Codes", [industry.Naics6Code]);
-        WriteStrings(writer, "naics6Codes2022", [industry.Naics6Code]);
+        writer.WriteStringArray("naics6Codes", [industry.Naics6Code]);
+        writer.WriteStringArray("naics6Codes2022", [industry.Naics6Code]);
         writer.WriteEndObject();
-        WriteStrings(writer, "tags", industry.Tags);
+        writer.WriteStringArray("tags", industry.Tags);
         writer.WriteString("description", company.Description);
-        ClearbitPersonJson.WriteNumberOrNull(writer, "foundedYear", coverage.Fills(company, "founded", 850) ? company.FoundedYear : null);
+        writer.WriteNumberOrNull("foundedYear", coverage.Fills(company, "founded", 850) ? company.FoundedYear : null);
         writer.WriteString("location", $"{company.StreetAddress}, {location.City}, {location.StateCode} {location.PostalCode}, {location.CountryCode}");
         writer.WriteString("timeZone", location.TimeZone);
         writer.WriteNumber("utcOffset", location.UtcOffset);
@@ -85,7 +85,7 @@ internal static class ClearbitCompanyJson
         writer.WriteNull("alexaGlobalRank");
         writer.WriteString("trafficRank", company.Employees > 1000 ? "high" : company.Employees > 100 ? "medium" : "low");
         var hasEmployees = coverage.Fills(company, "employees", 950);
-        ClearbitPersonJson.WriteNumberOrNull(writer, "employees", hasEmployees ? company.Employees : null);
+        writer.WriteNumberOrNull("employees", hasEmployees ? company.Employees : null);
         writer.WriteString("employeesRange", hasEmployees ? ClearbitVocabulary.EmployeesRange(company.Employees) : null);
         writer.WriteNull("marketCap");
         writer.WriteNull("raised");
@@ -95,7 +95,7 @@ internal static class ClearbitCompanyJson
         writer.WriteEndObject();
 
         writer.WriteString("indexedAt", ClearbitPersonJson.Timestamp(coverage.RefreshedAt(company.Index)));
-        WriteStrings(writer, "tech", hasTech ? company.Tech : []);
+        writer.WriteStringArray("tech", hasTech ? company.Tech : []);
         writer.WriteStartArray("techCategories");
         if (hasTech)
         {
@@ -113,16 +113,5 @@ internal static class ClearbitCompanyJson
         writer.WriteNull("domain");
         writer.WriteEndObject();
         writer.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Tributary.Simulators.Dataset;
+using Tributary.Simulators.Infrastructure;
 
 namespace Tributary.Simulators.Clearbit;
 
@@ -27,7 +28,7 @@ internal static class ClearbitPersonJson
         writer.WriteString("email", person.Email);
         writer.WriteString("location", hasGeo ? $"{location.City}, {location.StateCode}, {location.CountryCode}" : null);
         writer.WriteString("timeZone", hasGeo ? location.TimeZone : null);
-        WriteNumberOrNull(writer, "utcOffset", hasGeo ? location.UtcOffset : null);
+        writer.WriteNumberOrNull("utcOffset", hasGeo ? location.UtcOffset : null);
         ClearbitGeoJson.WriteCity(writer, "geo", hasGeo ? location : null);
         writer.WriteNull("bio");
         writer.WriteNull("site");
@@ -68,11 +69,9 @@ internal static class ClearbitPersonJson
         WriteEmptyHandle(writer, "googleplus");
         writer.WriteStartObject("gravatar");
         writer.WriteNull("handle");
-        writer.WriteStartArray("urls");
-        writer.WriteEndArray();
+        writer.WriteEmptyArray("urls");
         writer.WriteNull("avatar");
-        writer.WriteStartArray("avatars");
-        writer.WriteEndArray();
+        writer.WriteEmptyArray("avatars");
         writer.WriteEndObject();
 
         writer.WriteBoolean("fuzzy", false);
@@ -93,17 +92,5 @@ internal static class ClearbitPersonJson
         writer.WriteStartObject(network);
         writer.WriteNull("handle");
         writer.WriteEndObject();
-    }
-
-    internal static void WriteNumberOrNull(Utf8JsonWriter writer, string name, long? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

@@ -28,6 +28,7 @@ internal sealed class SampleDataset
     private readonly Dictionary<string, SampleCompany> _companyByApolloId = new(CompanyCount, StringComparer.Ordinal);
     private readonly Dictionary<long, SampleCompany> _companyByZoomInfoId = new(CompanyCount);
     private readonly SamplePerson[][] _peopleByCompany;
+    private readonly EmailHashIndex _byEmailHash;
 
     private SampleDataset(IReadOnlyList<SampleCompany> companies, IReadOnlyList<SamplePerson> people)
     {
@@ -65,6 +66,7 @@ internal sealed class SampleDataset
         }
 
         _peopleByCompany = [.. staff.Select(static list => list.ToArray())];
+        _byEmailHash = new EmailHashIndex(people);
     }
 
     public IReadOnlyList<SampleCompany> Companies { get; }
@@ -107,6 +109,9 @@ internal sealed class SampleDataset
         string.IsNullOrWhiteSpace(firstName) || string.IsNullOrWhiteSpace(lastName)
             ? null
             : FindByName($"{firstName.Trim()} {lastName.Trim()}", companyNameOrDomain);
+
+    /// <summary>By the hex MD5 or SHA-256 of the lower-cased email.</summary>
+    public SamplePerson? FindByEmailHash(string? hash) => _byEmailHash.Find(hash);
 
     public SamplePerson? FindByZoomInfoId(long id) => _byZoomInfoId.GetValueOrDefault(id);
 

@@ -9,6 +9,9 @@ public sealed class ProviderCoverageTests
     {
         { "clearbit", 0.85 },
         { "zoominfo", 0.75 },
+        { "apollo", 0.70 },
+        { "hunter", 0.60 },
+        { "peopledatalabs", 0.80 },
     };
 
     [Theory]
@@ -28,7 +31,7 @@ public sealed class ProviderCoverageTests
     {
         var jane = (await TestDataset.Shared).JaneDoe;
 
-        foreach (var coverage in new[] { ClearbitSimulator.Coverage, ZoomInfoSimulator.Coverage })
+        foreach (var coverage in new[] { ClearbitSimulator.Coverage, ZoomInfoSimulator.Coverage, ApolloSimulator.Coverage, HunterSimulator.Coverage, PeopleDataLabsSimulator.Coverage })
         {
             coverage.Knows(jane).ShouldBeTrue();
             coverage.Knows(jane.Company).ShouldBeTrue();
@@ -61,6 +64,9 @@ public sealed class ProviderCoverageTests
     {
         "clearbit" => ClearbitSimulator.Coverage,
         "zoominfo" => ZoomInfoSimulator.Coverage,
+        "apollo" => ApolloSimulator.Coverage,
+        "hunter" => HunterSimulator.Coverage,
+        "peopledatalabs" => PeopleDataLabsSimulator.Coverage,
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 }
