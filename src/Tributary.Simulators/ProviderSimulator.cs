@@ -58,7 +58,7 @@ public abstract class ProviderSimulator : IAsyncDisposable
 
     private protected abstract IProviderConventions Conventions { get; }
 
-    /// <summary>Starts listening; on port 0 (the default) the system picks a free port.</summary>
+    /// <summary>Starts listening; on port 0 (the default) the system picks a free port. Throws if the port is taken.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_app is not null)
@@ -70,7 +70,17 @@ public abstract class ProviderSimulator : IAsyncDisposable
         // them keeps the sandbox start short. Requests that race ahead wait for the dataset.
         _datasetLoaded = LoadDatasetAsync();
         var app = Build();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // Typically the requested port is taken; leave nothing half-started behind.
+            await app.DisposeAsync();
+            throw;
+        }
+
         _app = app;
         await _datasetLoaded;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
