@@ -19,7 +19,7 @@ internal static class EnrichEndpoints
             .WithName("Enrich")
             .WithSummary("Enrich a caller: flat profile for IVR data actions")
             .WithDescription("Identifiers in (email, phone, domain, name, company, linkedinUrl); a flat profile out in which every field is present (\"\" or 0 when unknown). Provider failures make the answer partial, never an error. Example body: {\"email\":\"jane.doe@acme.com\"}.")
-            .Accepts<EnrichRequestBody>("application/json")
+            .DocumentsBody<EnrichRequestBody>("""{"email":"jane.doe@acme.com"}""")
             .Produces<FlatEnrichResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -30,7 +30,7 @@ internal static class EnrichEndpoints
             .WithName("EnrichPerson")
             .WithSummary("Enrich a person: nested profile with provenance per field")
             .WithDescription("Same request as /v1/enrich. Each field carries value, source, confidence and observedAt; each provider its status and latency. Example body: {\"email\":\"jane.doe@acme.com\",\"mode\":\"waterfall\"}.")
-            .Accepts<EnrichRequestBody>("application/json")
+            .DocumentsBody<EnrichRequestBody>("""{"email":"jane.doe@acme.com","mode":"waterfall","providers":["clearbit","zoominfo"],"timeoutMs":800}""")
             .Produces<ProfileResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

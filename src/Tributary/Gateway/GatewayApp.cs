@@ -37,7 +37,7 @@ internal static class GatewayApp
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer(RequestBodyDocumentation.TransformAsync));
         builder.Services.AddRateLimiter(ConfigureCallerQuota);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(EnrichmentMetrics.MeterName)
