@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+
+namespace Tributary.IntegrationTests.Gateway;
+
+/// <summary>/v1/enrich and its siblings on the real gateway in sandbox mode.</summary>
+public sealed class EnrichEndpointTests : IAsyncLifetime
+{
+    /// <summary>The flat contract: every member, in this order, with this JSON type. Changing it breaks IVR flows.</summary>
+    private static readonly (string Name, JsonValueKind Kind)[] FlatShape =
+    [
+        ("name", JsonValueKind.String), ("firstName", JsonValueKind.String), ("lastName", JsonValueKind.String),
+        ("email", JsonValueKind.String), ("phone", JsonValueKind.String), ("jobTitle", JsonValueKind.String),
+        ("seniority", JsonValueKind.String), ("department", JsonValueKind.String), ("companyName", JsonValueKind.String),
+        ("companyDomain", JsonValueKind.String), ("industry", JsonValueKind.String), ("employeeCount", JsonValueKind.Number),
+        ("revenueRange", JsonValueKind.String), ("linkedinUrl", JsonValueKind.String), ("city", JsonValueKind.String),
+        ("country", JsonValueKind.String), ("confidence", JsonValueKind.Number), ("source", JsonValueKind.String),
+        ("partial", JsonValueKind.False), ("requestId", JsonValueKind.String), ("providers", JsonValueKind.String),
+    ];
+
+    private GatewayServer _gateway = null!;
+
+    public async Task InitializeAsync() => _gateway = await GatewayServer.StartAsync();
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    private static void ShouldHaveFlatShape(JsonElement body)
+    {
+        body.EnumerateObject().Select(p => p.Name).ShouldBe(FlatShape.Select(f => f.Name));
+        foreach (var (name, kind) in FlatShape)
+        {
+            var actual = body.GetProperty(name).ValueKind;
+            (actual == kind || (kind == JsonValueKind.False && actual == JsonValueKind.True)).ShouldBeTrue($"{name} is {actual}");
+        }
+    }
+
+    [Fact]
+    public async Task Enrich_KnownEmail_ReturnsTheFlatProfile()
+    {
+        var body = await _gateway.EnrichAsync<JsonElement>($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""");
+
+        ShouldHaveFlatShape(body);
+        body.GetProperty("name").GetString().ShouldBe("Jane Doe");
+        body.GetProperty("companyName").GetString().ShouldBe("Acme Inc");
+        body.GetProperty("phone").GetString().ShouldBe(SampleIdentifiers.JaneDoePhone);
+        body.GetProperty("employeeCount").GetInt64().ShouldBe(500);
+        body.GetProperty("partial").GetBoolean().ShouldBeFalse();
+        body.GetProperty("providers").GetString()!.ShouldMatch("^clearbit:matched:[0-9]+ms;zoominfo:matched:[0-9]+ms$");
+        body.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Enrich_UnknownEmail_StillHasEveryFieldWithEmptyValues()
+    {
+        var body = await _gateway.EnrichAsync<JsonElement>($$"""{"email":"{{SampleIdentifiers.UnknownEmail}}"}""");
+
+        ShouldHaveFlatShape(body);
+        body.GetProperty("name").GetString().ShouldBe(string.Empty);
+        body.GetProperty("employeeCount").GetInt64().ShouldBe(0);
+        body.GetProperty("source").GetString().ShouldBe("none");
+        body.GetProperty("providers").GetString()!.ShouldContain("no_match");
+    }
+
+    [Fact]
+    public async Task Enrich_SecondTime_IsServedFromTheCache()
+    {
+        await _gateway.EnrichAsync<JsonElement>("""{"email":"jane.doe@acme.com"}""");
+        var again = await _gateway.EnrichAsync<JsonElement>("""{"email":"  JANE.DOE@ACME.COM "}""");
+
+        again.GetProperty("source").GetString().ShouldBe("cache");
+        again.GetProperty("providers").GetString()!.ShouldStartWith("clearbit:cached:");
+    }
+
+    [Fact]
+    public async Task Enrich_ByPhone_AndWaterfallWithProviderSubset()
+    {
+        var body = await _gateway.EnrichAsync<JsonElement>("""{"phone":"(415) 222-0123","mode":"waterfall","providers":"zoominfo,clearbit"}""");
+
+        body.GetProperty("name").GetString().ShouldBe("Jane Doe");
+        body.GetProperty("providers").GetString()!.ShouldStartWith("zoominfo:matched:");
+        body.GetProperty("providers").GetString()!.ShouldContain("clearbit:skipped:");
+    }
+
+    [Fact]
+    public async Task PersonEnrich_ReturnsProvenancePerField()
+    {
+        var body = await _gateway.EnrichAsync<JsonElement>("""{"email":"jane.doe@acme.com"}""", "/v1/person/enrich");
+
+        var title = body.GetProperty("person").GetProperty("jobTitle");
+        title.GetProperty("value").GetString().ShouldBe(SampleIdentifiers.JaneDoeTitle);
+        title.GetProperty("source").GetString().ShouldBeOneOf("clearbit", "zoominfo");
+        title.GetProperty("confidence").GetDouble().ShouldBeInRange(0.5, 1);
+        title.GetProperty("observedAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UnixEpoch);
+        body.GetProperty("company").GetProperty("name").GetProperty("value").GetString().ShouldBe("Acme Inc");
+        body.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("status").GetString()).ShouldAllBe(s => s == "matched");
+    }
+
+    [Fact]
+    public async Task CompanyEnrich_ByDomain_ReturnsTheCompany()
+    {
+        var body = await _gateway.Client.GetFromJsonAsync<JsonElement>("/v1/company/enrich?domain=https://www.acme.com/");
+
+        body.GetProperty("company").GetProperty("name").GetProperty("value").GetString().ShouldBe("Acme Inc");
+        body.GetProperty("person").EnumerateObject().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("{}", "email")]
+    [InlineData("""{"email":"not-an-email"}""", "email")]
+    [InlineData("""{"phone":"12"}""", "phone")]
+    [InlineData("""{"email":"jane.doe@acme.com","mode":"sideways"}""", "mode")]
+    [InlineData("""{"email":"jane.doe@acme.com","providers":["clearbit","nosuch"]}""", "providers")]
+    [InlineData("""{"email":"jane.doe@acme.com","timeoutMs":0}""", "timeoutMs")]
+    [InlineData("""{"email":"jane.doe@acme.com","timeoutMs":600000}""", "timeoutMs")]
+    [InlineData("""{"email":"jane.doe@acme.com","providers":42}""", "body")]
+    [InlineData("""{"email":""", "body")]
+    [InlineData("""[1,2,3]""", "body")]
+    [InlineData("null", "body")]
+    [InlineData("""{"linkedinUrl":"https://example.com/jane"}""", "linkedinUrl")]
+    public async Task Enrich_BadInput_Is400ProblemNamingTheField(string json, string field)
+    {
+        using var response = await _gateway.EnrichAsync(json);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("field").GetString().ShouldBe(field);
+        problem.GetProperty("status").GetInt32().ShouldBe(400);
+        problem.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
+        problem.GetProperty("detail").GetString()!.ShouldNotContain("not-an-email");
+    }
+
+    [Fact]
+    public async Task Enrich_OversizedBody_Is413()
+    {
+        var huge = $$"""{"email":"jane.doe@acme.com","name":"{{new string('x', 70_000)}}"}""";
+
+        using var response = await _gateway.EnrichAsync(huge);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Enrich_OversizedChunkedBody_Is413()
+    {
+        var huge = new string(' ', 70_000) + """{"email":"jane.doe@acme.com"}""";
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(huge)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/enrich") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task CompanyEnrich_WithoutDomain_Is400()
+    {
+        using var response = await _gateway.Client.GetAsync("/v1/company/enrich");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().ShouldBe("domain");
+    }
+
+    [Fact]
+    public async Task CompanyEnrich_WithUnparseableTimeout_Is400Problem()
+    {
+        using var response = await _gateway.Client.GetAsync("/v1/company/enrich?domain=acme.com&timeoutMs=soon");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tributary.Host.Gateway;
+using Tributary.Host.Hosting;
+using Tributary.IntegrationTests.Infrastructure;
+
+namespace Tributary.IntegrationTests.Gateway;
+
+public sealed class GatewayAuthTests
+{
+    private const string Body = """{"email":"jane.doe@acme.com"}""";
+
+    [Fact]
+    public async Task WithKeys_RequestsWithoutAValidKeyAre401()
+    {
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys:0=first-key", "--Gateway:ApiKeys:1=second-key");
+
+        using var missing = await gateway.EnrichAsync(Body);
+        using var wrong = await Send(gateway, "Authorization", "Bearer first-kez");
+        using var wrongHeader = await Send(gateway, "X-Api-Key", "nope");
+
+        missing.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        missing.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        wrongHeader.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task WithKeys_BearerOrXApiKeyIsAccepted_AndOperationsStayOpen()
+    {
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys=first-key, second-key");
+
+        using var bearer = await Send(gateway, "Authorization", "Bearer second-key");
+        using var header = await Send(gateway, "X-Api-Key", "first-key");
+        using var health = await gateway.Client.GetAsync("/healthz");
+
+        bearer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        header.StatusCode.ShouldBe(HttpStatusCode.OK);
+        health.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WithoutKeys_TheGatewayIsOpenOnLoopback()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+
+        using var response = await gateway.EnrichAsync(Body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WithoutKeys_ListeningBeyondLoopbackIsRefused()
+    {
+        var error = await Should.ThrowAsync<ConfigurationException>(() =>
+            GatewayApp.BuildAsync(["--Sandbox:Enabled=false"], "http://0.0.0.0:0", CancellationToken.None));
+
+        error.Message.ShouldContain("Gateway:ApiKeys");
+    }
+
+    [Fact]
+    public async Task CallerOverItsQuota_Gets429Problem()
+    {
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:QuotaPerMinute=6");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await gateway.EnrichAsync(Body);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+                (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32().ShouldBe(429);
+            }
+        }
+
+        statuses[0].ShouldBe(HttpStatusCode.OK);
+        statuses.ShouldContain(HttpStatusCode.TooManyRequests);
+    }
+
+    private static Task<HttpResponseMessage> Send(GatewayServer gateway, string header, string value)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/enrich") { Content = new StringContent(Body) };
+        request.Headers.TryAddWithoutValidation(header, value);
+        return gateway.Client.SendAsync(request);
+    }
+}

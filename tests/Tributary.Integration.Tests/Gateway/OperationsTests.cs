@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+
+namespace Tributary.IntegrationTests.Gateway;
+
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task HealthAndReadiness_AreUp()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+
+        (await gateway.Client.GetStringAsync("/healthz")).ShouldBe("ok");
+        var ready = await gateway.Client.GetFromJsonAsync<JsonElement>("/readyz");
+        ready.GetProperty("store").GetString().ShouldBe("ok");
+        ready.GetProperty("providers").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Readiness_WithNoProviderEnabled_Is503()
+    {
+        await using var gateway = await GatewayServer.StartAsync("--Providers:Clearbit:Enabled=false", "--Providers:ZoomInfo:Enabled=false");
+
+        using var response = await gateway.Client.GetAsync("/readyz");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Metrics_CountRequestsPerProviderAndStatus()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+        await gateway.EnrichAsync<JsonElement>("""{"email":"jane.doe@acme.com"}""");
+        await gateway.EnrichAsync<JsonElement>("""{"email":"jane.doe@acme.com"}""");
+
+        var metrics = await gateway.Client.GetStringAsync("/metrics");
+
+        metrics.ShouldContain("""enrichment_requests_total{otel_scope_name="Tributary",provider="clearbit",status="matched",type="person"} 1""");
+        metrics.ShouldContain("""enrichment_requests_total{otel_scope_name="Tributary",provider="clearbit",status="cached",type="person"} 1""");
+        metrics.ShouldContain("enrichment_latency_seconds_bucket{");
+        metrics.ShouldContain("enrichment_confidence_count{");
+        metrics.ShouldContain("""enrichment_cache_hits_total{otel_scope_name="Tributary",provider="zoominfo"} 1""");
+        metrics.ShouldContain("""enrichment_cache_misses_total{otel_scope_name="Tributary",provider="zoominfo"} 1""");
+        metrics.ShouldContain("""enrichment_circuit_state{otel_scope_name="Tributary",provider="clearbit"} 0""");
+        metrics.ShouldContain("enrichment_rate_limit_available{");
+        metrics.ShouldContain("http_server_request_duration_seconds");
+        metrics.ShouldContain("http_client_request_duration_seconds");
+    }
+
+    [Fact]
+    public async Task OpenApi_MatchesTheSnapshot_AndDocsAreServed()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+
+        var document = JsonNode.Parse(await gateway.Client.GetStringAsync("/openapi/v1.json"))!;
+        using var docs = await gateway.Client.GetAsync("/docs");
+
+        docs.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await docs.Content.ReadAsStringAsync()).ShouldContain("openapi/v1.json");
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                operation!["summary"]?.GetValue<string>().ShouldNotBeNullOrWhiteSpace($"{method} {path} has no summary");
+            }
+        }
+
+        Snapshot.Match("openapi.json", Snapshot.Normalize(document));
+    }
+
+    [Fact]
+    public async Task ProviderFailures_NeverBecome5xx()
+    {
+        await using var clearbit = new ClearbitSimulator();
+        await using var zoominfo = new ZoomInfoSimulator();
+        await Task.WhenAll(clearbit.StartAsync(), zoominfo.StartAsync());
+        clearbit.Faults.Hang = true;
+        zoominfo.Faults.FailStatus = 500;
+        await using var gateway = await GatewayServer.StartAsync(
+            $"--Providers:Clearbit:ApiKey={clearbit.ApiKey}", $"--Providers:Clearbit:BaseUrl={clearbit.BaseUrl}",
+            $"--Providers:ZoomInfo:Username={zoominfo.Username}", $"--Providers:ZoomInfo:Password={zoominfo.Password}",
+            $"--Providers:ZoomInfo:BaseUrl={zoominfo.BaseUrl}");
+
+        var body = await gateway.EnrichAsync<JsonElement>("""{"email":"jane.doe@acme.com","timeoutMs":300}""");
+
+        body.GetProperty("partial").GetBoolean().ShouldBeTrue();
+        body.GetProperty("source").GetString().ShouldBe("none");
+        body.GetProperty("providers").GetString()!.ShouldStartWith("clearbit:timeout:");
+        body.GetProperty("providers").GetString()!.ShouldContain("zoominfo:server_error:");
+    }
+}
