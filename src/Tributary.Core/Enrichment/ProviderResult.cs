@@ -18,6 +18,18 @@ public sealed record ProviderResult(
     /// <summary>The provider's <c>API-Version</c> response header, when it sends one.</summary>
     public string? ApiVersion { get; init; }
 
+    /// <summary>
+    /// The provider says the subject asked not to be processed (Hunter's 451): the subject goes on the suppression
+    /// list and is never sent to any provider again.
+    /// </summary>
+    public bool SuppressSubject { get; init; }
+
+    /// <summary>
+    /// The account's credits are spent (PDL's 402, Hunter's 429): the provider is skipped as <c>budget_exhausted</c>
+    /// for every caller until then.
+    /// </summary>
+    public DateTimeOffset? ExhaustedUntil { get; init; }
+
     public static ProviderResult Matched(Profile profile, double confidence, bool billed = true) =>
         new(ProviderStatus.Matched, profile, confidence, billed);
 

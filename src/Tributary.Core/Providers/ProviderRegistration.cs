@@ -24,16 +24,36 @@ public static class ProviderRegistration
         where TConnector : class, IEnrichmentProvider
         where TOptions : ProviderOptions
     {
-        var services = builder.Services;
-        services.AddOptions<TOptions>()
+        builder.Services.AddOptions<TOptions>()
             .BindConfiguration($"Providers:{section}")
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddKeyedSingleton(name, (sp, _) =>
-            new ProviderRuntime(name, sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<TConnector>();
+        return builder.AddProvider(
+            name,
+            sp => sp.GetRequiredService<IOptions<TOptions>>().Value,
+            sp => sp.GetRequiredService<TConnector>(),
+            readSignal,
+            isRetryable);
+    }
+
+    /// <summary>
+    /// Registers one provider instance from factories: its runtime (rate budget, circuit), its HTTP client named
+    /// <paramref name="name"/> with the resilience pipeline, and the provider itself. Used directly by providers with
+    /// several configured instances (the generic REST provider).
+    /// </summary>
+    public static TributaryBuilder AddProvider(
+        this TributaryBuilder builder,
+        string name,
+        Func<IServiceProvider, ProviderOptions> options,
+        Func<IServiceProvider, IEnrichmentProvider> provider,
+        Func<HttpResponseMessage, DateTimeOffset, RateLimitSignal> readSignal,
+        Func<HttpStatusCode, bool>? isRetryable = null)
+    {
+        var services = builder.Services;
+        services.AddKeyedSingleton(name, (sp, _) => new ProviderRuntime(name, options(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddProviderHttpClient(name, readSignal, isRetryable);
-        services.AddSingleton<TConnector>();
-        services.AddSingleton<IEnrichmentProvider>(sp => sp.GetRequiredService<TConnector>());
+        services.AddSingleton(provider);
         return builder;
     }
 }

@@ -37,7 +37,15 @@ internal static class GatewayApp
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(RequestBodyDocumentation.TransformAsync));
+        builder.Services.AddOpenApi(o => o
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Tributary";
+                document.Info.Version = "v1";
+                document.Info.Description = "Contact and company enrichment gateway: real-time enrichment with provenance, under a deadline.";
+                return Task.CompletedTask;
+            })
+            .AddOperationTransformer(RequestBodyDocumentation.TransformAsync));
         builder.Services.AddRateLimiter(ConfigureCallerQuota);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(EnrichmentMetrics.MeterName)
@@ -66,6 +74,7 @@ internal static class GatewayApp
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapGroup("/v1")
+            .WithTags("Enrichment")
             .AddEndpointFilter<GatewayKeyFilter>()
             .RequireRateLimiting(CallerQuota)
             .MapEnrichEndpoints();

@@ -9,11 +9,13 @@ internal static class OperationsEndpoints
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok"))
+            .WithTags("Operations")
             .WithName("Health")
             .WithSummary("Liveness: the process is up")
             .WithDescription("Always 200 'ok' while the process serves requests.");
 
         app.MapGet("/readyz", ReadyAsync)
+            .WithTags("Operations")
             .WithName("Ready")
             .WithSummary("Readiness: the store is reachable and at least one provider is enabled")
             .WithDescription("200 with the checks when ready, 503 with the failing check otherwise. Example: {\"store\":\"ok\",\"providers\":2}.");
