@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tributary.Caching;
+using Tributary.Credits;
 using Tributary.Diagnostics;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
@@ -28,11 +29,16 @@ public static class TributaryServiceCollectionExtensions
         services.AddMetrics();
         services.AddHybridCache().AddSerializer<CacheEntry, CacheEntrySerializer>();
         services.TryAddSingleton<ILookupLedger, InMemoryLookupLedger>();
+        services.TryAddSingleton<ISuppressionStore, InMemorySuppressionStore>();
+        services.TryAddSingleton<ICreditStore, InMemoryCreditStore>();
 
         services.TryAddSingleton<IdentifierNormalizer>();
         services.TryAddSingleton<IdentifierHasher>();
         services.TryAddSingleton<LookupKeys>();
         services.TryAddSingleton<ProfileMerger>();
+        services.TryAddSingleton<SuppressionList>();
+        services.TryAddSingleton<CreditMeter>();
+        services.TryAddSingleton<ProviderValueStats>();
         services.TryAddSingleton<EnrichmentMetrics>();
         services.TryAddSingleton<LookupCache>();
         services.TryAddSingleton<ProviderCatalog>();

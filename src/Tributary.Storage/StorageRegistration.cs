@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tributary.Caching;
+using Tributary.Credits;
 using Tributary.Privacy;
 using Tributary.Providers;
 using Tributary.Storage.Sqlite;
@@ -23,6 +24,10 @@ public static class StorageRegistration
         services.TryAddSingleton<SqliteDatabase>();
         services.RemoveAll<ILookupLedger>();
         services.AddSingleton<ILookupLedger, SqliteLookupLedger>();
+        services.RemoveAll<ISuppressionStore>();
+        services.AddSingleton<ISuppressionStore, SqliteSuppressionStore>();
+        services.RemoveAll<ICreditStore>();
+        services.AddSingleton<ICreditStore, SqliteCreditStore>();
         services.AddOptions<PrivacyOptions>().Configure<SqliteDatabase>((privacy, database) =>
             privacy.Pepper ??= database.GetOrCreateSetting("identifier_pepper", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         return builder;

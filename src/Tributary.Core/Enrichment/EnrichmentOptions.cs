@@ -21,6 +21,12 @@ public sealed class EnrichmentOptions
     public Dictionary<string, double> MinConfidence { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// How a waterfall orders providers when the request names none: <c>priority</c> (configured priority, default) or
+    /// <c>value</c> (observed fill rate of the requested fields per credit, learned from past answers).
+    /// </summary>
+    public WaterfallOrder WaterfallOrder { get; set; } = WaterfallOrder.Priority;
+
+    /// <summary>
     /// Fields that end a waterfall once filled, when a request names none.
     /// Default: name, jobTitle, companyName.
     /// </summary>

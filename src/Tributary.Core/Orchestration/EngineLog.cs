@@ -13,4 +13,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(1002, LogLevel.Debug, "Provider {Provider} answered {Status} for subject {SubjectHash} in {ElapsedMs} ms")]
     public static partial void ProviderAnswered(ILogger logger, string provider, string status, string subjectHash, long elapsedMs);
+
+    [LoggerMessage(1003, LogLevel.Information, "Subject {SubjectHash} opted out at {Provider}: suppressed from all future enrichment")]
+    public static partial void Suppressed(ILogger logger, string subjectHash, string provider);
 }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tributary.Caching;
+using Tributary.Credits;
 using Tributary.Diagnostics;
 using Tributary.Enrichment;
 using Tributary.Merging;
+using Tributary.Privacy;
 using Tributary.Profiles;
 using Tributary.Providers;
 
@@ -19,6 +21,9 @@ public sealed class EnrichmentEngine(
     LookupCache cache,
     LookupKeys keys,
     ProfileMerger merger,
+    SuppressionList suppression,
+    CreditMeter credits,
+    ProviderValueStats valueStats,
     EnrichmentMetrics metrics,
     IOptions<EnrichmentOptions> options,
     TimeProvider time,
@@ -37,10 +42,24 @@ public sealed class EnrichmentEngine(
             : CallBudget.RealTime(time.GetUtcNow(), request.Timeout ?? TimeSpan.FromMilliseconds(_options.TimeoutMs));
         var query = new EnrichmentQuery(request.Identifiers, request.Kind, budget, RequestedFields(request));
         var subject = keys.SubjectHash(query);
+        var waterfall = (request.Mode ?? _options.Mode) == EnrichmentMode.Waterfall;
+        if (waterfall && _options.WaterfallOrder == WaterfallOrder.Value && request.Providers is not { Count: > 0 })
+        {
+            providers = ByValue(providers, query.RequestedFields);
+        }
 
-        var outcomes = (request.Mode ?? _options.Mode) == EnrichmentMode.Waterfall
-            ? await WaterfallAsync(providers, query, subject, cancellationToken)
-            : await Task.WhenAll(providers.Select(p => AskAsync(p.Entry, query, subject, cancellationToken)));
+        ProviderOutcome[] outcomes;
+        if (await suppression.IsSuppressedAsync(request.Identifiers, cancellationToken))
+        {
+            // Checked before anything else: a suppressed subject is never sent to a provider, paid or not.
+            outcomes = providers.Select(p => ProviderOutcome.Skipped(p.Entry.Name, "subject is suppressed")).ToArray();
+        }
+        else
+        {
+            outcomes = waterfall
+                ? await WaterfallAsync(providers, query, subject, cancellationToken)
+                : await Task.WhenAll(providers.Select(p => AskAsync(p.Entry, query, subject, cancellationToken)));
+        }
 
         var contributions = new List<RankedProfile>(outcomes.Length);
         double confidence = 0;
@@ -116,7 +135,7 @@ public sealed class EnrichmentEngine(
 
         var started = time.GetTimestamp();
         var key = keys.For(name, query);
-        var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry.Provider, query, subject, token));
+        var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, query, subject, token));
         try
         {
             var entryFound = query.Budget.IsRealTime
@@ -148,23 +167,61 @@ public sealed class EnrichmentEngine(
         }
     }
 
-    private async Task<ProviderResult> CallProviderAsync(IEnrichmentProvider provider, EnrichmentQuery query, string subject, CancellationToken cancellationToken)
+    /// <summary>
+    /// The paid call, made once per cache miss whoever is waiting for it: budget checks before, and after it the
+    /// bookkeeping every answer needs (credits, suppression, exhausted accounts, what the provider fills).
+    /// </summary>
+    private async Task<ProviderResult> CallProviderAsync(ProviderEntry entry, EnrichmentQuery query, string subject, CancellationToken cancellationToken)
     {
+        var runtime = entry.Runtime;
+        if (runtime.IsExhaustedAt(time.GetUtcNow()) || await credits.IsOverBudgetAsync(runtime, cancellationToken))
+        {
+            return ProviderResult.Failed(ProviderStatus.BudgetExhausted, "credits spent until " + (runtime.ExhaustedUntil?.ToString("u") ?? "tomorrow (daily budget)"));
+        }
+
         var started = time.GetTimestamp();
         ProviderResult result;
         try
         {
-            result = await provider.LookupAsync(query, cancellationToken);
+            result = await entry.Provider.LookupAsync(query, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            EngineLog.ProviderCrashed(logger, provider.Name, subject, ex.GetType().Name);
+            EngineLog.ProviderCrashed(logger, entry.Name, subject, ex.GetType().Name);
             result = ProviderResult.Failed(ProviderStatus.ServerError, "connector error");
         }
 
-        EngineLog.ProviderAnswered(logger, provider.Name, result.Status.ToWire(), subject, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        EngineLog.ProviderAnswered(logger, entry.Name, result.Status.ToWire(), subject, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        if (result.Billed)
+        {
+            await credits.ChargeAsync(runtime, CancellationToken.None);
+        }
+
+        if (result.ExhaustedUntil is { } until)
+        {
+            runtime.MarkExhausted(until);
+        }
+
+        if (result.SuppressSubject)
+        {
+            EngineLog.Suppressed(logger, subject, entry.Name);
+            await suppression.SuppressAsync(query.Identifiers, $"opted out at {entry.Name}", CancellationToken.None);
+        }
+
+        if (result.Status.IsDefinitive())
+        {
+            valueStats.Record(entry.Name, result.Profile);
+        }
+
         return result;
     }
+
+    private (ProviderEntry Entry, int Rank)[] ByValue(IReadOnlyList<(ProviderEntry Entry, int Rank)> providers, IReadOnlyList<FieldDefinition> fields) =>
+        providers
+            .OrderByDescending(p => valueStats.Value(p.Entry.Name, fields, p.Entry.Runtime.Options.CostPerCall))
+            .ThenBy(p => p.Rank)
+            .ThenBy(p => p.Entry.Name, StringComparer.Ordinal)
+            .ToArray();
 
     private IReadOnlyList<FieldDefinition> RequestedFields(EnrichmentRequest request)
     {

@@ -27,6 +27,10 @@ public class ProviderOptions
     [Range(0, 1_000_000)]
     public decimal CostPerCall { get; set; } = 1;
 
+    /// <summary>Credits this provider may spend per UTC day; once reached it is skipped as <c>budget_exhausted</c>. Default: no limit.</summary>
+    [Range(0, 1_000_000_000)]
+    public decimal? DailyBudget { get; set; }
+
     /// <summary>Retry attempts after the first, only while the request's budget allows. Default 2.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;

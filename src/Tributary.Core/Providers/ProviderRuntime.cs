@@ -9,6 +9,8 @@ namespace Tributary.Providers;
 /// </summary>
 public sealed class ProviderRuntime : IDisposable
 {
+    private long _exhaustedUntilTicks;
+
     public ProviderRuntime(string name, ProviderOptions options, TimeProvider time)
     {
         Name = name;
@@ -26,6 +28,14 @@ public sealed class ProviderRuntime : IDisposable
     public CircuitBreakerStateProvider Circuit { get; } = new();
 
     public bool IsEnabled => Options.IsEnabled;
+
+    /// <summary>Until when the account's credits are spent (the provider said so), if they are.</summary>
+    public DateTimeOffset? ExhaustedUntil => _exhaustedUntilTicks == 0 ? null : new DateTimeOffset(Interlocked.Read(ref _exhaustedUntilTicks), TimeSpan.Zero);
+
+    public bool IsExhaustedAt(DateTimeOffset now) => Interlocked.Read(ref _exhaustedUntilTicks) > now.UtcTicks;
+
+    /// <summary>Skips the provider for every caller until <paramref name="until"/>.</summary>
+    public void MarkExhausted(DateTimeOffset until) => Interlocked.Exchange(ref _exhaustedUntilTicks, until.UtcTicks);
 
     /// <summary>Circuit state as shown to operators: closed, open, half_open or isolated.</summary>
     public string CircuitState => Circuit.CircuitState switch

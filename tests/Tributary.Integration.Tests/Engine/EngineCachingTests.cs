@@ -63,11 +63,12 @@ public sealed class EngineCachingTests(SimulatorPair simulators) : IClassFixture
         var settings = new Dictionary<string, string?> { ["Storage:ConnectionString"] = $"Data Source={database}", ["Privacy:Pepper"] = "fixed-for-this-test" };
         await using (var before = Harness(settings))
         {
-            await before.EnrichAsync(Jane, providers: "clearbit");
+            // A generous budget: on a cold first run the answer must land (and be recorded) before the harness stops.
+            await before.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
         }
 
         await using var after = Harness(settings);
-        var result = await after.EnrichAsync(Jane, providers: "clearbit");
+        var result = await after.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
 
         Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Cached);
         result.Profile.Text(ProfileFields.JobTitle).ShouldBe(SampleIdentifiers.JaneDoeTitle);

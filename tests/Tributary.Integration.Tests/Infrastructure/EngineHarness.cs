@@ -60,9 +60,13 @@ internal sealed class EngineHarness : IAsyncDisposable
     public IdentifierSet Identify(string? email = null, string? phone = null, string? domain = null) =>
         _services.GetRequiredService<IdentifierNormalizer>().Normalize(new RawIdentifiers(email, phone, domain));
 
+    /// <summary>
+    /// Enriches with a generous default budget, so a cold first call on a busy machine is not a timeout; tests about
+    /// deadlines pass their own.
+    /// </summary>
     public Task<EnrichmentResult> EnrichAsync(string email, TimeSpan? timeout = null, EnrichmentMode? mode = null, params string[] providers) =>
         Engine.EnrichAsync(
-            new EnrichmentRequest(Identify(email)) { Timeout = timeout, Mode = mode, Providers = providers.Length == 0 ? null : providers },
+            new EnrichmentRequest(Identify(email)) { Timeout = timeout ?? TimeSpan.FromSeconds(5), Mode = mode, Providers = providers.Length == 0 ? null : providers },
             CancellationToken.None);
 
     public async ValueTask DisposeAsync()

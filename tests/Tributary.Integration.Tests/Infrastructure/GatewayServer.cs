@@ -27,7 +27,7 @@ internal sealed class GatewayServer : IAsyncDisposable
     public static async Task<GatewayServer> StartAsync(params string[] settings)
     {
         var directory = new TempDirectory();
-        string[] args = [$"--Storage:ConnectionString=Data Source={directory.File("tributary.db")}", "--Logging:LogLevel:Default=Warning", .. settings];
+        string[] args = [$"--Storage:ConnectionString=Data Source={directory.File("tributary.db")}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000", .. settings];
         var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };

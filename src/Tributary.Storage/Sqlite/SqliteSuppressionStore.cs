@@ -1,0 +1,24 @@
+using Dapper;
+using Tributary.Privacy;
+
+namespace Tributary.Storage.Sqlite;
+
+/// <summary>The suppression list in the embedded store.</summary>
+internal sealed class SqliteSuppressionStore(SqliteDatabase database, TimeProvider time) : ISuppressionStore
+{
+    public async Task<IReadOnlyCollection<string>> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition("SELECT identifier_hash FROM suppression_list", cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task AddAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var at = time.GetUtcNow().ToString("O");
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT OR IGNORE INTO suppression_list (identifier_hash, reason, added_at) VALUES (@hash, @reason, @at)",
+            identifierHashes.Select(hash => new { hash, reason, at }),
+            cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tributary.Credits;
+using Tributary.Enrichment;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Privacy;
+using Tributary.Providers;
+using Tributary.Simulators;
+using Tributary.Simulators.Dataset;
+
+namespace Tributary.IntegrationTests.Engine;
+
+/// <summary>Spending as little as possible: credits counted and persisted, budgets, suppression, waterfall by value.</summary>
+public sealed class EngineCreditsTests(SimulatorPair simulators) : IClassFixture<SimulatorPair>, IDisposable
+{
+    public void Dispose() => simulators.Reset();
+
+    private EngineHarness Harness(IDictionary<string, string?>? overrides = null) => new(simulators.Clearbit, simulators.ZoomInfo, overrides);
+
+    private static async Task<CreditSpend> SpendAsync(EngineHarness harness, string provider) =>
+        await harness.Services.GetRequiredService<CreditMeter>().SpendAsync(provider, CancellationToken.None);
+
+    [Fact]
+    public async Task BilledCalls_AreCountedAtTheirCost_AndCachedAnswersAreFree()
+    {
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:CostPerCall"] = "2.5" });
+
+        await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail);
+        await harness.EnrichAsync(SampleIdentifiers.UnknownEmail);
+        await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail);
+
+        // Clearbit bills its 404s; ZoomInfo does not bill a no-match.
+        (await SpendAsync(harness, "clearbit")).ShouldBe(new CreditSpend(2, 5.0m, 2, 5.0m));
+        (await SpendAsync(harness, "zoominfo")).CallsToday.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Spend_SurvivesARestart()
+    {
+        var database = Path.Combine(Path.GetTempPath(), "tributary-tests", Guid.NewGuid().ToString("N") + ".db");
+        var settings = new Dictionary<string, string?> { ["Storage:ConnectionString"] = $"Data Source={database}" };
+        await using (var before = Harness(settings))
+        {
+            await before.EnrichAsync(SampleIdentifiers.JaneDoeEmail, TimeSpan.FromSeconds(10), providers: "clearbit");
+        }
+
+        await using var after = Harness(settings);
+
+        (await SpendAsync(after, "clearbit")).CallsTotal.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DailyBudget_WhenSpent_SkipsTheProviderWithoutCallingIt()
+    {
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:DailyBudget"] = "1" });
+        var people = SampleDataset.Create().People;
+
+        await harness.EnrichAsync(people[1].Email, providers: "clearbit");
+        var over = await harness.EnrichAsync(people[2].Email, providers: "clearbit");
+
+        over.Outcomes[0].Status.ShouldBe(ProviderStatus.BudgetExhausted);
+        over.Partial.ShouldBeTrue();
+        simulators.Clearbit.Calls.Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SuppressedSubject_IsNeverSentToAnyProvider()
+    {
+        await using var harness = Harness();
+        await harness.Services.GetRequiredService<SuppressionList>().SuppressAsync(harness.Identify(SampleIdentifiers.JaneDoeEmail), "test", CancellationToken.None);
+
+        var result = await harness.EnrichAsync("  Jane.Doe@ACME.com");
+
+        result.Outcomes.ShouldAllBe(o => o.Status == ProviderStatus.Skipped && o.Detail == "subject is suppressed");
+        simulators.Clearbit.Calls.Total.ShouldBe(0);
+        simulators.ZoomInfo.Calls["/enrich/contact"].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ExhaustedAccount_IsSkippedForEveryCaller()
+    {
+        await using var harness = Harness();
+        var runtime = harness.Services.GetRequiredKeyedService<ProviderRuntime>("clearbit");
+        runtime.MarkExhausted(DateTimeOffset.UtcNow.AddHours(1));
+
+        var result = await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail, providers: "clearbit");
+
+        result.Outcomes[0].Status.ShouldBe(ProviderStatus.BudgetExhausted);
+        simulators.Clearbit.Calls.Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task WaterfallByValue_LearnsToAskTheCheapProviderFirst()
+    {
+        await using var harness = Harness(new Dictionary<string, string?>
+        {
+            ["Enrichment:WaterfallOrder"] = "value",
+            ["Providers:Clearbit:CostPerCall"] = "10",
+            ["Providers:ZoomInfo:CostPerCall"] = "1",
+        });
+        var people = SampleDataset.Create().People.Skip(1).Take(30).ToArray();
+
+        EnrichmentResult? last = null;
+        foreach (var person in people)
+        {
+            last = await harness.Engine.EnrichAsync(new EnrichmentRequest(harness.Identify(person.Email)) { Mode = EnrichmentMode.Waterfall }, CancellationToken.None);
+        }
+
+        last!.Outcomes[0].Provider.ShouldBe("zoominfo");
+        simulators.Clearbit.Calls.Total.ShouldBeLessThan(people.Length);
+    }
+}
