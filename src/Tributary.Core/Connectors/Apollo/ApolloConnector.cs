@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Tributary.Enrichment;
+using Tributary.Identifiers;
+using Tributary.Profiles;
+using Tributary.Resilience;
+
+namespace Tributary.Connectors.Apollo;
+
+/// <summary>
+/// Apollo.io: <c>POST /people/match</c> (parameters in the query string), <c>POST /people/bulk_match</c> and
+/// <c>GET /organizations/enrich</c>. A miss is a 200 with a null record, which Apollo does not bill.
+/// </summary>
+internal sealed class ApolloConnector(IHttpClientFactory clients, IOptions<ApolloOptions> options, TimeProvider time) : IBulkEnrichmentProvider
+{
+    public const string ProviderName = "apollo";
+
+    private readonly ApolloOptions _options = options.Value;
+
+    public string Name => ProviderName;
+
+    /// <summary>Apollo refuses more than 10 details per bulk_match call.</summary>
+    public int MaxBatchSize => 10;
+
+    public bool CanLookup(EnrichmentQuery query) => query.Kind == LookupKind.Company
+        ? query.Identifiers.Domain is not null
+        : query.Identifiers is { Email: not null } or { LinkedInUrl: not null }
+            || (query.Identifiers.FullName is not null && (query.Identifiers.Company ?? query.Identifiers.Domain) is not null);
+
+    public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = query.Kind == LookupKind.Company
+                ? new HttpRequestMessage(HttpMethod.Get, $"{_options.ApiBaseUrl}/organizations/enrich?domain={Uri.EscapeDataString(query.Identifiers.Domain!)}")
+                : new HttpRequestMessage(HttpMethod.Post, $"{_options.ApiBaseUrl}/people/match?{QueryString(PersonDetails(query.Identifiers))}");
+            using var response = await SendAsync(request, query.Budget, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return await FailureAsync(response, cancellationToken);
+            }
+
+            if (query.Kind == LookupKind.Company)
+            {
+                var body = await response.Content.ReadFromJsonAsync(ApolloJsonContext.Default.ApolloOrganizationResponse, cancellationToken);
+                return FromOrganization(body?.Organization);
+            }
+
+            var match = await response.Content.ReadFromJsonAsync(ApolloJsonContext.Default.ApolloPersonResponse, cancellationToken);
+            return FromPerson(match?.Person);
+        }
+        catch (Exception ex) when (ProviderFailures.IsExpected(ex))
+        {
+            return ProviderFailures.FromException(ex);
+        }
+    }
+
+    /// <summary>
+    /// People go through <c>POST /people/bulk_match</c>, 10 per call (more are split into several calls); companies
+    /// are looked up one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<ProviderResult>> LookupManyAsync(IReadOnlyList<EnrichmentQuery> queries, CancellationToken cancellationToken)
+    {
+        var results = new ProviderResult[queries.Count];
+        var people = new List<int>(queries.Count);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            if (queries[i].Kind == LookupKind.Company)
+            {
+                results[i] = await LookupAsync(queries[i], cancellationToken);
+            }
+            else if (CanLookup(queries[i]))
+            {
+                people.Add(i);
+            }
+            else
+            {
+                results[i] = ProviderResult.Failed(ProviderStatus.InvalidInput, "no identifier Apollo matches on");
+            }
+        }
+
+        foreach (var chunk in people.Chunk(MaxBatchSize))
+        {
+            var answers = await BulkMatchAsync(chunk.Select(i => queries[i]).ToArray(), cancellationToken);
+            for (var n = 0; n < chunk.Length; n++)
+            {
+                results[chunk[n]] = answers[n];
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<ProviderResult[]> BulkMatchAsync(EnrichmentQuery[] queries, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var details = queries.Select(q => (IReadOnlyDictionary<string, string>)PersonDetails(q.Identifiers).ToDictionary()).ToArray();
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{_options.ApiBaseUrl}/people/bulk_match")
+            {
+                Content = JsonContent.Create(new ApolloBulkMatchRequest(details), ApolloJsonContext.Default.ApolloBulkMatchRequest),
+            };
+
+            // One call carries the whole batch, so it runs under the first query's budget (batch work has no deadline).
+            using var response = await SendAsync(request, queries[0].Budget, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return Enumerable.Repeat(await FailureAsync(response, cancellationToken), queries.Length).ToArray();
+            }
+
+            // matches[] is aligned with details[]: entry n answers query n.
+            var body = await response.Content.ReadFromJsonAsync(ApolloJsonContext.Default.ApolloBulkMatchResponse, cancellationToken);
+            var matches = body?.Matches ?? [];
+            return queries.Select((_, n) => n < matches.Count
+                    ? FromPerson(matches[n])
+                    : ProviderResult.Failed(ProviderStatus.ServerError, "missing from bulk answer"))
+                .ToArray();
+        }
+        catch (Exception ex) when (ProviderFailures.IsExpected(ex))
+        {
+            return Enumerable.Repeat(ProviderFailures.FromException(ex), queries.Length).ToArray();
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallBudget budget, CancellationToken cancellationToken)
+    {
+        request.Headers.Add("x-api-key", _options.ApiKey);
+        return ProviderCallContext.SendAsync(clients.CreateClient(Name), request, budget, cancellationToken);
+    }
+
+    /// <summary>Every identifier Apollo matches people on; the same names serve as query parameters and bulk details.</summary>
+    private static List<KeyValuePair<string, string>> PersonDetails(IdentifierSet identifiers)
+    {
+        var details = new List<KeyValuePair<string, string>>(6);
+        Add("email", identifiers.Email);
+        Add("linkedin_url", identifiers.LinkedInUrl);
+        if (identifiers is { FirstName: not null, LastName: not null })
+        {
+            Add("first_name", identifiers.FirstName);
+            Add("last_name", identifiers.LastName);
+        }
+        else
+        {
+            Add("name", identifiers.FullName);
+        }
+
+        Add("organization_name", identifiers.Company);
+        Add("domain", identifiers.Domain);
+        return details;
+
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                details.Add(new(name, value));
+            }
+        }
+    }
+
+    private static string QueryString(IEnumerable<KeyValuePair<string, string>> parameters) =>
+        string.Join('&', parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+
+    private ProviderResult FromPerson(ApolloPerson? person)
+    {
+        if (person is null)
+        {
+            return ProviderResult.NoMatch(billed: false);
+        }
+
+        var confidence = ApolloMapping.Confidence(person);
+        var profile = new ProfileBuilder(Name, confidence, time.GetUtcNow());
+        ApolloMapping.MapPerson(person, profile);
+        return ProviderResult.Matched(profile.Build(), confidence);
+    }
+
+    private ProviderResult FromOrganization(ApolloOrganization? organization)
+    {
+        if (organization is null)
+        {
+            return ProviderResult.NoMatch(billed: false);
+        }
+
+        var profile = new ProfileBuilder(Name, ApolloMapping.OrganizationConfidence, time.GetUtcNow());
+        ApolloMapping.MapOrganization(organization, profile);
+        return ProviderResult.Matched(profile.Build(), ApolloMapping.OrganizationConfidence);
+    }
+
+    /// <summary>
+    /// The usual meanings (401 wrong key, 422 missing parameter, 429 throttled), with Apollo's error code in the detail:
+    /// a 403 <c>API_INACCESSIBLE</c> means the key is not scoped for the endpoint, as fatal as a wrong key.
+    /// </summary>
+    private static async Task<ProviderResult> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var result = ProviderFailures.FromStatus(response.StatusCode);
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            // 401 answers in plain text.
+            return result;
+        }
+
+        try
+        {
+            var error = await response.Content.ReadFromJsonAsync(ApolloJsonContext.Default.ApolloErrorBody, cancellationToken);
+            return error?.ErrorCode is { Length: > 0 } code ? result with { Detail = $"{result.Detail} {code}" } : result;
+        }
+        catch (JsonException)
+        {
+            return result;
+        }
+    }
+}

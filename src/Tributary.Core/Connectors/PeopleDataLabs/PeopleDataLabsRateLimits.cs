@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using Tributary.Resilience;
+
+namespace Tributary.Connectors.PeopleDataLabs;
+
+/// <summary>
+/// PDL's <c>x-ratelimit-remaining</c> and <c>x-ratelimit-limit</c> are Python-dict-like strings
+/// (<c>{'minute': 999}</c>, possibly with <c>day</c> and <c>month</c> windows); <c>x-ratelimit-reset</c> is a UTC
+/// timestamp. PDL sends no Retry-After: a 429 waits until the reset.
+/// </summary>
+internal static class PeopleDataLabsRateLimits
+{
+    public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var remaining = Window(HeaderValues.First(response, "x-ratelimit-remaining"));
+        var resetAt = ResetAt(response);
+        var retryAfter = response.StatusCode == HttpStatusCode.TooManyRequests
+            ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null)
+            : null;
+        return new RateLimitSignal(remaining, resetAt, retryAfter);
+    }
+
+    /// <summary><c>x-ratelimit-reset</c> as an instant: an ISO timestamp, or epoch seconds as some older answers send.</summary>
+    public static DateTimeOffset? ResetAt(HttpResponseMessage response)
+    {
+        var text = HeaderValues.First(response, "x-ratelimit-reset")?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
+            : null;
+    }
+
+    /// <summary>The per-minute figure of a limit header (the bucket's window), else the tightest window it names.</summary>
+    public static long? Window(string? header)
+    {
+        var windows = Windows(header);
+        if (windows.Count == 0)
+        {
+            return null;
+        }
+
+        return windows.TryGetValue("minute", out var minute) ? minute : windows.Values.Min();
+    }
+
+    /// <summary><c>{'minute': 1000, 'day': 5000}</c> → minute: 1000, day: 5000. A bare number counts as the minute window.</summary>
+    public static IReadOnlyDictionary<string, long> Windows(string? header)
+    {
+        var windows = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return windows;
+        }
+
+        if (Number(header) is { } bare)
+        {
+            windows["minute"] = bare;
+            return windows;
+        }
+
+        foreach (var pair in header.Trim().TrimStart('{').TrimEnd('}').Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split(':', 2);
+            if (parts.Length == 2 && Number(parts[1]) is { } value)
+            {
+                windows[parts[0].Trim().Trim('\'', '"')] = value;
+            }
+        }
+
+        return windows;
+    }
+
+    private static long? Number(string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (long)value : null;
+}
