@@ -12,6 +12,8 @@ namespace Tributary.Host.Cli;
 /// <summary><c>tributary lookup --email …</c>: one identifier → the merged profile with provenance and each provider's status.</summary>
 internal static class LookupCommand
 {
+    private const int InteractiveTimeoutMs = 5000;
+
     public static Command Create(TextWriter output)
     {
         var email = new Option<string?>("--email") { Description = "Email address to look up." };
@@ -22,7 +24,7 @@ internal static class LookupCommand
         var linkedin = new Option<string?>("--linkedin") { Description = "LinkedIn profile URL." };
         var providers = new Option<string?>("--providers") { Description = "Comma-separated provider subset, in order of precedence." };
         var mode = new Option<string?>("--mode") { Description = "parallel (default) or waterfall." };
-        var timeout = new Option<int?>("--timeout-ms") { Description = "Total budget in milliseconds (default 800)." };
+        var timeout = new Option<int?>("--timeout-ms") { Description = "Total budget in milliseconds (default 5000: a person at a terminal can wait longer than an IVR)." };
         var json = new Option<bool>("--json") { Description = "Print the nested profile as JSON instead of a table." };
 
         var command = new Command("lookup", "Look one subject up and print the merged profile with provenance.")
@@ -40,7 +42,7 @@ internal static class LookupCommand
                 Company = parse.GetValue(company),
                 LinkedInUrl = parse.GetValue(linkedin),
                 Mode = parse.GetValue(mode),
-                TimeoutMs = parse.GetValue(timeout),
+                TimeoutMs = parse.GetValue(timeout) ?? InteractiveTimeoutMs,
                 Providers = parse.GetValue(providers)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
 
@@ -80,7 +82,7 @@ internal static class LookupCommand
 
     private static void Render(ProfileResponse response, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = CliConsole.Create(output);
         var fields = new Table().Title("Profile").AddColumns("Field", "Value", "Source", "Confidence");
         foreach (var (section, values) in new[] { ("person", response.Person), ("company", response.Company), ("custom", response.Custom) })
         {

@@ -33,12 +33,23 @@ internal static class TributaryCli
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            // Our own handler below maps failures to the contract's exit codes; the default one would make them all 1.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException or InvalidIdentifierException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadArguments;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Success;
+        }
+        catch (Exception ex)
+        {
+            // Only the type and message: a stack trace is for logs at debug level, not for the person at the terminal.
+            await error.WriteLineAsync($"error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.RuntimeFailure;
         }
     }
 }

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+
+namespace Tributary.IntegrationTests.Cli;
+
+/// <summary>The one-shot verbs and their exit codes, run as a user runs them.</summary>
+public sealed class CliProcessTests
+{
+    [Fact]
+    public async Task Lookup_Json_PrintsTheNestedProfileInSandboxMode()
+    {
+        await using var lookup = await TributaryProcess.RunAsync(["lookup", "--email", SampleIdentifiers.JaneDoeEmail, "--json"]);
+
+        lookup.ExitCode.ShouldBe(0, lookup.Output);
+        using var document = JsonDocument.Parse(lookup.StandardOutput);
+        document.RootElement.GetProperty("person").GetProperty("fullName").GetProperty("value").GetString().ShouldBe("Jane Doe");
+        document.RootElement.GetProperty("providers").GetArrayLength().ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task Lookup_Table_ShowsFieldsSourcesAndProviderStatuses()
+    {
+        await using var lookup = await TributaryProcess.RunAsync(["lookup", "--email", SampleIdentifiers.JaneDoeEmail]);
+
+        lookup.ExitCode.ShouldBe(0, lookup.Output);
+        lookup.Output.ShouldContain("person.fullName");
+        lookup.Output.ShouldContain("Jane Doe");
+        lookup.Output.ShouldContain("clearbit");
+        lookup.Output.ShouldContain("matched");
+    }
+
+    [Theory]
+    [InlineData("lookup", "--email", "not-an-email")]
+    [InlineData("lookup")]
+    [InlineData("lookup", "--email", "jane.doe@acme.com", "--providers", "nosuch")]
+    [InlineData("lookup", "--timeout-ms", "soon")]
+    [InlineData("frobnicate")]
+    public async Task BadArguments_ExitWith2(params string[] args)
+    {
+        await using var run = await TributaryProcess.RunAsync(args);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+    }
+
+    [Fact]
+    public async Task BadConfiguration_ExitsWith2NamingTheSetting()
+    {
+        await using var run = await TributaryProcess.RunAsync(
+            ["lookup", "--email", SampleIdentifiers.JaneDoeEmail],
+            new Dictionary<string, string?> { ["Enrichment__TimeoutMs"] = "-5" });
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("TimeoutMs");
+    }
+
+    [Fact]
+    public async Task Serve_OpenOnANonLoopbackAddress_ExitsWith2NamingTheSetting()
+    {
+        await using var run = await TributaryProcess.RunAsync(["serve", "--urls", "http://0.0.0.0:0"], new Dictionary<string, string?> { ["Sandbox__Enabled"] = "false" });
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("Gateway:ApiKeys");
+    }
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("lookup")]
+    [InlineData("providers")]
+    [InlineData("sandbox")]
+    public async Task Help_DescribesEachVerb(string verb)
+    {
+        await using var run = await TributaryProcess.RunAsync([verb, "--help"]);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldContain("Usage:");
+        run.Output.ShouldContain(verb);
+    }
+
+    [Fact]
+    public async Task Providers_Json_ListsEachProviderWithCircuitAndBudget()
+    {
+        await using var run = await TributaryProcess.RunAsync(["providers", "--json"]);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        using var document = JsonDocument.Parse(run.StandardOutput);
+        var clearbit = document.RootElement.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "clearbit");
+        clearbit.GetProperty("enabled").GetBoolean().ShouldBeTrue();
+        clearbit.GetProperty("circuit").GetString().ShouldBe("closed");
+        clearbit.GetProperty("perMinute").GetInt32().ShouldBe(600);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+
+namespace Tributary.IntegrationTests.Cli;
+
+/// <summary><c>tributary serve</c> as a user runs it: a real process with nothing but environment variables.</summary>
+public sealed class ServeProcessTests
+{
+    [Fact]
+    public async Task Serve_WithNoConfigurationAtAll_StartsInSandboxModeAndEnriches()
+    {
+        var port = TributaryProcess.FreePort();
+        await using var serve = TributaryProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}"]);
+        await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        using var response = await client.PostAsync("/v1/enrich", new StringContent($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}"""));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        body.GetProperty("name").GetString().ShouldBe("Jane Doe");
+        serve.Output.ShouldContain("Sandbox mode");
+        serve.Output.Split('\n').Count(l => l.Contains("Sandbox mode", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Serve_LogsNeverCarryRawIdentifiersOrSecrets()
+    {
+        await using var simulators = await SandboxSimulators.StartAsync();
+        var port = TributaryProcess.FreePort();
+        const string gatewayKey = "gw-key-5b1f0e2a";
+        await using var serve = TributaryProcess.Start(
+            ["serve", "--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string?>
+            {
+                ["Logging__LogLevel__Default"] = "Trace",
+                ["Gateway__ApiKeys__0"] = gatewayKey,
+                ["Privacy__Pepper"] = "pepper-7c41d9",
+                ["Providers__Clearbit__ApiKey"] = simulators.Options.ClearbitApiKey,
+                ["Providers__Clearbit__BaseUrl"] = simulators.Clearbit.BaseUrl,
+                ["Providers__ZoomInfo__Username"] = simulators.Options.ZoomInfoUsername,
+                ["Providers__ZoomInfo__Password"] = simulators.Options.ZoomInfoPassword,
+                ["Providers__ZoomInfo__BaseUrl"] = simulators.ZoomInfo.BaseUrl,
+            });
+        await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Add("X-Api-Key", gatewayKey);
+        simulators.ZoomInfo.Faults.FailStatus = 500;
+        simulators.ZoomInfo.Faults.FailEveryNth = 2;
+
+        string[] bodies =
+        [
+            """{"email":"Jane.Doe@Acme.com"}""",
+            """{"phone":"+1 (415) 222-0123"}""",
+            """{"email":"nobody@unknown-company.com","phone":"+14155550100"}""",
+            """{"email":"not-an-email@"}""",
+            """{"phone":"+44 20 7946 0018","name":"Ann Example","company":"Acme Inc"}""",
+        ];
+        foreach (var body in bodies)
+        {
+            (await client.PostAsync("/v1/enrich", new StringContent(body))).Dispose();
+            (await client.PostAsync("/v1/person/enrich", new StringContent(body))).Dispose();
+        }
+
+        (await client.GetAsync("/v1/company/enrich?domain=acme.com")).Dispose();
+        await serve.StopAsync();
+
+        var log = serve.Output;
+        log.ShouldContain("Enriched subject");
+        foreach (var secret in new[]
+        {
+            "jane.doe@acme.com", "Jane.Doe@Acme.com", "+14152220123", "415) 222-0123", "nobody@unknown-company.com", "+14155550100",
+            "not-an-email", "+442079460018", "7946 0018", gatewayKey, "pepper-7c41d9", simulators.Options.ClearbitApiKey,
+            simulators.Options.ZoomInfoPassword + "\"", "eyJ",
+        })
+        {
+            log.ShouldNotContain(secret, Case.Insensitive, $"the log contains '{secret}'");
+        }
+    }
+}
