@@ -44,10 +44,8 @@ public static class StorageRegistration
     /// </summary>
     public static IServiceCollection AddTributaryStore(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
-            .Validate(o => o.IsSqlite || o.IsPostgres, "Storage:Provider must be 'sqlite' or 'postgres'.")
-            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString), "Storage:ConnectionString is required when Storage:Provider is 'postgres'.")
-            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<PostgresDatabase>();
@@ -61,6 +59,8 @@ public static class StorageRegistration
         services.TryAddSingleton(Pick<IStagingQueue, SqliteStagingQueue, PostgresStagingQueue>);
         services.TryAddSingleton(Pick<IIdempotencyKeys, SqliteIdempotencyKeys, PostgresIdempotencyKeys>);
         services.TryAddSingleton(Pick<IAuditLog, SqliteAuditLog, PostgresAuditLog>);
+        services.TryAddSingleton<IRunStore, SqliteRunStore>();
+        services.TryAddSingleton<IJobStore, SqliteJobStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreMigrationService>());
         return services;
     }
