@@ -59,8 +59,8 @@ public static class StorageRegistration
         services.TryAddSingleton(Pick<IStagingQueue, SqliteStagingQueue, PostgresStagingQueue>);
         services.TryAddSingleton(Pick<IIdempotencyKeys, SqliteIdempotencyKeys, PostgresIdempotencyKeys>);
         services.TryAddSingleton(Pick<IAuditLog, SqliteAuditLog, PostgresAuditLog>);
-        services.TryAddSingleton<IRunStore, SqliteRunStore>();
-        services.TryAddSingleton<IJobStore, SqliteJobStore>();
+        services.TryAddSingleton(Pick<IRunStore, SqliteRunStore, PostgresRunStore>);
+        services.TryAddSingleton(Pick<IJobStore, SqliteJobStore, PostgresJobStore>);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreMigrationService>());
         return services;
     }

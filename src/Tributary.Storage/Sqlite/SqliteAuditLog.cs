@@ -11,7 +11,7 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_log (actor, action, subject_hash, at) VALUES (@actor, @action, @subject, @at)",
-            new { actor = entry.Actor, action = entry.Action, subject = entry.SubjectHash, at = SqliteTime.Format(entry.At) },
+            new { actor = entry.Actor, action = entry.Action, subject = entry.SubjectHash, at = SqliteText.Of(entry.At) },
             cancellationToken: cancellationToken));
     }
 
@@ -22,6 +22,6 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             "SELECT actor, action, subject_hash, at FROM audit_log ORDER BY at DESC, id DESC LIMIT @limit",
             new { limit },
             cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new AuditEntry(r.Actor, r.Action, r.Subject, SqliteTime.Parse(r.At)))];
+        return [.. rows.Select(r => new AuditEntry(r.Actor, r.Action, r.Subject, SqliteText.ToTime(r.At)))];
     }
 }

@@ -76,7 +76,7 @@ public sealed class SqliteDatabase
                 await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
-                    new { version = script.Version, at = SqliteTime.Format(_time.GetUtcNow()) },
+                    new { version = script.Version, at = SqliteText.Of(_time.GetUtcNow()) },
                     transaction,
                     cancellationToken: cancellationToken));
                 applied.Add(script.Name);

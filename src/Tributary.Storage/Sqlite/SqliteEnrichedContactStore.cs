@@ -72,7 +72,7 @@ internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnr
         public static Row From(EnrichedContact c) => new()
         {
             RecordId = c.RecordId,
-            EnrichedAt = SqliteTime.Format(c.EnrichedAt),
+            EnrichedAt = SqliteText.Of(c.EnrichedAt),
             CompanyName = c.CompanyName,
             EmployeeCount = c.EmployeeCount,
             Industry = c.Industry,
@@ -90,7 +90,7 @@ internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnr
             Provenance = StorageJson.Write(c.Provenance),
         };
 
-        public EnrichedContact ToContact() => new(RecordId, SqliteTime.Parse(EnrichedAt))
+        public EnrichedContact ToContact() => new(RecordId, SqliteText.ToTime(EnrichedAt))
         {
             CompanyName = CompanyName,
             EmployeeCount = EmployeeCount,

@@ -17,7 +17,7 @@ internal sealed class SqliteIdempotencyKeys(SqliteDatabase database, TimeProvide
             ON CONFLICT (scope, key) DO UPDATE SET recorded_at = excluded.recorded_at, expires_at = excluded.expires_at
             WHERE idempotency_keys.expires_at <= @now
             """,
-            new { scope, key, now = SqliteTime.Format(now), expires = SqliteTime.Format(now + retention) },
+            new { scope, key, now = SqliteText.Of(now), expires = SqliteText.Of(now + retention) },
             cancellationToken: cancellationToken));
         return changed == 1;
     }
@@ -27,7 +27,7 @@ internal sealed class SqliteIdempotencyKeys(SqliteDatabase database, TimeProvide
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM idempotency_keys WHERE expires_at <= @now",
-            new { now = SqliteTime.Format(time.GetUtcNow()) },
+            new { now = SqliteText.Of(time.GetUtcNow()) },
             cancellationToken: cancellationToken));
     }
 }

@@ -12,7 +12,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var at = SqliteTime.Format(time.GetUtcNow());
+        var at = SqliteText.Of(time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -43,7 +43,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
                 ORDER BY id LIMIT @maxRecords)
             RETURNING id, source_system, record_id, payload, version, attempts
             """,
-            new { token = token.ToString(), expires = SqliteTime.Format(expires), now = SqliteTime.Format(now), maxRecords },
+            new { token = token.ToString(), expires = SqliteText.Of(expires), now = SqliteText.Of(now), maxRecords },
             cancellationToken: cancellationToken));
         var claimed = rows.OrderBy(r => r.Id).Select(r => new ClaimedRecord(r.SourceSystem, r.RecordId, r.Payload, r.Version, (int)r.Attempts)).ToArray();
         return new StagingClaim(token, expires, claimed);
@@ -54,7 +54,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE staged_records SET lease_expires_at = @expires WHERE claim_token = @token",
-            new { token = claimToken.ToString(), expires = SqliteTime.Format(time.GetUtcNow() + lease) },
+            new { token = claimToken.ToString(), expires = SqliteText.Of(time.GetUtcNow() + lease) },
             cancellationToken: cancellationToken));
     }
 

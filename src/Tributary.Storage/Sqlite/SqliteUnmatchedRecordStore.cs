@@ -14,7 +14,7 @@ internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnm
             INSERT INTO unmatched_records (record_id, identifier_hash, reason, recorded_at) VALUES (@recordId, @hash, @reason, @at)
             ON CONFLICT (record_id) DO UPDATE SET identifier_hash = excluded.identifier_hash, reason = excluded.reason, recorded_at = excluded.recorded_at
             """,
-            new { recordId = record.RecordId, hash = record.IdentifierHash, reason = record.Reason, at = SqliteTime.Format(record.At) },
+            new { recordId = record.RecordId, hash = record.IdentifierHash, reason = record.Reason, at = SqliteText.Of(record.At) },
             cancellationToken: cancellationToken));
     }
 
@@ -25,6 +25,6 @@ internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnm
             "SELECT record_id, identifier_hash, reason, recorded_at FROM unmatched_records WHERE record_id = @recordId",
             new { recordId },
             cancellationToken: cancellationToken));
-        return row is { } r ? new UnmatchedRecord(r.RecordId, r.Hash, r.Reason, SqliteTime.Parse(r.At)) : null;
+        return row is { } r ? new UnmatchedRecord(r.RecordId, r.Hash, r.Reason, SqliteText.ToTime(r.At)) : null;
     }
 }

@@ -1,5 +1,5 @@
 -- The pipeline's tables: enriched contacts (the warehouse rows), unmatched records, the staging queue, keys of
--- processed events, and the audit log. Times are UTC text in one fixed-width format (see SqliteTime).
+-- processed events, and the audit log. Times are UTC text in one fixed-width format (see SqliteText).
 
 -- One row per CRM record enrichment matched. Lists and provenance are JSON arrays; the email only as a keyed hash.
 CREATE TABLE IF NOT EXISTS enriched_contacts (
