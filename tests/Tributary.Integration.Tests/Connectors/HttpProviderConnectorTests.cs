@@ -130,6 +130,18 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Registration_LeavesOutDisabledInstances()
+    {
+        await using var harness = Harness(new Dictionary<string, string?>
+        {
+            ["Providers:Http:Directory:Enabled"] = "false",
+            ["Providers:Http:Directory:PathTemplate"] = "/lookup?phone={unfinished}",
+        });
+
+        harness.Services.GetServices<IEnrichmentProvider>().Select(p => p.Name).ShouldBe(["crm"]);
+    }
+
+    [Fact]
     public async Task Lookup_CrmByEmail_MapsCustomAndWellKnownFields()
     {
         await using var harness = Harness();

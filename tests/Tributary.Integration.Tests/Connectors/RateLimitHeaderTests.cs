@@ -23,6 +23,7 @@ public sealed class RateLimitHeaderTests
     [InlineData("{'minute': 999}", 999L)]
     [InlineData("{\"minute\": 5, \"day\": 100}", 5L)]
     [InlineData("{'day': 10, 'month': 99}", 10L)]
+    [InlineData("{'minute': 900, 'day': 3}", 3L)]
     [InlineData("{'minute': 1000.0}", 1000L)]
     [InlineData("42", 42L)]
     [InlineData("{}", null)]

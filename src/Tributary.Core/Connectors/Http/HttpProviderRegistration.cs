@@ -14,7 +14,8 @@ public static class HttpProviderRegistration
     /// <summary>
     /// Adds one generic REST provider per section under <c>Providers:Http</c>, named after the section in lower case
     /// (<c>Providers:Http:Crm</c> → <c>crm</c>). A single instance may also sit directly in <c>Providers:Http</c>
-    /// (named <c>http</c>). Instances are read from configuration once, here.
+    /// (named <c>http</c>). Instances are read from configuration once, here; one with <c>Enabled=false</c> is left out,
+    /// so a half-written instance can be parked without failing validation at start.
     /// </summary>
     public static TributaryBuilder AddHttpProviders(this TributaryBuilder builder)
     {
@@ -35,6 +36,11 @@ public static class HttpProviderRegistration
 
     private static TributaryBuilder AddHttpProvider(this TributaryBuilder builder, string name, IConfigurationSection section)
     {
+        if (section.GetValue<bool?>(nameof(HttpProviderOptions.Enabled)) == false)
+        {
+            return builder;
+        }
+
         builder.Services.AddOptions<HttpProviderOptions>(name)
             .Bind(section)
             .Configure(options => options.SectionPath = section.Path)
