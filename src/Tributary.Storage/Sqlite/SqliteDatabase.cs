@@ -1,4 +1,3 @@
-using System.Reflection;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -11,42 +10,82 @@ namespace Tributary.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private readonly string _connectionString;
-    private readonly Lazy<Task> _migrated;
+    private static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScript.Load("Tributary.Storage.Sqlite.Migrations.");
 
-    public SqliteDatabase(IOptions<StorageOptions> options)
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly OnceGate _migrated;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString ?? "Data Source=tributary.db")
         {
             Pooling = true,
             DefaultTimeout = 30,
         };
         _connectionString = builder.ToString();
+        _time = time ?? TimeProvider.System;
         DataSource = builder.DataSource;
-        _migrated = new Lazy<Task>(MigrateCoreAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+        _migrated = new OnceGate(() => ApplyMigrationsAsync(CancellationToken.None));
     }
 
     /// <summary>The database file.</summary>
     public string DataSource { get; }
 
     /// <summary>Applies pending migrations once per process.</summary>
-    public Task MigrateAsync() => _migrated.Value;
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => _migrated.EnsureAsync(cancellationToken);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await MigrateAsync();
+        await MigrateAsync(cancellationToken);
         return await OpenRawAsync(cancellationToken);
     }
 
     /// <summary>Reads a setting, creating it with <paramref name="create"/> the first time (first writer wins).</summary>
     public string GetOrCreateSetting(string name, Func<string> create)
     {
-        MigrateAsync().GetAwaiter().GetResult();
+        ArgumentNullException.ThrowIfNull(create);
+        _migrated.Ensure();
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         connection.Execute("PRAGMA busy_timeout = 5000;");
         connection.Execute("INSERT OR IGNORE INTO settings (name, value) VALUES (@name, @value)", new { name, value = create() });
         return connection.QuerySingle<string>("SELECT value FROM settings WHERE name = @name", new { name });
+    }
+
+    /// <summary>
+    /// Applies the migrations not yet recorded. Each runs in an immediate (write-locked) transaction that checks the
+    /// version again, so processes opening the same file together apply each migration once.
+    /// </summary>
+    internal async Task<MigrationReport> ApplyMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenRawAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken: cancellationToken));
+        var known = (await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
+        var applied = new List<string>();
+        foreach (var script in Scripts.Where(s => !known.Contains(s.Version)))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM schema_migrations WHERE version = @version", new { version = script.Version }, transaction, cancellationToken: cancellationToken));
+            if (done == 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
+                    new { version = script.Version, at = SqliteText.Of(_time.GetUtcNow()) },
+                    transaction,
+                    cancellationToken: cancellationToken));
+                applied.Add(script.Name);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new MigrationReport(applied, Scripts.Count == 0 ? 0 : Scripts[^1].Version);
     }
 
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
@@ -60,42 +99,5 @@ public sealed class SqliteDatabase
         pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
-    }
-
-    private async Task MigrateCoreAsync()
-    {
-        await using var connection = await OpenRawAsync(CancellationToken.None);
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL;");
-        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-        var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations")).ToHashSet();
-        foreach (var (version, sql) in Migrations())
-        {
-            if (applied.Contains(version))
-            {
-                continue;
-            }
-
-            await using var transaction = await connection.BeginTransactionAsync();
-            await connection.ExecuteAsync(sql, transaction: transaction);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
-                new { version, at = DateTimeOffset.UtcNow.ToString("O") },
-                transaction);
-            await transaction.CommitAsync();
-        }
-    }
-
-    /// <summary>Embedded <c>Migrations/NNNN_name.sql</c> files in version order.</summary>
-    private static IEnumerable<(long Version, string Sql)> Migrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        const string prefix = "Tributary.Storage.Sqlite.Migrations.";
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var version = long.Parse(name.AsSpan(prefix.Length, 4), provider: System.Globalization.CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            yield return (version, reader.ReadToEnd());
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Tributary.Host.Gateway;
 using Tributary.Host.Hosting;
 using Tributary.Simulators;
-using Tributary.Storage.Sqlite;
+using Tributary.Storage;
 
 namespace Tributary.Host.Cli;
 
@@ -23,7 +23,7 @@ internal static class ServeCommand
             }
 
             await app.StartAsync(cancellationToken);
-            HostLog.Listening(logger, string.Join(", ", app.Urls), app.Services.GetRequiredService<SqliteDatabase>().DataSource);
+            HostLog.Listening(logger, string.Join(", ", app.Urls), app.Services.GetRequiredService<IStoreHealth>().DisplayName);
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });

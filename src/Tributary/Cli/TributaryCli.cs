@@ -18,6 +18,8 @@ internal static class TributaryCli
             LookupCommand.Create(output),
             ProvidersCommand.Create(output),
             SandboxCommand.Create(output),
+            EnrichCommand.Create(output),
+            DbCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

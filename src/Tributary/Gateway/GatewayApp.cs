@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using Tributary.Diagnostics;
 using Tributary.Host.Contracts;
 using Tributary.Host.Hosting;
+using Tributary.Host.Jobs;
 
 namespace Tributary.Host.Gateway;
 
@@ -35,6 +36,7 @@ internal static class GatewayApp
         builder.Services.AddSingleton<GatewayKeys>();
         builder.Services.AddSingleton<JsonBody>();
         builder.Services.AddSingleton<ProviderGauges>();
+        builder.Services.AddTributaryJobs();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o
@@ -77,7 +79,8 @@ internal static class GatewayApp
             .WithTags("Enrichment")
             .AddEndpointFilter<GatewayKeyFilter>()
             .RequireRateLimiting(CallerQuota)
-            .MapEnrichEndpoints();
+            .MapEnrichEndpoints()
+            .MapJobsEndpoints();
         return app;
     }
 

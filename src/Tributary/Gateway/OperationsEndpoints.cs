@@ -1,5 +1,5 @@
 using Tributary.Providers;
-using Tributary.Storage.Sqlite;
+using Tributary.Storage;
 
 namespace Tributary.Host.Gateway;
 
@@ -22,19 +22,10 @@ internal static class OperationsEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(SqliteDatabase database, ProviderCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(IStoreHealth storeHealth, ProviderCatalog catalog, CancellationToken cancellationToken)
     {
         var enabled = catalog.Enabled.Count();
-        string store;
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            store = "ok";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            store = "unreachable";
-        }
+        var store = await storeHealth.CheckAsync(cancellationToken) ? "ok" : "unreachable";
 
         var ready = store == "ok" && enabled > 0;
         var checks = new Dictionary<string, object> { ["store"] = store, ["providers"] = enabled };

@@ -35,10 +35,19 @@ internal static class SandboxMode
             ["Providers:ZoomInfo:Username"] = options.ZoomInfoUsername,
             ["Providers:ZoomInfo:Password"] = options.ZoomInfoPassword,
             ["Providers:ZoomInfo:BaseUrl"] = simulators.ZoomInfo.BaseUrl,
+
+            // The simulators listen at the root; the connectors' base URLs include each API's version path.
+            ["Providers:Apollo:ApiKey"] = options.ApolloApiKey,
+            ["Providers:Apollo:BaseUrl"] = simulators.Apollo.BaseUrl + "/api/v1",
+            ["Providers:Hunter:ApiKey"] = options.HunterApiKey,
+            ["Providers:Hunter:BaseUrl"] = simulators.Hunter.BaseUrl + "/v2",
+            ["Providers:PeopleDataLabs:ApiKey"] = options.PeopleDataLabsApiKey,
+            ["Providers:PeopleDataLabs:BaseUrl"] = simulators.PeopleDataLabs.BaseUrl + "/v5",
         });
         return simulators;
     }
 
     public static string Describe(SandboxSimulators simulators) =>
-        $"clearbit {simulators.Clearbit.BaseUrl}, zoominfo {simulators.ZoomInfo.BaseUrl}";
+        $"clearbit {simulators.Clearbit.BaseUrl}, zoominfo {simulators.ZoomInfo.BaseUrl}, apollo {simulators.Apollo.BaseUrl}, "
+        + $"hunter {simulators.Hunter.BaseUrl}, peopledatalabs {simulators.PeopleDataLabs.BaseUrl}";
 }

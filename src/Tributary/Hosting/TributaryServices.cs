@@ -1,4 +1,8 @@
+using Tributary.Connectors.Apollo;
 using Tributary.Connectors.Clearbit;
+using Tributary.Connectors.Http;
+using Tributary.Connectors.Hunter;
+using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
 using Tributary.Storage;
 
@@ -12,6 +16,10 @@ internal static class TributaryServices
         services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()
+            .AddApollo()
+            .AddHunter()
+            .AddPeopleDataLabs()
+            .AddHttpProviders()
             .UseStorage();
         return services;
     }

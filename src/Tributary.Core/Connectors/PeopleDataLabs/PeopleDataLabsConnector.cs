@@ -191,6 +191,9 @@ internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptio
     private ProviderResult Failure(int status, HttpResponseMessage response) => status switch
     {
         404 => ProviderResult.NoMatch(billed: false),
+
+        // PDL answers a wrong method with invalid_request_error: our request is at fault, not PDL.
+        405 => ProviderResult.Failed(ProviderStatus.InvalidInput, "HTTP 405"),
         402 => ProviderResult.Failed(ProviderStatus.BudgetExhausted, "credits exhausted (HTTP 402)") with
         {
             ExhaustedUntil = CreditsReturnAt(response),

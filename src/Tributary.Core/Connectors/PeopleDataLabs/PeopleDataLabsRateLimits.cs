@@ -21,7 +21,7 @@ internal static class PeopleDataLabsRateLimits
         return new RateLimitSignal(remaining, resetAt, retryAfter);
     }
 
-    /// <summary><c>x-ratelimit-reset</c> as an instant: an ISO timestamp, or epoch seconds as some older answers send.</summary>
+    /// <summary><c>x-ratelimit-reset</c> as an instant: an ISO timestamp (epoch seconds are accepted too).</summary>
     public static DateTimeOffset? ResetAt(HttpResponseMessage response)
     {
         var text = HeaderValues.First(response, "x-ratelimit-reset")?.Trim();
@@ -40,16 +40,11 @@ internal static class PeopleDataLabsRateLimits
             : null;
     }
 
-    /// <summary>The per-minute figure of a limit header (the bucket's window), else the tightest window it names.</summary>
+    /// <summary>Requests left in the tightest window the header names: 50 left today caps a minute that has 900.</summary>
     public static long? Window(string? header)
     {
         var windows = Windows(header);
-        if (windows.Count == 0)
-        {
-            return null;
-        }
-
-        return windows.TryGetValue("minute", out var minute) ? minute : windows.Values.Min();
+        return windows.Count == 0 ? null : windows.Values.Min();
     }
 
     /// <summary><c>{'minute': 1000, 'day': 5000}</c> → minute: 1000, day: 5000. A bare number counts as the minute window.</summary>

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tributary.Providers;
+using Tributary.Resilience;
+
+namespace Tributary.Connectors.Http;
+
+public static class HttpProviderRegistration
+{
+    internal const string SectionName = "Providers:Http";
+
+    /// <summary>
+    /// Adds one generic REST provider per section under <c>Providers:Http</c>, named after the section in lower case
+    /// (<c>Providers:Http:Crm</c> → <c>crm</c>). A single instance may also sit directly in <c>Providers:Http</c>
+    /// (named <c>http</c>). Instances are read from configuration once, here; one with <c>Enabled=false</c> is left out,
+    /// so a half-written instance can be parked without failing validation at start.
+    /// </summary>
+    public static TributaryBuilder AddHttpProviders(this TributaryBuilder builder)
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpProviderOptions>, HttpProviderOptionsValidator>());
+        var section = builder.Configuration.GetSection(SectionName);
+        if (section[nameof(HttpProviderOptions.PathTemplate)] is not null || section[nameof(HttpProviderOptions.BaseUrl)] is not null)
+        {
+            return builder.AddHttpProvider("http", section);
+        }
+
+        foreach (var instance in section.GetChildren())
+        {
+            builder.AddHttpProvider(instance.Key.ToLowerInvariant(), instance);
+        }
+
+        return builder;
+    }
+
+    private static TributaryBuilder AddHttpProvider(this TributaryBuilder builder, string name, IConfigurationSection section)
+    {
+        if (section.GetValue<bool?>(nameof(HttpProviderOptions.Enabled)) == false)
+        {
+            return builder;
+        }
+
+        builder.Services.AddOptions<HttpProviderOptions>(name)
+            .Bind(section)
+            .Configure(options => options.SectionPath = section.Path)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder.AddProvider(
+            name,
+            sp => OptionsOf(sp, name),
+            sp => new HttpProviderConnector(name, OptionsOf(sp, name), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()),
+            static (_, _) => RateLimitSignal.None);
+    }
+
+    private static HttpProviderOptions OptionsOf(IServiceProvider services, string name) =>
+        services.GetRequiredService<IOptionsMonitor<HttpProviderOptions>>().Get(name);
+}

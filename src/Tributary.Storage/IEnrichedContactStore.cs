@@ -1,0 +1,11 @@
+namespace Tributary.Storage;
+
+/// <summary>The warehouse table of the pipeline: one row per CRM record that enrichment matched.</summary>
+public interface IEnrichedContactStore
+{
+    /// <summary>Inserts each contact, or replaces the row with the same record id.</summary>
+    Task UpsertAsync(IReadOnlyCollection<EnrichedContact> contacts, CancellationToken cancellationToken);
+
+    /// <summary>The stored contact for a CRM record, or null.</summary>
+    Task<EnrichedContact?> GetAsync(string recordId, CancellationToken cancellationToken);
+}

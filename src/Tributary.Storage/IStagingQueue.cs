@@ -1,0 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tributary.Storage;
+
+/// <summary>
+/// The pipeline's work queue of CRM records waiting for enrichment. Workers claim batches under a lease; a record is
+/// deleted only once its write-back is confirmed; a lease that runs out makes its records claimable again. Two
+/// claimers, in one process or on several machines, never hold the same record at once.
+/// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: the seed design's staging queue.")]
+public interface IStagingQueue
+{
+    /// <summary>
+    /// Adds records. A record already staged (same source system and record id) keeps its place and gets the new
+    /// payload and a new version, so a change that arrives while it is being processed is not lost.
+    /// </summary>
+    Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="maxRecords"/> records, oldest first, for <paramref name="lease"/>. Empty when none is free.</summary>
+    Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease of every record still held by the claim; returns how many it holds.</summary>
+    Task<int> ExtendAsync(Guid claimToken, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives records back to the queue (e.g. a write-back to retry later); returns how many were released.</summary>
+    Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes records whose write-back the CRM confirmed; returns how many. Only records still held by the claim are
+    /// touched; one re-staged since it was claimed is released instead, so its newer payload is processed too.
+    /// </summary>
+    Task<int> DeleteAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Records in the queue, claimed or not.</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A CRM record to enrich.</summary>
+/// <param name="SourceSystem">e.g. <c>hubspot</c>, <c>salesforce</c>.</param>
+/// <param name="RecordId">The record's id in that system.</param>
+/// <param name="Payload">The record as JSON (identifiers and the fields write-back must respect).</param>
+public sealed record StagedRecord(string SourceSystem, string RecordId, string Payload);
+
+/// <summary>A staged record held by a claim.</summary>
+/// <param name="SourceSystem">As staged.</param>
+/// <param name="RecordId">As staged.</param>
+/// <param name="Payload">The latest payload staged for the record.</param>
+/// <param name="Version">Bumped each time the record is staged again; deletion checks it.</param>
+/// <param name="Attempts">How many times it has been claimed, this claim included.</param>
+public sealed record ClaimedRecord(string SourceSystem, string RecordId, string Payload, long Version, int Attempts);
+
+/// <summary>The records one claim holds until <see cref="LeaseExpiresAt"/>.</summary>
+public sealed record StagingClaim(Guid Token, DateTimeOffset LeaseExpiresAt, IReadOnlyList<ClaimedRecord> Records);

@@ -1,0 +1,21 @@
+namespace Tributary.Storage;
+
+/// <summary>
+/// <c>unmatched_records</c>: CRM records enrichment could not match, by keyed identifier hash, so a later run can
+/// retry them and analysts can see why.
+/// </summary>
+public interface IUnmatchedRecordStore
+{
+    /// <summary>Records a record as unmatched; a later call for the same record replaces the reason and time.</summary>
+    Task AddAsync(UnmatchedRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The unmatched row for a CRM record, or null.</summary>
+    Task<UnmatchedRecord?> GetAsync(string recordId, CancellationToken cancellationToken);
+}
+
+/// <summary>One row of <c>unmatched_records</c>.</summary>
+/// <param name="RecordId">The CRM record id.</param>
+/// <param name="IdentifierHash">Keyed hash of the identifier that was looked up.</param>
+/// <param name="Reason">Why, e.g. <c>no_match</c> or <c>invalid_email</c>.</param>
+/// <param name="At">When.</param>
+public sealed record UnmatchedRecord(string RecordId, string IdentifierHash, string Reason, DateTimeOffset At);

@@ -1,0 +1,140 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Tributary.Storage.Postgres;
+
+/// <summary>
+/// The staging queue shared by every worker. A claim locks free rows with <c>FOR UPDATE SKIP LOCKED</c> and stamps
+/// them in the same statement: a concurrent claimer skips rows another transaction is taking instead of waiting for
+/// them or taking them too.
+/// </summary>
+internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvider time) : IStagingQueue
+{
+    public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var batch = StagedRecordBatch.LastPerKey(records);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO staged_records (source_system, record_id, payload, staged_at)
+            SELECT s, r, p, @at FROM unnest(@sources, @ids, @payloads) AS t(s, r, p)
+            ON CONFLICT (source_system, record_id) DO UPDATE SET
+                payload = excluded.payload, version = staged_records.version + 1, staged_at = excluded.staged_at
+            """,
+            connection)
+            .With("sources", batch.Select(r => r.SourceSystem).ToArray())
+            .With("ids", batch.Select(r => r.RecordId).ToArray())
+            .WithTime("at", time.GetUtcNow());
+        command.Parameters.Add(new NpgsqlParameter<string[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Json) { TypedValue = [.. batch.Select(r => r.Payload)] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecords);
+        var now = time.GetUtcNow();
+        var token = Guid.NewGuid();
+        var expires = now + lease;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            WITH free AS (
+                SELECT id FROM staged_records
+                WHERE lease_expires_at IS NULL OR lease_expires_at <= @now
+                ORDER BY id LIMIT @max
+                FOR UPDATE SKIP LOCKED)
+            UPDATE staged_records s SET claim_token = @token, lease_expires_at = @expires, attempts = s.attempts + 1
+            FROM free WHERE s.id = free.id
+            RETURNING s.id, s.source_system, s.record_id, s.payload::text, s.version, s.attempts
+            """,
+            connection)
+            .WithTime("now", now)
+            .With("max", maxRecords)
+            .With("token", token)
+            .WithTime("expires", expires);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(long Id, ClaimedRecord Record)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetInt64(0), new ClaimedRecord(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt32(5))));
+        }
+
+        return new StagingClaim(token, expires, [.. rows.OrderBy(r => r.Id).Select(r => r.Record)]);
+    }
+
+    public async Task<int> ExtendAsync(Guid claimToken, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("UPDATE staged_records SET lease_expires_at = @expires WHERE claim_token = @token", connection)
+            .With("token", claimToken)
+            .WithTime("expires", time.GetUtcNow() + lease);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = ReleaseCommand(connection, claimToken, records);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> DeleteAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int deleted;
+        await using (var delete = new NpgsqlCommand(
+            """
+            DELETE FROM staged_records s
+            USING unnest(@sources, @ids, @versions) AS held(source_system, record_id, version)
+            WHERE s.claim_token = @token AND s.source_system = held.source_system AND s.record_id = held.record_id AND s.version = held.version
+            """,
+            connection,
+            transaction))
+        {
+            delete.With("token", claimToken)
+                .With("sources", records.Select(r => r.SourceSystem).ToArray())
+                .With("ids", records.Select(r => r.RecordId).ToArray())
+                .With("versions", records.Select(r => r.Version).ToArray());
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // What is left of these records was staged again while claimed: give it back for another pass.
+        await using (var release = ReleaseCommand(connection, claimToken, records, transaction))
+        {
+            await release.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM staged_records", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static NpgsqlCommand ReleaseCommand(
+        NpgsqlConnection connection, Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, NpgsqlTransaction? transaction = null) =>
+        new NpgsqlCommand(
+            """
+            UPDATE staged_records s SET claim_token = NULL, lease_expires_at = NULL
+            FROM unnest(@sources, @ids) AS held(source_system, record_id)
+            WHERE s.claim_token = @token AND s.source_system = held.source_system AND s.record_id = held.record_id
+            """,
+            connection,
+            transaction)
+            .With("token", claimToken)
+            .With("sources", records.Select(r => r.SourceSystem).ToArray())
+            .With("ids", records.Select(r => r.RecordId).ToArray());
+}

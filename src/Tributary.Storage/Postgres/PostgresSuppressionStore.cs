@@ -1,0 +1,39 @@
+using Npgsql;
+using Tributary.Privacy;
+
+namespace Tributary.Storage.Postgres;
+
+/// <summary>The suppression list in the shared store.</summary>
+internal sealed class PostgresSuppressionStore(PostgresDatabase database, TimeProvider time) : ISuppressionStore
+{
+    public async Task<IReadOnlyCollection<string>> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT identifier_hash FROM suppression_list", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var hashes = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return hashes;
+    }
+
+    public async Task AddAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifierHashes);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO suppression_list (identifier_hash, reason, added_at)
+            SELECT hash, @reason, @at FROM unnest(@hashes) AS hash
+            ON CONFLICT (identifier_hash) DO NOTHING
+            """,
+            connection)
+            .With("hashes", identifierHashes.ToArray())
+            .With("reason", reason)
+            .WithTime("at", time.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,111 @@
+using Dapper;
+
+namespace Tributary.Storage.Sqlite;
+
+/// <summary>
+/// The staging queue in the embedded store. SQLite has one writer at a time, so a claim is a single
+/// <c>UPDATE … RETURNING</c>: choosing the free rows and stamping them with the claim token happen under the same
+/// write lock, and two claimers cannot pick the same row.
+/// </summary>
+internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider time) : IStagingQueue
+{
+    public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var at = SqliteText.Of(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO staged_records (source_system, record_id, payload, staged_at) VALUES (@SourceSystem, @RecordId, @Payload, @at)
+            ON CONFLICT (source_system, record_id) DO UPDATE SET
+                payload = excluded.payload, version = staged_records.version + 1, staged_at = excluded.staged_at
+            """,
+            StagedRecordBatch.LastPerKey(records).Select(r => new { r.SourceSystem, r.RecordId, r.Payload, at }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecords);
+        var now = time.GetUtcNow();
+        var token = Guid.NewGuid();
+        var expires = now + lease;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string SourceSystem, string RecordId, string Payload, long Version, long Attempts)>(new CommandDefinition(
+            """
+            UPDATE staged_records SET claim_token = @token, lease_expires_at = @expires, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM staged_records
+                WHERE lease_expires_at IS NULL OR lease_expires_at <= @now
+                ORDER BY id LIMIT @maxRecords)
+            RETURNING id, source_system, record_id, payload, version, attempts
+            """,
+            new { token = token.ToString(), expires = SqliteText.Of(expires), now = SqliteText.Of(now), maxRecords },
+            cancellationToken: cancellationToken));
+        var claimed = rows.OrderBy(r => r.Id).Select(r => new ClaimedRecord(r.SourceSystem, r.RecordId, r.Payload, r.Version, (int)r.Attempts)).ToArray();
+        return new StagingClaim(token, expires, claimed);
+    }
+
+    public async Task<int> ExtendAsync(Guid claimToken, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE staged_records SET lease_expires_at = @expires WHERE claim_token = @token",
+            new { token = claimToken.ToString(), expires = SqliteText.Of(time.GetUtcNow() + lease) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var released = await Release(connection, transaction, claimToken, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return released;
+    }
+
+    public async Task<int> DeleteAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM staged_records
+            WHERE claim_token = @token AND source_system = @SourceSystem AND record_id = @RecordId AND version = @Version
+            """,
+            records.Select(r => new { token = claimToken.ToString(), r.SourceSystem, r.RecordId, r.Version }),
+            transaction,
+            cancellationToken: cancellationToken));
+
+        // What is left of these records was staged again while claimed: give it back for another pass.
+        await Release(connection, transaction, claimToken, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM staged_records", cancellationToken: cancellationToken));
+    }
+
+    private static Task<int> Release(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction,
+        Guid claimToken,
+        IReadOnlyCollection<ClaimedRecord> records,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE staged_records SET claim_token = NULL, lease_expires_at = NULL
+            WHERE claim_token = @token AND source_system = @SourceSystem AND record_id = @RecordId
+            """,
+            records.Select(r => new { token = claimToken.ToString(), r.SourceSystem, r.RecordId }),
+            transaction,
+            cancellationToken: cancellationToken));
+}

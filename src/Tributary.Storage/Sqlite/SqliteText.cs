@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Tributary.Storage.Sqlite;
+
+/// <summary>
+/// Values SQLite has no type for, as the run and job tables store them: enums as lower-case names, times as UTC text
+/// in one fixed-width format, so comparing the text compares the instants (lease expiry).
+/// </summary>
+internal static class SqliteText
+{
+    private const string TimePattern = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static string Of<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    public static TEnum ToEnum<TEnum>(string text)
+        where TEnum : struct, Enum => Enum.Parse<TEnum>(text, ignoreCase: true);
+
+    public static string Of(DateTimeOffset time) => time.UtcDateTime.ToString(TimePattern, CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ToTime(string text) =>
+        new(DateTime.ParseExact(text, TimePattern, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+}

@@ -1,0 +1,30 @@
+using Dapper;
+
+namespace Tributary.Storage.Sqlite;
+
+/// <summary><c>unmatched_records</c> in the embedded store.</summary>
+internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnmatchedRecordStore
+{
+    public async Task AddAsync(UnmatchedRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO unmatched_records (record_id, identifier_hash, reason, recorded_at) VALUES (@recordId, @hash, @reason, @at)
+            ON CONFLICT (record_id) DO UPDATE SET identifier_hash = excluded.identifier_hash, reason = excluded.reason, recorded_at = excluded.recorded_at
+            """,
+            new { recordId = record.RecordId, hash = record.IdentifierHash, reason = record.Reason, at = SqliteText.Of(record.At) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<UnmatchedRecord?> GetAsync(string recordId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string RecordId, string Hash, string Reason, string At)?>(new CommandDefinition(
+            "SELECT record_id, identifier_hash, reason, recorded_at FROM unmatched_records WHERE record_id = @recordId",
+            new { recordId },
+            cancellationToken: cancellationToken));
+        return row is { } r ? new UnmatchedRecord(r.RecordId, r.Hash, r.Reason, SqliteText.ToTime(r.At)) : null;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Tributary.Host.Batch;
+
+/// <summary>What <c>tributary enrich</c> was asked, with paths already absolute and options already validated.</summary>
+internal sealed record FileEnrichmentRequest(
+    string Input,
+    InputFormat InputFormat,
+    string Output,
+    OutputFormat OutputFormat,
+    string Rejects,
+    IReadOnlyList<MapOverride> Overrides,
+    string? Mode,
+    IReadOnlyList<string>? Providers,
+    int Concurrency);

@@ -1,0 +1,264 @@
+using System.Threading.Channels;
+using Tributary.Host.Batch.Input;
+using Tributary.Host.Batch.Output;
+using Tributary.Host.Contracts;
+using Tributary.Storage;
+
+namespace Tributary.Host.Batch;
+
+/// <summary>
+/// One run of <c>tributary enrich</c>: the file is streamed in, enriched by a bounded set of workers, and streamed
+/// out in input order through a small reorder window, so memory does not depend on the file's size. Output and
+/// rejects are written to temporary files moved into place at the end: a killed run never leaves a truncated file,
+/// and running it again redoes the rows for free from the ledger of paid lookups.
+/// </summary>
+internal sealed class FileEnrichmentRun(
+    FileEnrichmentRequest request,
+    RecordEnricher enricher,
+    IRunStore runs,
+    CreditTotals credits,
+    TimeProvider time,
+    ILogger logger)
+{
+    /// <summary>Rows read but not yet written, at most: what bounds the reorder buffer.</summary>
+    private int Window => Math.Max(64, request.Concurrency * 16);
+
+    public RunCounters Counters { get; } = new();
+
+    /// <summary>Bytes of the input read so far; with <see cref="InputLength"/>, the run's progress.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    public long InputLength { get; private set; } = 1;
+
+    private long _bytesRead;
+
+    /// <summary>Opens the input and works out its columns; throws <see cref="BatchInputException"/> when it cannot be enriched.</summary>
+    public static (IRowSource Source, ColumnMap Map) Open(FileEnrichmentRequest request)
+    {
+        IRowSource source = request.InputFormat == InputFormat.Csv ? CsvRowSource.Open(request.Input) : JsonLinesRowSource.Open(request.Input);
+        try
+        {
+            if (!ColumnMap.TryCreate(source.Columns, request.Overrides, out var map, out var error))
+            {
+                throw new BatchInputException(error);
+            }
+
+            if (map.Indexes.Count == 0)
+            {
+                throw new BatchInputException(
+                    $"no identifier column found among: {string.Join(", ", source.Columns)}. Name one with --map, e.g. --map \"{source.Columns[0]}=email\".");
+            }
+
+            return (source, map);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<FileRunReport> RunAsync(IRowSource source, ColumnMap map, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        InputLength = Math.Max(1, source.Length);
+        var runId = await runs.StartAsync(RunKind.File, Path.GetFileName(request.Input), time.GetUtcNow(), cancellationToken);
+        var creditsBefore = await credits.TotalAsync(cancellationToken);
+        var partialOutput = request.Output + ".partial";
+        var partialRejects = request.Rejects + ".partial";
+        try
+        {
+            await using (var outputStream = new FileStream(partialOutput, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
+            await using (var rejectsStream = new FileStream(partialRejects, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024))
+            {
+                await using var sink = CreateSink(outputStream, new OutputLayout(source.Columns));
+                await using var rejects = new RejectsWriter(rejectsStream);
+                await PumpAsync(source, map, sink, rejects, cancellationToken);
+                await sink.CompleteAsync(cancellationToken);
+                await rejects.CompleteAsync(cancellationToken);
+            }
+
+            File.Move(partialOutput, request.Output, overwrite: true);
+            File.Move(partialRejects, request.Rejects, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(partialOutput);
+            TryDelete(partialRejects);
+            throw;
+        }
+
+        var spent = await credits.TotalAsync(CancellationToken.None) - creditsBefore;
+        var totals = new RunTotals(Counters.Rows, Counters.Matched, Counters.Unmatched, Counters.Rejected, Counters.Failed, spent, new Dictionary<string, IReadOnlyList<string>>());
+        await runs.FinishAsync(runId, totals, time.GetUtcNow(), CancellationToken.None);
+        var elapsed = time.GetElapsedTime(started);
+        BatchLog.RunFinished(logger, runId, totals.Rows, totals.Matched, totals.Rejected, totals.Failed, (long)elapsed.TotalMilliseconds);
+        return new FileRunReport(runId, Counters, spent, elapsed, request.Output, request.Rejects);
+    }
+
+    private IRowSink CreateSink(Stream stream, OutputLayout layout) => request.OutputFormat switch
+    {
+        OutputFormat.Csv => new CsvRowSink(stream, layout),
+        OutputFormat.JsonLines => new JsonLinesRowSink(stream, layout),
+        _ => new ParquetRowSink(stream, layout),
+    };
+
+    /// <summary>Reader → bounded channel → workers → reorder window → writer.</summary>
+    private async Task PumpAsync(IRowSource source, ColumnMap map, IRowSink sink, RejectsWriter rejects, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var window = new SemaphoreSlim(Window, Window);
+        var work = Channel.CreateBounded<(long Sequence, InputRow Row)>(new BoundedChannelOptions(request.Concurrency * 4) { SingleWriter = true });
+        var done = Channel.CreateUnbounded<RowResult>(new UnboundedChannelOptions { SingleReader = true });
+
+        var warmedUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var producer = Task.Run(() => ReadAsync(source, window, work.Writer, done.Writer, stop.Token), CancellationToken.None);
+        var workers = Enumerable.Range(0, request.Concurrency)
+            .Select(i => Task.Run(() => EnrichAsync(map, work.Reader, done.Writer, i == 0 ? null : warmedUp.Task, i == 0 ? warmedUp : null, stop.Token), CancellationToken.None))
+            .ToArray();
+        var closed = CloseWhenDoneAsync(done.Writer, [producer, .. workers]);
+        try
+        {
+            var pending = new Dictionary<long, RowResult>();
+            var next = 0L;
+            await foreach (var result in done.Reader.ReadAllAsync(stop.Token))
+            {
+                pending.Add(result.Sequence, result);
+                while (pending.Remove(next, out var ready))
+                {
+                    await sink.WriteAsync(ready, stop.Token);
+                    if (ready.Outcome == RecordOutcome.Rejected)
+                    {
+                        rejects.Write(ready.Row.Line, ready.Reason ?? "rejected", ready.Row.Raw);
+                    }
+
+                    Counters.Add(ready);
+                    next++;
+                    window.Release();
+                }
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            await closed;
+        }
+    }
+
+    private async Task ReadAsync(IRowSource source, SemaphoreSlim window, ChannelWriter<(long, InputRow)> work, ChannelWriter<RowResult> done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sequence = 0L;
+            while (source.Read() is { } row)
+            {
+                Interlocked.Exchange(ref _bytesRead, source.Position);
+                await window.WaitAsync(cancellationToken);
+                if (row.Rejection is { } reason)
+                {
+                    done.TryWrite(new RowResult(sequence++, row, RecordOutcome.Rejected, null, reason));
+                }
+                else
+                {
+                    await work.WriteAsync((sequence++, row), cancellationToken);
+                }
+            }
+
+            Interlocked.Exchange(ref _bytesRead, source.Length);
+        }
+        finally
+        {
+            work.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// A worker. The first one enriches a row alone before the others start (<paramref name="warmedUp"/>): on a cold
+    /// process, connections, token caches and JIT are set up once instead of by every worker at the same time, which
+    /// on a small machine made the first calls miss their per-attempt timeout and open circuits.
+    /// </summary>
+    private async Task EnrichAsync(
+        ColumnMap map, ChannelReader<(long Sequence, InputRow Row)> work, ChannelWriter<RowResult> done, Task? waitFor, TaskCompletionSource? warmedUp, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (waitFor is not null)
+            {
+                await waitFor.WaitAsync(cancellationToken);
+            }
+
+            await EnrichRowsAsync(map, work, done, warmedUp, cancellationToken);
+        }
+        finally
+        {
+            warmedUp?.TrySetResult();
+        }
+    }
+
+    private async Task EnrichRowsAsync(
+        ColumnMap map, ChannelReader<(long Sequence, InputRow Row)> work, ChannelWriter<RowResult> done, TaskCompletionSource? warmedUp, CancellationToken cancellationToken)
+    {
+        await foreach (var (sequence, row) in work.ReadAllAsync(cancellationToken))
+        {
+            EnrichedRecord record;
+            try
+            {
+                record = await enricher.EnrichAsync(Body(map, row.Values!), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                BatchLog.RowCrashed(logger, row.Line, ex.GetType().Name);
+                record = new EnrichedRecord(RecordOutcome.Failed, null, "internal error: " + ex.GetType().Name);
+            }
+
+            done.TryWrite(new RowResult(sequence, row, record.Outcome, record.Flat, record.Reason));
+            warmedUp?.TrySetResult();
+        }
+    }
+
+    private EnrichRequestBody Body(ColumnMap map, string[] values)
+    {
+        string? Value(IdentifierColumn column) => map.Indexes.TryGetValue(column, out var index) && values[index] is { Length: > 0 } value ? value : null;
+        return new EnrichRequestBody
+        {
+            Email = Value(IdentifierColumn.Email),
+            Phone = Value(IdentifierColumn.Phone),
+            Domain = Value(IdentifierColumn.Domain),
+            Name = Value(IdentifierColumn.Name),
+            FirstName = Value(IdentifierColumn.FirstName),
+            LastName = Value(IdentifierColumn.LastName),
+            Company = Value(IdentifierColumn.Company),
+            LinkedInUrl = Value(IdentifierColumn.LinkedIn),
+            Mode = request.Mode,
+            Providers = request.Providers,
+        };
+    }
+
+    private static async Task CloseWhenDoneAsync(ChannelWriter<RowResult> done, Task[] tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+            done.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            done.TryComplete(ex);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

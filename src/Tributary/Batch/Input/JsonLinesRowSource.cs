@@ -1,0 +1,148 @@
+using System.Text.Json;
+
+namespace Tributary.Host.Batch.Input;
+
+/// <summary>
+/// Rows of a JSON-lines file: one object per line. The columns are every key seen, in order of first appearance,
+/// found by a first pass over the file (it reads only key names, so memory stays flat). Strings are taken as they
+/// are, numbers and booleans as their JSON text, null as empty, nested objects and arrays as JSON text.
+/// </summary>
+internal sealed class JsonLinesRowSource : IRowSource
+{
+    private readonly LineReader _lines;
+    private readonly Dictionary<string, int> _indexes;
+
+    private JsonLinesRowSource(LineReader lines, IReadOnlyList<string> columns, Dictionary<string, int> indexes)
+    {
+        _lines = lines;
+        Columns = columns;
+        _indexes = indexes;
+    }
+
+    public IReadOnlyList<string> Columns { get; }
+
+    public long Position => _lines.Position;
+
+    public long Length => _lines.Length;
+
+    public static JsonLinesRowSource Open(string path)
+    {
+        var keys = ScanKeys(path);
+        if (keys.Count == 0)
+        {
+            throw new BatchInputException("no JSON object with any key was found: a JSON-lines input has one object per line.");
+        }
+
+        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            indexes[keys[i]] = i;
+        }
+
+        return new JsonLinesRowSource(new LineReader(path), HeaderNames.MakeUnique(keys), indexes);
+    }
+
+    public InputRow? Read()
+    {
+        while (_lines.Next() is { } line)
+        {
+            if (line.Overlong)
+            {
+                return InputRow.Rejected(line.Number, $"line longer than {InputLimits.MaxLineChars} characters", line.Text[..InputLimits.MaxRawChars]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(line.Text))
+            {
+                return Parse(line);
+            }
+        }
+
+        return null;
+    }
+
+    public void Dispose() => _lines.Dispose();
+
+    private static List<string> ScanKeys(string path)
+    {
+        var keys = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var lines = new LineReader(path);
+        while (lines.Next() is { } line)
+        {
+            if (line.Overlong || string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line.Text);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (keys.Count < InputLimits.MaxColumns && seen.Add(property.Name))
+                    {
+                        keys.Add(property.Name);
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Rejected with its line number in the real pass.
+            }
+        }
+
+        return keys;
+    }
+
+    private InputRow Parse(PhysicalLine line)
+    {
+        var raw = InputLimits.Clip(line.Text);
+        if (InputLimits.LooksBinary(line.Text))
+        {
+            return InputRow.Rejected(line.Number, "binary data (control characters or bytes that are not UTF-8)", raw);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(line.Text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return InputRow.Rejected(line.Number, "not a JSON object", raw);
+            }
+
+            var values = new string[Columns.Count];
+            Array.Fill(values, string.Empty);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!_indexes.TryGetValue(property.Name, out var index))
+                {
+                    continue;
+                }
+
+                var value = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString()!,
+                    JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
+                    _ => property.Value.GetRawText(),
+                };
+                if (value.Length > InputLimits.MaxFieldChars)
+                {
+                    return InputRow.Rejected(line.Number, $"field '{property.Name}' is longer than {InputLimits.MaxFieldChars} characters", raw);
+                }
+
+                values[index] = value;
+            }
+
+            return new InputRow(line.Number, values, null, raw);
+        }
+        catch (JsonException)
+        {
+            return InputRow.Rejected(line.Number, "malformed JSON", raw);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Tributary.Host.Batch.Output;
+
+/// <summary>CSV with a header, UTF-8 without BOM, quoted where needed. Unknown numbers are empty cells.</summary>
+internal sealed class CsvRowSink : IRowSink
+{
+    private readonly StreamWriter _writer;
+    private readonly CsvWriter _csv;
+    private readonly OutputLayout _layout;
+
+    public CsvRowSink(Stream stream, OutputLayout layout)
+    {
+        _layout = layout;
+        _writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024);
+        _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
+        foreach (var column in layout.AllColumns)
+        {
+            _csv.WriteField(column);
+        }
+
+        _csv.NextRecord();
+    }
+
+    public ValueTask WriteAsync(RowResult row, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _layout.InputColumns.Count; i++)
+        {
+            _csv.WriteField(RowValues.Input(row, i));
+        }
+
+        foreach (var field in EnrichedField.All)
+        {
+            _csv.WriteField(row.Flat is { } flat ? field.Text(flat) : string.Empty);
+        }
+
+        _csv.WriteField(RowValues.Status(row));
+        _csv.WriteField(RowValues.Source(row));
+        _csv.WriteField(RowValues.Confidence(row));
+        _csv.NextRecord();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _csv.FlushAsync();
+        await _writer.FlushAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _csv.DisposeAsync();
+        await _writer.DisposeAsync();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Tributary.Host.Batch.Output;
+
+/// <summary>
+/// One JSON object per line with the output columns as keys. Unknown numbers are null; input values are strings. The
+/// file is data, never embedded in HTML, so only what JSON requires is escaped (a phone keeps its '+').
+/// </summary>
+internal sealed class JsonLinesRowSink : IRowSink
+{
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    private readonly Stream _stream;
+    private readonly Utf8JsonWriter _json;
+    private readonly OutputLayout _layout;
+    private readonly JsonEncodedText[] _inputNames;
+    private readonly JsonEncodedText[] _enrichedNames;
+
+    public JsonLinesRowSink(Stream stream, OutputLayout layout)
+    {
+        _stream = new BufferedStream(stream, 64 * 1024);
+        _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _layout = layout;
+        _inputNames = layout.InputColumns.Select(c => JsonEncodedText.Encode(c)).ToArray();
+        _enrichedNames = layout.EnrichedColumns.Select(c => JsonEncodedText.Encode(c)).ToArray();
+    }
+
+    public ValueTask WriteAsync(RowResult row, CancellationToken cancellationToken)
+    {
+        _json.WriteStartObject();
+        for (var i = 0; i < _inputNames.Length; i++)
+        {
+            _json.WriteString(_inputNames[i], RowValues.Input(row, i));
+        }
+
+        for (var i = 0; i < EnrichedField.All.Count; i++)
+        {
+            var field = EnrichedField.All[i];
+            if (row.Flat is not { } flat)
+            {
+                _json.WriteNull(_enrichedNames[i]);
+            }
+            else if (field.Number is { } number)
+            {
+                var value = number(flat);
+                if (value == 0)
+                {
+                    _json.WriteNull(_enrichedNames[i]);
+                }
+                else
+                {
+                    _json.WriteNumber(_enrichedNames[i], value);
+                }
+            }
+            else
+            {
+                _json.WriteString(_enrichedNames[i], field.Text(flat));
+            }
+        }
+
+        _json.WriteString(_layout.StatusColumn, RowValues.Status(row));
+        _json.WriteString(_layout.SourceColumn, RowValues.Source(row));
+        if (row.Flat is { } answered)
+        {
+            _json.WriteNumber(_layout.ConfidenceColumn, Math.Round(answered.Confidence, 3));
+        }
+        else
+        {
+            _json.WriteNull(_layout.ConfidenceColumn);
+        }
+
+        _json.WriteEndObject();
+        _json.Flush();
+        _json.Reset();
+        _stream.Write(NewLine);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _json.FlushAsync(cancellationToken);
+        await _stream.FlushAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _json.DisposeAsync();
+        await _stream.DisposeAsync();
+    }
+}

@@ -1,0 +1,67 @@
+namespace Tributary.Host.Batch;
+
+/// <summary>
+/// Totals of a run as rows are written: one writer adds, any thread reads (progress display), so every count is
+/// read and written atomically.
+/// </summary>
+internal sealed class RunCounters
+{
+    private readonly long[] _filled = new long[EnrichedField.All.Count];
+    private long _rows;
+    private long _matched;
+    private long _unmatched;
+    private long _rejected;
+    private long _failed;
+
+    public long Rows => Interlocked.Read(ref _rows);
+
+    public long Matched => Interlocked.Read(ref _matched);
+
+    public long Unmatched => Interlocked.Read(ref _unmatched);
+
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Rows that were enriched (not rejected).</summary>
+    public long Enriched => Rows - Rejected;
+
+    /// <summary>Matched rows among those enriched, 0–1.</summary>
+    public double MatchRate => Enriched == 0 ? 0 : (double)Matched / Enriched;
+
+    /// <summary>Share of enriched rows with a value for <see cref="EnrichedField.All"/>[<paramref name="field"/>], 0–1.</summary>
+    public double FillRate(int field) => Enriched == 0 ? 0 : (double)Interlocked.Read(ref _filled[field]) / Enriched;
+
+    public void Add(RowResult row)
+    {
+        Interlocked.Increment(ref _rows);
+        switch (row.Outcome)
+        {
+            case Storage.RecordOutcome.Matched:
+                Interlocked.Increment(ref _matched);
+                break;
+            case Storage.RecordOutcome.Unmatched:
+                Interlocked.Increment(ref _unmatched);
+                break;
+            case Storage.RecordOutcome.Rejected:
+                Interlocked.Increment(ref _rejected);
+                break;
+            default:
+                Interlocked.Increment(ref _failed);
+                break;
+        }
+
+        if (row.Flat is not { } flat)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _filled.Length; i++)
+        {
+            if (EnrichedField.All[i].IsFilled(flat))
+            {
+                Interlocked.Increment(ref _filled[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.CommandLine;
+using Tributary.Host.Batch;
+using Tributary.Providers;
+using Tributary.Storage;
+
+namespace Tributary.Host.Cli;
+
+/// <summary>
+/// <c>tributary enrich FILE --out OUT</c>: a CSV or JSON-lines file in, the same rows with enriched fields out (CSV,
+/// JSON-lines or Parquet). Arguments are checked before anything starts, so a typo costs nothing.
+/// </summary>
+internal static class EnrichCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var file = new Argument<string>("FILE") { Description = "The file to enrich: .csv (with a header) or .jsonl / .ndjson (one object per line)." };
+        var outPath = new Option<string>("--out") { Description = "Where to write the enriched rows: .csv, .jsonl / .ndjson or .parquet.", Required = true };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "Column to identifier, overriding detection (repeatable): --map \"E-mail Address=email\"; fields: email, phone, domain, name, first, last, company, linkedin, none.",
+        };
+        var mode = new Option<string?>("--mode") { Description = "parallel (default) or waterfall." };
+        var providers = new Option<string?>("--providers") { Description = "Comma-separated provider subset, in order of precedence." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Rows enriched at once (1-256). Default 8.", DefaultValueFactory = _ => 8 };
+        var rejects = new Option<string?>("--rejects") { Description = "Where rows that cannot be enriched go, with line number and reason. Default OUT.rejects.csv." };
+
+        var command = new Command("enrich", "Enrich a CSV or JSON-lines file; resumable: run it again after an interruption and done rows cost nothing.")
+        {
+            file, outPath, map, mode, providers, concurrency, rejects,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!TryBuildRequest(
+                parse.GetValue(file)!, parse.GetValue(outPath)!, parse.GetValue(rejects), parse.GetValue(map) ?? [], parse.GetValue(mode),
+                parse.GetValue(providers), parse.GetValue(concurrency), out var request, out var problem))
+            {
+                await error.WriteLineAsync("error: " + problem);
+                return ExitCodes.BadArguments;
+            }
+
+            try
+            {
+                return await RunAsync(request!, output, error, cancellationToken);
+            }
+            catch (BatchInputException ex)
+            {
+                await error.WriteLineAsync($"error: {request!.Input}: {ex.Message}");
+                return ExitCodes.BadArguments;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileEnrichmentRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var (source, map) = FileEnrichmentRun.Open(request);
+        using (source)
+        {
+            // Per-attempt resilience events (a timeout retried, a circuit opening) would bury the progress display; what
+            // they cost a row shows in its status, and the summary says how many rows failed.
+            await using var host = await CliHost.StartAsync(["--Logging:Console:LogLevel:Polly=None"], cancellationToken);
+            var services = host.Services;
+            var catalog = services.GetRequiredService<ProviderCatalog>();
+            if (request.Providers?.FirstOrDefault(p => !catalog.TryGet(p, out _)) is { } unknown)
+            {
+                await error.WriteLineAsync($"error: --providers: unknown provider '{unknown}' (known: {string.Join(", ", catalog.All.Select(e => e.Name))}).");
+                return ExitCodes.BadArguments;
+            }
+
+            var credits = ActivatorUtilities.CreateInstance<CreditTotals>(services);
+            var time = services.GetRequiredService<TimeProvider>();
+            var run = new FileEnrichmentRun(
+                request,
+                ActivatorUtilities.CreateInstance<RecordEnricher>(services),
+                services.GetRequiredService<IRunStore>(),
+                credits,
+                time,
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary.Batch"));
+            var creditsBefore = await credits.TotalAsync(cancellationToken);
+            var running = run.RunAsync(source, map, cancellationToken);
+            await new RunProgressDisplay(run, credits, time).ShowUntilAsync(running, output, creditsBefore);
+            try
+            {
+                await RunSummary.WriteAsync(output, await running, request.Input);
+                return ExitCodes.Success;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync("Stopped. Run the same command again to finish: rows already enriched are not paid for twice.");
+                return ExitCodes.RuntimeFailure;
+            }
+            catch (IOException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
+        }
+    }
+
+    private static bool TryBuildRequest(
+        string file, string outPath, string? rejects, string[] maps, string? mode, string? providers, int concurrency,
+        out FileEnrichmentRequest? request, out string? problem)
+    {
+        request = null;
+        var input = Path.GetFullPath(file);
+        var output = Path.GetFullPath(outPath);
+        if (!File.Exists(input))
+        {
+            problem = $"FILE: {input} does not exist.";
+            return false;
+        }
+
+        if (FileFormats.InputOf(input) is not { } inputFormat)
+        {
+            problem = $"FILE: cannot tell the format of '{Path.GetFileName(input)}'; use .csv, .jsonl or .ndjson.";
+            return false;
+        }
+
+        if (FileFormats.OutputOf(output) is not { } outputFormat)
+        {
+            problem = $"--out: cannot tell the format of '{Path.GetFileName(output)}'; use .csv, .jsonl, .ndjson or .parquet.";
+            return false;
+        }
+
+        var rejectsPath = Path.GetFullPath(rejects ?? output + ".rejects.csv");
+        if (string.Equals(input, output, StringComparison.Ordinal) || string.Equals(input, rejectsPath, StringComparison.Ordinal))
+        {
+            problem = "--out and --rejects must not be the input file.";
+            return false;
+        }
+
+        foreach (var directory in new[] { Path.GetDirectoryName(output), Path.GetDirectoryName(rejectsPath) })
+        {
+            if (directory is not null && !Directory.Exists(directory))
+            {
+                problem = $"the directory {directory} does not exist.";
+                return false;
+            }
+        }
+
+        var overrides = new List<MapOverride>();
+        foreach (var text in maps)
+        {
+            if (!ColumnMap.TryParseOverride(text, out var mapping, out problem))
+            {
+                return false;
+            }
+
+            overrides.Add(mapping);
+        }
+
+        if (mode is not null && !mode.Trim().Equals("parallel", StringComparison.OrdinalIgnoreCase) && !mode.Trim().Equals("waterfall", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = "--mode must be 'parallel' or 'waterfall'.";
+            return false;
+        }
+
+        if (concurrency is < 1 or > 256)
+        {
+            problem = "--concurrency must be between 1 and 256.";
+            return false;
+        }
+
+        var providerList = providers?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        request = new FileEnrichmentRequest(
+            input, inputFormat, output, outputFormat, rejectsPath, overrides, mode?.Trim(), providerList is { Length: > 0 } ? providerList : null, concurrency);
+        problem = null;
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Tributary.Host.Jobs;
+
+/// <summary>
+/// The signature of a job callback: <c>sha256=</c> + lower-case hex of HMAC-SHA256(secret, timestamp + "." + raw body),
+/// the timestamp being the <c>X-Tributary-Timestamp</c> header (Unix seconds). Binding the timestamp into the MAC lets
+/// a receiver refuse replays of an old delivery. docs/jobs.md shows how to verify it.
+/// </summary>
+internal static class CallbackSignature
+{
+    public const string SignatureHeader = "X-Tributary-Signature";
+    public const string TimestampHeader = "X-Tributary-Timestamp";
+
+    public static string Compute(string secret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        var prefix = Encoding.UTF8.GetBytes(timestamp + ".");
+        var message = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(message, 0);
+        body.CopyTo(message.AsSpan(prefix.Length));
+        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Tributary.Storage;
+
+namespace Tributary.Host.Jobs;
+
+/// <summary>
+/// POSTs a finished job's status to its callback URL, signed, through a client whose resilience pipeline retries
+/// failures with exponential backoff; records whether it was delivered and after how many attempts.
+/// </summary>
+internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore store, ILogger<JobCallbackSender> logger)
+{
+    public const string ClientName = "tributary-job-callbacks";
+
+    public async Task DeliverAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { CallbackUrl: { } url } job)
+        {
+            return;
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(JobStatusResponse.Of(job) with { Callback = null }, JobsJsonContext.Default.JobStatusResponse);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var attempts = new StrongBox<int>();
+        request.Options.Set(CallbackSigningHandler.Attempts, attempts);
+
+        CallbackState state;
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+            state = response.IsSuccessStatusCode ? CallbackState.Delivered : CallbackState.Failed;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            state = CallbackState.Failed;
+        }
+
+        await store.RecordCallbackAsync(id, state, attempts.Value, CancellationToken.None);
+        JobsLog.CallbackDone(logger, id, state.ToString().ToLowerInvariant(), attempts.Value);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Tributary.Host.Batch;
+using Tributary.Storage;
+
+namespace Tributary.Host.Jobs;
+
+/// <summary>Bulk jobs in the gateway: options, the submission reader, the background runner and the signed callback client.</summary>
+internal static class JobsRegistration
+{
+    public static IServiceCollection AddTributaryJobs(this IServiceCollection services)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IStoreSettings>((jobs, settings) =>
+                jobs.CallbackSecret ??= settings.GetOrCreate("jobs_callback_secret", () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))));
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(JobsJsonContext.Default));
+        services.TryAddSingleton<JobWakeup>();
+        services.TryAddSingleton<JobSubmissionReader>();
+        services.TryAddSingleton<RecordEnricher>();
+        services.TryAddSingleton<CreditTotals>();
+        services.TryAddSingleton<JobExecution>();
+        services.TryAddSingleton<JobCallbackSender>();
+        services.AddHostedService<JobRunner>();
+
+        // Retries are the pipeline's; each attempt is signed and counted by the handler inside it.
+        var client = services.AddHttpClient(JobCallbackSender.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        client.AddResilienceHandler(JobCallbackSender.ClientName, (pipeline, context) =>
+            {
+                var jobs = context.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                if (jobs.CallbackMaxAttempts > 1)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = jobs.CallbackMaxAttempts - 1,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(jobs.CallbackRetryDelayMs),
+                        ShouldRetryAfterHeader = true,
+                    });
+                }
+
+                pipeline.AddTimeout(TimeSpan.FromMilliseconds(jobs.CallbackTimeoutMs));
+            });
+        client.AddHttpMessageHandler(sp => new CallbackSigningHandler(sp.GetRequiredService<IOptions<JobsOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

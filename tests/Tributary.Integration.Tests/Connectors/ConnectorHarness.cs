@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tributary.Enrichment;
+using Tributary.Identifiers;
+using Tributary.Providers;
+
+namespace Tributary.IntegrationTests.Connectors;
+
+/// <summary>
+/// One or more connectors built through the real registration (options binding, HTTP pipeline, rate gate, circuit)
+/// and called directly, as the engine calls them. One harness per test: it owns the providers' budgets and circuits.
+/// </summary>
+internal sealed class ConnectorHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public ConnectorHarness(IDictionary<string, string?> settings, Func<TributaryBuilder, TributaryBuilder> connectors, TimeProvider? time = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Privacy:Pepper"] = "connector-tests" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        connectors(services.AddTributary(configuration));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        Time = _services.GetRequiredService<TimeProvider>();
+    }
+
+    public TimeProvider Time { get; }
+
+    public IServiceProvider Services => _services;
+
+    public IEnrichmentProvider Provider(string name) => _services.GetServices<IEnrichmentProvider>().Single(p => p.Name == name);
+
+    public IBulkEnrichmentProvider Bulk(string name) => (IBulkEnrichmentProvider)Provider(name);
+
+    public ProviderRuntime Runtime(string name) => _services.GetRequiredKeyedService<ProviderRuntime>(name);
+
+    /// <summary>A person query with normalised identifiers; real-time (a generous 3 s budget) unless <paramref name="batch"/>.</summary>
+    public EnrichmentQuery Person(RawIdentifiers identifiers, bool batch = false) => Query(identifiers, LookupKind.Person, batch);
+
+    public EnrichmentQuery Email(string email, bool batch = false) => Person(new RawIdentifiers(Email: email), batch);
+
+    public EnrichmentQuery Company(string domain) => Query(new RawIdentifiers(Domain: domain), LookupKind.Company, batch: false);
+
+    public Task<ProviderResult> LookupAsync(string provider, EnrichmentQuery query) =>
+        Provider(provider).LookupAsync(query, CancellationToken.None);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private EnrichmentQuery Query(RawIdentifiers identifiers, LookupKind kind, bool batch) => new(
+        _services.GetRequiredService<IdentifierNormalizer>().Normalize(identifiers),
+        kind,
+        batch ? CallBudget.Batch : CallBudget.RealTime(Time.GetUtcNow(), TimeSpan.FromSeconds(3)),
+        []);
+}

@@ -1,0 +1,119 @@
+using Tributary.Connectors.Apollo;
+using Tributary.Connectors.PeopleDataLabs;
+
+namespace Tributary.IntegrationTests.Connectors;
+
+/// <summary>The providers' rate-limit headers, read into the signal the shared rate gate acts on.</summary>
+public sealed class RateLimitHeaderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 15, 30, TimeSpan.Zero);
+
+    private static HttpResponseMessage Response(int status, params (string Name, string Value)[] headers)
+    {
+        var response = new HttpResponseMessage((System.Net.HttpStatusCode)status);
+        foreach (var (name, value) in headers)
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return response;
+    }
+
+    [Theory]
+    [InlineData("{'minute': 999}", 999L)]
+    [InlineData("{\"minute\": 5, \"day\": 100}", 5L)]
+    [InlineData("{'day': 10, 'month': 99}", 10L)]
+    [InlineData("{'minute': 900, 'day': 3}", 3L)]
+    [InlineData("{'minute': 1000.0}", 1000L)]
+    [InlineData("42", 42L)]
+    [InlineData("{}", null)]
+    [InlineData("unlimited", null)]
+    public void PeopleDataLabs_ReadsPythonDictLikeWindows(string header, long? expected) =>
+        PeopleDataLabsRateLimits.Window(header).ShouldBe(expected);
+
+    [Fact]
+    public void PeopleDataLabs_ReadsEveryWindowOfTheLimitHeader() =>
+        PeopleDataLabsRateLimits.Windows("{'minute': 1000, 'day': 50000, 'month': 1000000}")
+            .ShouldBe(new Dictionary<string, long> { ["minute"] = 1000, ["day"] = 50_000, ["month"] = 1_000_000 }, ignoreOrder: true);
+
+    [Fact]
+    public void PeopleDataLabs_Signal_HasRemainingAndReset()
+    {
+        using var response = Response(200, ("x-ratelimit-remaining", "{'minute': 12}"), ("x-ratelimit-limit", "{'minute': 1000}"), ("x-ratelimit-reset", "2026-11-23T09:16:00Z"));
+
+        var signal = PeopleDataLabsRateLimits.Read(response, Now);
+
+        signal.Remaining.ShouldBe(12);
+        signal.ResetAt.ShouldBe(new DateTimeOffset(2026, 11, 23, 9, 16, 0, TimeSpan.Zero));
+        signal.RetryAfter.ShouldBeNull();
+    }
+
+    [Fact]
+    public void PeopleDataLabs_429WithoutRetryAfter_WaitsUntilTheReset()
+    {
+        using var response = Response(429, ("x-ratelimit-remaining", "{'minute': 0}"), ("x-ratelimit-reset", "2026-11-23T09:16:00Z"));
+
+        var signal = PeopleDataLabsRateLimits.Read(response, Now);
+
+        signal.Remaining.ShouldBe(0);
+        signal.RetryAfter.ShouldBe(TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData("x-daily-requests-left")]
+    [InlineData("x-24-hour-requests-left")]
+    public void Apollo_SpentDailyWindow_UnderEitherSpelling_WaitsUntilMidnight(string daily)
+    {
+        using var response = Response(200, ("x-minute-requests-left", "40"), ("x-rate-limit-minute", "50"), (daily, "0"));
+
+        var signal = ApolloRateLimits.Read(response, Now);
+
+        signal.Remaining.ShouldBe(0);
+        signal.ResetAt.ShouldBe(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Apollo_ReportsTheTightestWindow()
+    {
+        using var response = Response(200, ("x-minute-requests-left", "40"), ("x-hourly-requests-left", "150"), ("x-24-hour-requests-left", "500"));
+
+        var signal = ApolloRateLimits.Read(response, Now);
+
+        signal.Remaining.ShouldBe(40);
+        signal.ResetAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Apollo_WithoutRequestsLeft_SubtractsUsageFromTheLimit()
+    {
+        using var response = Response(200, ("x-rate-limit-minute", "100"), ("x-minute-usage", "60"), ("x-rate-limit-24-hour", ""), ("x-24-hour-usage", "3"));
+
+        var signal = ApolloRateLimits.Read(response, Now);
+
+        // An empty limit means the window is unlimited: it does not count.
+        signal.Remaining.ShouldBe(40);
+    }
+
+    [Fact]
+    public void Apollo_SpentHourlyWindow_WaitsUntilTheNextHour()
+    {
+        using var response = Response(200, ("x-minute-requests-left", "10"), ("x-hourly-requests-left", "0"), ("x-daily-requests-left", "300"));
+
+        ApolloRateLimits.Read(response, Now).ResetAt.ShouldBe(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Apollo_429_HonoursRetryAfter()
+    {
+        using var response = Response(429, ("retry-after", "7"), ("x-minute-requests-left", "0"));
+
+        var signal = ApolloRateLimits.Read(response, Now);
+
+        signal.RetryAfter.ShouldBe(TimeSpan.FromSeconds(7));
+        signal.Remaining.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Apollo_WithoutHeaders_SaysNothing() =>
+        ApolloRateLimits.Read(Response(401), Now).IsEmpty.ShouldBeTrue();
+}
