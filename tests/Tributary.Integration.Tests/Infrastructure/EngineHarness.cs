@@ -31,6 +31,11 @@ internal sealed class EngineHarness : IAsyncDisposable
             ["Providers:ZoomInfo:Password"] = zoominfo.Password,
             ["Providers:ZoomInfo:BaseUrl"] = zoominfo.BaseUrl,
             ["Providers:ZoomInfo:Priority"] = "2",
+
+            // Generous attempt timeouts: on a loaded machine a slow answer must not turn into a retry that tests counting
+            // provider calls would see. Tests about deadlines set the request budget instead.
+            ["Providers:Clearbit:TimeoutMs"] = "3000",
+            ["Providers:ZoomInfo:TimeoutMs"] = "3000",
             ["Storage:ConnectionString"] = $"Data Source={_directory.File("tributary.db")}",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
