@@ -58,6 +58,16 @@ public sealed class DbMigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_MalformedConnectionString_Exits2NamingTheSetting()
+    {
+        var result = await MigrateAsync(("Storage:Provider", "postgres"), ("Storage:ConnectionString", "Host=db;Colour=blue;Password=s3cret"));
+
+        result.Exit.ShouldBe(2);
+        result.Error.ShouldContain("Storage:ConnectionString is not a valid postgres connection string");
+        result.Error.ShouldNotContain("s3cret");
+    }
+
+    [Fact]
     public async Task Migrate_UnreachablePostgres_Exits1WithoutThePassword()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
