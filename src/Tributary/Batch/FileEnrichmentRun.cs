@@ -25,7 +25,11 @@ internal sealed class FileEnrichmentRun(
 
     public RunCounters Counters { get; } = new();
 
-    /// <summary>Bytes of the input read so far; with <see cref="InputLength"/>, the run's progress.</summary>
+    /// <summary>
+    /// How much of the input has been written out (characters, which are bytes for ASCII); with
+    /// <see cref="InputLength"/>, the run's progress. Counted as rows are written, not read, so read-ahead does not
+    /// make a run look further along than it is.
+    /// </summary>
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     public long InputLength { get; private set; } = 1;
@@ -138,6 +142,7 @@ internal sealed class FileEnrichmentRun(
                     }
 
                     Counters.Add(ready);
+                    Interlocked.Exchange(ref _bytesRead, Math.Min(ready.Row.End, InputLength));
                     next++;
                     window.Release();
                 }
@@ -154,14 +159,13 @@ internal sealed class FileEnrichmentRun(
         }
     }
 
-    private async Task ReadAsync(IRowSource source, SemaphoreSlim window, ChannelWriter<(long, InputRow)> work, ChannelWriter<RowResult> done, CancellationToken cancellationToken)
+    private static async Task ReadAsync(IRowSource source, SemaphoreSlim window, ChannelWriter<(long, InputRow)> work, ChannelWriter<RowResult> done, CancellationToken cancellationToken)
     {
         try
         {
             var sequence = 0L;
             while (source.Read() is { } row)
             {
-                Interlocked.Exchange(ref _bytesRead, source.Position);
                 await window.WaitAsync(cancellationToken);
                 if (row.Rejection is { } reason)
                 {
@@ -172,8 +176,6 @@ internal sealed class FileEnrichmentRun(
                     await work.WriteAsync((sequence++, row), cancellationToken);
                 }
             }
-
-            Interlocked.Exchange(ref _bytesRead, source.Length);
         }
         finally
         {

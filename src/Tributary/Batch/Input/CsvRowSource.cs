@@ -24,8 +24,6 @@ internal sealed class CsvRowSource : IRowSource
 
     public IReadOnlyList<string> Columns { get; }
 
-    public long Position => _lines.Position;
-
     public long Length => _lines.Length;
 
     /// <summary>Opens the file and reads its header; fails with a message when there is none.</summary>
@@ -57,14 +55,22 @@ internal sealed class CsvRowSource : IRowSource
     public InputRow? Read()
     {
         var row = ReadRecord();
-        if (row?.Values is not { } values)
+        return row is null ? null : Resize(row);
+    }
+
+    public void Dispose() => _lines.Dispose();
+
+    /// <summary>Rows with fewer fields than the header are padded; with more (other than trailing empty ones), rejected.</summary>
+    private InputRow Resize(InputRow row)
+    {
+        if (row.Values is not { } values)
         {
             return row;
         }
 
         if (values.Length > Columns.Count && values.AsSpan(Columns.Count).ContainsAnyExcept(string.Empty))
         {
-            return InputRow.Rejected(row.Line, $"{values.Length} fields where the header has {Columns.Count}", row.Raw);
+            return InputRow.Rejected(row.Line, $"{values.Length} fields where the header has {Columns.Count}", row.Raw) with { End = row.End };
         }
 
         if (values.Length != Columns.Count)
@@ -79,15 +85,13 @@ internal sealed class CsvRowSource : IRowSource
         return row;
     }
 
-    public void Dispose() => _lines.Dispose();
-
     private InputRow? ReadRecord()
     {
         while (_lines.Next() is { } first)
         {
             if (first.Overlong)
             {
-                return InputRow.Rejected(first.Number, $"line longer than {InputLimits.MaxLineChars} characters", first.Text[..InputLimits.MaxRawChars]);
+                return InputRow.Rejected(first.Number, $"line longer than {InputLimits.MaxLineChars} characters", first.Text[..InputLimits.MaxRawChars]) with { End = first.End };
             }
 
             if (string.IsNullOrWhiteSpace(first.Text))
@@ -110,7 +114,7 @@ internal sealed class CsvRowSource : IRowSource
             var result = CsvRecordParser.Parse(text, _fields, _field, out var error);
             if (result == CsvRecordParser.Result.Complete)
             {
-                return Check(first, text);
+                return Check(first, text) with { End = _borrowed.Count > 0 ? _borrowed[^1].End : first.End };
             }
 
             if (result == CsvRecordParser.Result.Malformed)
@@ -169,6 +173,6 @@ internal sealed class CsvRowSource : IRowSource
     {
         _lines.PushBack(_borrowed);
         _borrowed.Clear();
-        return InputRow.Rejected(first.Number, reason, InputLimits.Clip(first.Text));
+        return InputRow.Rejected(first.Number, reason, InputLimits.Clip(first.Text)) with { End = first.End };
     }
 }

@@ -6,10 +6,7 @@ internal interface IRowSource : IDisposable
     /// <summary>Column names, unique, in file order.</summary>
     IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Bytes of the file read so far, for progress and ETA.</summary>
-    long Position { get; }
-
-    /// <summary>Size of the file in bytes.</summary>
+    /// <summary>Size of the file in bytes; with <see cref="InputRow.End"/> (characters), the progress of a run.</summary>
     long Length { get; }
 
     /// <summary>The next row, or null at the end of the file. Blank lines are skipped.</summary>

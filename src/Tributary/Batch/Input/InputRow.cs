@@ -6,5 +6,8 @@ namespace Tributary.Host.Batch.Input;
 /// </summary>
 internal sealed record InputRow(long Line, string[]? Values, string? Rejection, string Raw)
 {
+    /// <summary>Characters of the file up to the end of this row: the run's progress once the row is written.</summary>
+    public long End { get; init; }
+
     public static InputRow Rejected(long line, string reason, string raw) => new(line, null, reason, raw);
 }

@@ -21,8 +21,6 @@ internal sealed class JsonLinesRowSource : IRowSource
 
     public IReadOnlyList<string> Columns { get; }
 
-    public long Position => _lines.Position;
-
     public long Length => _lines.Length;
 
     public static JsonLinesRowSource Open(string path)
@@ -48,12 +46,12 @@ internal sealed class JsonLinesRowSource : IRowSource
         {
             if (line.Overlong)
             {
-                return InputRow.Rejected(line.Number, $"line longer than {InputLimits.MaxLineChars} characters", line.Text[..InputLimits.MaxRawChars]);
+                return InputRow.Rejected(line.Number, $"line longer than {InputLimits.MaxLineChars} characters", line.Text[..InputLimits.MaxRawChars]) with { End = line.End };
             }
 
             if (!string.IsNullOrWhiteSpace(line.Text))
             {
-                return Parse(line);
+                return Parse(line) with { End = line.End };
             }
         }
 

@@ -14,6 +14,7 @@ internal sealed class LineReader : IDisposable
     private readonly StringBuilder _line = new();
     private readonly LinkedList<PhysicalLine> _pushedBack = new();
     private long _number;
+    private long _consumed;
 
     public LineReader(string path)
     {
@@ -23,9 +24,6 @@ internal sealed class LineReader : IDisposable
     }
 
     public long Length { get; }
-
-    /// <summary>Bytes read from the file (ahead of the lines returned by up to one buffer).</summary>
-    public long Position => _stream.Position;
 
     public PhysicalLine? Next()
     {
@@ -40,6 +38,7 @@ internal sealed class LineReader : IDisposable
         while (true)
         {
             var c = _reader.Read();
+            _consumed++;
             if (c < 0)
             {
                 return _line.Length == 0 && !overlong ? null : Complete(overlong);
@@ -55,6 +54,7 @@ internal sealed class LineReader : IDisposable
                 if (_reader.Peek() == '\n')
                 {
                     _reader.Read();
+                    _consumed++;
                 }
 
                 return Complete(overlong);
@@ -94,5 +94,5 @@ internal sealed class LineReader : IDisposable
         _stream.Dispose();
     }
 
-    private PhysicalLine Complete(bool overlong) => new(++_number, _line.ToString(), overlong);
+    private PhysicalLine Complete(bool overlong) => new(++_number, _line.ToString(), overlong, _consumed);
 }
