@@ -134,7 +134,7 @@ public sealed class EnrichmentEngine(
         }
 
         var started = time.GetTimestamp();
-        var key = keys.For(name, query);
+        var key = LookupKeys.For(name, query.Kind, subject);
         var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, query, subject, token));
         try
         {
