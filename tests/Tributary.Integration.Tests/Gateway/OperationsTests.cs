@@ -47,6 +47,7 @@ public sealed class OperationsTests
         metrics.ShouldContain("""enrichment_cache_misses_total{otel_scope_name="Tributary",provider="zoominfo"} 1""");
         metrics.ShouldContain("""enrichment_circuit_state{otel_scope_name="Tributary",provider="clearbit"} 0""");
         metrics.ShouldContain("enrichment_rate_limit_available{");
+        metrics.ShouldContain("""enrichment_cost_total{otel_scope_name="Tributary",provider="clearbit"} 1""");
         metrics.ShouldContain("http_server_request_duration_seconds");
         metrics.ShouldContain("http_client_request_duration_seconds");
     }
