@@ -126,7 +126,12 @@ internal sealed class FileEnrichmentRun(
                 pending.Add(result.Sequence, result);
                 while (pending.Remove(next, out var ready))
                 {
-                    await sink.WriteAsync(ready, stop.Token);
+                    // A row that could not be read has no columns to write: it is only in the rejects file.
+                    if (ready.Row.Values is not null)
+                    {
+                        await sink.WriteAsync(ready, stop.Token);
+                    }
+
                     if (ready.Outcome == RecordOutcome.Rejected)
                     {
                         rejects.Write(ready.Row.Line, ready.Reason ?? "rejected", ready.Row.Raw);

@@ -12,13 +12,21 @@ namespace Tributary.IntegrationTests.Connectors;
 /// </summary>
 internal sealed class ConnectorHarness : IAsyncDisposable
 {
+    private static readonly string[] BuiltInSections = ["Clearbit", "ZoomInfo", "Apollo", "Hunter", "PeopleDataLabs"];
+
     private readonly ServiceProvider _services;
 
     public ConnectorHarness(IDictionary<string, string?> settings, Func<TributaryBuilder, TributaryBuilder> connectors, TimeProvider? time = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Privacy:Pepper"] = "connector-tests" })
-            .Build();
+        var effective = new Dictionary<string, string?>(settings) { ["Privacy:Pepper"] = "connector-tests" };
+        foreach (var section in BuiltInSections)
+        {
+            // A cold first call on a busy two-core machine can pass the 500 ms default and be retried, which would
+            // upset the call counts tests assert; the budget, not the attempt timeout, is what tests exercise.
+            effective.TryAdd($"Providers:{section}:TimeoutMs", "5000");
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(effective).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
@@ -42,7 +50,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public ProviderRuntime Runtime(string name) => _services.GetRequiredKeyedService<ProviderRuntime>(name);
 
-    /// <summary>A person query with normalised identifiers; real-time (a generous 3 s budget) unless <paramref name="batch"/>.</summary>
+    /// <summary>A person query with normalised identifiers; real-time (a generous 10 s budget) unless <paramref name="batch"/>.</summary>
     public EnrichmentQuery Person(RawIdentifiers identifiers, bool batch = false) => Query(identifiers, LookupKind.Person, batch);
 
     public EnrichmentQuery Email(string email, bool batch = false) => Person(new RawIdentifiers(Email: email), batch);
@@ -57,6 +65,6 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     private EnrichmentQuery Query(RawIdentifiers identifiers, LookupKind kind, bool batch) => new(
         _services.GetRequiredService<IdentifierNormalizer>().Normalize(identifiers),
         kind,
-        batch ? CallBudget.Batch : CallBudget.RealTime(Time.GetUtcNow(), TimeSpan.FromSeconds(3)),
+        batch ? CallBudget.Batch : CallBudget.RealTime(Time.GetUtcNow(), TimeSpan.FromSeconds(10)),
         []);
 }

@@ -1,0 +1,59 @@
+using Tributary.Enrichment;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Profiles;
+using Tributary.Simulators;
+
+namespace Tributary.IntegrationTests.Storage;
+
+/// <summary>The real engine and connectors on <c>Storage:Provider=postgres</c>: paid answers outlive a restart and are shared by nodes.</summary>
+[RequiresPostgres]
+public sealed class PostgresEngineTests(SimulatorPair simulators, PostgresStoreBackend postgres)
+    : IClassFixture<SimulatorPair>, IClassFixture<PostgresStoreBackend>, IAsyncLifetime
+{
+    private const string Jane = SampleIdentifiers.JaneDoeEmail;
+
+    // No Privacy:Pepper: the pepper is generated once and kept in PostgreSQL, so every node and restart agrees on keys.
+    private Dictionary<string, string?> Settings => new()
+    {
+        ["Storage:Provider"] = "postgres",
+        ["Storage:ConnectionString"] = postgres.ConnectionString,
+    };
+
+    public Task InitializeAsync() => postgres.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        simulators.Reset();
+        return Task.CompletedTask;
+    }
+
+    [StoreFact]
+    public async Task Enrich_AfterRestart_ReadsTheLedgerInsteadOfPayingAgain()
+    {
+        await using (var before = new EngineHarness(simulators.Clearbit, simulators.ZoomInfo, Settings))
+        {
+            await before.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
+        }
+
+        await using var after = new EngineHarness(simulators.Clearbit, simulators.ZoomInfo, Settings);
+        var result = await after.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
+
+        result.Outcomes.Single(o => o.Provider == "clearbit").Status.ShouldBe(ProviderStatus.Cached);
+        result.Profile.Text(ProfileFields.JobTitle).ShouldBe(SampleIdentifiers.JaneDoeTitle);
+        simulators.Clearbit.Calls.Total.ShouldBe(1);
+    }
+
+    [StoreFact]
+    public async Task Enrich_OnTwoNodes_TheSecondReadsWhatTheFirstPaidFor()
+    {
+        await using var first = new EngineHarness(simulators.Clearbit, simulators.ZoomInfo, Settings);
+        await using var second = new EngineHarness(simulators.Clearbit, simulators.ZoomInfo, Settings);
+
+        await first.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
+        var result = await second.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
+
+        result.Outcomes.Single(o => o.Provider == "clearbit").Status.ShouldBe(ProviderStatus.Cached);
+        result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+        simulators.Clearbit.Calls.Total.ShouldBe(1);
+    }
+}

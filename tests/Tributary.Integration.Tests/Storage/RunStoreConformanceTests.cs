@@ -1,0 +1,59 @@
+using Tributary.Storage;
+
+namespace Tributary.IntegrationTests.Storage;
+
+/// <summary><c>enrichment_runs</c>: opened at start, completed with totals, listed newest first.</summary>
+public abstract class RunStoreConformanceTests<TBackend>(TBackend backend) : StoreTests<TBackend>(backend)
+    where TBackend : StoreBackend
+{
+    [StoreFact]
+    public async Task Run_StartThenFinish_KeepsTotalsCreditsAndApiVersions()
+    {
+        var runs = Get<IRunStore>();
+        var started = Time.GetUtcNow();
+        var id = await runs.StartAsync(RunKind.File, "contacts.csv", started, None);
+        var open = await runs.GetAsync(id, None);
+        var versions = new Dictionary<string, IReadOnlyList<string>> { ["clearbit"] = ["2024-01-01"], ["zoominfo"] = ["1", "2"] };
+
+        await runs.FinishAsync(id, new RunTotals(1000, 700, 250, 40, 10, 12.345m, versions), started.AddMinutes(3), None);
+        var done = await runs.GetAsync(id, None);
+
+        open.ShouldNotBeNull();
+        open.FinishedAt.ShouldBeNull();
+        open.Kind.ShouldBe(RunKind.File);
+        open.InputName.ShouldBe("contacts.csv");
+        open.StartedAt.ShouldBe(started);
+        done!.FinishedAt.ShouldBe(started.AddMinutes(3));
+        done.Totals.Rows.ShouldBe(1000);
+        done.Totals.Matched.ShouldBe(700);
+        done.Totals.Unmatched.ShouldBe(250);
+        done.Totals.Rejected.ShouldBe(40);
+        done.Totals.Failed.ShouldBe(10);
+        done.Totals.FailureRate.ShouldBe(0.01);
+        done.Totals.CreditsSpent.ShouldBe(12.345m);
+        done.Totals.ApiVersions["zoominfo"].ShouldBe(["1", "2"]);
+        done.Totals.ApiVersions["clearbit"].ShouldBe(["2024-01-01"]);
+        (await runs.GetAsync("unknown", None)).ShouldBeNull();
+    }
+
+    [StoreFact]
+    public async Task Runs_ListRecent_NewestFirst()
+    {
+        var runs = Get<IRunStore>();
+        var at = Time.GetUtcNow();
+        var first = await runs.StartAsync(RunKind.File, "a.csv", at, None);
+        var second = await runs.StartAsync(RunKind.Job, "job-1", at.AddMinutes(1), None);
+        var third = await runs.StartAsync(RunKind.Pipeline, "hubspot", at.AddMinutes(2), None);
+
+        var recent = await runs.ListRecentAsync(2, None);
+
+        recent.Select(r => r.Id).ShouldBe([third, second]);
+        recent.Select(r => r.Kind).ShouldBe([RunKind.Pipeline, RunKind.Job]);
+        first.ShouldNotBe(second);
+    }
+}
+
+public sealed class SqliteRunStoreTests(SqliteStoreBackend backend) : RunStoreConformanceTests<SqliteStoreBackend>(backend);
+
+[RequiresPostgres]
+public sealed class PostgresRunStoreTests(PostgresStoreBackend backend) : RunStoreConformanceTests<PostgresStoreBackend>(backend);
