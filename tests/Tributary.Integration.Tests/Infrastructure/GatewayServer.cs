@@ -11,9 +11,9 @@ namespace Tributary.IntegrationTests.Infrastructure;
 internal sealed class GatewayServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly TempDirectory _directory;
+    private readonly TempDirectory? _directory;
 
-    private GatewayServer(WebApplication app, TempDirectory directory, HttpClient client)
+    private GatewayServer(WebApplication app, TempDirectory? directory, HttpClient client)
     {
         _app = app;
         _directory = directory;
@@ -36,6 +36,19 @@ internal sealed class GatewayServer : IAsyncDisposable
         return new GatewayServer(app, directory, client);
     }
 
+    /// <summary>
+    /// The gateway on a database the caller owns and keeps: stop one gateway and start another on the same file to
+    /// test what survives a restart.
+    /// </summary>
+    public static async Task<GatewayServer> StartOnDatabaseAsync(string databasePath, params string[] settings)
+    {
+        string[] args = [$"--Storage:ConnectionString=Data Source={databasePath}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000", .. settings];
+        var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None);
+        await app.StartAsync();
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        return new GatewayServer(app, null, client);
+    }
+
     public Task<HttpResponseMessage> EnrichAsync(string json, string path = "/v1/enrich") =>
         Client.PostAsync(path, new StringContent(json));
 
@@ -51,6 +64,6 @@ internal sealed class GatewayServer : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _directory.Dispose();
+        _directory?.Dispose();
     }
 }
