@@ -22,6 +22,12 @@ public sealed class LookupCache(
         Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
+    // Reads the cache layers only: the factory is never run and nothing is written.
+    private static readonly HybridCacheEntryOptions CacheOnly = new()
+    {
+        Flags = ReadOnly.Flags | HybridCacheEntryFlags.DisableUnderlyingData,
+    };
+
     private readonly CacheOptions _options = options.Value;
 
     /// <summary>
@@ -52,6 +58,38 @@ public sealed class LookupCache(
         return await LoadAsync(key, provider, fetch, CancellationToken.None, skipLedger: refresh);
     }
 
+    /// <summary>
+    /// The unexpired answer the cache or the ledger holds, without calling the provider; null on a miss. Bulk lookups
+    /// use it to find which subjects still need a call before grouping those into one.
+    /// </summary>
+    public async Task<CacheEntry?> TryGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var cached = await cache.GetOrCreateAsync<CacheEntry?>(
+            key, static _ => ValueTask.FromResult<CacheEntry?>(null), CacheOnly, cancellationToken: cancellationToken);
+        if (cached is not null && !cached.IsExpiredAt(now))
+        {
+            return cached;
+        }
+
+        var stored = await ledger.FindAsync(key, cancellationToken);
+        if (stored is null || stored.IsExpiredAt(now))
+        {
+            return null;
+        }
+
+        await StoreInCacheAsync(key, stored, now);
+        return stored with { Origin = EntryOrigin.Ledger };
+    }
+
+    /// <summary>
+    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched one is kept,
+    /// and returns the entry its callers get: definitive answers are stored with their TTL, failures carry the
+    /// expired entry as stale when the ledger has one.
+    /// </summary>
+    public Task<CacheEntry> StoreAsync(string key, string provider, ProviderResult result, CancellationToken cancellationToken) =>
+        StoreAnswerAsync(key, provider, result, null, cancellationToken);
+
     /// <summary>The expired-or-not entry in the ledger, to serve stale when the provider cannot answer in time.</summary>
     public ValueTask<CacheEntry?> FindStoredAsync(string key, CancellationToken cancellationToken) =>
         ledger.FindAsync(key, cancellationToken);
@@ -72,10 +110,16 @@ public sealed class LookupCache(
         }
 
         var result = await fetch(cancellationToken);
-        now = time.GetUtcNow();
+        return await StoreAnswerAsync(key, provider, result, skipLedger ? null : stored, cancellationToken);
+    }
+
+    // stored: the ledger's entry when already read; null reads it only if a failure needs it as stale.
+    private async Task<CacheEntry> StoreAnswerAsync(string key, string provider, ProviderResult result, CacheEntry? stored, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         if (!result.Status.IsDefinitive())
         {
-            stored ??= skipLedger ? await ledger.FindAsync(key, cancellationToken) : null;
+            stored ??= await ledger.FindAsync(key, cancellationToken);
             return stored is null
                 ? new CacheEntry(result.Status, result.Profile, 0, now, now) { Origin = EntryOrigin.Provider, Detail = result.Detail }
                 : stored with { Status = result.Status, Origin = EntryOrigin.Provider, Stale = true, Detail = result.Detail };

@@ -16,7 +16,7 @@ namespace Tributary.Orchestration;
 /// merges what they said. Provider failures become statuses; the engine itself only throws for bad requests
 /// (an unknown provider).
 /// </summary>
-public sealed class EnrichmentEngine(
+public sealed partial class EnrichmentEngine(
     ProviderCatalog catalog,
     LookupCache cache,
     LookupKeys keys,
@@ -32,6 +32,11 @@ public sealed class EnrichmentEngine(
     private static readonly FieldDefinition[] DefaultWaterfallFields = [ProfileFields.FullName, ProfileFields.JobTitle, ProfileFields.CompanyName];
 
     private readonly EnrichmentOptions _options = options.Value;
+    private ProviderAnswerBookkeeping? _bookkeeping;
+
+    // Built on first use rather than in an initializer, which would copy the captured parameters (CS9124); it holds
+    // no state of its own, so two threads building one each is harmless.
+    private ProviderAnswerBookkeeping Bookkeeping => _bookkeeping ??= new(credits, suppression, valueStats, time, logger);
 
     public async Task<EnrichmentResult> EnrichAsync(EnrichmentRequest request, CancellationToken cancellationToken)
     {
@@ -42,7 +47,7 @@ public sealed class EnrichmentEngine(
             : CallBudget.RealTime(time.GetUtcNow(), request.Timeout ?? TimeSpan.FromMilliseconds(_options.TimeoutMs));
         var query = new EnrichmentQuery(request.Identifiers, request.Kind, budget, RequestedFields(request));
         var subject = keys.SubjectHash(query);
-        var waterfall = (request.Mode ?? _options.Mode) == EnrichmentMode.Waterfall;
+        var waterfall = IsWaterfall(request);
         if (waterfall && _options.WaterfallOrder == WaterfallOrder.Value && request.Providers is not { Count: > 0 })
         {
             providers = ByValue(providers, query.RequestedFields);
@@ -51,8 +56,7 @@ public sealed class EnrichmentEngine(
         ProviderOutcome[] outcomes;
         if (await suppression.IsSuppressedAsync(request.Identifiers, cancellationToken))
         {
-            // Checked before anything else: a suppressed subject is never sent to a provider, paid or not.
-            outcomes = providers.Select(p => ProviderOutcome.Skipped(p.Entry.Name, "subject is suppressed")).ToArray();
+            outcomes = SuppressedOutcomes(providers);
         }
         else
         {
@@ -61,6 +65,21 @@ public sealed class EnrichmentEngine(
                 : await Task.WhenAll(providers.Select(p => AskAsync(p.Entry, query, subject, cancellationToken)));
         }
 
+        return Merge(providers, outcomes, query, subject, started);
+    }
+
+    /// <summary><c>clearbit:matched:212ms;zoominfo:timeout:500ms</c></summary>
+    public static string Summarise(IReadOnlyList<ProviderOutcome> outcomes) =>
+        string.Join(';', outcomes.Select(o => $"{o.Provider}:{o.Status.ToWire()}:{(long)o.Latency.TotalMilliseconds}ms"));
+
+    // Checked before anything else: a suppressed subject is never sent to a provider, paid or not.
+    private static ProviderOutcome[] SuppressedOutcomes(IReadOnlyList<(ProviderEntry Entry, int Rank)> providers) =>
+        providers.Select(p => ProviderOutcome.Skipped(p.Entry.Name, "subject is suppressed")).ToArray();
+
+    /// <summary>One subject's outcomes, one per provider in <paramref name="providers"/>' order, merged into its result.</summary>
+    private EnrichmentResult Merge(
+        IReadOnlyList<(ProviderEntry Entry, int Rank)> providers, ProviderOutcome[] outcomes, EnrichmentQuery query, string subject, long started)
+    {
         var contributions = new List<RankedProfile>(outcomes.Length);
         double confidence = 0;
         var partial = false;
@@ -85,10 +104,6 @@ public sealed class EnrichmentEngine(
 
         return result;
     }
-
-    /// <summary><c>clearbit:matched:212ms;zoominfo:timeout:500ms</c></summary>
-    public static string Summarise(IReadOnlyList<ProviderOutcome> outcomes) =>
-        string.Join(';', outcomes.Select(o => $"{o.Provider}:{o.Status.ToWire()}:{(long)o.Latency.TotalMilliseconds}ms"));
 
     private async Task<ProviderOutcome[]> WaterfallAsync(
         IReadOnlyList<(ProviderEntry Entry, int Rank)> providers, EnrichmentQuery query, string subject, CancellationToken cancellationToken)
@@ -123,14 +138,9 @@ public sealed class EnrichmentEngine(
     private async Task<ProviderOutcome> AskAsync(ProviderEntry entry, EnrichmentQuery query, string subject, CancellationToken cancellationToken)
     {
         var name = entry.Name;
-        if (!entry.Runtime.IsEnabled)
+        if (SkipReason(entry, query) is { } reason)
         {
-            return ProviderOutcome.Skipped(name, "disabled");
-        }
-
-        if (!entry.Provider.CanLookup(query))
-        {
-            return ProviderOutcome.Skipped(name, "no identifier this provider can look up");
+            return ProviderOutcome.Skipped(name, reason);
         }
 
         var started = time.GetTimestamp();
@@ -141,16 +151,7 @@ public sealed class EnrichmentEngine(
             var entryFound = query.Budget.IsRealTime
                 ? await pending.WaitAsync(query.Budget.Remaining(time.GetUtcNow()), time, cancellationToken)
                 : await pending.WaitAsync(cancellationToken);
-            var fromCache = entryFound.Origin != EntryOrigin.Provider;
-            metrics.RecordCache(name, fromCache);
-            return new ProviderOutcome(
-                name,
-                fromCache ? ProviderStatus.Cached : entryFound.Status,
-                time.GetElapsedTime(started),
-                entryFound.Profile,
-                entryFound.Confidence,
-                entryFound.Stale,
-                entryFound.Detail);
+            return Outcome(name, entryFound, started);
         }
         catch (TimeoutException)
         {
@@ -167,16 +168,32 @@ public sealed class EnrichmentEngine(
         }
     }
 
-    /// <summary>
-    /// The paid call, made once per cache miss whoever is waiting for it: budget checks before, and after it the
-    /// bookkeeping every answer needs (credits, suppression, exhausted accounts, what the provider fills).
-    /// </summary>
+    private static string? SkipReason(ProviderEntry entry, EnrichmentQuery query) =>
+        !entry.Runtime.IsEnabled ? "disabled"
+        : !entry.Provider.CanLookup(query) ? "no identifier this provider can look up"
+        : null;
+
+    /// <summary>What one subject gets from a cache entry: <c>cached</c> unless a provider call made for it produced the entry.</summary>
+    private ProviderOutcome Outcome(string provider, CacheEntry entry, long started)
+    {
+        var fromCache = entry.Origin != EntryOrigin.Provider;
+        metrics.RecordCache(provider, fromCache);
+        return new ProviderOutcome(
+            provider,
+            fromCache ? ProviderStatus.Cached : entry.Status,
+            time.GetElapsedTime(started),
+            entry.Profile,
+            entry.Confidence,
+            entry.Stale,
+            entry.Detail);
+    }
+
+    /// <summary>The paid call, made once per cache miss whoever is waiting for it, with the bookkeeping every answer needs.</summary>
     private async Task<ProviderResult> CallProviderAsync(ProviderEntry entry, EnrichmentQuery query, string subject, CancellationToken cancellationToken)
     {
-        var runtime = entry.Runtime;
-        if (runtime.IsExhaustedAt(time.GetUtcNow()) || await credits.IsOverBudgetAsync(runtime, cancellationToken))
+        if (await Bookkeeping.RefusalAsync(entry.Runtime, cancellationToken) is { } refusal)
         {
-            return ProviderResult.Failed(ProviderStatus.BudgetExhausted, "credits spent until " + (runtime.ExhaustedUntil?.ToString("u") ?? "tomorrow (daily budget)"));
+            return refusal;
         }
 
         var started = time.GetTimestamp();
@@ -187,32 +204,10 @@ public sealed class EnrichmentEngine(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            EngineLog.ProviderCrashed(logger, entry.Name, subject, ex.GetType().Name);
-            result = ProviderResult.Failed(ProviderStatus.ServerError, "connector error");
+            result = Bookkeeping.Crashed(entry.Name, subject, ex);
         }
 
-        EngineLog.ProviderAnswered(logger, entry.Name, result.Status.ToWire(), subject, (long)time.GetElapsedTime(started).TotalMilliseconds);
-        if (result.Billed)
-        {
-            await credits.ChargeAsync(runtime, CancellationToken.None);
-        }
-
-        if (result.ExhaustedUntil is { } until)
-        {
-            runtime.MarkExhausted(until);
-        }
-
-        if (result.SuppressSubject)
-        {
-            EngineLog.Suppressed(logger, subject, entry.Name);
-            await suppression.SuppressAsync(query.Identifiers, $"opted out at {entry.Name}", CancellationToken.None);
-        }
-
-        if (result.Status.IsDefinitive())
-        {
-            valueStats.Record(entry.Name, result.Profile);
-        }
-
+        await Bookkeeping.RecordAsync(entry, query, subject, result, started);
         return result;
     }
 
@@ -222,6 +217,8 @@ public sealed class EnrichmentEngine(
             .ThenBy(p => p.Rank)
             .ThenBy(p => p.Entry.Name, StringComparer.Ordinal)
             .ToArray();
+
+    private bool IsWaterfall(EnrichmentRequest request) => (request.Mode ?? _options.Mode) == EnrichmentMode.Waterfall;
 
     private IReadOnlyList<FieldDefinition> RequestedFields(EnrichmentRequest request)
     {

@@ -61,37 +61,8 @@ internal sealed class ApolloConnector(IHttpClientFactory clients, IOptions<Apoll
     /// People go through <c>POST /people/bulk_match</c>, 10 per call (more are split into several calls); companies
     /// are looked up one by one.
     /// </summary>
-    public async Task<IReadOnlyList<ProviderResult>> LookupManyAsync(IReadOnlyList<EnrichmentQuery> queries, CancellationToken cancellationToken)
-    {
-        var results = new ProviderResult[queries.Count];
-        var people = new List<int>(queries.Count);
-        for (var i = 0; i < queries.Count; i++)
-        {
-            if (queries[i].Kind == LookupKind.Company)
-            {
-                results[i] = await LookupAsync(queries[i], cancellationToken);
-            }
-            else if (CanLookup(queries[i]))
-            {
-                people.Add(i);
-            }
-            else
-            {
-                results[i] = ProviderResult.Failed(ProviderStatus.InvalidInput, "no identifier Apollo matches on");
-            }
-        }
-
-        foreach (var chunk in people.Chunk(MaxBatchSize))
-        {
-            var answers = await BulkMatchAsync(chunk.Select(i => queries[i]).ToArray(), cancellationToken);
-            for (var n = 0; n < chunk.Length; n++)
-            {
-                results[chunk[n]] = answers[n];
-            }
-        }
-
-        return results;
-    }
+    public Task<IReadOnlyList<ProviderResult>> LookupManyAsync(IReadOnlyList<EnrichmentQuery> queries, CancellationToken cancellationToken) =>
+        BulkLookup.LookupAsync(queries, MaxBatchSize, CanLookup, LookupAsync, BulkMatchAsync, "no identifier Apollo matches on", cancellationToken);
 
     private async Task<ProviderResult[]> BulkMatchAsync(EnrichmentQuery[] queries, CancellationToken cancellationToken)
     {
@@ -107,7 +78,7 @@ internal sealed class ApolloConnector(IHttpClientFactory clients, IOptions<Apoll
             using var response = await SendAsync(request, queries[0].Budget, cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                return Enumerable.Repeat(await FailureAsync(response, cancellationToken), queries.Length).ToArray();
+                return BulkLookup.Repeat(await FailureAsync(response, cancellationToken), queries.Length);
             }
 
             // matches[] is aligned with details[]: entry n answers query n.
@@ -120,7 +91,7 @@ internal sealed class ApolloConnector(IHttpClientFactory clients, IOptions<Apoll
         }
         catch (Exception ex) when (ProviderFailures.IsExpected(ex))
         {
-            return Enumerable.Repeat(ProviderFailures.FromException(ex), queries.Length).ToArray();
+            return BulkLookup.Repeat(ProviderFailures.FromException(ex), queries.Length);
         }
     }
 

@@ -54,37 +54,8 @@ internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptio
     /// People go through <c>POST /person/bulk</c>, 100 per call (more are split into several calls); companies, which
     /// the person endpoint cannot answer, are looked up one by one.
     /// </summary>
-    public async Task<IReadOnlyList<ProviderResult>> LookupManyAsync(IReadOnlyList<EnrichmentQuery> queries, CancellationToken cancellationToken)
-    {
-        var results = new ProviderResult[queries.Count];
-        var people = new List<int>(queries.Count);
-        for (var i = 0; i < queries.Count; i++)
-        {
-            if (queries[i].Kind == LookupKind.Company)
-            {
-                results[i] = await LookupAsync(queries[i], cancellationToken);
-            }
-            else if (CanLookup(queries[i]))
-            {
-                people.Add(i);
-            }
-            else
-            {
-                results[i] = ProviderResult.Failed(ProviderStatus.InvalidInput, "no identifier PDL matches on");
-            }
-        }
-
-        foreach (var chunk in people.Chunk(MaxBatchSize))
-        {
-            var answers = await LookupBulkAsync(chunk.Select(i => queries[i]).ToArray(), cancellationToken);
-            for (var n = 0; n < chunk.Length; n++)
-            {
-                results[chunk[n]] = answers[n];
-            }
-        }
-
-        return results;
-    }
+    public Task<IReadOnlyList<ProviderResult>> LookupManyAsync(IReadOnlyList<EnrichmentQuery> queries, CancellationToken cancellationToken) =>
+        BulkLookup.LookupAsync(queries, MaxBatchSize, CanLookup, LookupAsync, LookupBulkAsync, "no identifier PDL matches on", cancellationToken);
 
     private async Task<ProviderResult[]> LookupBulkAsync(EnrichmentQuery[] queries, CancellationToken cancellationToken)
     {
@@ -104,11 +75,11 @@ internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptio
             using var response = await ProviderCallContext.SendAsync(clients.CreateClient(Name), request, queries[0].Budget, cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                return Enumerable.Repeat(Failure((int)response.StatusCode, response), queries.Length).ToArray();
+                return BulkLookup.Repeat(Failure((int)response.StatusCode, response), queries.Length);
             }
 
             var answers = await response.Content.ReadFromJsonAsync(PeopleDataLabsJsonContext.Default.IReadOnlyListPdlPersonResponse, cancellationToken) ?? [];
-            var results = Enumerable.Repeat(ProviderResult.Failed(ProviderStatus.ServerError, "missing from bulk answer"), queries.Length).ToArray();
+            var results = BulkLookup.Repeat(ProviderResult.Failed(ProviderStatus.ServerError, "missing from bulk answer"), queries.Length);
             for (var position = 0; position < answers.Count; position++)
             {
                 if ((answers[position].Metadata?.Index ?? position) is var index && index >= 0 && index < results.Length)
@@ -121,7 +92,7 @@ internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptio
         }
         catch (Exception ex) when (ProviderFailures.IsExpected(ex))
         {
-            return Enumerable.Repeat(ProviderFailures.FromException(ex), queries.Length).ToArray();
+            return BulkLookup.Repeat(ProviderFailures.FromException(ex), queries.Length);
         }
     }
 
