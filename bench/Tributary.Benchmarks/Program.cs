@@ -7,5 +7,11 @@ if (args is ["engine-latency", ..])
     return await EngineLatencyRun.RunAsync(args[1..]);
 }
 
+// Provider calls per 1,000 batch records, with and without the bulk endpoints.
+if (args is ["bulk-calls", ..])
+{
+    return await BulkCallsRun.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(NormalizeAndMergeBenchmark).Assembly).Run(args);
 return 0;
