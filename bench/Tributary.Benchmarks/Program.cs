@@ -7,6 +7,17 @@ if (args is ["engine-latency", ..])
     return await EngineLatencyRun.RunAsync(args[1..]);
 }
 
+// The batch runs: `tributary enrich` throughput and memory, and back-pressure under a provider's rate limit.
+if (args is ["file-enrich", ..])
+{
+    return await FileEnrichRun.RunAsync(args[1..]);
+}
+
+if (args is ["rate-limit", ..])
+{
+    return await RateLimitRun.RunAsync(args[1..]);
+}
+
 // Provider calls per 1,000 batch records, with and without the bulk endpoints.
 if (args is ["bulk-calls", ..])
 {

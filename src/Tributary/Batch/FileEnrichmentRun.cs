@@ -20,8 +20,8 @@ internal sealed class FileEnrichmentRun(
     TimeProvider time,
     ILogger logger)
 {
-    /// <summary>Rows read but not yet written, at most: what bounds the reorder buffer.</summary>
-    private int Window => Math.Max(64, request.Concurrency * 16);
+    /// <summary>Rows read but not yet written, at most: what bounds the reorder buffer. Room for a batch per worker.</summary>
+    private int Window => Math.Max(64, request.Concurrency * RecordEnricher.BatchSize * 2);
 
     public RunCounters Counters { get; } = new();
 
@@ -108,7 +108,7 @@ internal sealed class FileEnrichmentRun(
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var window = new SemaphoreSlim(Window, Window);
-        var work = Channel.CreateBounded<(long Sequence, InputRow Row)>(new BoundedChannelOptions(request.Concurrency * 4) { SingleWriter = true });
+        var work = Channel.CreateBounded<(long Sequence, InputRow Row)>(new BoundedChannelOptions(request.Concurrency * RecordEnricher.BatchSize) { SingleWriter = true });
         var done = Channel.CreateUnbounded<RowResult>(new UnboundedChannelOptions { SingleReader = true });
 
         var warmedUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -207,21 +207,42 @@ internal sealed class FileEnrichmentRun(
     private async Task EnrichRowsAsync(
         ColumnMap map, ChannelReader<(long Sequence, InputRow Row)> work, ChannelWriter<RowResult> done, TaskCompletionSource? warmedUp, CancellationToken cancellationToken)
     {
-        await foreach (var (sequence, row) in work.ReadAllAsync(cancellationToken))
+        var batch = new List<(long Sequence, InputRow Row)>(RecordEnricher.BatchSize);
+        while (await work.WaitToReadAsync(cancellationToken))
         {
-            EnrichedRecord record;
-            try
+            // Whatever consecutive rows are waiting, up to one batch: a full batch while the reader is ahead, without
+            // holding back the rows of a slow input.
+            batch.Clear();
+            while (batch.Count < RecordEnricher.BatchSize && work.TryRead(out var item))
             {
-                record = await enricher.EnrichAsync(Body(map, row.Values!), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                BatchLog.RowCrashed(logger, row.Line, ex.GetType().Name);
-                record = new EnrichedRecord(RecordOutcome.Failed, null, "internal error: " + ex.GetType().Name);
+                batch.Add(item);
             }
 
-            done.TryWrite(new RowResult(sequence, row, record.Outcome, record.Flat, record.Reason));
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            var records = await EnrichBatchAsync(map, batch, cancellationToken);
+            for (var n = 0; n < batch.Count; n++)
+            {
+                done.TryWrite(new RowResult(batch[n].Sequence, batch[n].Row, records[n].Outcome, records[n].Flat, records[n].Reason));
+            }
+
             warmedUp?.TrySetResult();
+        }
+    }
+
+    private async Task<EnrichedRecord[]> EnrichBatchAsync(ColumnMap map, List<(long Sequence, InputRow Row)> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await enricher.EnrichManyAsync(batch.Select(item => Body(map, item.Row.Values!)).ToArray(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            BatchLog.RowCrashed(logger, batch[0].Row.Line, ex.GetType().Name);
+            return batch.Select(_ => new EnrichedRecord(RecordOutcome.Failed, null, "internal error: " + ex.GetType().Name)).ToArray();
         }
     }
 

@@ -36,14 +36,16 @@ public sealed class ResumeTests : IClassFixture<BatchSimulators>, IDisposable
             simulator.Faults.LatencyMs = 40;
         }
 
-        // Killed (SIGKILL, no chance to clean up) once about a third of the lookups have been answered.
+        // Killed (SIGKILL, no chance to clean up) once about half the rows have been answered by Clearbit, which has no
+        // bulk endpoint (ZoomInfo answers 25 people per call).
         var first = _cli.Start("big.csv", "--out", "out.csv", "--concurrency", "4");
-        await WaitForAsync(() => _simulators.LookupCalls >= Rows * 2 / 3, first);
+        await WaitForAsync(() => _simulators.Sandbox.Clearbit.Calls["/v2/combined/find"] >= Rows / 2, first);
         await first.DisposeAsync();
         var callsBeforeKill = _simulators.LookupCalls;
 
         File.Exists(_cli.File("out.csv")).ShouldBeFalse("a killed run must not leave a truncated output");
         var paidFor = LedgerEntries();
+        var zoominfoMisses = Rows - LedgerEntries("zoominfo");
         paidFor.ShouldBeGreaterThan(0);
         paidFor.ShouldBeLessThan(Rows * 2);
 
@@ -55,8 +57,12 @@ public sealed class ResumeTests : IClassFixture<BatchSimulators>, IDisposable
         output.Rows.Select(r => r["email"]).ShouldBe(_simulators.People.Skip(100).Take(Rows).Select(p => p.Email));
         output.Rows.ShouldAllBe(r => r["status"] == "matched" || r["status"] == "unmatched");
 
-        // Every lookup in the ledger was answered from it; only the others reached a provider, once each.
-        _simulators.LookupCalls.ShouldBe((Rows * 2) - paidFor, $"calls before the kill: {callsBeforeKill}, ledger entries: {paidFor}");
+        // Every lookup in the ledger was answered from it; only the others reached a provider, once each: Clearbit one
+        // call per lookup, ZoomInfo up to 25 lookups per call.
+        var detail = $"calls before the kill: {callsBeforeKill}, ledger entries: {paidFor}";
+        _simulators.Sandbox.Clearbit.Calls["/v2/combined/find"].ShouldBe(Rows - (paidFor - (Rows - zoominfoMisses)), detail);
+        _simulators.Sandbox.ZoomInfo.Calls["/enrich/contact"].ShouldBeInRange((zoominfoMisses + 24) / 25, Math.Max(1, zoominfoMisses), detail);
+        LedgerEntries().ShouldBe(Rows * 2);
         var runs = await _cli.RunsAsync();
         runs.Count.ShouldBe(2);
         runs[0].FinishedAt.ShouldNotBeNull();
@@ -64,12 +70,13 @@ public sealed class ResumeTests : IClassFixture<BatchSimulators>, IDisposable
         runs[1].FinishedAt.ShouldBeNull("the killed run never finished");
     }
 
-    private int LedgerEntries()
+    private int LedgerEntries(string? provider = null)
     {
         using var connection = new SqliteConnection($"Data Source={_cli.File("tributary.db")}");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM lookup_ledger";
+        command.CommandText = "SELECT count(*) FROM lookup_ledger WHERE $provider IS NULL OR provider = $provider";
+        command.Parameters.AddWithValue("$provider", (object?)provider ?? DBNull.Value);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

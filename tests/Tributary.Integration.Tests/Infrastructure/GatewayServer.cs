@@ -42,7 +42,8 @@ internal sealed class GatewayServer : IAsyncDisposable
     /// </summary>
     public static async Task<GatewayServer> StartOnDatabaseAsync(string databasePath, params string[] settings)
     {
-        string[] args = [$"--Storage:ConnectionString=Data Source={databasePath}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000", .. settings];
+        string[] args = [$"--Storage:ConnectionString=Data Source={databasePath}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000",
+            "--Providers:Clearbit:TimeoutMs=3000", "--Providers:ZoomInfo:TimeoutMs=3000", .. settings];
         var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
