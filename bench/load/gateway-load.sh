@@ -57,6 +57,8 @@ start_gateway
 faults "$clearbit" '{"latencyMs":50,"perMinuteLimit":100000000}'
 faults "$zoominfo" '{"latencyMs":50,"perMinuteLimit":100000000}'
 curl -s -X POST "$base/v1/enrich" -d '{"email":"jane.doe@acme.com"}' >/dev/null
+# Warm-up (JIT, tiered compilation, connection pools), not measured.
+wrk -t2 -c50 -d10s -s bench/load/unique-emails.lua "$base" >/dev/null
 run uncached-50 50 unique-emails.lua
 run uncached-200 200 unique-emails.lua
 run cached-32 32 same-email.lua

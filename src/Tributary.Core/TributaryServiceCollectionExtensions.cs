@@ -19,6 +19,8 @@ public static class TributaryServiceCollectionExtensions
 {
     public static TributaryBuilder AddTributary(this IServiceCollection services, IConfiguration configuration)
     {
+        // Options bind from the container's configuration; a host has registered it already, a plain container has not.
+        services.TryAddSingleton(configuration);
         services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);

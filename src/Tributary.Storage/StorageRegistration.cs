@@ -27,7 +27,8 @@ public static class StorageRegistration
 
         // The core registers in-memory defaults; the store replaces them.
         services.RemoveAll<ILookupLedger>();
-        services.AddSingleton(Pick<ILookupLedger, SqliteLookupLedger, PostgresLookupLedger>);
+        services.AddSingleton<ILookupLedger>(sp => new WriteBehindLookupLedger(
+            Pick<ILookupLedger, SqliteLookupLedger, PostgresLookupLedger>(sp), sp.GetRequiredService<TimeProvider>()));
         services.RemoveAll<ISuppressionStore>();
         services.AddSingleton(Pick<ISuppressionStore, SqliteSuppressionStore, PostgresSuppressionStore>);
         services.RemoveAll<ICreditStore>();

@@ -11,4 +11,16 @@ public interface ILookupLedger
 
     /// <summary>Stores or replaces the entry for <paramref name="key"/>.</summary>
     ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Stores several entries; stores override this to write them in one transaction.</summary>
+    async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
+    {
+        foreach (var record in records)
+        {
+            await RecordAsync(record.Key, record.Provider, record.Entry, cancellationToken);
+        }
+    }
 }
+
+/// <summary>One ledger row to write.</summary>
+public sealed record LedgerRecord(string Key, string Provider, CacheEntry Entry);

@@ -97,6 +97,9 @@ public sealed class LookupCache(
     private async Task<CacheEntry> LoadAsync(
         string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch, CancellationToken cancellationToken, bool skipLedger = false)
     {
+        // Off the caller's thread before any store or provider work, so a real-time caller starts counting its
+        // deadline at once even when that work is slow to begin (a cold store, a busy machine).
+        await Task.Yield();
         var stored = skipLedger ? null : await ledger.FindAsync(key, cancellationToken);
         var now = time.GetUtcNow();
         if (stored is not null && !stored.IsExpiredAt(now))

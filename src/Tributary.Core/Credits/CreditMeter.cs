@@ -12,7 +12,7 @@ namespace Tributary.Credits;
 /// once a second rather than one transaction per call, which would otherwise dominate an uncached lookup; a crash
 /// loses at most the last second of counts, never an answer.
 /// </summary>
-public sealed class CreditMeter : IAsyncDisposable
+public sealed class CreditMeter : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
@@ -134,4 +134,7 @@ public sealed class CreditMeter : IAsyncDisposable
             _loading.Release();
         }
     }
+
+    /// <summary>For containers disposed synchronously; writes what is pending before letting go.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -74,7 +74,7 @@ public sealed partial class EnrichmentEngine
                 continue;
             }
 
-            var key = keys.For(entry.Name, ask.Subject.Query);
+            var key = LookupKeys.For(entry.Name, ask.Subject.Query.Kind, ask.Subject.Hash);
             if (misses.TryGetValue(key, out var waiting))
             {
                 waiting.Add(ask);

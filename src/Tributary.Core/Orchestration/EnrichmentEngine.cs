@@ -144,7 +144,7 @@ public sealed partial class EnrichmentEngine(
         }
 
         var started = time.GetTimestamp();
-        var key = keys.For(name, query);
+        var key = LookupKeys.For(name, query.Kind, subject);
         var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, query, subject, token));
         try
         {

@@ -8,8 +8,9 @@ public sealed class LookupKeys(IdentifierHasher hasher)
 {
     public string SubjectHash(EnrichmentQuery query) => hasher.Hash(Material(query));
 
-    public string For(string provider, EnrichmentQuery query) =>
-        string.Concat(provider, query.Kind == LookupKind.Person ? ":person:" : ":company:", SubjectHash(query));
+    /// <summary>The key of one provider's answer for a subject whose hash <see cref="SubjectHash"/> already gave.</summary>
+    public static string For(string provider, LookupKind kind, string subjectHash) =>
+        string.Concat(provider, kind == LookupKind.Person ? ":person:" : ":company:", subjectHash);
 
     // A company is the same company whatever else the caller knew about the person.
     private static string Material(EnrichmentQuery query) =>

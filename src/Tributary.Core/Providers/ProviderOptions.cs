@@ -17,6 +17,12 @@ public class ProviderOptions
     [Range(10, 120_000)]
     public int TimeoutMs { get; set; } = 500;
 
+    /// <summary>
+    /// Time one attempt of a batch call may take (bulk endpoints answer for up to 100 subjects at once). Default 30 s.
+    /// </summary>
+    [Range(10, 600_000)]
+    public int BatchTimeoutMs { get; set; } = 30_000;
+
     /// <summary>Precedence: lower asks first in a waterfall and wins ties in a merge. Default 100.</summary>
     public int Priority { get; set; } = 100;
 

@@ -54,7 +54,12 @@ internal static class ProviderPipeline
                 ShouldHandle = args => ValueTask.FromResult(IsProviderFault(args.Outcome)),
             });
 
-            pipeline.AddTimeout(TimeSpan.FromMilliseconds(options.TimeoutMs));
+            var realTimeAttempt = TimeSpan.FromMilliseconds(options.TimeoutMs);
+            var batchAttempt = TimeSpan.FromMilliseconds(options.BatchTimeoutMs);
+            pipeline.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(ProviderCallContext.BudgetOf(args.Context).IsRealTime ? realTimeAttempt : batchAttempt),
+            });
         });
 
         builder.AddHttpMessageHandler(sp => new RateLimitHandler(

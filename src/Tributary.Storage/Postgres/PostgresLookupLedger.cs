@@ -15,24 +15,33 @@ internal sealed class PostgresLookupLedger(PostgresDatabase database) : ILookupL
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? CacheEntryJson.Read(Encoding.UTF8.GetBytes(json)) : null;
     }
 
-    public async ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
+    public ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken) =>
+        RecordManyAsync([new LedgerRecord(key, provider, entry)], cancellationToken);
+
+    /// <summary>One round trip for the whole batch.</summary>
+    public async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(records);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO lookup_ledger (key, provider, status, entry, observed_at, expires_at)
-            VALUES (@key, @provider, @status, @entry, @observedAt, @expiresAt)
-            ON CONFLICT (key) DO UPDATE SET provider = excluded.provider, status = excluded.status, entry = excluded.entry,
-                observed_at = excluded.observed_at, expires_at = excluded.expires_at
-            """,
-            connection)
-            .With("key", key)
-            .With("provider", provider)
-            .With("status", entry.Status.ToWire())
-            .WithJson("entry", Encoding.UTF8.GetString(CacheEntryJson.ToBytes(entry)))
-            .WithTime("observedAt", entry.ObservedAt)
-            .WithTime("expiresAt", entry.ExpiresAt);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var record in records)
+        {
+            var command = new NpgsqlBatchCommand(
+                """
+                INSERT INTO lookup_ledger (key, provider, status, entry, observed_at, expires_at)
+                VALUES (@key, @provider, @status, @entry, @observedAt, @expiresAt)
+                ON CONFLICT (key) DO UPDATE SET provider = excluded.provider, status = excluded.status, entry = excluded.entry,
+                    observed_at = excluded.observed_at, expires_at = excluded.expires_at
+                """);
+            command.Parameters.AddWithValue("key", record.Key);
+            command.Parameters.AddWithValue("provider", record.Provider);
+            command.Parameters.AddWithValue("status", record.Entry.Status.ToWire());
+            command.Parameters.Add(new NpgsqlParameter("entry", NpgsqlTypes.NpgsqlDbType.Jsonb) { Value = Encoding.UTF8.GetString(CacheEntryJson.ToBytes(record.Entry)) });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("observedAt", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = record.Entry.ObservedAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("expiresAt", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = record.Entry.ExpiresAt.ToUniversalTime() });
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -17,9 +17,14 @@ internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedge
         return json is null ? null : CacheEntryJson.Read(Encoding.UTF8.GetBytes(json));
     }
 
-    public async ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
+    public ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken) =>
+        RecordManyAsync([new LedgerRecord(key, provider, entry)], cancellationToken);
+
+    /// <summary>One transaction for the whole batch: SQLite commits are what cost, not rows.</summary>
+    public async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO lookup_ledger (key, provider, status, entry, observed_at, expires_at)
@@ -27,15 +32,17 @@ internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedge
             ON CONFLICT (key) DO UPDATE SET provider = excluded.provider, status = excluded.status, entry = excluded.entry,
                 observed_at = excluded.observed_at, expires_at = excluded.expires_at
             """,
-            new
+            records.Select(r => new
             {
-                key,
-                provider,
-                status = entry.Status.ToWire(),
-                entry = Encoding.UTF8.GetString(CacheEntryJson.ToBytes(entry)),
-                observedAt = entry.ObservedAt.ToString("O", CultureInfo.InvariantCulture),
-                expiresAt = entry.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
-            },
+                key = r.Key,
+                provider = r.Provider,
+                status = r.Entry.Status.ToWire(),
+                entry = Encoding.UTF8.GetString(CacheEntryJson.ToBytes(r.Entry)),
+                observedAt = r.Entry.ObservedAt.ToString("O", CultureInfo.InvariantCulture),
+                expiresAt = r.Entry.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
+            }),
+            transaction,
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -29,7 +29,12 @@ internal static class GatewayApp
         builder.Services.AddTributaryHost(builder.Configuration);
         if (sandbox is not null)
         {
-            builder.Services.AddSingleton(sandbox);
+            // Registered through a factory so the container owns the simulators and stops them with the gateway.
+            builder.Services.AddSingleton(_ => sandbox);
+            if (builder.Configuration.GetValue("Sandbox:Warmup", true))
+            {
+                builder.Services.AddHostedService<SandboxWarmup>();
+            }
         }
 
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

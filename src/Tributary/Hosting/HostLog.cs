@@ -8,4 +8,7 @@ internal static partial class HostLog
 
     [LoggerMessage(2, LogLevel.Information, "Tributary gateway listening on {Urls}; store {Store}")]
     public static partial void Listening(ILogger logger, string urls, string store);
+
+    [LoggerMessage(3, LogLevel.Warning, "Sandbox warm-up lookup failed: {ExceptionType}")]
+    public static partial void WarmupFailed(ILogger logger, string exceptionType);
 }

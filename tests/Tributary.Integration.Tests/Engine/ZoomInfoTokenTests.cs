@@ -26,13 +26,16 @@ public sealed class ZoomInfoTokenTests : IAsyncLifetime
     [Fact]
     public async Task Lookups_ReuseOneToken_AndConcurrentCallersAuthenticateOnce()
     {
-        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:RefreshBeforeExpiry"] = "00:00:00" });
+        // A token that outlives the test, however slow the machine.
+        await using var zoominfo = new ZoomInfoSimulator();
+        await zoominfo.StartAsync();
+        await using var harness = new EngineHarness(_clearbit, zoominfo);
         var people = SampleDataset.Create().People.Take(10).Select(p => p.Email);
 
         var results = await Task.WhenAll(people.Select(e => harness.EnrichAsync(e, providers: "zoominfo")));
 
         results.ShouldAllBe(r => r.Outcomes[0].Status != ProviderStatus.Unauthorized);
-        _zoominfo.AuthenticationCount.ShouldBe(1);
+        zoominfo.AuthenticationCount.ShouldBe(1);
     }
 
     [Fact]

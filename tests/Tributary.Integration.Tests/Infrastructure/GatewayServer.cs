@@ -27,8 +27,9 @@ internal sealed class GatewayServer : IAsyncDisposable
     public static async Task<GatewayServer> StartAsync(params string[] settings)
     {
         var directory = new TempDirectory();
-        string[] args = [$"--Storage:ConnectionString=Data Source={directory.File("tributary.db")}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000",
-            "--Providers:Clearbit:TimeoutMs=3000", "--Providers:ZoomInfo:TimeoutMs=3000", .. settings];
+        string[] args = [$"--Storage:ConnectionString=Data Source={directory.File("tributary.db")}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000", "--Sandbox:Warmup=false",
+            "--Providers:Clearbit:TimeoutMs=3000", "--Providers:ZoomInfo:TimeoutMs=3000", "--Providers:Apollo:TimeoutMs=3000",
+            "--Providers:Hunter:TimeoutMs=3000", "--Providers:PeopleDataLabs:TimeoutMs=3000", .. settings];
         var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };

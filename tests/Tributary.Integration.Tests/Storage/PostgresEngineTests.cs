@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tributary.Caching;
 using Tributary.Enrichment;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Profiles;
@@ -50,6 +52,9 @@ public sealed class PostgresEngineTests(SimulatorPair simulators, PostgresStoreB
         await using var second = new EngineHarness(simulators.Clearbit, simulators.ZoomInfo, Settings);
 
         await first.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
+
+        // Paid answers reach the shared store in batches (at most a tenth of a second later); flush instead of waiting.
+        await ((WriteBehindLookupLedger)first.Services.GetRequiredService<ILookupLedger>()).FlushAsync(CancellationToken.None);
         var result = await second.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
 
         result.Outcomes.Single(o => o.Provider == "clearbit").Status.ShouldBe(ProviderStatus.Cached);

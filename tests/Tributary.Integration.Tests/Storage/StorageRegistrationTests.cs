@@ -1,3 +1,4 @@
+using Tributary.Credits;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed class StorageRegistrationTests
         using var services = Build(("Storage:Provider", provider), ("Storage:ConnectionString", "Host=db.internal;Port=5433;Username=app;Password=hunter2;Database=tributary"));
 
         services.GetRequiredService<IStoreHealth>().DisplayName.ShouldBe(expected);
-        services.GetRequiredService<ILookupLedger>().GetType().Name.ShouldBe("PostgresLookupLedger");
+        services.GetRequiredService<ICreditStore>().GetType().Name.ShouldBe("PostgresCreditStore");
         services.GetRequiredService<IStagingQueue>().GetType().Name.ShouldBe("PostgresStagingQueue");
         services.GetRequiredService<IJobStore>().GetType().Name.ShouldBe("PostgresJobStore");
     }
@@ -49,7 +50,7 @@ public sealed class StorageRegistrationTests
     {
         using var services = Build(("Storage:ConnectionString", "Data Source=unused.db"));
 
-        services.GetRequiredService<ILookupLedger>().GetType().Name.ShouldBe("SqliteLookupLedger");
+        services.GetRequiredService<ICreditStore>().GetType().Name.ShouldBe("SqliteCreditStore");
         services.GetRequiredService<IRunStore>().GetType().Name.ShouldBe("SqliteRunStore");
         services.GetRequiredService<IStoreHealth>().DisplayName.ShouldEndWith("unused.db");
     }

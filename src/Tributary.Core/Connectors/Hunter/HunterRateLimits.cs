@@ -9,7 +9,11 @@ namespace Tributary.Connectors.Hunter;
 /// </summary>
 internal static class HunterRateLimits
 {
-    public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now) => RateLimitSignal.None;
+    /// <summary>Hunter's limits are per second (15/s): after a 403 every caller backs off this long, not just the one that got it.</summary>
+    private static readonly TimeSpan BackOffAfter403 = TimeSpan.FromSeconds(1);
+
+    public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now) =>
+        response.StatusCode == HttpStatusCode.Forbidden ? new RateLimitSignal(null, null, BackOffAfter403) : RateLimitSignal.None;
 
     public static bool IsRetryable(HttpStatusCode status) =>
         status is HttpStatusCode.Forbidden or HttpStatusCode.RequestTimeout || (int)status >= 500;
