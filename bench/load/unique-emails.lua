@@ -8,6 +8,8 @@ function setup(thread)
 end
 
 function init(args)
+  -- A fresh seed per run and thread: otherwise every wrk run repeats the same "new" emails, and finds them cached.
+  math.randomseed(os.time() * 100 + id)
   prefix = string.format("t%d-%d", id, math.random(1, 1000000000))
 end
 
