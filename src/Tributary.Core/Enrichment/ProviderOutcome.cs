@@ -19,9 +19,6 @@ public sealed record ProviderOutcome(
     bool Stale = false,
     string? Detail = null)
 {
-    /// <summary>Whether this call was paid for (a fresh provider call the provider bills).</summary>
-    public bool Billed { get; init; }
-
     public static ProviderOutcome Skipped(string provider, string detail) =>
         new(provider, ProviderStatus.Skipped, TimeSpan.Zero, Profile.Empty, 0, Detail: detail);
 }
