@@ -23,9 +23,6 @@ public sealed class CacheOptions
     /// <summary>How long the in-process layer keeps an entry before asking the ledger again. Default 10 minutes.</summary>
     public TimeSpan LocalTtl { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>A Redis connection string: enables the shared second level (and shared rate limits).</summary>
-    public string? Redis { get; set; }
-
     /// <summary>The TTL for an answer.</summary>
     public TimeSpan TtlFor(bool matched, double confidence) =>
         !matched ? NoMatchTtl : confidence >= HighConfidence ? HighConfidenceTtl : LowConfidenceTtl;
