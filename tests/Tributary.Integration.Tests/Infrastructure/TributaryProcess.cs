@@ -118,7 +118,7 @@ internal sealed class TributaryProcess : IAsyncDisposable
     /// <summary>Polls <paramref name="url"/> until it answers 200, or fails with the process output.</summary>
     public async Task WaitUntilHealthyAsync(string url, TimeSpan timeout)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -135,8 +135,9 @@ internal sealed class TributaryProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the probe's own timeout: ask again.
             }
 
             await Task.Delay(50);
