@@ -58,8 +58,10 @@ internal static class EnrichCommand
         using (source)
         {
             // Per-attempt resilience events (a timeout retried, a circuit opening) would bury the progress display; what
-            // they cost a row shows in its status, and the summary says how many rows failed.
-            await using var host = await CliHost.StartAsync(["--Logging:Console:LogLevel:Polly=None"], cancellationToken);
+            // they cost a row shows in its status, and the summary says how many rows failed. Answers are not kept in
+            // the in-process cache: a file is mostly distinct subjects, so that cache would grow with the file (1.4 GB
+            // for a million rows); repeats are served by the ledger, and concurrent identical lookups still share a call.
+            await using var host = await CliHost.StartAsync(["--Logging:Console:LogLevel:Polly=None", "--Cache:LocalTtl=00:00:00"], cancellationToken);
             var services = host.Services;
             var catalog = services.GetRequiredService<ProviderCatalog>();
             if (request.Providers?.FirstOrDefault(p => !catalog.TryGet(p, out _)) is { } unknown)
