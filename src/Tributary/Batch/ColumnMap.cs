@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using Tributary.Host.Contracts;
 
 namespace Tributary.Host.Batch;
 
@@ -92,6 +93,23 @@ internal sealed class ColumnMap
 
         (map, error) = (new ColumnMap(indexes), null);
         return true;
+    }
+
+    /// <summary>The identifiers of one row, as a <c>/v1/enrich</c> body; empty cells are absent.</summary>
+    public EnrichRequestBody Identifiers(string[] values)
+    {
+        string? Value(IdentifierColumn column) => _indexes.TryGetValue(column, out var index) && values[index] is { Length: > 0 } value ? value : null;
+        return new EnrichRequestBody
+        {
+            Email = Value(IdentifierColumn.Email),
+            Phone = Value(IdentifierColumn.Phone),
+            Domain = Value(IdentifierColumn.Domain),
+            Name = Value(IdentifierColumn.Name),
+            FirstName = Value(IdentifierColumn.FirstName),
+            LastName = Value(IdentifierColumn.LastName),
+            Company = Value(IdentifierColumn.Company),
+            LinkedInUrl = Value(IdentifierColumn.LinkedIn),
+        };
     }
 
     /// <summary>Parses <c>column=field</c>; the column may contain spaces, the field is an identifier name or <c>none</c>.</summary>

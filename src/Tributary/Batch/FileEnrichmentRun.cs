@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Tributary.Host.Batch.Input;
 using Tributary.Host.Batch.Output;
-using Tributary.Host.Contracts;
 using Tributary.Storage;
 
 namespace Tributary.Host.Batch;
@@ -23,6 +22,8 @@ internal sealed class FileEnrichmentRun(
     /// <summary>Rows read but not yet written, at most: what bounds the reorder buffer. Room for a batch per worker.</summary>
     private int Window => Math.Max(64, request.Concurrency * RecordEnricher.BatchSize * 2);
 
+    private long _inputWritten;
+
     public RunCounters Counters { get; } = new();
 
     /// <summary>
@@ -30,11 +31,10 @@ internal sealed class FileEnrichmentRun(
     /// <see cref="InputLength"/>, the run's progress. Counted as rows are written, not read, so read-ahead does not
     /// make a run look further along than it is.
     /// </summary>
-    public long BytesRead => Interlocked.Read(ref _bytesRead);
+    public long InputWritten => Interlocked.Read(ref _inputWritten);
 
+    /// <summary>Size of the input in bytes.</summary>
     public long InputLength { get; private set; } = 1;
-
-    private long _bytesRead;
 
     /// <summary>Opens the input and works out its columns; throws <see cref="BatchInputException"/> when it cannot be enriched.</summary>
     public static (IRowSource Source, ColumnMap Map) Open(FileEnrichmentRequest request)
@@ -142,7 +142,7 @@ internal sealed class FileEnrichmentRun(
                     }
 
                     Counters.Add(ready);
-                    Interlocked.Exchange(ref _bytesRead, Math.Min(ready.Row.End, InputLength));
+                    Interlocked.Exchange(ref _inputWritten, Math.Min(ready.Row.End, InputLength));
                     next++;
                     window.Release();
                 }
@@ -239,31 +239,13 @@ internal sealed class FileEnrichmentRun(
     {
         try
         {
-            return await enricher.EnrichManyAsync(batch.Select(item => Body(map, item.Row.Values!)).ToArray(), cancellationToken);
+            return await enricher.EnrichManyAsync(batch.Select(item => map.Identifiers(item.Row.Values!) with { Mode = request.Mode, Providers = request.Providers }).ToArray(), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             BatchLog.RowCrashed(logger, batch[0].Row.Line, ex.GetType().Name);
             return batch.Select(_ => new EnrichedRecord(RecordOutcome.Failed, null, "internal error: " + ex.GetType().Name)).ToArray();
         }
-    }
-
-    private EnrichRequestBody Body(ColumnMap map, string[] values)
-    {
-        string? Value(IdentifierColumn column) => map.Indexes.TryGetValue(column, out var index) && values[index] is { Length: > 0 } value ? value : null;
-        return new EnrichRequestBody
-        {
-            Email = Value(IdentifierColumn.Email),
-            Phone = Value(IdentifierColumn.Phone),
-            Domain = Value(IdentifierColumn.Domain),
-            Name = Value(IdentifierColumn.Name),
-            FirstName = Value(IdentifierColumn.FirstName),
-            LastName = Value(IdentifierColumn.LastName),
-            Company = Value(IdentifierColumn.Company),
-            LinkedInUrl = Value(IdentifierColumn.LinkedIn),
-            Mode = request.Mode,
-            Providers = request.Providers,
-        };
     }
 
     private static async Task CloseWhenDoneAsync(ChannelWriter<RowResult> done, Task[] tasks)

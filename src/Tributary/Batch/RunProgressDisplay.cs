@@ -31,7 +31,7 @@ internal sealed class RunProgressDisplay(FileEnrichmentRun run, CreditTotals cre
                     while (!running.IsCompleted)
                     {
                         task.MaxValue = run.InputLength;
-                        task.Value = run.BytesRead;
+                        task.Value = run.InputWritten;
                         task.Description = Markup.Escape(await DescribeAsync(started, creditsBefore, withEta: false));
                         await Task.WhenAny(running, Task.Delay(BarInterval, time));
                     }
@@ -66,7 +66,7 @@ internal sealed class RunProgressDisplay(FileEnrichmentRun run, CreditTotals cre
             return text;
         }
 
-        var done = (double)run.BytesRead / run.InputLength;
+        var done = (double)run.InputWritten / run.InputLength;
         var eta = done > 0.01 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - done) / done) : (TimeSpan?)null;
         return string.Create(CultureInfo.InvariantCulture, $"{done:P0} of the input, {text}, ETA {(eta is { } e ? e.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "unknown")}");
     }
