@@ -36,6 +36,7 @@ internal sealed class RunProgressDisplay(FileEnrichmentRun run, CreditTotals cre
                         await Task.WhenAny(running, Task.Delay(BarInterval, time));
                     }
 
+                    task.Description = Markup.Escape(await DescribeAsync(started, creditsBefore, withEta: false));
                     task.Value = task.MaxValue;
                 });
             return;
