@@ -26,25 +26,31 @@ internal static class FileEnrichRun
         }
 
         var directory = Directory.CreateTempSubdirectory("tributary-file-enrich-").FullName;
-        var input = BenchFiles.WriteContacts(Path.Combine(directory, "contacts.csv"), rows);
-        Console.WriteLine(FormattableString.Invariant($"file-enrich: {rows:N0} rows ({new FileInfo(input).Length / 1024.0 / 1024.0:F1} MB), concurrency {concurrency}, clearbit + zoominfo at 0 ms"));
-
-        foreach (var pass in new[] { "cold (provider calls)", "rerun (from the ledger)" })
+        try
         {
-            sandbox.Reset();
-            foreach (var simulator in sandbox.All)
+            var input = BenchFiles.WriteContacts(Path.Combine(directory, "contacts.csv"), rows);
+            Console.WriteLine(FormattableString.Invariant($"file-enrich: {rows:N0} rows ({new FileInfo(input).Length / 1024.0 / 1024.0:F1} MB), concurrency {concurrency}, clearbit + zoominfo at 0 ms"));
+
+            foreach (var pass in new[] { "cold (provider calls)", "rerun (from the ledger)" })
             {
-                simulator.Faults.PerMinuteLimit = 100_000_000;
+                sandbox.Reset();
+                foreach (var simulator in sandbox.All)
+                {
+                    simulator.Faults.PerMinuteLimit = 100_000_000;
+                }
+
+                var (elapsed, peakMb, exitCode) = await RunChildAsync(sandbox, directory, concurrency);
+                var calls = sandbox.Clearbit.Calls["/v2/combined/find"] + sandbox.ZoomInfo.Calls["/enrich/contact"];
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{pass,-24} exit {exitCode}  {elapsed.TotalSeconds,7:F1} s  {rows / elapsed.TotalSeconds,8:N0} rows/s  peak RSS {peakMb,6:F0} MB  provider HTTP calls {calls:N0}"));
             }
 
-            var (elapsed, peakMb, exitCode) = await RunChildAsync(sandbox, directory, concurrency);
-            var calls = sandbox.Clearbit.Calls["/v2/combined/find"] + sandbox.ZoomInfo.Calls["/enrich/contact"];
-            Console.WriteLine(FormattableString.Invariant(
-                $"{pass,-24} exit {exitCode}  {elapsed.TotalSeconds,7:F1} s  {rows / elapsed.TotalSeconds,8:N0} rows/s  peak RSS {peakMb,6:F0} MB  provider HTTP calls {calls:N0}"));
+            return 0;
         }
-
-        Directory.Delete(directory, recursive: true);
-        return 0;
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task<(TimeSpan Elapsed, double PeakMb, int ExitCode)> RunChildAsync(SandboxSimulators sandbox, string directory, int concurrency)

@@ -36,50 +36,56 @@ internal static class RateLimitRun
         clearbit.Faults.PerMinuteLimit = perMinute;
 
         var directory = Directory.CreateTempSubdirectory("tributary-rate-limit-").FullName;
-        var rows = (int)(perMinute * minutes * 3);
-        var input = BenchFiles.WriteContacts(Path.Combine(directory, "contacts.csv"), rows);
-        var statuses = new StatusCounts();
-        await using var services = Services(clearbit, configured, directory, statuses, burst);
-
-        var request = new FileEnrichmentRequest(
-            input, InputFormat.Csv, Path.Combine(directory, "enriched.csv"), OutputFormat.Csv, Path.Combine(directory, "rejects.csv"), [], null, null, concurrency);
-        var (source, map) = FileEnrichmentRun.Open(request);
-        var run = new FileEnrichmentRun(
-            request,
-            ActivatorUtilities.CreateInstance<RecordEnricher>(services),
-            services.GetRequiredService<IRunStore>(),
-            ActivatorUtilities.CreateInstance<CreditTotals>(services),
-            TimeProvider.System,
-            NullLogger.Instance);
-
-        Console.WriteLine(FormattableString.Invariant(
-            $"rate-limit: clearbit limited to {perMinute}/min (enforced), engine told {configured}/min, burst {burst ?? "default"}; {rows:N0}-row file, {minutes} min, concurrency {concurrency}"));
-        var wall = Stopwatch.StartNew();
-        using (source)
-        using (var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
+        try
         {
-            var progress = ReportEachMinuteAsync(statuses, wall, stop.Token);
-            try
+            var rows = (int)(perMinute * minutes * 3);
+            var input = BenchFiles.WriteContacts(Path.Combine(directory, "contacts.csv"), rows);
+            var statuses = new StatusCounts();
+            await using var services = Services(clearbit, configured, directory, statuses, burst);
+
+            var request = new FileEnrichmentRequest(
+                input, InputFormat.Csv, Path.Combine(directory, "enriched.csv"), OutputFormat.Csv, Path.Combine(directory, "rejects.csv"), [], null, null, concurrency);
+            var (source, map) = FileEnrichmentRun.Open(request);
+            var run = new FileEnrichmentRun(
+                request,
+                ActivatorUtilities.CreateInstance<RecordEnricher>(services),
+                services.GetRequiredService<IRunStore>(),
+                ActivatorUtilities.CreateInstance<CreditTotals>(services),
+                TimeProvider.System,
+                NullLogger.Instance);
+
+            Console.WriteLine(FormattableString.Invariant(
+                $"rate-limit: clearbit limited to {perMinute}/min (enforced), engine told {configured}/min, burst {burst ?? "default"}; {rows:N0}-row file, {minutes} min, concurrency {concurrency}"));
+            var wall = Stopwatch.StartNew();
+            using (source)
+            using (var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
             {
-                await run.RunAsync(source, map, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // The run is stopped on purpose: the file is larger than the window.
+                var progress = ReportEachMinuteAsync(statuses, wall, stop.Token);
+                try
+                {
+                    await run.RunAsync(source, map, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The run is stopped on purpose: the file is larger than the window.
+                }
+
+                await progress;
             }
 
-            await progress;
+            var elapsedMinutes = wall.Elapsed.TotalMinutes;
+            var accepted = statuses.Accepted;
+            Console.WriteLine(FormattableString.Invariant(
+                $"accepted {accepted:N0} in {elapsedMinutes:F2} min = {accepted / elapsedMinutes:F1}/min ({accepted / elapsedMinutes / perMinute:P1} of R; target >= 97 %)"));
+            Console.WriteLine(FormattableString.Invariant($"429 answers: {statuses.TooManyRequests}; other statuses: {statuses.Other}; transport failures: {statuses.Failures}"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"rows written {run.Counters.Rows:N0}: matched {run.Counters.Matched:N0}, unmatched {run.Counters.Unmatched:N0}, failed {run.Counters.Failed:N0}"));
+            return 0;
         }
-
-        var elapsedMinutes = wall.Elapsed.TotalMinutes;
-        var accepted = statuses.Accepted;
-        Console.WriteLine(FormattableString.Invariant(
-            $"accepted {accepted:N0} in {elapsedMinutes:F2} min = {accepted / elapsedMinutes:F1}/min ({accepted / elapsedMinutes / perMinute:P1} of R; target >= 97 %)"));
-        Console.WriteLine(FormattableString.Invariant($"429 answers: {statuses.TooManyRequests}; other statuses: {statuses.Other}; transport failures: {statuses.Failures}"));
-        Console.WriteLine(FormattableString.Invariant(
-            $"rows written {run.Counters.Rows:N0}: matched {run.Counters.Matched:N0}, unmatched {run.Counters.Unmatched:N0}, failed {run.Counters.Failed:N0}"));
-        Directory.Delete(directory, recursive: true);
-        return 0;
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task ReportEachMinuteAsync(StatusCounts statuses, Stopwatch wall, CancellationToken stop)
