@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tributary.Caching;
 using Tributary.Credits;
@@ -28,7 +29,10 @@ public static class StorageRegistration
         // The core registers in-memory defaults; the store replaces them.
         services.RemoveAll<ILookupLedger>();
         services.AddSingleton<ILookupLedger>(sp => new WriteBehindLookupLedger(
-            Pick<ILookupLedger, SqliteLookupLedger, PostgresLookupLedger>(sp), sp.GetRequiredService<TimeProvider>()));
+            Pick<ILookupLedger, SqliteLookupLedger, PostgresLookupLedger>(sp),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CacheOptions>>().Value.LedgerQueueCapacity,
+            sp.GetRequiredService<ILogger<WriteBehindLookupLedger>>()));
         services.RemoveAll<ISuppressionStore>();
         services.AddSingleton(Pick<ISuppressionStore, SqliteSuppressionStore, PostgresSuppressionStore>);
         services.RemoveAll<ICreditStore>();

@@ -25,4 +25,8 @@ public sealed record CacheEntry(
     public string? Detail { get; init; }
 
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
+
+    /// <summary>A call's failure with nothing to serve, as its waiting callers get it.</summary>
+    public static CacheEntry Failure(ProviderStatus status, DateTimeOffset now, string? detail) =>
+        new(status, Profile.Empty, 0, now, now) { Origin = EntryOrigin.Provider, Detail = detail };
 }

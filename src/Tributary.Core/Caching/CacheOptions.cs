@@ -23,6 +23,13 @@ public sealed class CacheOptions
     /// <summary>How long the in-process layer keeps an entry before asking the ledger again. Default 10 minutes.</summary>
     public TimeSpan LocalTtl { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Paid answers that may wait to be written to the store; past that, callers wait for the store (back-pressure)
+    /// instead of memory growing. Default 4096.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int LedgerQueueCapacity { get; set; } = 4096;
+
     /// <summary>The TTL for an answer.</summary>
     public TimeSpan TtlFor(bool matched, double confidence) =>
         !matched ? NoMatchTtl : confidence >= HighConfidence ? HighConfidenceTtl : LowConfidenceTtl;

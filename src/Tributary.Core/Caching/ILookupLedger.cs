@@ -9,8 +9,18 @@ public interface ILookupLedger
     /// <summary>The entry for <paramref name="key"/>, expired or not, or null.</summary>
     ValueTask<CacheEntry?> FindAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Stores or replaces the entry for <paramref name="key"/>.</summary>
+    /// <summary>Stores or replaces the entry for <paramref name="key"/>; durable when the returned task completes.</summary>
     ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Accepts an entry to store and returns once it is taken (a queued store may make the caller wait for room); the
+    /// returned task completes when the entry is durable. Stores that write at once are durable on return.
+    /// </summary>
+    async ValueTask<Task> AcceptAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
+    {
+        await RecordAsync(key, provider, entry, cancellationToken);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Stores several entries; stores override this to write them in one transaction.</summary>
     async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ namespace Tributary.Caching;
 
 /// <summary>
 /// Cache-aside in front of every provider call, keyed by provider + lookup kind + hashed identifiers.
-/// HybridCache gives the in-process (and optional shared) layer and makes concurrent identical lookups share one
-/// provider call; the ledger behind it keeps paid answers across restarts and keeps expired ones for stale serving.
+/// HybridCache is the in-process (and optional shared) layer; the ledger behind it keeps paid answers across restarts
+/// and keeps expired ones for stale serving. A miss becomes a <see cref="LookupFlight"/> that every concurrent caller
+/// of the same key joins, real-time or batch, one by one or in a bulk chunk: one paid call per new lookup.
 /// </summary>
 public sealed class LookupCache(
     HybridCache cache,
@@ -15,48 +16,60 @@ public sealed class LookupCache(
     IOptions<CacheOptions> options,
     TimeProvider time)
 {
-    // The factory's own result is never written by HybridCache: only definitive answers are stored, with a TTL that
+    // Reads the cache layers only: no factory runs and nothing is written. Answers are written with a TTL that
     // depends on the answer (confidence, no match), which GetOrCreateAsync cannot know before the call.
-    private static readonly HybridCacheEntryOptions ReadOnly = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
-
-    // Reads the cache layers only: the factory is never run and nothing is written.
     private static readonly HybridCacheEntryOptions CacheOnly = new()
     {
-        Flags = ReadOnly.Flags | HybridCacheEntryFlags.DisableUnderlyingData,
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite
+            | HybridCacheEntryFlags.DisableUnderlyingData,
     };
 
     private readonly CacheOptions _options = options.Value;
+    private readonly LookupFlights _flights = new();
+
+    /// <summary>Lookups whose provider call is under way.</summary>
+    public int InFlight => _flights.Count;
 
     /// <summary>
-    /// Returns the cached answer, or makes the provider call through <paramref name="fetch"/>. The call is not
-    /// bound to any one caller: it finishes (and is cached) even when the caller that started it stops waiting.
+    /// Returns the cached answer, or joins or makes the provider call through <paramref name="fetch"/>. The call is not
+    /// bound to any one caller: it finishes (and is kept) even when the caller that started it stops waiting. A batch
+    /// caller waits until its answer is durable in the ledger, so a crash never makes a batch pay for it again.
     /// </summary>
     public async Task<CacheEntry> GetOrFetchAsync(
-        string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch, bool refresh = false)
+        string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch, bool batch = false)
     {
-        if (!refresh)
+        if (await ReadCacheAsync(key) is { } cached)
         {
-            var entry = await cache.GetOrCreateAsync(
-                key,
-                (Cache: this, Key: key, Provider: provider, Fetch: fetch),
-                static (state, token) => new ValueTask<CacheEntry>(state.Cache.LoadAsync(state.Key, state.Provider, state.Fetch, token)),
-                ReadOnly,
-                cancellationToken: CancellationToken.None);
+            return cached;
+        }
 
-            // The in-process layer has its own clock; the TTL that matters is ours.
-            if (!entry.IsExpiredAt(time.GetUtcNow()) || entry.Origin == EntryOrigin.Provider || entry.Stale)
+        while (true)
+        {
+            var flight = _flights.Claim(key, batch, out var claimed);
+            if (claimed)
+            {
+                return await FlyAsync(flight, provider, fetch);
+            }
+
+            var entry = await flight.Answer;
+            if (!batch || flight.IsBatch || entry.Status.IsDefinitive())
             {
                 return entry;
             }
 
-            await cache.RemoveAsync(key, CancellationToken.None);
+            // A batch record joined a real-time call that gave up (its deadline, a rate limit): batch work waits for
+            // an answer instead, so it asks again under its own lane.
         }
-
-        return await LoadAsync(key, provider, fetch, CancellationToken.None, skipLedger: refresh);
     }
+
+    /// <summary>
+    /// For bulk calls: the flight of <paramref name="key"/>, claimed by this caller (who must <see cref="Land"/> it) or
+    /// already up elsewhere (await its <see cref="LookupFlight.Answer"/>).
+    /// </summary>
+    public LookupFlight Claim(string key, bool batch, out bool claimed) => _flights.Claim(key, batch, out claimed);
+
+    /// <summary>Answers everyone who joined a claimed flight.</summary>
+    public void Land(LookupFlight flight, CacheEntry entry) => _flights.Land(flight, entry);
 
     /// <summary>
     /// The unexpired answer the cache or the ledger holds, without calling the provider; null on a miss. Bulk lookups
@@ -64,14 +77,12 @@ public sealed class LookupCache(
     /// </summary>
     public async Task<CacheEntry?> TryGetAsync(string key, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var cached = await cache.GetOrCreateAsync<CacheEntry?>(
-            key, static _ => ValueTask.FromResult<CacheEntry?>(null), CacheOnly, cancellationToken: cancellationToken);
-        if (cached is not null && !cached.IsExpiredAt(now))
+        if (await ReadCacheAsync(key, cancellationToken) is { } cached)
         {
             return cached;
         }
 
+        var now = time.GetUtcNow();
         var stored = await ledger.FindAsync(key, cancellationToken);
         if (stored is null || stored.IsExpiredAt(now))
         {
@@ -83,52 +94,96 @@ public sealed class LookupCache(
     }
 
     /// <summary>
-    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched one is kept,
-    /// and returns the entry its callers get: definitive answers are stored with their TTL, failures carry the
-    /// expired entry as stale when the ledger has one.
+    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched batch answer is
+    /// kept, and returns the entry its callers get: definitive answers are stored with their TTL (durably before this
+    /// returns), failures carry the expired entry as stale when the ledger has one.
     /// </summary>
     public Task<CacheEntry> StoreAsync(string key, string provider, ProviderResult result, CancellationToken cancellationToken) =>
-        StoreAnswerAsync(key, provider, result, null, cancellationToken);
+        StoreAnswerAsync(key, provider, result, null, durable: true, cancellationToken);
 
     /// <summary>The expired-or-not entry in the ledger, to serve stale when the provider cannot answer in time.</summary>
     public ValueTask<CacheEntry?> FindStoredAsync(string key, CancellationToken cancellationToken) =>
         ledger.FindAsync(key, cancellationToken);
 
-    private async Task<CacheEntry> LoadAsync(
-        string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch, CancellationToken cancellationToken, bool skipLedger = false)
+    private async ValueTask<CacheEntry?> ReadCacheAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var cached = await cache.GetOrCreateAsync<CacheEntry?>(
+            key, static _ => ValueTask.FromResult<CacheEntry?>(null), CacheOnly, cancellationToken: cancellationToken);
+        if (cached is null)
+        {
+            return null;
+        }
+
+        // The in-process layer has its own clock; the TTL that matters is ours.
+        if (!cached.IsExpiredAt(time.GetUtcNow()))
+        {
+            return cached;
+        }
+
+        await cache.RemoveAsync(key, CancellationToken.None);
+        return null;
+    }
+
+    private async Task<CacheEntry> FlyAsync(LookupFlight flight, string provider, Func<CancellationToken, Task<ProviderResult>> fetch)
     {
         // Off the caller's thread before any store or provider work, so a real-time caller starts counting its
         // deadline at once even when that work is slow to begin (a cold store, a busy machine).
         await Task.Yield();
-        var stored = skipLedger ? null : await ledger.FindAsync(key, cancellationToken);
+        CacheEntry entry;
+        try
+        {
+            entry = await LoadAsync(flight.Key, provider, fetch, flight.IsBatch);
+        }
+        catch (Exception)
+        {
+            // Joiners must never hang on a flight: a crash lands as a failure, and the one who flew it sees the exception.
+            _flights.Land(flight, CacheEntry.Failure(ProviderStatus.ServerError, time.GetUtcNow(), "connector error"));
+            throw;
+        }
+
+        _flights.Land(flight, entry);
+        return entry;
+    }
+
+    private async Task<CacheEntry> LoadAsync(string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch, bool durable)
+    {
+        var stored = await ledger.FindAsync(key, CancellationToken.None);
         var now = time.GetUtcNow();
         if (stored is not null && !stored.IsExpiredAt(now))
         {
-            var fromLedger = stored with { Origin = EntryOrigin.Ledger };
             await StoreInCacheAsync(key, stored, now);
-            return fromLedger;
+            return stored with { Origin = EntryOrigin.Ledger };
         }
 
-        var result = await fetch(cancellationToken);
-        return await StoreAnswerAsync(key, provider, result, skipLedger ? null : stored, cancellationToken);
+        var result = await fetch(CancellationToken.None);
+        return await StoreAnswerAsync(key, provider, result, stored, durable, CancellationToken.None);
     }
 
     // stored: the ledger's entry when already read; null reads it only if a failure needs it as stale.
-    private async Task<CacheEntry> StoreAnswerAsync(string key, string provider, ProviderResult result, CacheEntry? stored, CancellationToken cancellationToken)
+    private async Task<CacheEntry> StoreAnswerAsync(
+        string key, string provider, ProviderResult result, CacheEntry? stored, bool durable, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (!result.Status.IsDefinitive())
         {
             stored ??= await ledger.FindAsync(key, cancellationToken);
             return stored is null
-                ? new CacheEntry(result.Status, result.Profile, 0, now, now) { Origin = EntryOrigin.Provider, Detail = result.Detail }
+                ? CacheEntry.Failure(result.Status, now, result.Detail) with { Profile = result.Profile }
                 : stored with { Status = result.Status, Origin = EntryOrigin.Provider, Stale = true, Detail = result.Detail };
         }
 
         var matched = result.Status == ProviderStatus.Matched;
         var entry = new CacheEntry(result.Status, result.Profile, result.Confidence, now, now + _options.TtlFor(matched, result.Confidence));
-        await ledger.RecordAsync(key, provider, entry, CancellationToken.None);
+
+        // Visible to lookups from here on (the ledger serves queued answers); real-time callers do not wait for the
+        // write to reach the disk, batch callers do.
+        var written = await ledger.AcceptAsync(key, provider, entry, CancellationToken.None);
         await StoreInCacheAsync(key, entry, now);
+        if (durable)
+        {
+            await written;
+        }
+
         return entry with { Origin = EntryOrigin.Provider };
     }
 

@@ -1,69 +1,130 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Tributary.Caching;
 
 /// <summary>
-/// Writes paid answers to the store in batches, a few times a second, instead of one transaction per answer on the
-/// request's path (which cost more CPU than the rest of an uncached lookup). Reads see pending answers at once.
-/// A graceful stop writes everything; a crash loses at most the last batch interval of answers — the providers'
-/// answers themselves were already delivered and cached in memory.
+/// Writes paid answers to the store in batches (one transaction for many answers, a few times a second) instead of
+/// one transaction per answer on the request's path, which cost more CPU than the rest of an uncached lookup.
+/// The queue is bounded: when the store falls behind, writers wait for room instead of memory growing. Queued answers
+/// stay visible to lookups until committed. Each writer gets a task that completes once its answer is committed, so
+/// batch work can wait for durability: a crash then loses only answers whose call was still in flight. A failed write
+/// is logged and retried with backoff; the answers stay queued.
 /// </summary>
 public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private const int ShutdownAttempts = 3;
 
     private readonly ILookupLedger _store;
-    private readonly ConcurrentDictionary<string, LedgerRecord> _pending = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _flushSize;
+    private readonly SemaphoreSlim _room;
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly Lock _sync = new();
     private readonly ITimer _timer;
+    private readonly CancellationTokenSource _stopping = new();
+    private PendingBatch _open = new();
+    private PendingBatch? _writing;
 
-    public WriteBehindLookupLedger(ILookupLedger store, TimeProvider time)
+    /// <param name="store">Where answers are committed.</param>
+    /// <param name="time">Drives the flush interval and retry delays.</param>
+    /// <param name="capacity">Answers that may wait to be written before writers wait for room.</param>
+    /// <param name="logger">Where write failures are reported.</param>
+    public WriteBehindLookupLedger(ILookupLedger store, TimeProvider time, int capacity = 4096, ILogger<WriteBehindLookupLedger>? logger = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _store = store;
+        _time = time;
+        _logger = logger ?? NullLogger<WriteBehindLookupLedger>.Instance;
+        _room = new SemaphoreSlim(capacity, capacity);
+        _flushSize = Math.Max(1, capacity / 4);
         _timer = time.CreateTimer(static state => _ = ((WriteBehindLookupLedger)state!).FlushAsync(CancellationToken.None), this, FlushInterval, FlushInterval);
     }
 
-    public ValueTask<CacheEntry?> FindAsync(string key, CancellationToken cancellationToken) =>
-        _pending.TryGetValue(key, out var pending) ? ValueTask.FromResult<CacheEntry?>(pending.Entry) : _store.FindAsync(key, cancellationToken);
-
-    public ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
+    /// <summary>Answers accepted and not yet committed.</summary>
+    public int Queued
     {
-        _pending[key] = new LedgerRecord(key, provider, entry);
-        return ValueTask.CompletedTask;
+        get
+        {
+            lock (_sync)
+            {
+                return _open.Records.Count + (_writing?.Records.Count ?? 0);
+            }
+        }
     }
 
-    /// <summary>Writes every pending answer now.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public ValueTask<CacheEntry?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        if (_pending.IsEmpty)
+        lock (_sync)
         {
-            return;
+            if (_open.Records.TryGetValue(key, out var open))
+            {
+                return ValueTask.FromResult<CacheEntry?>(open.Entry);
+            }
+
+            if (_writing is not null && _writing.Records.TryGetValue(key, out var writing))
+            {
+                return ValueTask.FromResult<CacheEntry?>(writing.Entry);
+            }
         }
 
+        return _store.FindAsync(key, cancellationToken);
+    }
+
+    /// <summary>Queues the answer and waits until it is committed.</summary>
+    public async ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken) =>
+        await await AcceptAsync(key, provider, entry, cancellationToken);
+
+    public async ValueTask<Task> AcceptAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
+    {
+        await _room.WaitAsync(cancellationToken);
+        Task committed;
+        bool full;
+        lock (_sync)
+        {
+            var record = new LedgerRecord(key, provider, entry);
+            if (!_open.Records.TryAdd(key, record))
+            {
+                // A newer answer for a queued key replaces it and takes no more room.
+                _open.Records[key] = record;
+                _room.Release();
+            }
+
+            committed = _open.Committed.Task;
+            full = _open.Records.Count >= _flushSize;
+        }
+
+        if (full)
+        {
+            _ = FlushAsync(CancellationToken.None);
+        }
+
+        return committed;
+    }
+
+    /// <summary>Commits every queued answer now, retrying failed writes until they succeed or the ledger is disposed.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            var batch = new List<LedgerRecord>(_pending.Count);
-            foreach (var key in _pending.Keys)
+            PendingBatch batch;
+            lock (_sync)
             {
-                if (_pending.TryRemove(key, out var record))
+                if (_open.Records.Count == 0)
                 {
-                    batch.Add(record);
+                    return;
                 }
+
+                batch = _open;
+                _writing = batch;
+                _open = new PendingBatch();
             }
 
-            try
-            {
-                await _store.RecordManyAsync(batch, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Put them back for the next round, unless a newer answer for the same key arrived meanwhile.
-                foreach (var record in batch)
-                {
-                    _pending.TryAdd(record.Key, record);
-                }
-            }
+            await CommitAsync(batch);
         }
         finally
         {
@@ -71,13 +132,70 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
         }
     }
 
+    private async Task CommitAsync(PendingBatch batch)
+    {
+        var delay = FlushInterval;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _store.RecordManyAsync(batch.Records.Values, CancellationToken.None);
+                break;
+            }
+            catch (Exception ex)
+            {
+                if (_stopping.IsCancellationRequested && attempt >= ShutdownAttempts)
+                {
+                    LedgerLog.LostAtShutdown(_logger, batch.Records.Count, ex.GetType().Name);
+                    Finish(batch);
+                    batch.Committed.TrySetException(ex);
+                    return;
+                }
+
+                LedgerLog.FlushFailed(_logger, batch.Records.Count, ex.GetType().Name, ex.Message, (long)delay.TotalMilliseconds);
+                try
+                {
+                    await Task.Delay(delay, _time, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Shutting down: a last few attempts without waiting.
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+
+        Finish(batch);
+        batch.Committed.TrySetResult();
+    }
+
+    private void Finish(PendingBatch batch)
+    {
+        lock (_sync)
+        {
+            _writing = null;
+        }
+
+        _room.Release(batch.Records.Count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _timer.DisposeAsync();
+        await _stopping.CancelAsync();
         await FlushAsync(CancellationToken.None);
-        _flushing.Dispose();
+        _stopping.Dispose();
     }
 
-    /// <summary>For containers disposed synchronously; writes what is pending before letting go.</summary>
+    /// <summary>For containers disposed synchronously (never on a request or batch path); commits what is queued first.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Answers accepted together, committed in one transaction.</summary>
+    private sealed class PendingBatch
+    {
+        public Dictionary<string, LedgerRecord> Records { get; } = new(StringComparer.Ordinal);
+
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

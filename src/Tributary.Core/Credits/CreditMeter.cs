@@ -8,7 +8,8 @@ namespace Tributary.Credits;
 /// <summary>
 /// Counts what providers cost: every billed call adds the provider's <c>CostPerCall</c> to today's spend, exported as
 /// <c>enrichment_cost_total{provider}</c> and persisted. With a <c>DailyBudget</c>, a provider whose spend today has
-/// reached it is skipped (<c>budget_exhausted</c>) until the next UTC day. Charges are written to the store in batches
+/// reached it is skipped (<c>budget_exhausted</c>) until the next UTC day; calls reserve their cost before they are made,
+/// so concurrent calls cannot pass the budget together. Charges are written to the store in batches
 /// once a second rather than one transaction per call, which would otherwise dominate an uncached lookup; a crash
 /// loses at most the last second of counts, never an answer.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
     private readonly Counter<double> _cost;
     private readonly ConcurrentDictionary<string, CreditSpend> _spend = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Provider, DateOnly Day), (long Calls, decimal Cost)> _unsaved = new();
+    private readonly Dictionary<string, decimal> _reserved = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly ITimer _flushTimer;
@@ -43,15 +45,42 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
         return _spend.GetValueOrDefault(provider, CreditSpend.None);
     }
 
-    /// <summary>Whether the provider's daily budget is spent.</summary>
-    public async ValueTask<bool> IsOverBudgetAsync(ProviderRuntime provider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reserves room in the provider's daily budget for up to <paramref name="calls"/> billed calls before they are made,
+    /// so concurrent calls cannot together pass it: returns how many may go ahead (all of them without a budget).
+    /// Each call granted is later <see cref="ChargeAsync">charged</see> if billed, then <see cref="Release">released</see>.
+    /// </summary>
+    public async ValueTask<int> ReserveAsync(ProviderRuntime provider, int calls, CancellationToken cancellationToken)
     {
         if (provider.Options.DailyBudget is not { } budget)
         {
-            return false;
+            return calls;
         }
 
-        return (await SpendAsync(provider.Name, cancellationToken)).CostToday >= budget;
+        await EnsureLoadedAsync(cancellationToken);
+        var cost = provider.Options.CostPerCall;
+        lock (_reserved)
+        {
+            var reserved = _reserved.GetValueOrDefault(provider.Name);
+            var left = budget - _spend.GetValueOrDefault(provider.Name, CreditSpend.None).CostToday - reserved;
+            var granted = cost <= 0 ? calls : (int)Math.Clamp(Math.Floor(left / cost), 0, calls);
+            _reserved[provider.Name] = reserved + (granted * cost);
+            return granted;
+        }
+    }
+
+    /// <summary>Gives back the reservation of <paramref name="calls"/> calls, once each has been charged or turned out free.</summary>
+    public void Release(ProviderRuntime provider, int calls)
+    {
+        if (provider.Options.DailyBudget is null || calls == 0)
+        {
+            return;
+        }
+
+        lock (_reserved)
+        {
+            _reserved[provider.Name] = Math.Max(0, _reserved.GetValueOrDefault(provider.Name) - (calls * provider.Options.CostPerCall));
+        }
     }
 
     /// <summary>Records one billed call.</summary>

@@ -1,3 +1,4 @@
+using Tributary.Caching;
 using Tributary.Enrichment;
 using Tributary.Providers;
 
@@ -9,6 +10,9 @@ public sealed partial class EnrichmentEngine
     // Providers without a bulk endpoint are asked about several subjects of a batch at once, as the runners' workers
     // did before; their rate gates make the excess wait.
     private const int SingleLookupConcurrency = 8;
+
+    // Rounds of joining calls in flight before a record takes whatever answer it has.
+    private const int MaxBulkRounds = 3;
 
     /// <summary>
     /// Enriches many subjects as batch work: for each provider, the subjects the cache and the ledger cannot answer
@@ -63,77 +67,143 @@ public sealed partial class EnrichmentEngine
             return;
         }
 
-        // Misses by key: a subject asked twice in one batch costs one lookup, as concurrent EnrichAsync calls share one.
+        // A record that joined a real-time call which gave up is asked again; a few rounds settle any race.
         var started = time.GetTimestamp();
-        var misses = new Dictionary<string, List<BatchAsk>>(StringComparer.Ordinal);
-        foreach (var ask in asks)
+        for (var round = 0; asks.Length > 0; round++)
         {
-            if (SkipReason(entry, ask.Subject.Query) is { } reason)
-            {
-                ask.Subject.Outcomes[ask.Slot] = ProviderOutcome.Skipped(entry.Name, reason);
-                continue;
-            }
-
-            var key = LookupKeys.For(entry.Name, ask.Subject.Query.Kind, ask.Subject.Hash);
-            if (misses.TryGetValue(key, out var waiting))
-            {
-                waiting.Add(ask);
-            }
-            else if (await cache.TryGetAsync(key, cancellationToken) is { } found)
-            {
-                ask.Subject.Outcomes[ask.Slot] = Outcome(entry.Name, found, started);
-            }
-            else
-            {
-                misses.Add(key, [ask]);
-            }
-        }
-
-        foreach (var chunk in misses.Chunk(bulk.MaxBatchSize))
-        {
-            await LookupChunkAsync(entry, bulk, chunk, started, cancellationToken);
+            asks = await AskBulkRoundAsync(entry, bulk, asks, started, lastRound: round == MaxBulkRounds - 1, cancellationToken);
         }
     }
 
-    /// <summary>One bulk call, checked against the budget once, then each answer booked and kept as a single call's would be.</summary>
-    private async Task LookupChunkAsync(
-        ProviderEntry entry, IBulkEnrichmentProvider bulk, KeyValuePair<string, List<BatchAsk>>[] chunk, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over a provider's asks: answers from the cache or the ledger, joins calls already in flight for the
+    /// same key (real-time or another batch's), and claims the rest for bulk calls. Returns the asks to try again.
+    /// </summary>
+    private async Task<BatchAsk[]> AskBulkRoundAsync(
+        ProviderEntry entry, IBulkEnrichmentProvider bulk, BatchAsk[] asks, long started, bool lastRound, CancellationToken cancellationToken)
     {
-        var queries = chunk.Select(m => m.Value[0].Subject.Query).ToArray();
-        var refusal = await Bookkeeping.RefusalAsync(entry.Runtime, cancellationToken);
-        var called = time.GetTimestamp();
-        IReadOnlyList<ProviderResult> answers;
-        if (refusal is not null)
+        var claimed = new Dictionary<string, ClaimedLookup>(StringComparer.Ordinal);
+        var joined = new List<(LookupFlight Flight, BatchAsk Ask)>();
+        try
         {
-            answers = Enumerable.Repeat(refusal, queries.Length).ToArray();
-        }
-        else
-        {
-            try
+            foreach (var ask in asks)
             {
-                answers = await bulk.LookupManyAsync(queries, cancellationToken);
+                if (SkipReason(entry, ask.Subject.Query) is { } reason)
+                {
+                    ask.Subject.Outcomes[ask.Slot] = ProviderOutcome.Skipped(entry.Name, reason);
+                    continue;
+                }
+
+                // A subject asked twice in one batch costs one lookup, as concurrent EnrichAsync calls share one.
+                var key = keys.For(entry, ask.Subject.Query, ask.Subject.Hash);
+                if (claimed.TryGetValue(key, out var mine))
+                {
+                    mine.Asks.Add(ask);
+                    continue;
+                }
+
+                var flight = cache.Claim(key, batch: true, out var isMine);
+                if (!isMine)
+                {
+                    joined.Add((flight, ask));
+                    continue;
+                }
+
+                var lookup = new ClaimedLookup(key, flight, [ask]);
+                claimed.Add(key, lookup);
+                if (await cache.TryGetAsync(key, cancellationToken) is { } found)
+                {
+                    Answer(entry, lookup, found, started);
+                    claimed.Remove(key);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+
+            foreach (var chunk in claimed.Values.Chunk(bulk.MaxBatchSize))
             {
-                answers = Enumerable.Repeat(Bookkeeping.Crashed(entry.Name, chunk[0].Value[0].Subject.Hash, ex), queries.Length).ToArray();
+                await LookupChunkAsync(entry, bulk, chunk, started, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Whatever stopped this round (cancellation, a store error), nobody may be left waiting on its claims.
+            foreach (var lookup in claimed.Values)
+            {
+                cache.Land(lookup.Flight, CacheEntry.Failure(ProviderStatus.ServerError, time.GetUtcNow(), "batch stopped"));
             }
         }
 
-        for (var n = 0; n < chunk.Length; n++)
+        var again = new List<BatchAsk>();
+        foreach (var (flight, ask) in joined)
         {
-            var (key, waiting) = chunk[n];
-            var first = waiting[0].Subject;
-            var answer = n < answers.Count ? answers[n] : ProviderResult.Failed(ProviderStatus.ServerError, "missing from bulk answer");
-            if (refusal is null)
+            var entryFound = await flight.Answer.WaitAsync(cancellationToken);
+            if (!lastRound && !flight.IsBatch && !entryFound.Status.IsDefinitive())
             {
-                await Bookkeeping.RecordAsync(entry, first.Query, first.Hash, answer, called);
+                again.Add(ask);
+                continue;
             }
 
-            var kept = await cache.StoreAsync(key, entry.Name, answer, CancellationToken.None);
-            foreach (var ask in waiting)
+            ask.Subject.Outcomes[ask.Slot] = Outcome(entry.Name, entryFound, started);
+        }
+
+        return again.ToArray();
+    }
+
+    /// <summary>
+    /// One bulk call for as many subjects as the daily budget has room for (the rest are refused), then each answer
+    /// booked, kept durably and handed to everyone waiting for it.
+    /// </summary>
+    private async Task LookupChunkAsync(
+        ProviderEntry entry, IBulkEnrichmentProvider bulk, ClaimedLookup[] chunk, long started, CancellationToken cancellationToken)
+    {
+        var granted = await Bookkeeping.ReserveAsync(entry.Runtime, chunk.Length, cancellationToken);
+        try
+        {
+            var queries = chunk.Take(granted).Select(c => c.Asks[0].Subject.Query).ToArray();
+            var called = time.GetTimestamp();
+            IReadOnlyList<ProviderResult> answers = [];
+            if (queries.Length > 0)
             {
-                ask.Subject.Outcomes[ask.Slot] = Outcome(entry.Name, kept, started);
+                try
+                {
+                    answers = await bulk.LookupManyAsync(queries, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    answers = Enumerable.Repeat(Bookkeeping.Crashed(entry.Name, chunk[0].Asks[0].Subject.Hash, ex), queries.Length).ToArray();
+                }
             }
+
+            for (var n = 0; n < chunk.Length; n++)
+            {
+                var lookup = chunk[n];
+                var first = lookup.Asks[0].Subject;
+                ProviderResult answer;
+                if (n >= granted)
+                {
+                    answer = ProviderAnswerBookkeeping.Refusal(entry.Runtime);
+                }
+                else
+                {
+                    answer = n < answers.Count ? answers[n] : ProviderResult.Failed(ProviderStatus.ServerError, "missing from bulk answer");
+                    await Bookkeeping.RecordAsync(entry, first.Query, first.Hash, answer, called);
+                }
+
+                Answer(entry, lookup, await cache.StoreAsync(lookup.Key, entry.Name, answer, CancellationToken.None), started);
+            }
+        }
+        finally
+        {
+            Bookkeeping.Release(entry.Runtime, granted);
+        }
+    }
+
+    /// <summary>Hands a claimed lookup's entry to its own asks and to everyone who joined its flight.</summary>
+    private void Answer(ProviderEntry entry, ClaimedLookup lookup, CacheEntry found, long started)
+    {
+        cache.Land(lookup.Flight, found);
+        foreach (var ask in lookup.Asks)
+        {
+            ask.Subject.Outcomes[ask.Slot] = Outcome(entry.Name, found, started);
         }
     }
 
@@ -149,4 +219,7 @@ public sealed partial class EnrichmentEngine
 
     /// <summary>One subject's question to one provider: the answer goes to <c>Subject.Outcomes[Slot]</c>.</summary>
     private readonly record struct BatchAsk(BatchSubject Subject, int Slot);
+
+    /// <summary>A key this batch claimed: its flight, and the asks of this batch waiting for it.</summary>
+    private sealed record ClaimedLookup(string Key, LookupFlight Flight, List<BatchAsk> Asks);
 }

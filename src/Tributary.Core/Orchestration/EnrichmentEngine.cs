@@ -144,8 +144,12 @@ public sealed partial class EnrichmentEngine(
         }
 
         var started = time.GetTimestamp();
-        var key = LookupKeys.For(name, query.Kind, subject);
-        var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, query, subject, token));
+        var key = keys.For(entry, query, subject);
+
+        // The call is shared by everyone asking for the same key meanwhile, so it runs under a budget of its own: a
+        // caller with a 10 ms deadline must not make it give up on tokens or retries for the others.
+        var shared = query.Budget.IsRealTime ? query with { Budget = SharedBudget(query.Budget) } : query;
+        var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, shared, subject, token), batch: !query.Budget.IsRealTime);
         try
         {
             var entryFound = query.Budget.IsRealTime
@@ -191,24 +195,38 @@ public sealed partial class EnrichmentEngine(
     /// <summary>The paid call, made once per cache miss whoever is waiting for it, with the bookkeeping every answer needs.</summary>
     private async Task<ProviderResult> CallProviderAsync(ProviderEntry entry, EnrichmentQuery query, string subject, CancellationToken cancellationToken)
     {
-        if (await Bookkeeping.RefusalAsync(entry.Runtime, cancellationToken) is { } refusal)
+        if (await Bookkeeping.ReserveAsync(entry.Runtime, 1, cancellationToken) == 0)
         {
-            return refusal;
+            return ProviderAnswerBookkeeping.Refusal(entry.Runtime);
         }
 
-        var started = time.GetTimestamp();
-        ProviderResult result;
         try
         {
-            result = await entry.Provider.LookupAsync(query, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            result = Bookkeeping.Crashed(entry.Name, subject, ex);
-        }
+            var started = time.GetTimestamp();
+            ProviderResult result;
+            try
+            {
+                result = await entry.Provider.LookupAsync(query, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                result = Bookkeeping.Crashed(entry.Name, subject, ex);
+            }
 
-        await Bookkeeping.RecordAsync(entry, query, subject, result, started);
-        return result;
+            await Bookkeeping.RecordAsync(entry, query, subject, result, started);
+            return result;
+        }
+        finally
+        {
+            Bookkeeping.Release(entry.Runtime, 1);
+        }
+    }
+
+    /// <summary>At least the default request budget, so a shared call is not cut short by its most impatient caller.</summary>
+    private CallBudget SharedBudget(CallBudget budget)
+    {
+        var floor = time.GetUtcNow() + TimeSpan.FromMilliseconds(_options.TimeoutMs);
+        return budget.Deadline >= floor ? budget : budget with { Deadline = floor };
     }
 
     private (ProviderEntry Entry, int Rank)[] ByValue(IReadOnlyList<(ProviderEntry Entry, int Rank)> providers, IReadOnlyList<FieldDefinition> fields) =>

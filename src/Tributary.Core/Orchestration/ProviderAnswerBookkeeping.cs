@@ -18,18 +18,17 @@ internal sealed class ProviderAnswerBookkeeping(
     ILogger logger)
 {
     /// <summary>
-    /// The answer to give instead of calling, when the account is exhausted or over its daily budget; null when the
-    /// call may go ahead. A bulk call is checked once, so it may pass a daily budget by at most one chunk.
+    /// How many of <paramref name="calls"/> calls may be made now, with their cost reserved in the daily budget: none
+    /// while the account is exhausted. <see cref="Release"/> the reservation once the calls are booked.
     /// </summary>
-    public async Task<ProviderResult?> RefusalAsync(ProviderRuntime runtime, CancellationToken cancellationToken)
-    {
-        if (runtime.IsExhaustedAt(time.GetUtcNow()) || await credits.IsOverBudgetAsync(runtime, cancellationToken))
-        {
-            return ProviderResult.Failed(ProviderStatus.BudgetExhausted, "credits spent until " + (runtime.ExhaustedUntil?.ToString("u") ?? "tomorrow (daily budget)"));
-        }
+    public async ValueTask<int> ReserveAsync(ProviderRuntime runtime, int calls, CancellationToken cancellationToken) =>
+        runtime.IsExhaustedAt(time.GetUtcNow()) ? 0 : await credits.ReserveAsync(runtime, calls, cancellationToken);
 
-        return null;
-    }
+    public void Release(ProviderRuntime runtime, int calls) => credits.Release(runtime, calls);
+
+    /// <summary>The answer given instead of a call the account or the daily budget has no room for.</summary>
+    public static ProviderResult Refusal(ProviderRuntime runtime) =>
+        ProviderResult.Failed(ProviderStatus.BudgetExhausted, "credits spent until " + (runtime.ExhaustedUntil?.ToString("u") ?? "tomorrow (daily budget)"));
 
     /// <summary>A connector that threw instead of answering: logged, and an answer like any server error.</summary>
     public ProviderResult Crashed(string provider, string subject, Exception exception)

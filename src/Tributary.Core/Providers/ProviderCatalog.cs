@@ -61,4 +61,15 @@ public sealed class ProviderCatalog
 public sealed record ProviderEntry(IEnrichmentProvider Provider, ProviderRuntime Runtime)
 {
     public string Name => Provider.Name;
+
+    /// <summary>
+    /// Where its answers live in the cache and the ledger: the name, plus the API's host when the base URL is
+    /// overridden, so answers from a simulator on loopback never serve as a real account's paid answers.
+    /// </summary>
+    public string KeyPrefix { get; } = Provider.Name + ApiNamespace(Runtime.Options.BaseUrl);
+
+    private static string ApiNamespace(string? baseUrl) =>
+        !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? ""
+        : uri.IsLoopback ? "@loopback"
+        : "@" + uri.Authority.ToLowerInvariant();
 }

@@ -29,6 +29,10 @@ internal sealed class ApolloConnector(IHttpClientFactory clients, IOptions<Apoll
         : query.Identifiers is { Email: not null } or { LinkedInUrl: not null }
             || (query.Identifiers.FullName is not null && (query.Identifiers.Company ?? query.Identifiers.Domain) is not null);
 
+    /// <summary>Everything but the phone, which Apollo does not match people on.</summary>
+    public IdentifierSet IdentifiersSent(EnrichmentQuery query) =>
+        query.Identifiers.Phone is null ? query.Identifiers : query.Identifiers with { Phone = null };
+
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {
         try

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
+using Tributary.Identifiers;
 using Tributary.Profiles;
 using Tributary.Resilience;
 
@@ -23,6 +24,9 @@ internal sealed class ClearbitConnector(IHttpClientFactory clients, IOptions<Cle
 
     public bool CanLookup(EnrichmentQuery query) =>
         query.Kind == LookupKind.Person ? query.Identifiers.Email is not null : query.Identifiers.Domain is not null;
+
+    /// <summary>A person is looked up by email alone.</summary>
+    public IdentifierSet IdentifiersSent(EnrichmentQuery query) => new() { Email = query.Identifiers.Email };
 
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {

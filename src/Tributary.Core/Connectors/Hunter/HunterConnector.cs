@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
+using Tributary.Identifiers;
 using Tributary.Profiles;
 using Tributary.Resilience;
 
@@ -24,6 +25,17 @@ internal sealed class HunterConnector(IHttpClientFactory clients, IOptions<Hunte
         ? query.Identifiers.Domain is not null
         : query.Identifiers.Email is not null
             || (query.Identifiers.FullName is not null && (query.Identifiers.Domain ?? query.Identifiers.Company) is not null);
+
+    /// <summary>The combined lookup sends the email alone; the email finder a name with a domain, else with a company.</summary>
+    public IdentifierSet IdentifiersSent(EnrichmentQuery query)
+    {
+        var identifiers = query.Identifiers;
+        return identifiers.Email is { } email
+            ? new() { Email = email }
+            : identifiers.Domain is { } domain
+                ? new() { FullName = identifiers.FullName, Domain = domain }
+                : new() { FullName = identifiers.FullName, Company = identifiers.Company };
+    }
 
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {

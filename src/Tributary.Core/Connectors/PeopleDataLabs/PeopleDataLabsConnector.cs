@@ -28,6 +28,21 @@ internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptio
         ? query.Identifiers.Domain is not null
         : PersonParameters(query.Identifiers).Count > 0;
 
+    /// <summary>What <see cref="PersonParameters"/> sends: a name only with a company, and the domain only in the company's place.</summary>
+    public IdentifierSet IdentifiersSent(EnrichmentQuery query)
+    {
+        var identifiers = query.Identifiers;
+        var company = identifiers.FullName is null ? null : identifiers.Company ?? identifiers.Domain;
+        return new()
+        {
+            Email = identifiers.Email,
+            Phone = identifiers.Phone,
+            LinkedInUrl = identifiers.LinkedInUrl,
+            FullName = company is null ? null : identifiers.FullName,
+            Company = company,
+        };
+    }
+
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {
         try

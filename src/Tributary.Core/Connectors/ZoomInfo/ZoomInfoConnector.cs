@@ -32,6 +32,15 @@ internal sealed class ZoomInfoConnector(
         ? query.Identifiers.Domain is not null
         : query.Identifiers.Email is not null || query.Identifiers.Phone is not null || query.Identifiers.HasNameAndCompany;
 
+    /// <summary>The one identifier <see cref="PersonInput"/> sends: email, else phone, else name with company.</summary>
+    public IdentifierSet IdentifiersSent(EnrichmentQuery query)
+    {
+        var identifiers = query.Identifiers;
+        return identifiers.Email is { } email ? new() { Email = email }
+            : identifiers.Phone is { } phone ? new() { Phone = phone }
+            : new() { FullName = identifiers.FullName, Company = identifiers.Company };
+    }
+
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {
         try
