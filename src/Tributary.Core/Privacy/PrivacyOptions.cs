@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tributary.Privacy;
 
 /// <summary>Bound from <c>Privacy</c>.</summary>
@@ -10,4 +12,11 @@ public sealed class PrivacyOptions
     /// beside the store, so hashes stay stable across restarts.
     /// </summary>
     public string? Pepper { get; set; }
+
+    /// <summary>
+    /// How often the suppression list is read again from the store, so a subject suppressed by another node (a shared
+    /// PostgreSQL) is suppressed here too within that time. Default 5 seconds.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SuppressionRefreshSeconds { get; set; } = 5;
 }

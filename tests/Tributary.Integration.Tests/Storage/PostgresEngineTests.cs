@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tributary.Caching;
 using Tributary.Enrichment;
 using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Privacy;
 using Tributary.Profiles;
 using Tributary.Simulators;
 
@@ -60,5 +61,29 @@ public sealed class PostgresEngineTests(SimulatorPair simulators, PostgresStoreB
         result.Outcomes.Single(o => o.Provider == "clearbit").Status.ShouldBe(ProviderStatus.Cached);
         result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
         simulators.Clearbit.Calls.Total.ShouldBe(1);
+    }
+
+    [StoreFact]
+    public async Task Suppress_OnOneNode_IsHonouredByAnotherWithinSeconds()
+    {
+        var settings = Settings;
+        settings["Privacy:SuppressionRefreshSeconds"] = "1";
+        await using var first = new EngineHarness(simulators.Clearbit, simulators.ZoomInfo, settings);
+        await using var second = new EngineHarness(simulators.Clearbit, simulators.ZoomInfo, settings);
+        var jane = second.Identify(Jane);
+        (await second.Services.GetRequiredService<SuppressionList>().IsSuppressedAsync(jane, CancellationToken.None)).ShouldBeFalse();
+
+        await first.Services.GetRequiredService<SuppressionList>().SuppressAsync(first.Identify(Jane), "forgotten", CancellationToken.None);
+
+        // The other node reads the list again in the background once a second; wait for it, bounded.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!await second.Services.GetRequiredService<SuppressionList>().IsSuppressedAsync(jane, CancellationToken.None))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        var result = await second.EnrichAsync(Jane, TimeSpan.FromSeconds(10), providers: "clearbit");
+        result.Outcomes[0].Detail.ShouldBe("subject is suppressed");
+        simulators.Clearbit.Calls.Total.ShouldBe(0);
     }
 }
