@@ -9,18 +9,14 @@ public interface ILookupLedger
     /// <summary>The entry for <paramref name="key"/>, expired or not, or null.</summary>
     ValueTask<CacheEntry?> FindAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Stores or replaces the entry for <paramref name="key"/>; durable when the returned task completes.</summary>
+    /// <summary>Stores or replaces the entry for <paramref name="key"/> (a queued store: durable after <see cref="FlushAsync"/>).</summary>
     ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Accepts an entry to store and returns once it is taken (a queued store may make the caller wait for room); the
-    /// returned task completes when the entry is durable. Stores that write at once are durable on return.
+    /// Returns once every entry recorded before the call is durable. Stores that write at once have nothing to do;
+    /// a queued store commits its queue.
     /// </summary>
-    async ValueTask<Task> AcceptAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
-    {
-        await RecordAsync(key, provider, entry, cancellationToken);
-        return Task.CompletedTask;
-    }
+    Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Stores several entries; stores override this to write them in one transaction.</summary>
     async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)

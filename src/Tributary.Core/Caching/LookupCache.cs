@@ -32,8 +32,7 @@ public sealed class LookupCache(
 
     /// <summary>
     /// Returns the cached answer, or joins or makes the provider call through <paramref name="fetch"/>. The call is not
-    /// bound to any one caller: it finishes (and is kept) even when the caller that started it stops waiting. A batch
-    /// caller waits until its answer is durable in the ledger, so a crash never makes a batch pay for it again.
+    /// bound to any one caller: it finishes (and is kept) even when the caller that started it stops waiting.
     /// </summary>
     public async Task<CacheEntry> GetOrFetchAsync(
         string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch, bool batch = false)
@@ -94,12 +93,15 @@ public sealed class LookupCache(
     }
 
     /// <summary>
-    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched batch answer is
-    /// kept, and returns the entry its callers get: definitive answers are stored with their TTL (durably before this
-    /// returns), failures carry the expired entry as stale when the ledger has one.
+    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched one is kept,
+    /// and returns the entry its callers get: definitive answers are stored with their TTL, failures carry the expired
+    /// entry as stale when the ledger has one.
     /// </summary>
     public Task<CacheEntry> StoreAsync(string key, string provider, ProviderResult result, CancellationToken cancellationToken) =>
-        StoreAnswerAsync(key, provider, result, null, durable: true, cancellationToken);
+        StoreAnswerAsync(key, provider, result, null, cancellationToken);
+
+    /// <summary>Returns once every answer kept so far is durable in the ledger: batch work calls it before handing rows on.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => ledger.FlushAsync(cancellationToken);
 
     /// <summary>The expired-or-not entry in the ledger, to serve stale when the provider cannot answer in time.</summary>
     public ValueTask<CacheEntry?> FindStoredAsync(string key, CancellationToken cancellationToken) =>
@@ -132,7 +134,7 @@ public sealed class LookupCache(
         CacheEntry entry;
         try
         {
-            entry = await LoadAsync(flight.Key, provider, fetch, flight.IsBatch);
+            entry = await LoadAsync(flight.Key, provider, fetch);
         }
         catch (Exception)
         {
@@ -145,7 +147,7 @@ public sealed class LookupCache(
         return entry;
     }
 
-    private async Task<CacheEntry> LoadAsync(string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch, bool durable)
+    private async Task<CacheEntry> LoadAsync(string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch)
     {
         var stored = await ledger.FindAsync(key, CancellationToken.None);
         var now = time.GetUtcNow();
@@ -156,12 +158,12 @@ public sealed class LookupCache(
         }
 
         var result = await fetch(CancellationToken.None);
-        return await StoreAnswerAsync(key, provider, result, stored, durable, CancellationToken.None);
+        return await StoreAnswerAsync(key, provider, result, stored, CancellationToken.None);
     }
 
     // stored: the ledger's entry when already read; null reads it only if a failure needs it as stale.
     private async Task<CacheEntry> StoreAnswerAsync(
-        string key, string provider, ProviderResult result, CacheEntry? stored, bool durable, CancellationToken cancellationToken)
+        string key, string provider, ProviderResult result, CacheEntry? stored, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (!result.Status.IsDefinitive())
@@ -175,15 +177,8 @@ public sealed class LookupCache(
         var matched = result.Status == ProviderStatus.Matched;
         var entry = new CacheEntry(result.Status, result.Profile, result.Confidence, now, now + _options.TtlFor(matched, result.Confidence));
 
-        // Visible to lookups from here on (the ledger serves queued answers); real-time callers do not wait for the
-        // write to reach the disk, batch callers do.
-        var written = await ledger.AcceptAsync(key, provider, entry, CancellationToken.None);
+        await ledger.RecordAsync(key, provider, entry, CancellationToken.None);
         await StoreInCacheAsync(key, entry, now);
-        if (durable)
-        {
-            await written;
-        }
-
         return entry with { Origin = EntryOrigin.Provider };
     }
 

@@ -7,9 +7,9 @@ namespace Tributary.Caching;
 /// Writes paid answers to the store in batches (one transaction for many answers, a few times a second) instead of
 /// one transaction per answer on the request's path, which cost more CPU than the rest of an uncached lookup.
 /// The queue is bounded: when the store falls behind, writers wait for room instead of memory growing. Queued answers
-/// stay visible to lookups until committed. Each writer gets a task that completes once its answer is committed, so
-/// batch work can wait for durability: a crash then loses only answers whose call was still in flight. A failed write
-/// is logged and retried with backoff; the answers stay queued.
+/// stay visible to lookups until committed. <see cref="FlushAsync"/> is a barrier: batch work calls it before it hands
+/// its rows on, so a crash loses only answers whose call was still in flight. A failed write is logged and retried with
+/// backoff; the answers stay queued and visible.
 /// </summary>
 public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, IDisposable
 {
@@ -74,14 +74,10 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
         return _store.FindAsync(key, cancellationToken);
     }
 
-    /// <summary>Queues the answer and waits until it is committed.</summary>
-    public async ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken) =>
-        await await AcceptAsync(key, provider, entry, cancellationToken);
-
-    public async ValueTask<Task> AcceptAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
+    /// <summary>Queues the answer, waiting for room when the store has fallen behind.</summary>
+    public async ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken)
     {
         await _room.WaitAsync(cancellationToken);
-        Task committed;
         bool full;
         lock (_sync)
         {
@@ -93,7 +89,6 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
                 _room.Release();
             }
 
-            committed = _open.Committed.Task;
             full = _open.Records.Count >= _flushSize;
         }
 
@@ -101,11 +96,12 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
         {
             _ = FlushAsync(CancellationToken.None);
         }
-
-        return committed;
     }
 
-    /// <summary>Commits every queued answer now, retrying failed writes until they succeed or the ledger is disposed.</summary>
+    /// <summary>
+    /// Returns once every answer queued before the call is committed (waiting for a write already under way), retrying
+    /// failed writes until they succeed or the ledger is disposed.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _flushing.WaitAsync(cancellationToken);
@@ -147,9 +143,7 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
                 if (_stopping.IsCancellationRequested && attempt >= ShutdownAttempts)
                 {
                     LedgerLog.LostAtShutdown(_logger, batch.Records.Count, ex.GetType().Name);
-                    Finish(batch);
-                    batch.Committed.TrySetException(ex);
-                    return;
+                    break;
                 }
 
                 LedgerLog.FlushFailed(_logger, batch.Records.Count, ex.GetType().Name, ex.Message, (long)delay.TotalMilliseconds);
@@ -166,12 +160,6 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
             }
         }
 
-        Finish(batch);
-        batch.Committed.TrySetResult();
-    }
-
-    private void Finish(PendingBatch batch)
-    {
         lock (_sync)
         {
             _writing = null;
@@ -191,11 +179,9 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
     /// <summary>For containers disposed synchronously (never on a request or batch path); commits what is queued first.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Answers accepted together, committed in one transaction.</summary>
+    /// <summary>Answers queued together, committed in one transaction.</summary>
     private sealed class PendingBatch
     {
         public Dictionary<string, LedgerRecord> Records { get; } = new(StringComparer.Ordinal);
-
-        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class EnrichmentEngine
     /// are sent in chunks to its bulk endpoint (one lookup at a time where it has none), and every answer is booked,
     /// cached and merged exactly as <see cref="EnrichAsync"/> does. Results are in request order. Real-time and
     /// waterfall requests are enriched one by one: a waterfall asks a provider only for what the ones before it left empty.
+    /// Returns once the paid answers are durable in the ledger.
     /// </summary>
     public async Task<IReadOnlyList<EnrichmentResult>> EnrichManyAsync(IReadOnlyList<EnrichmentRequest> requests, CancellationToken cancellationToken)
     {
@@ -53,6 +54,9 @@ public sealed partial class EnrichmentEngine
             results[subject.Index] = Merge(subject.Providers, subject.Outcomes, subject.Query, subject.Hash, subject.Started);
         }
 
+        // Paid answers are durable before the batch hands its rows on: after a crash, a rerun pays only for calls that
+        // were still in flight.
+        await cache.FlushAsync(cancellationToken);
         return results;
     }
 

@@ -65,6 +65,12 @@ public sealed partial class EnrichmentEngine(
                 : await Task.WhenAll(providers.Select(p => AskAsync(p.Entry, query, subject, cancellationToken)));
         }
 
+        if (request.IsBatch)
+        {
+            // Batch work hands its row on only once what it paid for is durable (see EnrichManyAsync).
+            await cache.FlushAsync(cancellationToken);
+        }
+
         return Merge(providers, outcomes, query, subject, started);
     }
 

@@ -27,10 +27,10 @@ public sealed class WriteBehindLookupLedgerTests : IAsyncDisposable
     public async Task Accept_WhenTheQueueIsFull_WaitsForTheStoreInsteadOfGrowing()
     {
         _store.Close();
-        await _ledger.AcceptAsync("a", "clearbit", Entry(), CancellationToken.None);
-        await _ledger.AcceptAsync("b", "clearbit", Entry(), CancellationToken.None);
+        await _ledger.RecordAsync("a", "clearbit", Entry(), CancellationToken.None);
+        await _ledger.RecordAsync("b", "clearbit", Entry(), CancellationToken.None);
 
-        var third = _ledger.AcceptAsync("c", "clearbit", Entry(), CancellationToken.None).AsTask();
+        var third = _ledger.RecordAsync("c", "clearbit", Entry(), CancellationToken.None).AsTask();
         var flush = _ledger.FlushAsync(CancellationToken.None);
 
         third.IsCompleted.ShouldBeFalse();
@@ -45,16 +45,15 @@ public sealed class WriteBehindLookupLedgerTests : IAsyncDisposable
     public async Task Find_WhileItsBatchIsBeingWritten_StillSeesTheAnswer()
     {
         _store.Close();
-        var committed = await _ledger.AcceptAsync("a", "clearbit", Entry(), CancellationToken.None);
+        await _ledger.RecordAsync("a", "clearbit", Entry(), CancellationToken.None);
         var flush = _ledger.FlushAsync(CancellationToken.None);
         await _store.Entered;
 
         (await _ledger.FindAsync("a", CancellationToken.None)).ShouldNotBeNull();
-        committed.IsCompleted.ShouldBeFalse();
+        flush.IsCompleted.ShouldBeFalse();
 
         _store.Open();
         await flush;
-        await committed;
         (await _store.FindAsync("a", CancellationToken.None)).ShouldNotBeNull();
     }
 
@@ -62,7 +61,7 @@ public sealed class WriteBehindLookupLedgerTests : IAsyncDisposable
     public async Task Flush_WhenTheStoreFails_LogsAndRetriesWithoutLosingTheAnswer()
     {
         _store.FailNext = 1;
-        var committed = await _ledger.AcceptAsync("a", "clearbit", Entry(), CancellationToken.None);
+        await _ledger.RecordAsync("a", "clearbit", Entry(), CancellationToken.None);
 
         var flush = _ledger.FlushAsync(CancellationToken.None);
         await _store.Entered;
@@ -75,7 +74,6 @@ public sealed class WriteBehindLookupLedgerTests : IAsyncDisposable
         _time.Advance(TimeSpan.FromMilliseconds(100));
         await flush;
 
-        await committed;
         (await _store.FindAsync("a", CancellationToken.None)).ShouldNotBeNull();
         _logger.Warnings.ShouldBe(1);
     }
