@@ -93,12 +93,16 @@ public sealed class LookupCache(
     }
 
     /// <summary>
-    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched one is kept,
-    /// and returns the entry its callers get: definitive answers are stored with their TTL, failures carry the expired
+    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched batch answer is
+    /// kept (committed promptly), and returns the entry its callers get: definitive answers are stored with their TTL, failures carry the expired
     /// entry as stale when the ledger has one.
     /// </summary>
-    public Task<CacheEntry> StoreAsync(string key, string provider, ProviderResult result, CancellationToken cancellationToken) =>
-        StoreAnswerAsync(key, provider, result, null, cancellationToken);
+    public async Task<CacheEntry> StoreAsync(string key, string provider, ProviderResult result, CancellationToken cancellationToken)
+    {
+        var entry = await StoreAnswerAsync(key, provider, result, null, cancellationToken);
+        ledger.FlushSoon();
+        return entry;
+    }
 
     /// <summary>Returns once every answer kept so far is durable in the ledger: batch work calls it before handing rows on.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => ledger.FlushAsync(cancellationToken);
@@ -135,6 +139,11 @@ public sealed class LookupCache(
         try
         {
             entry = await LoadAsync(flight.Key, provider, fetch);
+            if (flight.IsBatch)
+            {
+                // Batch work cannot afford to lose what it paid for to a crash: commit now rather than at the next interval.
+                ledger.FlushSoon();
+            }
         }
         catch (Exception)
         {

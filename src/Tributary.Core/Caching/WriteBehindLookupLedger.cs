@@ -28,6 +28,7 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
     private readonly CancellationTokenSource _stopping = new();
     private PendingBatch _open = new();
     private PendingBatch? _writing;
+    private int _flushWaiting;
 
     /// <param name="store">Where answers are committed.</param>
     /// <param name="time">Drives the flush interval and retry delays.</param>
@@ -94,6 +95,18 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
 
         if (full)
         {
+            FlushSoon();
+        }
+    }
+
+    /// <summary>
+    /// Starts a flush unless one is already waiting to start: whatever is queued by then goes in it, so a stream of
+    /// batch answers makes one commit at a time, each as large as the answers that arrived during the last.
+    /// </summary>
+    public void FlushSoon()
+    {
+        if (Interlocked.Exchange(ref _flushWaiting, 1) == 0)
+        {
             _ = FlushAsync(CancellationToken.None);
         }
     }
@@ -105,6 +118,9 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _flushing.WaitAsync(cancellationToken);
+
+        // Answers queued from here on need a flush of their own.
+        Interlocked.Exchange(ref _flushWaiting, 0);
         try
         {
             PendingBatch batch;
