@@ -46,6 +46,9 @@ public abstract class ProviderSimulator : IAsyncDisposable
     /// <summary>Faults to inject; also settable with <c>POST /__sim/faults</c>.</summary>
     public SimulatorFaults Faults { get; } = new();
 
+    /// <summary>The credentials it accepts, by role (<c>apiKey</c>, <c>username</c>, <c>password</c>), for wiring a connector to it.</summary>
+    public abstract IReadOnlyDictionary<string, string> Credentials { get; }
+
     /// <summary>Requests received per path; also readable with <c>GET /__sim/calls</c>.</summary>
     public SimulatorCallCounter Calls { get; } = new();
 

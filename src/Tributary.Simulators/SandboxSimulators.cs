@@ -36,6 +36,10 @@ public sealed class SandboxSimulators : IAsyncDisposable
     /// <summary>All simulators, for resetting faults or counting calls across providers.</summary>
     public IReadOnlyList<ProviderSimulator> All { get; }
 
+    /// <summary>The simulator of the provider named <paramref name="provider"/> (<c>clearbit</c>), or null.</summary>
+    public ProviderSimulator? Find(string provider) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, provider, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Starts every simulator concurrently; if one fails to start, the others are stopped.</summary>
     public static async Task<SandboxSimulators> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -9,4 +9,14 @@ public sealed class TributaryBuilder(IServiceCollection services, IConfiguration
     public IServiceCollection Services { get; } = services;
 
     public IConfiguration Configuration { get; } = configuration;
+
+    /// <summary>The sandbox wiring of every built-in provider added, for the host's sandbox mode.</summary>
+    public IList<ProviderSandbox> Sandboxes { get; } = [];
+
+    /// <summary>Declares how the provider just added runs against its simulator.</summary>
+    public TributaryBuilder WithSandbox(ProviderSandbox sandbox)
+    {
+        Sandboxes.Add(sandbox);
+        return this;
+    }
 }

@@ -30,6 +30,8 @@ public sealed class ApolloSimulator : ProviderSimulator
     /// <summary>The key the simulator accepts in <c>x-api-key</c>.</summary>
     public string ApiKey => Options.ApolloApiKey;
 
+    public override IReadOnlyDictionary<string, string> Credentials => new Dictionary<string, string> { ["apiKey"] = ApiKey };
+
     private protected override IProviderConventions Conventions { get; }
 
     private protected override void MapEndpoints(IEndpointRouteBuilder endpoints) => new ApolloEndpoints(this).Map(endpoints);

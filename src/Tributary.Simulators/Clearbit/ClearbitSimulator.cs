@@ -28,6 +28,8 @@ public sealed class ClearbitSimulator : ProviderSimulator
     /// <summary>The secret key the simulator accepts.</summary>
     public string ApiKey => Options.ClearbitApiKey;
 
+    public override IReadOnlyDictionary<string, string> Credentials => new Dictionary<string, string> { ["apiKey"] = ApiKey };
+
     private protected override IProviderConventions Conventions { get; } = new ClearbitConventions();
 
     private protected override void MapEndpoints(IEndpointRouteBuilder endpoints) => new ClearbitEndpoints(this).Map(endpoints);

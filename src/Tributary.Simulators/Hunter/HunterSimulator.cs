@@ -31,6 +31,8 @@ public sealed class HunterSimulator : ProviderSimulator
     /// <summary>The key the simulator accepts.</summary>
     public string ApiKey => Options.HunterApiKey;
 
+    public override IReadOnlyDictionary<string, string> Credentials => new Dictionary<string, string> { ["apiKey"] = ApiKey };
+
     /// <summary>Credits left this month (from <see cref="SimulatorOptions.HunterMonthlyCredits"/>); settable to test exhaustion.</summary>
     public long CreditsRemaining
     {

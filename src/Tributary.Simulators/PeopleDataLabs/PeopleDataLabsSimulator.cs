@@ -31,6 +31,8 @@ public sealed class PeopleDataLabsSimulator : ProviderSimulator
     /// <summary>The key the simulator accepts.</summary>
     public string ApiKey => Options.PeopleDataLabsApiKey;
 
+    public override IReadOnlyDictionary<string, string> Credentials => new Dictionary<string, string> { ["apiKey"] = ApiKey };
+
     /// <summary>Credits left (from <see cref="SimulatorOptions.PeopleDataLabsCredits"/>); settable to test exhaustion.</summary>
     public long CreditsRemaining
     {

@@ -32,6 +32,9 @@ public sealed class ZoomInfoSimulator : ProviderSimulator
 
     public string Password => Options.ZoomInfoPassword;
 
+    public override IReadOnlyDictionary<string, string> Credentials =>
+        new Dictionary<string, string> { ["username"] = Username, ["password"] = Password };
+
     /// <summary>Successful <c>POST /authenticate</c> calls, so tests can see tokens being reused.</summary>
     public int AuthenticationCount => Volatile.Read(ref _authentications);
 

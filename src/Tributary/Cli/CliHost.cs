@@ -29,8 +29,8 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, cancellationToken);
-        builder.Services.AddTributaryHost(builder.Configuration);
+        var tributary = builder.Services.AddTributaryHost(builder.Configuration);
+        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         if (sandbox is not null)

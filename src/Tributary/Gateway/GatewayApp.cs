@@ -21,12 +21,12 @@ internal static class GatewayApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         TributaryConfiguration.AddSources(builder.Configuration, args);
         TributaryLogging.Configure(builder.Logging, builder.Configuration);
-        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, cancellationToken);
+        var tributary = builder.Services.AddTributaryHost(builder.Configuration);
+        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
 
         var listenOn = urls ?? builder.Configuration["urls"] ?? DefaultUrl;
         builder.WebHost.UseUrls(listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries));
 
-        builder.Services.AddTributaryHost(builder.Configuration);
         if (sandbox is not null)
         {
             // Registered through a factory so the container owns the simulators and stops them with the gateway.

@@ -4,15 +4,15 @@ using Tributary.Connectors.Http;
 using Tributary.Connectors.Hunter;
 using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
+using Tributary.Providers;
 using Tributary.Storage;
 
 namespace Tributary.Host.Hosting;
 
-/// <summary>The one place where the host's services are composed: engine, connectors, store.</summary>
+/// <summary>The one place where the host's services are composed: engine, connectors, store. Adding a provider is one line here.</summary>
 internal static class TributaryServices
 {
-    public static IServiceCollection AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
-    {
+    public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration) =>
         services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()
@@ -21,6 +21,4 @@ internal static class TributaryServices
             .AddPeopleDataLabs()
             .AddHttpProviders()
             .UseStorage();
-        return services;
-    }
 }
