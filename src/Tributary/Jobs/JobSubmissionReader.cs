@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -220,10 +221,19 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             return Fail(http, "records", "The job has no records.");
         }
 
-        if (submission.CallbackUrl is { } url
-            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        if (submission.CallbackUrl is { } url)
         {
-            return Fail(http, "callbackUrl", "callbackUrl must be an absolute http or https URL.");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                return Fail(http, "callbackUrl", "callbackUrl must be an absolute http or https URL.");
+            }
+
+            // An address written in the URL can be judged now; a name is judged when the callback is sent.
+            if (!_options.AllowPrivateCallbacks && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+                && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && NonPublicAddresses.Contains(address))
+            {
+                return Fail(http, "callbackUrl", "callbackUrl points to a loopback, private, link-local or otherwise non-public address, which callbacks may not reach (Jobs:AllowPrivateCallbacks).");
+            }
         }
 
         if (submission.Settings.Mode is { } mode && !mode.Equals("parallel", StringComparison.OrdinalIgnoreCase) && !mode.Equals("waterfall", StringComparison.OrdinalIgnoreCase))
