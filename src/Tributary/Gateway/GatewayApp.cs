@@ -105,9 +105,7 @@ internal static class GatewayApp
         options.AddPolicy(CallerQuota, http =>
         {
             var quota = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.QuotaPerMinute;
-            var caller = GatewayKeys.Presented(http.Request) is { } key
-                ? "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))
-                : "ip:" + http.Connection.RemoteIpAddress;
+            var caller = http.RequestServices.GetRequiredService<GatewayKeys>().QuotaPartition(http);
             return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = Math.Max(1, quota / 6),
