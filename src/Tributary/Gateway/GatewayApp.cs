@@ -23,8 +23,11 @@ internal static class GatewayApp
         TributaryLogging.Configure(builder.Logging, builder.Configuration);
         var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, cancellationToken);
 
-        var listenOn = urls ?? builder.Configuration["urls"] ?? DefaultUrl;
-        builder.WebHost.UseUrls(listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        var listen = ListenAddresses.Resolve(builder.Configuration, urls, DefaultUrl);
+        if (listen.Urls is { } listenOn)
+        {
+            builder.WebHost.UseUrls(listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        }
 
         builder.Services.AddTributaryHost(builder.Configuration);
         if (sandbox is not null)
@@ -39,6 +42,7 @@ internal static class GatewayApp
 
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GatewayKeys>();
+        builder.Services.AddHostedService<ListenGuardCheck>();
         builder.Services.AddSingleton<JsonBody>();
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.AddTributaryJobs();
@@ -67,7 +71,7 @@ internal static class GatewayApp
         });
 
         var app = builder.Build();
-        ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listenOn);
+        ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listen);
         app.Services.GetRequiredService<ProviderGauges>();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
