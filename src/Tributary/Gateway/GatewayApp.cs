@@ -43,6 +43,7 @@ internal static class GatewayApp
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GatewayKeys>();
         builder.Services.AddHostedService<ListenGuardCheck>();
+        builder.Services.AddGatewayCors();
         builder.Services.AddSingleton<JsonBody>();
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.AddTributaryJobs();
@@ -76,6 +77,7 @@ internal static class GatewayApp
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
+        app.UseGatewayCors();
         app.UseRateLimiter();
 
         app.MapOperationsEndpoints();
