@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
 using Tributary.Host.Gateway;
 using Tributary.Host.Hosting;
 using Tributary.IntegrationTests.Infrastructure;
@@ -48,6 +49,19 @@ public sealed class ListenGuardTests : IDisposable
         using var client = new HttpClient();
 
         (await client.GetStringAsync($"http://127.0.0.1:{port}/healthz")).ShouldBe("ok");
+    }
+
+    [Fact]
+    public void WithoutKeys_AServerBoundBeyondLoopbackIsRefused_HoweverItWasAskedFor()
+    {
+        var options = new GatewayOptions();
+        var keys = new GatewayKeys(Options.Create(options));
+
+        Should.NotThrow(() => ListenGuard.EnsureBound(keys, options, ["http://127.0.0.1:8080", "http://localhost:8081", "http://[::1]:8082"]));
+        var error = Should.Throw<ConfigurationException>(() => ListenGuard.EnsureBound(keys, options, ["http://127.0.0.1:8080", "http://[::]:8080"]));
+
+        error.Message.ShouldContain("http://[::]:8080", Case.Sensitive);
+        error.Message.ShouldContain("Gateway:ApiKeys", Case.Sensitive);
     }
 
     [Theory]
