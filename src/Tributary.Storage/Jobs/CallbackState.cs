@@ -14,4 +14,7 @@ public enum CallbackState
 
     /// <summary>Every attempt failed.</summary>
     Failed,
+
+    /// <summary>Not sent: the destination is an address callbacks may not reach.</summary>
+    Refused,
 }

@@ -24,8 +24,11 @@ internal static class GatewayApp
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
         var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
 
-        var listenOn = urls ?? builder.Configuration["urls"] ?? DefaultUrl;
-        builder.WebHost.UseUrls(listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        var listen = ListenAddresses.Resolve(builder.Configuration, urls, DefaultUrl);
+        if (listen.Urls is { } listenOn)
+        {
+            builder.WebHost.UseUrls(listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        }
 
         if (sandbox is not null)
         {
@@ -39,6 +42,8 @@ internal static class GatewayApp
 
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GatewayKeys>();
+        builder.Services.AddHostedService<ListenGuardCheck>();
+        builder.Services.AddGatewayCors();
         builder.Services.AddSingleton<JsonBody>();
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.AddTributaryJobs();
@@ -67,11 +72,12 @@ internal static class GatewayApp
         });
 
         var app = builder.Build();
-        ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listenOn);
+        ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listen);
         app.Services.GetRequiredService<ProviderGauges>();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
+        app.UseGatewayCors();
         app.UseRateLimiter();
 
         app.MapOperationsEndpoints();
@@ -105,9 +111,7 @@ internal static class GatewayApp
         options.AddPolicy(CallerQuota, http =>
         {
             var quota = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.QuotaPerMinute;
-            var caller = GatewayKeys.Presented(http.Request) is { } key
-                ? "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))
-                : "ip:" + http.Connection.RemoteIpAddress;
+            var caller = http.RequestServices.GetRequiredService<GatewayKeys>().QuotaPartition(http);
             return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = Math.Max(1, quota / 6),

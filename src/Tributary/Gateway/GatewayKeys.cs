@@ -31,24 +31,31 @@ internal sealed class GatewayKeys
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
     }
 
-    public bool IsValid(string? presented)
-    {
-        if (IsOpen)
-        {
-            return true;
-        }
+    public bool IsValid(string? presented) => IsOpen || Match(presented) >= 0;
 
+    /// <summary>
+    /// Whose quota a request draws on: the valid key it presents, or else its remote address. A key that is not one
+    /// of ours (any key at all, when the gateway is open) would otherwise buy a fresh quota with every new value.
+    /// </summary>
+    public string QuotaPartition(HttpContext http) =>
+        !IsOpen && Match(Presented(http.Request)) is var index and >= 0
+            ? "key:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "ip:" + http.Connection.RemoteIpAddress;
+
+    /// <summary>The index of the configured key equal to <paramref name="presented"/>, or -1; every key is compared.</summary>
+    private int Match(string? presented)
+    {
         if (string.IsNullOrEmpty(presented))
         {
-            return false;
+            return -1;
         }
 
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(presented), digest);
-        var match = false;
-        foreach (var candidate in _digests)
+        var match = -1;
+        for (var i = 0; i < _digests.Length; i++)
         {
-            match |= CryptographicOperations.FixedTimeEquals(candidate, digest);
+            match = CryptographicOperations.FixedTimeEquals(_digests[i], digest) ? i : match;
         }
 
         return match;

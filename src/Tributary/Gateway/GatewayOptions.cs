@@ -24,8 +24,19 @@ internal sealed class GatewayOptions
     [Range(1, 10_000_000)]
     public int QuotaPerMinute { get; set; } = 60_000;
 
+    /// <summary>
+    /// Origins whose browser pages may call the API (CORS), such as <c>https://agent.example.com</c>. An array, or one
+    /// comma-separated string. None (the default): no CORS headers, so browsers keep other origins out.
+    /// </summary>
+    public List<string> CorsOrigins { get; set; } = [];
+
     /// <summary>The keys, with comma-separated entries split.</summary>
-    public IReadOnlyList<string> Keys => ApiKeys
+    public IReadOnlyList<string> Keys => Split(ApiKeys);
+
+    /// <summary>The CORS origins, with comma-separated entries split.</summary>
+    public IReadOnlyList<string> Origins => Split(CorsOrigins);
+
+    private static string[] Split(List<string> values) => values
         .SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .ToArray();
 }

@@ -3,32 +3,50 @@ using Tributary.Host.Hosting;
 
 namespace Tributary.Host.Gateway;
 
-/// <summary>An open gateway (no keys) must not be reachable from other machines unless the operator says so.</summary>
+/// <summary>
+/// An open gateway (no keys) must not be reachable from other machines unless the operator says so. Checked twice:
+/// every listening setting before the server starts, so the refusal names the setting and nothing is ever bound;
+/// and the addresses actually bound once it has, for a way to bind no setting above describes.
+/// </summary>
 internal static class ListenGuard
 {
-    public static void EnsureSafe(GatewayKeys keys, GatewayOptions options, string urls)
+    public static void EnsureSafe(GatewayKeys keys, GatewayOptions options, ListenAddresses listen)
     {
         if (!keys.IsOpen || options.AllowAnonymousNonLoopback)
         {
             return;
         }
 
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        if (listen.All.FirstOrDefault(address => !IsLoopback(address.Url)) is { } outside)
         {
-            if (!IsLoopback(url))
-            {
-                throw new ConfigurationException(
-                    $"Gateway:ApiKeys is empty, so the gateway is open and may only listen on loopback, but --urls includes '{url}'. Configure Gateway:ApiKeys, or set Gateway:AllowAnonymousNonLoopback=true.");
-            }
+            throw Refusal($"{outside.Setting} asks for '{outside.Url}'");
         }
     }
 
-    private static bool IsLoopback(string url)
+    public static void EnsureBound(GatewayKeys keys, GatewayOptions options, IEnumerable<string> bound)
+    {
+        if (!keys.IsOpen || options.AllowAnonymousNonLoopback)
+        {
+            return;
+        }
+
+        if (bound.FirstOrDefault(address => !IsLoopback(address)) is { } outside)
+        {
+            throw Refusal($"the server is bound to '{outside}'");
+        }
+    }
+
+    /// <summary>Whether a URL's host is a loopback address or <c>localhost</c> (which Kestrel binds on loopback only).</summary>
+    internal static bool IsLoopback(string url)
     {
         var host = url.Split("://", 2) is [_, var rest] ? rest : url;
         host = host.Split('/')[0];
-        host = host.StartsWith('[') ? host[1..host.IndexOf(']', StringComparison.Ordinal)] : host.Split(':')[0];
+        host = host.StartsWith('[') ? host[1..Math.Max(1, host.IndexOf(']', StringComparison.Ordinal))] : host.Split(':')[0];
         return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
     }
+
+    private static ConfigurationException Refusal(string what) => new(
+        $"Gateway:ApiKeys is empty, so the gateway is open and may only listen on loopback, but {what}. "
+        + "Configure Gateway:ApiKeys, listen on 127.0.0.1 or localhost, or set Gateway:AllowAnonymousNonLoopback=true.");
 }

@@ -9,7 +9,8 @@ namespace Tributary.Host.Jobs;
 
 /// <summary>
 /// POSTs a finished job's status to its callback URL, signed, through a client whose resilience pipeline retries
-/// failures with exponential backoff; records whether it was delivered and after how many attempts.
+/// failures with exponential backoff; records whether it was delivered and after how many attempts. A destination the
+/// connector refuses is recorded as <c>refused</c> and nothing else: how a connection failed never reaches the status.
 /// </summary>
 internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore store, ILogger<JobCallbackSender> logger)
 {
@@ -33,6 +34,10 @@ internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore st
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
             state = response.IsSuccessStatusCode ? CallbackState.Delivered : CallbackState.Failed;
+        }
+        catch (HttpRequestException ex) when (CallbackRefusedException.IsRefusal(ex))
+        {
+            state = CallbackState.Refused;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,11 +12,16 @@ namespace Tributary.Host.Jobs;
 /// <summary>
 /// Reads a job submission in any of its three shapes — a JSON array of records, <c>{"records":[…],"callbackUrl":…}</c>,
 /// or JSON lines — under the jobs body limit, and turns everything wrong with it into a problem naming the field.
+/// The body is read once into a pooled buffer and parsed as UTF-8 where it lies; each record is kept with its
+/// identifier members only, so a 16 MB submission costs the identifiers it carries, not copies of itself.
 /// Records are checked for shape here (objects whose members have the right JSON types); a record whose identifiers
 /// are unusable is not an error of the job: it becomes a <c>rejected</c> result.
 /// </summary>
 internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, ProviderCatalog catalog)
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly byte[] JsonWhitespace = " \t\r\n"u8.ToArray();
+
     private readonly JobsOptions _options = options.Value;
 
     public async Task<(JobSubmission? Submission, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, CancellationToken cancellationToken)
@@ -32,40 +37,54 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             return (null, TooLarge(http));
         }
 
-        byte[] body;
+        PooledBody? body;
         try
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
+            body = await PooledBody.ReadAsync(http.Request, _options.MaxBodyBytes, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge(http));
         }
 
-        var text = Encoding.UTF8.GetString(body).AsSpan().TrimStart('\uFEFF').Trim();
-        if (text.IsEmpty)
+        if (body is null)
+        {
+            return (null, TooLarge(http));
+        }
+
+        // Parsed where it lies: the documents below read the pooled bytes; only the records kept become strings.
+        using (body)
+        {
+            return Read(http, body.Memory);
+        }
+    }
+
+    private (JobSubmission?, ProblemHttpResult?) Read(HttpContext http, ReadOnlyMemory<byte> body)
+    {
+        var json = body.Span.StartsWith(Utf8Bom) ? body[Utf8Bom.Length..] : body;
+        json = json.Trim(JsonWhitespace);
+        if (json.IsEmpty)
         {
             return Fail(http, "body", """The body is empty: send a JSON array of records, {"records":[…]} or JSON lines.""");
         }
 
         var isJsonLines = http.Request.ContentType is { } type
             && (type.Contains("ndjson", StringComparison.OrdinalIgnoreCase) || type.Contains("jsonl", StringComparison.OrdinalIgnoreCase) || type.Contains("jsonlines", StringComparison.OrdinalIgnoreCase));
-        if (!isJsonLines && text[0] == '[')
+        var first = json.Span[0];
+        if (!isJsonLines && first == (byte)'[')
         {
-            return Parse(http, text.ToString(), document => ReadRecords(http, document.RootElement, "records", null, new JobSettings()));
+            return Parse(http, json, document => ReadRecords(http, document.RootElement, "records", null, new JobSettings()));
         }
 
-        if (!isJsonLines && text[0] == '{' && TryParse(text.ToString(), out var single))
+        if (!isJsonLines && first == (byte)'{' && TryParse(json, out var single))
         {
             using (single)
             {
-                return single.RootElement.TryGetProperty("records", out _) ? ReadEnvelope(http, single.RootElement) : ReadLines(http, text);
+                return single.RootElement.TryGetProperty("records", out _) ? ReadEnvelope(http, single.RootElement) : ReadLines(http, json);
             }
         }
 
-        return text[0] == '{' ? ReadLines(http, text) : Fail(http, "body", "Malformed JSON body: expected an array, an object or JSON lines.");
+        return first == (byte)'{' ? ReadLines(http, json) : Fail(http, "body", "Malformed JSON body: expected an array, an object or JSON lines.");
     }
 
     private (JobSubmission?, ProblemHttpResult?) ReadEnvelope(HttpContext http, JsonElement root)
@@ -99,14 +118,16 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         return ReadRecords(http, root.GetProperty("records"), "records", callbackUrl, settings);
     }
 
-    private (JobSubmission?, ProblemHttpResult?) ReadLines(HttpContext http, ReadOnlySpan<char> text)
+    private (JobSubmission?, ProblemHttpResult?) ReadLines(HttpContext http, ReadOnlyMemory<byte> text)
     {
         var records = new List<string>();
         var number = 0;
-        foreach (var range in text.Split('\n'))
+        for (var rest = text; !rest.IsEmpty;)
         {
             number++;
-            var line = text[range].Trim();
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = (end < 0 ? rest : rest[..end]).Trim(JsonWhitespace);
+            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
             if (line.IsEmpty)
             {
                 continue;
@@ -117,19 +138,20 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
                 return TooMany(http);
             }
 
-            if (!TryParse(line.ToString(), out var document))
+            if (!TryParse(line, out var document))
             {
                 return Fail(http, "body", $"Malformed JSON on line {number}.");
             }
 
             using (document)
             {
-                if (CheckRecord(http, document.RootElement, $"line {number}") is { } problem)
+                var (record, problem) = Keep(http, document.RootElement, null, number);
+                if (problem is not null)
                 {
                     return (null, problem);
                 }
 
-                records.Add(document.RootElement.GetRawText());
+                records.Add(record!);
             }
         }
 
@@ -150,37 +172,47 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
 
         var records = new List<string>(array.GetArrayLength());
         var index = 0;
-        foreach (var record in array.EnumerateArray())
+        foreach (var element in array.EnumerateArray())
         {
-            if (CheckRecord(http, record, $"{field}[{index++}]") is { } problem)
+            var (record, problem) = Keep(http, element, field, index++);
+            if (problem is not null)
             {
                 return (null, problem);
             }
 
-            records.Add(record.GetRawText());
+            records.Add(record!);
         }
 
         return Validate(http, new JobSubmission(records, callbackUrl, settings));
     }
 
-    /// <summary>An object whose members have the JSON types of a <c>/v1/enrich</c> body.</summary>
-    private static ProblemHttpResult? CheckRecord(HttpContext http, JsonElement record, string where)
+    /// <summary>
+    /// The record as it is kept: an object whose members have the JSON types of a <c>/v1/enrich</c> body, written
+    /// again with those members only. The other columns of a caller's export are what make a job body large; they
+    /// are never used, so they are neither stored nor held as strings.
+    /// </summary>
+    /// <remarks>The record is named <c>records[3]</c> in an array (<paramref name="field"/>) or <c>line 4</c> in JSON lines (null).</remarks>
+    private static (string? Record, ProblemHttpResult? Problem) Keep(HttpContext http, JsonElement record, string? field, int position)
     {
         if (record.ValueKind != JsonValueKind.Object)
         {
-            return Problems.BadRequest(http, where, $"{where} must be a JSON object with identifiers (email, phone, domain, name, company, linkedinUrl).");
+            var where = Where(field, position);
+            return (null, Problems.BadRequest(http, where, $"{where} must be a JSON object with identifiers (email, phone, domain, name, company, linkedinUrl)."));
         }
 
         try
         {
-            record.Deserialize(GatewayJsonContext.Default.EnrichRequestBody);
-            return null;
+            var body = record.Deserialize(GatewayJsonContext.Default.EnrichRequestBody)!;
+            return (JsonSerializer.Serialize(body, JobRecordJsonContext.Default.EnrichRequestBody), null);
         }
         catch (JsonException)
         {
-            return Problems.BadRequest(http, where, $"{where} has a member of the wrong type: identifiers are strings.");
+            var where = Where(field, position);
+            return (null, Problems.BadRequest(http, where, $"{where} has a member of the wrong type: identifiers are strings."));
         }
     }
+
+    private static string Where(string? field, int position) => field is null ? $"line {position}" : $"{field}[{position}]";
 
     private (JobSubmission?, ProblemHttpResult?) Validate(HttpContext http, JobSubmission submission)
     {
@@ -189,10 +221,19 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             return Fail(http, "records", "The job has no records.");
         }
 
-        if (submission.CallbackUrl is { } url
-            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        if (submission.CallbackUrl is { } url)
         {
-            return Fail(http, "callbackUrl", "callbackUrl must be an absolute http or https URL.");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                return Fail(http, "callbackUrl", "callbackUrl must be an absolute http or https URL.");
+            }
+
+            // An address written in the URL can be judged now; a name is judged when the callback is sent.
+            if (!_options.AllowPrivateCallbacks && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+                && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && NonPublicAddresses.Contains(address))
+            {
+                return Fail(http, "callbackUrl", "callbackUrl points to a loopback, private, link-local or otherwise non-public address, which callbacks may not reach (Jobs:AllowPrivateCallbacks).");
+            }
         }
 
         if (submission.Settings.Mode is { } mode && !mode.Equals("parallel", StringComparison.OrdinalIgnoreCase) && !mode.Equals("waterfall", StringComparison.OrdinalIgnoreCase))
@@ -208,7 +249,7 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         return (submission, null);
     }
 
-    private static bool TryParse(string json, out JsonDocument document)
+    private static bool TryParse(ReadOnlyMemory<byte> json, out JsonDocument document)
     {
         try
         {
@@ -222,7 +263,7 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         }
     }
 
-    private static (JobSubmission?, ProblemHttpResult?) Parse(HttpContext http, string json, Func<JsonDocument, (JobSubmission?, ProblemHttpResult?)> read)
+    private static (JobSubmission?, ProblemHttpResult?) Parse(HttpContext http, ReadOnlyMemory<byte> json, Func<JsonDocument, (JobSubmission?, ProblemHttpResult?)> read)
     {
         if (!TryParse(json, out var document))
         {

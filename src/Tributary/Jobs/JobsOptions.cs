@@ -25,6 +25,12 @@ internal sealed class JobsOptions
     /// </summary>
     public string? CallbackSecret { get; set; }
 
+    /// <summary>
+    /// Let callbacks reach loopback, private (RFC 1918, CGNAT, IPv6 unique local), link-local and other non-public
+    /// addresses. Default false: a caller may not make the server call into its own network.
+    /// </summary>
+    public bool AllowPrivateCallbacks { get; set; }
+
     /// <summary>Delivery attempts of a callback, the first included. Default 5.</summary>
     [Range(1, 20)]
     public int CallbackMaxAttempts { get; set; } = 5;

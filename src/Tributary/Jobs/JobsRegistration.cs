@@ -23,10 +23,13 @@ internal static class JobsRegistration
         services.TryAddSingleton<CreditTotals>();
         services.TryAddSingleton<JobExecution>();
         services.TryAddSingleton<JobCallbackSender>();
+        services.TryAddSingleton<CallbackConnector>();
         services.AddHostedService<JobRunner>();
 
         // Retries are the pipeline's; each attempt is signed and counted by the handler inside it.
-        var client = services.AddHttpClient(JobCallbackSender.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        // Connections are opened by the connector, which refuses what callbacks may not reach.
+        var client = services.AddHttpClient(JobCallbackSender.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CallbackConnector>().CreateHandler());
         client.AddResilienceHandler(JobCallbackSender.ClientName, (pipeline, context) =>
             {
                 var jobs = context.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -39,6 +42,10 @@ internal static class JobsRegistration
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(jobs.CallbackRetryDelayMs),
                         ShouldRetryAfterHeader = true,
+
+                        // A refused destination stays refused: asking again would only delay the outcome.
+                        ShouldHandle = args => ValueTask.FromResult(
+                            !CallbackRefusedException.IsRefusal(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                     });
                 }
 

@@ -24,6 +24,50 @@ public sealed class ServeProcessTests
         serve.Output.Split('\n').Count(l => l.Contains("Sandbox mode", StringComparison.Ordinal)).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:{port}", "ASPNETCORE_URLS")]
+    [InlineData("URLS", "http://0.0.0.0:{port}", "URLS")]
+    [InlineData("ASPNETCORE_HTTP_PORTS", "{port}", "HTTP_PORTS")]
+    [InlineData("HTTP_PORTS", "{port}", "HTTP_PORTS")]
+    [InlineData("Kestrel__Endpoints__Web__Url", "http://0.0.0.0:{port}", "Kestrel:Endpoints:Web:Url")]
+    [InlineData("Kestrel__Endpoints__Web__Url", "http://[::]:{port}", "Kestrel:Endpoints:Web:Url")]
+    public async Task Serve_OpenGateway_RefusesEveryWayToListenBeyondLoopback(string variable, string value, string named)
+    {
+        var port = TributaryProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var environment = WithACredential();
+        environment[variable] = value.Replace("{port}", port, StringComparison.Ordinal);
+        await using var serve = TributaryProcess.Start(["serve"], environment);
+
+        await serve.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        serve.ExitCode.ShouldBe(2, serve.Output);
+        serve.Output.ShouldContain(named, Case.Sensitive);
+        serve.Output.ShouldContain("Gateway:ApiKeys", Case.Sensitive);
+    }
+
+    [Fact]
+    public async Task Serve_WithKeys_ListensOnTheHttpPortsOfTheEnvironment()
+    {
+        var port = TributaryProcess.FreePort();
+        var environment = WithACredential();
+        environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Gateway__ApiKeys__0"] = "gw-key-http-ports";
+        await using var serve = TributaryProcess.Start(["serve"], environment);
+
+        await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Serve_OpenGateway_ListensOnALoopbackUrlOfTheEnvironment()
+    {
+        var port = TributaryProcess.FreePort();
+        var environment = WithACredential();
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        await using var serve = TributaryProcess.Start(["serve"], environment);
+
+        await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+    }
+
     [Fact]
     public async Task Serve_LogsNeverCarryRawIdentifiersOrSecrets()
     {
@@ -78,4 +122,11 @@ public sealed class ServeProcessTests
             log.ShouldNotContain(secret, Case.Insensitive, $"the log contains '{secret}'");
         }
     }
+
+    /// <summary>A provider credential (never called), so neither sandbox mode nor its own checks are in play.</summary>
+    private static Dictionary<string, string?> WithACredential() => new()
+    {
+        ["Providers__Clearbit__ApiKey"] = "sk_test_listen_guard",
+        ["Providers__Clearbit__BaseUrl"] = "http://127.0.0.1:9",
+    };
 }

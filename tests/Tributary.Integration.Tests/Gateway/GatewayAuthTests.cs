@@ -80,6 +80,29 @@ public sealed class GatewayAuthTests
         statuses.ShouldContain(HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task WithoutKeys_ARandomApiKeyDoesNotGetAFreshQuota()
+    {
+        // 6 a minute: a bucket of one request, refilled once a second.
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:QuotaPerMinute=6");
+        using (var first = await gateway.Client.GetAsync("/v1/jobs/nosuchjob"))
+        {
+            first.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/jobs/nosuchjob");
+            request.Headers.Add("X-Api-Key", Guid.NewGuid().ToString("N"));
+            using var response = await gateway.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        // Three cheap requests take milliseconds: at most one refill can fall between them.
+        statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(2, string.Join(", ", statuses));
+    }
+
     private static Task<HttpResponseMessage> Send(GatewayServer gateway, string header, string value)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/enrich") { Content = new StringContent(Body) };

@@ -9,7 +9,8 @@ namespace Tributary.IntegrationTests.Jobs;
 
 /// <summary>
 /// A webhook receiver on Kestrel at a free loopback port: keeps every request it gets (headers and raw body) and
-/// answers 500 to the first <see cref="FailFirst"/> of them, 200 after.
+/// answers 500 to the first <see cref="FailFirst"/> of them, 200 after; or, with <see cref="RedirectTo"/> set, a
+/// 307 redirect there.
 /// </summary>
 internal sealed class CallbackReceiver : IAsyncDisposable
 {
@@ -22,6 +23,9 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     }
 
     public int FailFirst { get; set; }
+
+    /// <summary>Where to redirect every request (307, which keeps the method and body), if anywhere.</summary>
+    public string? RedirectTo { get; set; }
 
     public ConcurrentQueue<ReceivedCallback> Requests { get; } = new();
 
@@ -43,6 +47,11 @@ internal sealed class CallbackReceiver : IAsyncDisposable
                 http.Request.Headers["X-Tributary-Timestamp"].ToString(),
                 http.Request.ContentType,
                 body.ToArray()));
+            if (receiver.RedirectTo is { } target)
+            {
+                return Results.Redirect(target, permanent: false, preserveMethod: true);
+            }
+
             return Interlocked.Increment(ref receiver._received) <= receiver.FailFirst ? Results.StatusCode(500) : Results.Ok();
         });
         await app.StartAsync();

@@ -15,8 +15,9 @@ public sealed class JobsApiTests : IAsyncLifetime
 
     private GatewayServer _gateway = null!;
 
+    // The callback receivers of these tests listen on loopback, which only an explicit setting allows.
     public async Task InitializeAsync() => _gateway = await GatewayServer.StartAsync(
-        "--Jobs:MaxRecords=50", "--Jobs:MaxBodyBytes=200000", $"--Jobs:CallbackSecret={Secret}", "--Jobs:CallbackRetryDelayMs=50", "--Jobs:CallbackMaxAttempts=3");
+        "--Jobs:AllowPrivateCallbacks=true", "--Jobs:MaxRecords=50", "--Jobs:MaxBodyBytes=200000", $"--Jobs:CallbackSecret={Secret}", "--Jobs:CallbackRetryDelayMs=50", "--Jobs:CallbackMaxAttempts=3");
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
@@ -182,6 +183,34 @@ public sealed class JobsApiTests : IAsyncLifetime
         job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("failed");
         job.GetProperty("callback").GetProperty("attempts").GetInt32().ShouldBe(3);
         receiver.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Job_WithCallbackToAHostNameOnLoopback_IsDeliveredWhenPrivateCallbacksAreAllowed()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        var url = receiver.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
+        var id = await JobsClient.SubmitAsync(Client, $$"""{"records":[{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}],"callbackUrl":"{{url}}"}""");
+        var job = await JobsClient.WaitAsync(Client, id, j => j.GetProperty("callback").GetProperty("state").GetString() is not ("none" or "pending"));
+
+        job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
+        receiver.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Job_WithCallbackThatRedirects_IsNotFollowed()
+    {
+        await using var elsewhere = await CallbackReceiver.StartAsync();
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.RedirectTo = elsewhere.Url;
+
+        var id = await JobsClient.SubmitAsync(Client, $$"""{"records":[{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}],"callbackUrl":"{{receiver.Url}}"}""");
+        var job = await JobsClient.WaitAsync(Client, id, j => j.GetProperty("callback").GetProperty("state").GetString() is not ("none" or "pending"));
+
+        job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("failed");
+        receiver.Requests.ShouldNotBeEmpty();
+        elsewhere.Requests.ShouldBeEmpty();
     }
 
     /// <summary>The receiver's side of docs/jobs.md: HMAC-SHA256(secret, timestamp + "." + raw body), compared in constant time.</summary>
