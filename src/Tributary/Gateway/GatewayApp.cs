@@ -22,9 +22,10 @@ internal static class GatewayApp
         TributaryConfiguration.AddSources(builder.Configuration, args);
         TributaryLogging.Configure(builder.Logging, builder.Configuration);
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
-        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
-
         var listen = ListenAddresses.Resolve(builder.Configuration, urls, DefaultUrl);
+        var sandbox = await SandboxMode.StartIfNeededAsync(
+            builder.Configuration, tributary.Sandboxes.AsReadOnly(), Exposure(builder.Configuration, listen), cancellationToken);
+
         if (listen.Urls is { } listenOn)
         {
             builder.WebHost.UseUrls(listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries));
@@ -93,6 +94,20 @@ internal static class GatewayApp
             .MapEnrichEndpoints()
             .MapJobsEndpoints();
         return app;
+    }
+
+    /// <summary>How callers other than this machine's could reach the gateway, or null when none can.</summary>
+    private static string? Exposure(ConfigurationManager configuration, ListenAddresses listen)
+    {
+        var gateway = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        if (gateway.Keys.Count > 0)
+        {
+            return "Gateway:ApiKeys is set, so the gateway serves other callers";
+        }
+
+        return listen.All.FirstOrDefault(address => !ListenGuard.IsLoopback(address.Url)) is { } outside
+            ? $"{outside.Setting} listens on '{outside.Url}'"
+            : null;
     }
 
     private static void ConfigureCallerQuota(RateLimiterOptions options)
