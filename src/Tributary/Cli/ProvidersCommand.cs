@@ -10,13 +10,15 @@ namespace Tributary.Host.Cli;
 /// <summary><c>tributary providers</c>: what is configured, and each provider's health, circuit and budget.</summary>
 internal static class ProvidersCommand
 {
-    public static Command Create(TextWriter output)
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="settings">Configuration from the command line (<see cref="CommandLineSettings"/>).</param>
+    public static Command Create(TextWriter output, string[] settings)
     {
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var command = new Command("providers", "List configured providers: enabled, circuit state, rate-limit budget.") { json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await CliHost.StartAsync([], cancellationToken);
+            await using var host = await CliHost.StartAsync(settings, cancellationToken);
             var credits = host.Services.GetRequiredService<CreditMeter>();
             var reports = new List<ProviderReport>();
             foreach (var entry in host.Services.GetRequiredService<ProviderCatalog>().All)
