@@ -36,6 +36,20 @@ public sealed class SandboxSimulators : IAsyncDisposable
     /// <summary>All simulators, for resetting faults or counting calls across providers.</summary>
     public IReadOnlyList<ProviderSimulator> All { get; }
 
+    /// <summary>
+    /// Each provider's name and the base URL its connector is configured with (<c>Providers:&lt;Name&gt;:BaseUrl</c>): the
+    /// simulator's root, plus the API's version path where the real base URL has one (Apollo <c>/api/v1</c>, Hunter
+    /// <c>/v2</c>, People Data Labs <c>/v5</c>). Available once started.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ConnectorBaseUrls =>
+    [
+        new(Clearbit.Name, Clearbit.BaseUrl),
+        new(ZoomInfo.Name, ZoomInfo.BaseUrl),
+        new(Apollo.Name, Apollo.BaseUrl + "/api/v1"),
+        new(Hunter.Name, Hunter.BaseUrl + "/v2"),
+        new(PeopleDataLabs.Name, PeopleDataLabs.BaseUrl + "/v5"),
+    ];
+
     /// <summary>Starts every simulator concurrently; if one fails to start, the others are stopped.</summary>
     public static async Task<SandboxSimulators> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {

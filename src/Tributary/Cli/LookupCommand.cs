@@ -61,7 +61,7 @@ internal static class LookupCommand
             {
                 result = await host.Services.GetRequiredService<EnrichmentEngine>().EnrichAsync(request, cancellationToken);
             }
-            catch (Providers.UnknownProviderException ex)
+            catch (Tributary.Providers.UnknownProviderException ex)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"error: providers: unknown provider '{ex.Provider}'");
                 return ExitCodes.BadArguments;
