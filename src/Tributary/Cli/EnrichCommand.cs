@@ -79,6 +79,7 @@ internal static class EnrichCommand
                 ActivatorUtilities.CreateInstance<RecordEnricher>(services),
                 services.GetRequiredService<IRunStore>(),
                 credits,
+                services.GetRequiredService<ProviderApiVersions>(),
                 time,
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary.Batch"));
             var creditsBefore = await credits.TotalAsync(cancellationToken);
