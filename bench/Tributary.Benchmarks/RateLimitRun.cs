@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tributary.Connectors.Clearbit;
 using Tributary.Host.Batch;
+using Tributary.Providers;
 using Tributary.Simulators;
 using Tributary.Storage;
 
@@ -51,6 +52,7 @@ internal static class RateLimitRun
                 ActivatorUtilities.CreateInstance<RecordEnricher>(services),
                 services.GetRequiredService<IRunStore>(),
                 ActivatorUtilities.CreateInstance<CreditTotals>(services),
+                services.GetRequiredService<ProviderApiVersions>(),
                 TimeProvider.System,
                 NullLogger.Instance);
 

@@ -8,6 +8,12 @@ public sealed class SimulatorOptions
     /// <summary>Clearbit secret key, sent as the Basic user name or a Bearer token. Default "sk_sandbox_clearbit".</summary>
     public string ClearbitApiKey { get; set; } = "sk_sandbox_clearbit";
 
+    /// <summary>
+    /// The <c>API-Version</c> Clearbit answers with when a request pins none. Default "2015-05-30", the version
+    /// Clearbit's Ruby SDK example pins (the provider notes document the header, not a value).
+    /// </summary>
+    public string ClearbitApiVersion { get; set; } = "2015-05-30";
+
     /// <summary>ZoomInfo user name for <c>POST /authenticate</c>. Default "sandbox".</summary>
     public string ZoomInfoUsername { get; set; } = "sandbox";
 
@@ -41,6 +47,7 @@ public sealed class SimulatorOptions
     internal SimulatorOptions Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ClearbitApiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ClearbitApiVersion);
         ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoUsername);
         ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoPassword);
         ArgumentException.ThrowIfNullOrWhiteSpace(ApolloApiKey);

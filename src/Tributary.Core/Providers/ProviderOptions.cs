@@ -47,6 +47,12 @@ public class ProviderOptions
 
     public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
+    /// <summary>
+    /// The API version recorded for runs when the provider's answers carry no <c>API-Version</c> header (e.g. the
+    /// ZoomInfo API generation an account uses). Default none.
+    /// </summary>
+    public string? ApiVersion { get; set; }
+
     /// <summary>True when the connector has what it needs to authenticate.</summary>
     public virtual bool HasCredentials => false;
 

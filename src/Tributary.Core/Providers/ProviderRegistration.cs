@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
 using Tributary.Resilience;
@@ -52,7 +53,9 @@ public static class ProviderRegistration
     {
         var services = builder.Services;
         services.AddKeyedSingleton(name, (sp, _) => new ProviderRuntime(name, options(sp), sp.GetRequiredService<TimeProvider>()));
-        services.AddProviderHttpClient(name, readSignal, isRetryable);
+        services.TryAddSingleton<ProviderApiVersions>();
+        services.AddProviderHttpClient(name, readSignal, isRetryable)
+            .AddHttpMessageHandler(sp => new ApiVersionHandler(name, options(sp).ApiVersion, sp.GetRequiredService<ProviderApiVersions>()));
         services.AddSingleton(provider);
         return builder;
     }

@@ -12,6 +12,8 @@ namespace Tributary.Simulators.Clearbit;
 /// </summary>
 internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
 {
+    private const string ApiVersionHeader = "API-Version";
+
     /// <summary>Role and non-person mailboxes Clearbit refuses with 422.</summary>
     private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,9 +24,20 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
     public void Map(IEndpointRouteBuilder endpoints)
     {
         var v2 = endpoints.MapGroup("/v2");
-        v2.MapGet("/people/find", context => FindPersonAsync(context));
-        v2.MapGet("/companies/find", context => FindCompanyAsync(context));
-        v2.MapGet("/combined/find", context => FindCombinedAsync(context));
+        v2.MapGet("/people/find", context => FindPersonAsync(Versioned(context)));
+        v2.MapGet("/companies/find", context => FindCompanyAsync(Versioned(context)));
+        v2.MapGet("/combined/find", context => FindCombinedAsync(Versioned(context)));
+    }
+
+    /// <summary>
+    /// Every answer names its API version: the one the request pinned with <c>API-Version</c>, else the account's
+    /// (<see cref="SimulatorOptions.ClearbitApiVersion"/>).
+    /// </summary>
+    private HttpContext Versioned(HttpContext context)
+    {
+        var pinned = context.Request.Headers[ApiVersionHeader].ToString();
+        context.Response.Headers[ApiVersionHeader] = pinned.Length > 0 ? pinned : simulator.Options.ClearbitApiVersion;
+        return context;
     }
 
     private Task FindPersonAsync(HttpContext context)

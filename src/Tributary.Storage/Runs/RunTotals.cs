@@ -7,7 +7,10 @@ namespace Tributary.Storage;
 /// <param name="Rejected">Rows that could not be enriched as given (unreadable, no or bad identifier).</param>
 /// <param name="Failed">Rows no provider could answer (timeouts, errors, open circuits); a rerun retries them.</param>
 /// <param name="CreditsSpent">Credits charged by providers while the run ran.</param>
-/// <param name="ApiVersions">Provider name → <c>API-Version</c> response headers seen, when providers send them.</param>
+/// <param name="ApiVersions">
+/// Provider name → the API version it answered with (its <c>API-Version</c> response header, else its configured
+/// <c>ApiVersion</c>), as of the run's end.
+/// </param>
 public sealed record RunTotals(
     long Rows,
     long Matched,
@@ -15,7 +18,7 @@ public sealed record RunTotals(
     long Rejected,
     long Failed,
     decimal CreditsSpent,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> ApiVersions)
+    IReadOnlyDictionary<string, string> ApiVersions)
 {
     /// <summary>Failed rows over all rows, 0–1 (the pipeline alerts above 1 %).</summary>
     public double FailureRate => Rows == 0 ? 0 : (double)Failed / Rows;

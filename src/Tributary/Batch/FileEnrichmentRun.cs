@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Tributary.Host.Batch.Input;
 using Tributary.Host.Batch.Output;
+using Tributary.Providers;
 using Tributary.Storage;
 
 namespace Tributary.Host.Batch;
@@ -16,6 +17,7 @@ internal sealed class FileEnrichmentRun(
     RecordEnricher enricher,
     IRunStore runs,
     CreditTotals credits,
+    ProviderApiVersions apiVersions,
     TimeProvider time,
     ILogger logger)
 {
@@ -93,7 +95,7 @@ internal sealed class FileEnrichmentRun(
         }
 
         var spent = await credits.TotalAsync(CancellationToken.None) - creditsBefore;
-        var totals = new RunTotals(Counters.Rows, Counters.Matched, Counters.Unmatched, Counters.Rejected, Counters.Failed, spent, new Dictionary<string, IReadOnlyList<string>>());
+        var totals = new RunTotals(Counters.Rows, Counters.Matched, Counters.Unmatched, Counters.Rejected, Counters.Failed, spent, apiVersions.Snapshot());
         await runs.FinishAsync(runId, totals, time.GetUtcNow(), CancellationToken.None);
         var elapsed = time.GetElapsedTime(started);
         BatchLog.RunFinished(logger, runId, totals.Rows, totals.Matched, totals.Rejected, totals.Failed, (long)elapsed.TotalMilliseconds);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tributary.Host.Contracts;
+using Tributary.Host.Providers;
 
 namespace Tributary.Host.Cli;
 

@@ -9,7 +9,10 @@ namespace Tributary.Host.Cli;
 /// <summary><c>tributary db migrate</c>: applies the store's schema migrations on demand, e.g. before rolling out nodes.</summary>
 internal static class DbCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    /// <param name="output">Where the migration report goes.</param>
+    /// <param name="error">Where failures go.</param>
+    /// <param name="settings">Configuration from the command line (<see cref="CommandLineSettings"/>).</param>
+    public static Command Create(TextWriter output, TextWriter error, string[] settings)
     {
         var migrate = new Command(
             "migrate",
@@ -17,7 +20,7 @@ internal static class DbCommand
         migrate.SetAction(async (_, cancellationToken) =>
         {
             var configuration = new ConfigurationManager();
-            TributaryConfiguration.AddSources(configuration, []);
+            TributaryConfiguration.AddSources(configuration, settings);
             return await MigrateAsync(configuration, output, error, cancellationToken);
         });
         return new Command("db", "Maintain the configured store.") { migrate };

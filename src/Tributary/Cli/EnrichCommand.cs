@@ -11,7 +11,9 @@ namespace Tributary.Host.Cli;
 /// </summary>
 internal static class EnrichCommand
 {
-    public static Command Create(TextWriter output)
+    /// <param name="output">Where progress and the summary go.</param>
+    /// <param name="settings">Configuration from the command line (<see cref="CommandLineSettings"/>).</param>
+    public static Command Create(TextWriter output, string[] settings)
     {
         var file = new Argument<string>("FILE") { Description = "The file to enrich: .csv (with a header) or .jsonl / .ndjson (one object per line)." };
         var outPath = new Option<string>("--out") { Description = "Where to write the enriched rows: .csv, .jsonl / .ndjson or .parquet.", Required = true };
@@ -41,7 +43,7 @@ internal static class EnrichCommand
 
             try
             {
-                return await RunAsync(request!, output, error, cancellationToken);
+                return await RunAsync(request!, settings, output, error, cancellationToken);
             }
             catch (BatchInputException ex)
             {
@@ -52,7 +54,7 @@ internal static class EnrichCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(FileEnrichmentRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileEnrichmentRequest request, string[] settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var (source, map) = FileEnrichmentRun.Open(request);
         using (source)
@@ -61,7 +63,7 @@ internal static class EnrichCommand
             // they cost a row shows in its status, and the summary says how many rows failed. Answers are not kept in
             // the in-process cache: a file is mostly distinct subjects, so that cache would grow with the file (1.4 GB
             // for a million rows); repeats are served by the ledger, and concurrent identical lookups still share a call.
-            await using var host = await CliHost.StartAsync(["--Logging:Console:LogLevel:Polly=None", "--Cache:LocalTtl=00:00:00"], cancellationToken);
+            await using var host = await CliHost.StartAsync(["--Logging:Console:LogLevel:Polly=None", "--Cache:LocalTtl=00:00:00", .. settings], cancellationToken);
             var services = host.Services;
             var catalog = services.GetRequiredService<ProviderCatalog>();
             if (request.Providers?.FirstOrDefault(p => !catalog.TryGet(p, out _)) is { } unknown)
@@ -77,6 +79,7 @@ internal static class EnrichCommand
                 ActivatorUtilities.CreateInstance<RecordEnricher>(services),
                 services.GetRequiredService<IRunStore>(),
                 credits,
+                services.GetRequiredService<ProviderApiVersions>(),
                 time,
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary.Batch"));
             var creditsBefore = await credits.TotalAsync(cancellationToken);

@@ -14,7 +14,9 @@ internal static class LookupCommand
 {
     private const int InteractiveTimeoutMs = 5000;
 
-    public static Command Create(TextWriter output)
+    /// <param name="output">Where the profile goes.</param>
+    /// <param name="settings">Configuration from the command line (<see cref="CommandLineSettings"/>).</param>
+    public static Command Create(TextWriter output, string[] settings)
     {
         var email = new Option<string?>("--email") { Description = "Email address to look up." };
         var phone = new Option<string?>("--phone") { Description = "Phone number (E.164, or national in the default region)." };
@@ -46,7 +48,7 @@ internal static class LookupCommand
                 Providers = parse.GetValue(providers)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
 
-            await using var host = await CliHost.StartAsync([], cancellationToken);
+            await using var host = await CliHost.StartAsync(settings, cancellationToken);
             var normalizer = host.Services.GetRequiredService<IdentifierNormalizer>();
             if (!EnrichRequestValidation.TryBuild(body, LookupKind.Person, normalizer, out var request, out var field, out var detail))
             {
@@ -59,7 +61,7 @@ internal static class LookupCommand
             {
                 result = await host.Services.GetRequiredService<EnrichmentEngine>().EnrichAsync(request, cancellationToken);
             }
-            catch (Providers.UnknownProviderException ex)
+            catch (Tributary.Providers.UnknownProviderException ex)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"error: providers: unknown provider '{ex.Provider}'");
                 return ExitCodes.BadArguments;

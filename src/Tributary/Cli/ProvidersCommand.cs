@@ -3,89 +3,91 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Tributary.Credits;
+using Tributary.Host.Providers;
 using Tributary.Providers;
 
 namespace Tributary.Host.Cli;
 
-/// <summary><c>tributary providers</c>: what is configured, and each provider's health, circuit and budget.</summary>
+/// <summary>
+/// <c>tributary providers</c>: each provider's health, circuit, budget and credits. With <c>--url</c>, the live state
+/// of a running gateway; without, what this configuration gives a fresh process (settings, and credits from the store).
+/// </summary>
 internal static class ProvidersCommand
 {
-    public static Command Create(TextWriter output)
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="settings">Configuration from the command line (<see cref="CommandLineSettings"/>).</param>
+    public static Command Create(TextWriter output, string[] settings)
     {
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
-        var command = new Command("providers", "List configured providers: enabled, circuit state, rate-limit budget.") { json };
+        var url = new Option<string?>("--url")
+        {
+            Description = "A running gateway (e.g. http://127.0.0.1:8080): show its live circuits, tokens and credits instead of this configuration's.",
+        };
+        var apiKey = new Option<string?>("--api-key") { Description = "A gateway key (Gateway:ApiKeys) for --url." };
+        var command = new Command("providers", "List providers: enabled, circuit state, rate-limit budget, credits spent.") { json, url, apiKey };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await CliHost.StartAsync([], cancellationToken);
-            var credits = host.Services.GetRequiredService<CreditMeter>();
-            var reports = new List<ProviderReport>();
-            foreach (var entry in host.Services.GetRequiredService<ProviderCatalog>().All)
+            var error = parse.InvocationConfiguration.Error;
+            IReadOnlyList<ProviderReport> reports;
+            if (parse.GetValue(url) is { } gateway)
             {
-                reports.Add(ProviderReport.Of(entry, await credits.SpendAsync(entry.Name, cancellationToken)));
+                if (!Uri.TryCreate(gateway, UriKind.Absolute, out var gatewayUri) || gatewayUri.Scheme is not ("http" or "https"))
+                {
+                    await error.WriteLineAsync("error: --url must be an absolute http(s) URL, e.g. http://127.0.0.1:8080.");
+                    return ExitCodes.BadArguments;
+                }
+
+                var fetched = await GatewayProviders.FetchAsync(gatewayUri, parse.GetValue(apiKey), cancellationToken);
+                if (fetched.Reports is null)
+                {
+                    await error.WriteLineAsync("error: " + fetched.Problem);
+                    return fetched.ExitCode;
+                }
+
+                reports = fetched.Reports;
+            }
+            else
+            {
+                await using var host = await CliHost.StartAsync(settings, cancellationToken);
+                reports = await ProviderReport.ListAsync(
+                    host.Services.GetRequiredService<ProviderCatalog>(), host.Services.GetRequiredService<CreditMeter>(), cancellationToken);
             }
 
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize<IReadOnlyList<ProviderReport>>(reports, CliJson.Indented.IReadOnlyListProviderReport));
-                return ExitCodes.Success;
+                await output.WriteLineAsync(JsonSerializer.Serialize(reports, CliJson.Indented.IReadOnlyListProviderReport));
             }
-
-            var table = new Table().AddColumns("Provider", "On", "Priority", "Circuit", "Tokens", "Paused until", "Cost", "Today", "Total", "Daily cap");
-            foreach (var r in reports)
+            else
             {
-                table.AddRow(
-                    r.Name,
-                    r.Enabled ? "yes" : "no",
-                    Invariant(r.Priority),
-                    r.Circuit,
-                    $"{r.TokensAvailable}/{r.PerMinute}/min",
-                    r.PausedUntil?.ToString("u", CultureInfo.InvariantCulture) ?? "-",
-                    Invariant(r.CostPerCall),
-                    $"{Invariant(r.CostToday)} ({Invariant(r.CallsToday)})",
-                    $"{Invariant(r.CostTotal)} ({Invariant(r.CallsTotal)})",
-                    r.DailyBudget is { } budget ? Invariant(budget) : "-");
+                Render(reports, output);
             }
 
-            CliConsole.Create(output).Write(table);
             return ExitCodes.Success;
         });
         return command;
     }
 
+    private static void Render(IReadOnlyList<ProviderReport> reports, TextWriter output)
+    {
+        var table = new Table().AddColumns("Provider", "On", "Priority", "Circuit", "Tokens", "Paused until", "Cost", "Today", "Total", "Daily cap");
+        foreach (var r in reports)
+        {
+            table.AddRow(
+                Markup.Escape(r.Name),
+                r.Enabled ? "yes" : "no",
+                Invariant(r.Priority),
+                Markup.Escape(r.Circuit),
+                $"{r.TokensAvailable}/{r.PerMinute}/min",
+                r.PausedUntil?.ToString("u", CultureInfo.InvariantCulture) ?? "-",
+                Invariant(r.CostPerCall),
+                $"{Invariant(r.CostToday)} ({Invariant(r.CallsToday)})",
+                $"{Invariant(r.CostTotal)} ({Invariant(r.CallsTotal)})",
+                r.DailyBudget is { } budget ? Invariant(budget) : "-");
+        }
+
+        CliConsole.Create(output).Write(table);
+    }
+
     private static string Invariant<T>(T value)
         where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
-}
-
-/// <summary>One provider as <c>tributary providers</c> shows it.</summary>
-internal sealed record ProviderReport(
-    string Name,
-    bool Enabled,
-    int Priority,
-    string Circuit,
-    long TokensAvailable,
-    int PerMinute,
-    DateTimeOffset? PausedUntil,
-    DateTimeOffset? ExhaustedUntil,
-    decimal CostPerCall,
-    decimal? DailyBudget,
-    long CallsToday,
-    decimal CostToday,
-    long CallsTotal,
-    decimal CostTotal)
-{
-    public static ProviderReport Of(ProviderEntry entry, CreditSpend spend) => new(
-        entry.Name,
-        entry.Runtime.IsEnabled,
-        entry.Runtime.Options.Priority,
-        entry.Runtime.CircuitState,
-        entry.Runtime.Gate.Available,
-        entry.Runtime.Gate.PerMinute,
-        entry.Runtime.Gate.PausedUntil,
-        entry.Runtime.ExhaustedUntil,
-        entry.Runtime.Options.CostPerCall,
-        entry.Runtime.Options.DailyBudget,
-        spend.CallsToday,
-        spend.CostToday,
-        spend.CallsTotal,
-        spend.CostTotal);
 }

@@ -1,21 +1,30 @@
 using System.CommandLine;
+using Tributary.Host.Hosting;
 using Tributary.Simulators;
 
 namespace Tributary.Host.Cli;
 
-/// <summary><c>tributary sandbox</c>: the provider simulators alone, for pointing other tools at them.</summary>
+/// <summary><c>tributary sandbox</c>: the provider simulators alone, for pointing other tools (or a gateway) at them.</summary>
 internal static class SandboxCommand
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("sandbox", "Run the provider simulators on loopback and print their URLs; Ctrl+C stops them.");
+        var command = new Command(
+            "sandbox",
+            "Run the provider simulators on loopback and print each one's name, base URL (as Providers:<Name>:BaseUrl takes it) and credentials; Ctrl+C stops them.");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new SimulatorOptions();
-            await using var simulators = await SandboxSimulators.StartAsync(options, cancellationToken);
-            await output.WriteLineAsync($"clearbit  {simulators.Clearbit.BaseUrl}  (key {options.ClearbitApiKey})");
-            await output.WriteLineAsync($"zoominfo  {simulators.ZoomInfo.BaseUrl}  (username {options.ZoomInfoUsername}, password {options.ZoomInfoPassword})");
-            await output.WriteLineAsync("Faults: POST {url}/__sim/faults; calls: GET {url}/__sim/calls. Press Ctrl+C to stop.");
+            await using var simulators = await SandboxSimulators.StartAsync(new SimulatorOptions(), cancellationToken);
+            var sandboxes = new ServiceCollection().AddTributaryHost(new ConfigurationBuilder().Build()).Sandboxes;
+            var wired = SandboxMode.Wire(simulators, sandboxes).ToArray();
+            var width = wired.Max(w => BaseUrl(w.Settings).Length);
+            foreach (var (provider, settings) in wired)
+            {
+                var credentials = settings.Where(s => !IsBaseUrl(s.Key)).Select(s => $"{s.Key[(s.Key.LastIndexOf(':') + 1)..]}={s.Value}");
+                await output.WriteLineAsync($"{provider,-15} {BaseUrl(settings).PadRight(width)}  {string.Join(' ', credentials)}");
+            }
+
+            await output.WriteLineAsync("Faults: POST {root}/__sim/faults; calls: GET {root}/__sim/calls (root: the URL without its version path). Press Ctrl+C to stop.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -28,4 +37,8 @@ internal static class SandboxCommand
         });
         return command;
     }
+
+    private static bool IsBaseUrl(string key) => key.EndsWith(":BaseUrl", StringComparison.OrdinalIgnoreCase);
+
+    private static string BaseUrl(IReadOnlyDictionary<string, string?> settings) => settings.First(s => IsBaseUrl(s.Key)).Value ?? "";
 }

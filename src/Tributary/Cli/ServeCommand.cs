@@ -9,13 +9,14 @@ namespace Tributary.Host.Cli;
 /// <summary><c>tributary serve</c>: the HTTP gateway.</summary>
 internal static class ServeCommand
 {
-    public static Command Create()
+    /// <param name="settings">Configuration from the command line (<see cref="CommandLineSettings"/>).</param>
+    public static Command Create(string[] settings)
     {
         var urls = new Option<string?>("--urls") { Description = $"Addresses to listen on, ';'-separated, as ASP.NET (default {GatewayApp.DefaultUrl})." };
         var command = new Command("serve", "Run the HTTP gateway: real-time enrichment, metrics, OpenAPI.") { urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await GatewayApp.BuildAsync([], parse.GetValue(urls), cancellationToken);
+            await using var app = await GatewayApp.BuildAsync(settings, parse.GetValue(urls), cancellationToken);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary");
             if (app.Services.GetService<SandboxSimulators>() is { } sandbox)
             {

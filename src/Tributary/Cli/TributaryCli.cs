@@ -12,17 +12,26 @@ internal static class TributaryCli
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        var root = new RootCommand("Tributary: contact and company enrichment gateway and pipeline.")
+        if (!CommandLineSettings.TrySplit(args, out var split, out var problem))
         {
-            ServeCommand.Create(),
-            LookupCommand.Create(output),
-            ProvidersCommand.Create(output),
+            await error.WriteLineAsync("error: " + problem);
+            return ExitCodes.BadArguments;
+        }
+
+        var settings = split.Settings;
+        var root = new RootCommand(
+            "Tributary: contact and company enrichment gateway and pipeline. Any setting can follow the verb as "
+            + "--Section:Key=value or --Section:Key value (e.g. --Providers:Clearbit:TimeoutMs=300); it overrides appsettings.json and the environment.")
+        {
+            ServeCommand.Create(settings),
+            LookupCommand.Create(output, settings),
+            ProvidersCommand.Create(output, settings),
             SandboxCommand.Create(output),
-            EnrichCommand.Create(output),
-            DbCommand.Create(output, error),
+            EnrichCommand.Create(output, settings),
+            DbCommand.Create(output, error, settings),
         };
 
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(split.VerbArguments);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)

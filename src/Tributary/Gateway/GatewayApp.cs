@@ -7,6 +7,7 @@ using Tributary.Diagnostics;
 using Tributary.Host.Contracts;
 using Tributary.Host.Hosting;
 using Tributary.Host.Jobs;
+using Tributary.Host.Providers;
 
 namespace Tributary.Host.Gateway;
 
@@ -92,7 +93,8 @@ internal static class GatewayApp
             .AddEndpointFilter<GatewayKeyFilter>()
             .RequireRateLimiting(CallerQuota)
             .MapEnrichEndpoints()
-            .MapJobsEndpoints();
+            .MapJobsEndpoints()
+            .MapProvidersEndpoints();
         return app;
     }
 

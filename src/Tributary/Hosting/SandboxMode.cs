@@ -43,14 +43,11 @@ internal static class SandboxMode
 
         var simulators = await SandboxSimulators.StartAsync(new SimulatorOptions(), cancellationToken);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var sandbox in sandboxes)
+        foreach (var (_, wiring) in Wire(simulators, sandboxes))
         {
-            if (simulators.Find(sandbox.Provider) is { } simulator)
+            foreach (var (key, value) in wiring)
             {
-                foreach (var (key, value) in sandbox.Settings(new SimulatorEndpoint(simulator.BaseUrl, simulator.Credentials)))
-                {
-                    settings[key] = value;
-                }
+                settings[key] = value;
             }
         }
 
@@ -61,6 +58,19 @@ internal static class SandboxMode
 
         configuration.AddInMemoryCollection(settings);
         return simulators;
+    }
+
+    /// <summary>Each provider's settings that point its connector at its running simulator.</summary>
+    public static IEnumerable<(string Provider, IReadOnlyDictionary<string, string?> Settings)> Wire(
+        SandboxSimulators simulators, IEnumerable<ProviderSandbox> sandboxes)
+    {
+        foreach (var sandbox in sandboxes)
+        {
+            if (simulators.Find(sandbox.Provider) is { } simulator)
+            {
+                yield return (sandbox.Provider, sandbox.Settings(new SimulatorEndpoint(simulator.BaseUrl, simulator.Credentials)));
+            }
+        }
     }
 
     public static string Describe(SandboxSimulators simulators) =>

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Batch;
 using Tributary.Host.Contracts;
+using Tributary.Providers;
 using Tributary.Storage;
 
 namespace Tributary.Host.Jobs;
@@ -17,6 +18,7 @@ internal sealed class JobExecution(
     IRunStore runs,
     RecordEnricher enricher,
     CreditTotals credits,
+    ProviderApiVersions apiVersions,
     IOptions<JobsOptions> options,
     TimeProvider time,
     ILogger<JobExecution> logger)
@@ -61,7 +63,7 @@ internal sealed class JobExecution(
         var finished = (await store.GetAsync(id, CancellationToken.None))!;
         var c = finished.Counts;
         var spent = await credits.TotalAsync(CancellationToken.None) - creditsBefore;
-        await runs.FinishAsync(runId, new RunTotals(c.Total, c.Matched, c.Unmatched, c.Rejected, c.Failed, spent, new Dictionary<string, IReadOnlyList<string>>()), time.GetUtcNow(), CancellationToken.None);
+        await runs.FinishAsync(runId, new RunTotals(c.Total, c.Matched, c.Unmatched, c.Rejected, c.Failed, spent, apiVersions.Snapshot()), time.GetUtcNow(), CancellationToken.None);
         JobsLog.Finished(logger, id, "completed", c.Processed, c.Total, c.Matched, c.Rejected, c.Failed);
     }
 

@@ -14,7 +14,7 @@ public sealed class GatewayAuthTests
     [Fact]
     public async Task WithKeys_RequestsWithoutAValidKeyAre401()
     {
-        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys:0=first-key", "--Gateway:ApiKeys:1=second-key");
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys:0=first-key", "--Gateway:ApiKeys:1=second-key", "--Sandbox:Enabled=true");
 
         using var missing = await gateway.EnrichAsync(Body);
         using var wrong = await Send(gateway, "Authorization", "Bearer first-kez");
@@ -29,7 +29,7 @@ public sealed class GatewayAuthTests
     [Fact]
     public async Task WithKeys_BearerOrXApiKeyIsAccepted_AndOperationsStayOpen()
     {
-        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys=first-key, second-key");
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys=first-key, second-key", "--Sandbox:Enabled=true");
 
         using var bearer = await Send(gateway, "Authorization", "Bearer second-key");
         using var header = await Send(gateway, "X-Api-Key", "first-key");

@@ -12,7 +12,7 @@ public sealed class GatewayCorsTests
     [Fact]
     public async Task Preflight_FromAnAllowedOrigin_GetsTheCorsHeaders_EvenWithGatewayKeys()
     {
-        await using var gateway = await GatewayServer.StartAsync($"--Gateway:CorsOrigins:0={Allowed}", "--Gateway:CorsOrigins:1=https://other.example.org", $"--Gateway:ApiKeys:0={Key}");
+        await using var gateway = await GatewayServer.StartAsync($"--Gateway:CorsOrigins:0={Allowed}", "--Gateway:CorsOrigins:1=https://other.example.org", $"--Gateway:ApiKeys:0={Key}", "--Sandbox:Enabled=true");
 
         using var preflight = await gateway.Client.SendAsync(Preflight(Allowed));
 

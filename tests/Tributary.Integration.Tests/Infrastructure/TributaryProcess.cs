@@ -60,6 +60,8 @@ internal sealed class TributaryProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public bool HasExited => _process.HasExited;
+
     public static TributaryProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
         var owned = workingDirectory is null ? new TempDirectory() : null;

@@ -20,6 +20,7 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
     private readonly PathTemplate _template;
     private readonly HttpProviderMapping _mapping;
     private readonly JsonPath? _matchPath;
+    private readonly Uri _baseUrl;
 
     /// <summary>Options have been validated at start (<see cref="HttpProviderOptionsValidator"/>), so they parse here.</summary>
     public HttpProviderConnector(string name, HttpProviderOptions options, IHttpClientFactory clients, TimeProvider time)
@@ -28,6 +29,7 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
         _options = options;
         _clients = clients;
         _time = time;
+        _baseUrl = new Uri(options.BaseUrl!, UriKind.Absolute);
         _template = PathTemplate.TryParse(options.PathTemplate, out var template, out var error)
             ? template
             : throw new InvalidOperationException($"{options.SectionPath}:PathTemplate {error}.");
@@ -61,9 +63,15 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
 
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {
+        if (!TryBuildRequestUri(query, out var uri, out var problem))
+        {
+            // Nothing is sent: the value could have reached another path or host than the one configured.
+            return ProviderResult.Failed(ProviderStatus.InvalidInput, problem);
+        }
+
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri(query));
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             Authenticate(request);
             using var response = await ProviderCallContext.SendAsync(_clients.CreateClient(Name), request, query.Budget, cancellationToken);
             if (_options.NoMatchStatusCodes.Contains((int)response.StatusCode))
@@ -91,16 +99,31 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
         }
     }
 
-    private Uri RequestUri(EnrichmentQuery query)
+    private bool TryBuildRequestUri(EnrichmentQuery query, out Uri uri, out string? problem)
     {
-        var url = $"{_options.BaseUrl!.TrimEnd('/')}/{_template.Expand(query.Identifiers).TrimStart('/')}";
+        uri = null!;
+        if (!_template.TryExpand(query.Identifiers, out var path, out problem))
+        {
+            return false;
+        }
+
+        var url = $"{_baseUrl.AbsoluteUri.TrimEnd('/')}/{path.TrimStart('/')}";
         var auth = _options.Auth;
         if (Style(auth) == "query")
         {
             url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"{Uri.EscapeDataString(auth.QueryName)}={Uri.EscapeDataString(auth.Token ?? string.Empty)}";
         }
 
-        return new Uri(url);
+        // Encoding keeps every value inside its segment; this is the last word that the host is the configured one.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var built)
+            || Uri.Compare(built, _baseUrl, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            problem = "the request URL would leave the configured host";
+            return false;
+        }
+
+        uri = built;
+        return true;
     }
 
     private void Authenticate(HttpRequestMessage request)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Tributary.Identifiers;
 
@@ -5,17 +6,18 @@ namespace Tributary.Connectors.Http;
 
 /// <summary>
 /// A request path with identifier placeholders (<c>/customers/{email}</c>, <c>/lookup?phone={phone}</c>), filled with
-/// the query's normalised identifiers, each URL-escaped.
+/// the query's normalised identifiers. A value can never change the request's shape: it is percent-encoded as one
+/// path segment (or one query value), and a value that could still be read as more than that is refused.
 /// </summary>
 internal sealed partial class PathTemplate
 {
     private static readonly string[] Known = ["email", "phone", "domain", "linkedin", "name", "company"];
 
-    private readonly string _template;
+    private readonly Part[] _parts;
 
-    private PathTemplate(string template, IReadOnlyList<string> placeholders)
+    private PathTemplate(Part[] parts, IReadOnlyList<string> placeholders)
     {
-        _template = template;
+        _parts = parts;
         Placeholders = placeholders;
     }
 
@@ -32,30 +34,77 @@ internal sealed partial class PathTemplate
             return false;
         }
 
-        var names = Placeholder().Matches(template).Select(m => m.Groups[1].Value.ToLowerInvariant()).Distinct().ToArray();
-        if (names.Length == 0)
+        var text = template.Trim();
+        var queryStart = text.IndexOf('?', StringComparison.Ordinal);
+        var parts = new List<Part>();
+        var position = 0;
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            var name = match.Groups[1].Value.ToLowerInvariant();
+            if (!Known.Contains(name))
+            {
+                error = $"has an unknown placeholder {{{name}}}; known: {string.Join(", ", Known)}";
+                return false;
+            }
+
+            var inQuery = queryStart >= 0 && match.Index > queryStart;
+            if (name == "linkedin" && !inQuery)
+            {
+                // A LinkedIn URL always has slashes, which a path segment refuses.
+                error = "can take {linkedin} only in the query (e.g. /people?linkedin={linkedin}): a LinkedIn URL is not one path segment";
+                return false;
+            }
+
+            parts.Add(new Part(text[position..match.Index], null, false));
+            parts.Add(new Part(null, name, inQuery));
+            position = match.Index + match.Length;
+        }
+
+        if (parts.Count == 0)
         {
             error = $"needs at least one placeholder ({string.Join(", ", Known.Select(k => "{" + k + "}"))})";
             return false;
         }
 
-        if (names.FirstOrDefault(n => !Known.Contains(n)) is { } unknown)
-        {
-            error = $"has an unknown placeholder {{{unknown}}}; known: {string.Join(", ", Known)}";
-            return false;
-        }
-
+        parts.Add(new Part(text[position..], null, false));
         error = null;
-        parsed = new PathTemplate(template.Trim(), names);
+        parsed = new PathTemplate([.. parts], parts.Where(p => p.Placeholder is not null).Select(p => p.Placeholder!).Distinct().ToArray());
         return true;
     }
 
     /// <summary>Whether the identifiers carry a value for every placeholder.</summary>
     public bool CanExpand(IdentifierSet identifiers) => Placeholders.All(name => Value(identifiers, name) is not null);
 
-    /// <summary>The path with every placeholder replaced by its escaped value.</summary>
-    public string Expand(IdentifierSet identifiers) =>
-        Placeholder().Replace(_template, match => Uri.EscapeDataString(Value(identifiers, match.Groups[1].Value.ToLowerInvariant()) ?? string.Empty));
+    /// <summary>
+    /// The path with every placeholder replaced by its percent-encoded value, or false with the reason (naming the
+    /// placeholder, never the value) when a value cannot be sent safely.
+    /// </summary>
+    public bool TryExpand(IdentifierSet identifiers, out string path, out string? problem)
+    {
+        var expanded = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            if (part.Placeholder is not { } name)
+            {
+                expanded.Append(part.Literal);
+                continue;
+            }
+
+            var value = Value(identifiers, name) ?? string.Empty;
+            if (TemplateValue.Refusal(value, part.InQuery) is { } reason)
+            {
+                path = string.Empty;
+                problem = $"{{{name}}} {reason}";
+                return false;
+            }
+
+            expanded.Append(Uri.EscapeDataString(value));
+        }
+
+        path = expanded.ToString();
+        problem = null;
+        return true;
+    }
 
     private static string? Value(IdentifierSet identifiers, string placeholder) => placeholder switch
     {
@@ -70,4 +119,7 @@ internal sealed partial class PathTemplate
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>Literal text, or a placeholder in the path or in the query.</summary>
+    private readonly record struct Part(string? Literal, string? Placeholder, bool InQuery);
 }

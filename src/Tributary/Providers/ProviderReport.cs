@@ -1,0 +1,53 @@
+using Tributary.Credits;
+using Tributary.Providers;
+
+namespace Tributary.Host.Providers;
+
+/// <summary>
+/// One provider's live state in a process: settings that matter to an operator, circuit, rate-limit tokens, pauses
+/// and credits spent. What <c>GET /v1/providers</c> answers and <c>tributary providers</c> prints.
+/// </summary>
+internal sealed record ProviderReport(
+    string Name,
+    bool Enabled,
+    int Priority,
+    string Circuit,
+    long TokensAvailable,
+    int PerMinute,
+    DateTimeOffset? PausedUntil,
+    DateTimeOffset? ExhaustedUntil,
+    decimal CostPerCall,
+    decimal? DailyBudget,
+    long CallsToday,
+    decimal CostToday,
+    long CallsTotal,
+    decimal CostTotal)
+{
+    /// <summary>Every registered provider, in the catalog's priority order.</summary>
+    public static async Task<IReadOnlyList<ProviderReport>> ListAsync(ProviderCatalog catalog, CreditMeter credits, CancellationToken cancellationToken)
+    {
+        var reports = new List<ProviderReport>(catalog.All.Count);
+        foreach (var entry in catalog.All)
+        {
+            reports.Add(Of(entry, await credits.SpendAsync(entry.Name, cancellationToken)));
+        }
+
+        return reports;
+    }
+
+    private static ProviderReport Of(ProviderEntry entry, CreditSpend spend) => new(
+        entry.Name,
+        entry.Runtime.IsEnabled,
+        entry.Runtime.Options.Priority,
+        entry.Runtime.CircuitState,
+        entry.Runtime.Gate.Available,
+        entry.Runtime.Gate.PerMinute,
+        entry.Runtime.Gate.PausedUntil,
+        entry.Runtime.ExhaustedUntil,
+        entry.Runtime.Options.CostPerCall,
+        entry.Runtime.Options.DailyBudget,
+        spend.CallsToday,
+        spend.CostToday,
+        spend.CallsTotal,
+        spend.CostTotal);
+}
