@@ -6,7 +6,8 @@ namespace Tributary.Connectors.ZoomInfo;
 /// Pairs each input of an enrich call with its result by the input ZoomInfo echoes back (legacy
 /// <c>data.result[].input</c>, keys lower-cased; GTM <c>data[].meta.input</c>), never by position: results may come
 /// back in another order, or not at all. Keys compare without case, values without case or surrounding spaces, phone
-/// numbers by their digits.
+/// numbers by their digits. A call with one input and one result needs no echo: the result can only be that input's
+/// (ZoomInfo may echo a normalised input, such as a company id for the company name sent).
 /// </summary>
 internal static class ZoomInfoResults
 {
@@ -16,12 +17,19 @@ internal static class ZoomInfoResults
     public static ZoomInfoAnswer[] Match(JsonElement root, IReadOnlyList<IReadOnlyDictionary<string, string>> inputs)
     {
         var answers = new ZoomInfoAnswer[inputs.Count];
-        foreach (var (echo, record) in Results(root))
+        var results = Results(root).ToList();
+        if (inputs.Count == 1 && results.Count == 1)
+        {
+            answers[0] = new ZoomInfoAnswer(true, results[0].Record?.Clone());
+            return answers;
+        }
+
+        foreach (var (echo, record) in results)
         {
             // The same person asked twice gets the one answer.
             for (var i = 0; i < inputs.Count; i++)
             {
-                if (!answers[i].Answered && Answers(echo, inputs[i], inputs.Count))
+                if (!answers[i].Answered && Echoes(echo, inputs[i]))
                 {
                     answers[i] = new ZoomInfoAnswer(true, record?.Clone());
                 }
@@ -50,15 +58,12 @@ internal static class ZoomInfoResults
             : [];
     }
 
-    /// <summary>
-    /// Whether a result echoes this input: every key sent comes back with the same value. A result that echoes nothing
-    /// can only answer a call that sent one input.
-    /// </summary>
-    private static bool Answers(JsonElement? echo, IReadOnlyDictionary<string, string> input, int inputCount)
+    /// <summary>Whether a result echoes this input: every key sent comes back with the same value.</summary>
+    private static bool Echoes(JsonElement? echo, IReadOnlyDictionary<string, string> input)
     {
         if (echo is not { ValueKind: JsonValueKind.Object } echoed)
         {
-            return inputCount == 1;
+            return false;
         }
 
         foreach (var (key, value) in input)
