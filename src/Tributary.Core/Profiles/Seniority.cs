@@ -9,18 +9,18 @@ namespace Tributary.Profiles;
 /// </summary>
 public static class Seniority
 {
-    public const string CSuite = "c_suite";
-    public const string Vp = "vp";
-    public const string Director = "director";
-    public const string Manager = "manager";
-    public const string Senior = "senior";
-    public const string Entry = "entry";
-
-    // Most senior first: where a provider sends several levels, the first of these present wins.
-    private static readonly string[] Ladder = [CSuite, Vp, Director, Manager, Senior, Entry];
+    private const string CSuite = "c_suite";
+    private const string Vp = "vp";
+    private const string Director = "director";
+    private const string Manager = "manager";
+    private const string Senior = "senior";
+    private const string Entry = "entry";
 
     // Marks a level that names the top of the company without saying which rung: the title decides.
     private const string Executive = "executive";
+
+    // Most senior first: where a provider sends several levels, the first of these present wins.
+    private static readonly string[] Ladder = [CSuite, Vp, Director, Manager, Senior, Entry];
 
     /// <summary>
     /// Provider levels by canonical key (lower case, words joined by <c>_</c>). Sources: Clearbit
@@ -41,6 +41,8 @@ public static class Seniority
     };
 
     /// <summary>The vocabulary value for one provider level, else what the title says, else null.</summary>
+    /// <param name="level">The provider's level, in any case, with spaces, hyphens or underscores.</param>
+    /// <param name="title">The job title, which ranks a bare "executive" and stands in for an unknown level.</param>
     public static string? Normalize(string? level, string? title = null) => FromLevel(level) switch
     {
         Executive => ExecutiveRank(title),
