@@ -23,6 +23,24 @@ public sealed class SimulatorOptions
     /// <summary>Lifetime of the JWTs ZoomInfo issues. Default 60 minutes, as the real API; shorten it in tests.</summary>
     public TimeSpan ZoomInfoJwtLifetime { get; set; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>ZoomInfo client id of the PKI login (a client JWT signed with the account's key). Default "sandbox-client".</summary>
+    public string ZoomInfoClientId { get; set; } = "sandbox-client";
+
+    /// <summary>
+    /// PEM public key that verifies the PKI login's client JWTs, for <see cref="ZoomInfoClientId"/> and
+    /// <see cref="ZoomInfoUsername"/>. Default none: the PKI login is refused.
+    /// </summary>
+    public string? ZoomInfoPublicKey { get; set; }
+
+    /// <summary>
+    /// Output fields the ZoomInfo account is entitled to (any case; <c>id</c> always): a call asking for another
+    /// answers 403 ZI0003. Default null: an ordinary account, entitled to every field but the <c>mobilePhone</c> add-on.
+    /// </summary>
+    public IReadOnlyCollection<string>? ZoomInfoEntitledFields { get; set; }
+
+    /// <summary>The order of ZoomInfo's enrich results. Default <see cref="ZoomInfoResultOrder.InputOrder"/>.</summary>
+    public ZoomInfoResultOrder ZoomInfoResultOrder { get; set; }
+
     /// <summary>Apollo key for the x-api-key header. Default "apollo_sandbox".</summary>
     public string ApolloApiKey { get; set; } = "apollo_sandbox";
 
@@ -50,6 +68,12 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(ClearbitApiVersion);
         ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoUsername);
         ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoPassword);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoClientId);
+        if (!Enum.IsDefined(ZoomInfoResultOrder))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ZoomInfoResultOrder), ZoomInfoResultOrder, "Unknown ZoomInfo result order.");
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(ApolloApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(HunterApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(PeopleDataLabsApiKey);

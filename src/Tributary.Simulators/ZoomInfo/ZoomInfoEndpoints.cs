@@ -7,14 +7,17 @@ using Tributary.Simulators.Infrastructure;
 namespace Tributary.Simulators.ZoomInfo;
 
 /// <summary>
-/// The legacy Enterprise API: <c>POST /authenticate</c> for a JWT, then <c>POST /enrich/contact</c>
-/// and <c>POST /enrich/company</c> with up to 25 inputs each, one result per input in order.
+/// The legacy Enterprise API: <c>POST /authenticate</c> (user name and password, or a PKI client JWT)
+/// for a JWT, then <c>POST /enrich/contact</c> and <c>POST /enrich/company</c> with up to 25 inputs
+/// each and entitled output fields only, one result per input echoing it, in the configured order.
 /// </summary>
 internal sealed class ZoomInfoEndpoints(ZoomInfoSimulator simulator, ZoomInfoJwt jwt)
 {
     private const int MaxInputs = 25;
 
     private readonly ZoomInfoMatcher _matcher = new(simulator);
+    private readonly ZoomInfoClientAssertion _clientAssertion = new(simulator.Options);
+    private readonly ZoomInfoEntitlements _entitlements = new(simulator.Options.ZoomInfoEntitledFields);
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
@@ -26,12 +29,26 @@ internal sealed class ZoomInfoEndpoints(ZoomInfoSimulator simulator, ZoomInfoJwt
 
     private async Task AuthenticateAsync(HttpContext context)
     {
-        var (username, password) = await ReadCredentialsAsync(context.Request, context.RequestAborted);
-        var options = simulator.Options;
-        if (username != options.ZoomInfoUsername || password != options.ZoomInfoPassword)
+        string? username;
+        if (AuthorizationHeader.Bearer(context.Request) is { } clientJwt)
         {
-            await ZoomInfoErrors.UnauthorizedAsync(context, "Invalid username or password.");
-            return;
+            // PKI: the client signs its own short-lived JWT; there is no body.
+            (username, var refusal) = _clientAssertion.Verify(clientJwt);
+            if (username is null)
+            {
+                await ZoomInfoErrors.UnauthorizedAsync(context, refusal!);
+                return;
+            }
+        }
+        else
+        {
+            (username, var password) = await ReadCredentialsAsync(context.Request, context.RequestAborted);
+            var options = simulator.Options;
+            if (username != options.ZoomInfoUsername || password != options.ZoomInfoPassword)
+            {
+                await ZoomInfoErrors.UnauthorizedAsync(context, "Invalid username or password.");
+                return;
+            }
         }
 
         simulator.RecordAuthentication();
@@ -73,6 +90,13 @@ internal sealed class ZoomInfoEndpoints(ZoomInfoSimulator simulator, ZoomInfoJwt
             return;
         }
 
+        if (_entitlements.Refused(fields.Requested) is { Count: > 0 } refused)
+        {
+            await ZoomInfoErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "ZI0003",
+                $"You are not entitled to the following output fields: {string.Join(", ", refused)}");
+            return;
+        }
+
         if (!ZoomInfoOutputFields.TryGetProperty(body.RootElement, inputName, out var inputs)
             || inputs.ValueKind != JsonValueKind.Array || inputs.GetArrayLength() == 0)
         {
@@ -87,9 +111,26 @@ internal sealed class ZoomInfoEndpoints(ZoomInfoSimulator simulator, ZoomInfoJwt
             return;
         }
 
-        var results = inputs.EnumerateArray().Select(input => (input, record: match(input))).ToArray();
+        var results = Order(inputs.EnumerateArray().Select(input => (input, record: match(input))).ToArray(), simulator.Options.ZoomInfoResultOrder);
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, (results, fields, writeRecord), static (writer, state) =>
             ZoomInfoEnrichResponse.Write(writer, state.results, state.fields, state.writeRecord));
+    }
+
+    /// <summary>Reorders results as configured: a fixed permutation other than the identity, perhaps without input 0's.</summary>
+    private static T[] Order<T>(T[] results, ZoomInfoResultOrder order)
+    {
+        if (order == ZoomInfoResultOrder.InputOrder || results.Length == 0)
+        {
+            return results;
+        }
+
+        var positions = Enumerable.Range(0, results.Length).OrderBy(n => Dataset.StableHash.Mix((ulong)n + 1)).ToArray();
+        if (positions.SequenceEqual(Enumerable.Range(0, results.Length)))
+        {
+            Array.Reverse(positions);
+        }
+
+        return positions.Where(n => order != ZoomInfoResultOrder.ShuffledOneMissing || n != 0).Select(n => results[n]).ToArray();
     }
 
     private static async Task<JsonDocument?> ParseAsync(HttpContext context)

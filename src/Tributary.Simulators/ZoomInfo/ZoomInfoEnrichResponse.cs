@@ -4,7 +4,7 @@ namespace Tributary.Simulators.ZoomInfo;
 
 /// <summary>
 /// The legacy enrich envelope: <c>{"success":true,"data":{"outputFields":[[…]],"result":[…]}}</c>, one
-/// result per input in request order, each echoing its input with lower-cased keys.
+/// result per input in the order given, each echoing its input with lower-cased keys.
 /// </summary>
 internal static class ZoomInfoEnrichResponse
 {

@@ -7,9 +7,11 @@ namespace Tributary.Simulators;
 
 /// <summary>
 /// ZoomInfo's legacy Enterprise API: <c>POST /authenticate</c> (JSON or form-encoded
-/// <see cref="Username"/>/<see cref="Password"/>) returns a JWT valid for
+/// <see cref="Username"/>/<see cref="Password"/>, or a PKI client JWT verified with
+/// <see cref="SimulatorOptions.ZoomInfoPublicKey"/>) returns a JWT valid for
 /// <see cref="SimulatorOptions.ZoomInfoJwtLifetime"/>; <c>POST /enrich/contact</c> and
-/// <c>/enrich/company</c> require it as a Bearer token. Knows about 75% of the sample people.
+/// <c>/enrich/company</c> require it as a Bearer token and refuse output fields the account is not
+/// entitled to. Knows about 75% of the sample people.
 /// </summary>
 public sealed class ZoomInfoSimulator : ProviderSimulator
 {
@@ -26,6 +28,7 @@ public sealed class ZoomInfoSimulator : ProviderSimulator
     internal ZoomInfoSimulator(SimulatorOptions? options, Task<SampleDataset>? dataset, int port)
         : base("zoominfo", options, dataset, port)
     {
+        ZoomInfoClientAssertion.CheckKey(Options);
     }
 
     public string Username => Options.ZoomInfoUsername;

@@ -37,7 +37,7 @@ internal static class PeopleDataLabsMapping
             .Set(ProfileFields.Email, person.WorkEmail)
             .Set(ProfileFields.Phone, PhoneFormat.ToE164(person.MobilePhone ?? person.PhoneNumbers?.FirstOrDefault(), country))
             .Set(ProfileFields.JobTitle, title)
-            .Set(ProfileFields.Seniority, Seniority.Normalize(person.JobTitleLevels?.FirstOrDefault(), title))
+            .Set(ProfileFields.Seniority, Seniority.MostSenior(person.JobTitleLevels, title))
             .Set(ProfileFields.Department, Departments.Normalize(person.JobTitleRole))
             .Set(ProfileFields.LinkedInUrl, ProviderValues.LinkedIn(person.LinkedinUrl))
             .Set(ProfileFields.City, ProviderValues.TitleCase(person.LocationLocality))

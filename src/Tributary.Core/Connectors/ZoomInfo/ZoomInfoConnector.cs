@@ -11,7 +11,8 @@ namespace Tributary.Connectors.ZoomInfo;
 
 /// <summary>
 /// ZoomInfo Enterprise API: <c>POST /enrich/contact</c> (up to 25 people per call) and <c>/enrich/company</c> with a
-/// cached JWT. A no-match is a 200 (not billed); a 401 renews the token and tries once more.
+/// cached JWT, asking for the configured output fields. Results pair with inputs by the input each echoes. A no-match
+/// is a 200 (not billed); a 401 renews the token and tries once more.
 /// </summary>
 internal sealed class ZoomInfoConnector(
     IHttpClientFactory clients,
@@ -45,17 +46,20 @@ internal sealed class ZoomInfoConnector(
     {
         try
         {
+            IReadOnlyDictionary<string, string> input = query.Kind == LookupKind.Person
+                ? PersonInput(query.Identifiers)
+                : new Dictionary<string, string> { ["companyWebsite"] = query.Identifiers.Domain! };
             var body = query.Kind == LookupKind.Person
-                ? ContactBody([query])
-                : JsonContent.Create(new ZoomInfoCompanyRequest([new() { ["companyWebsite"] = query.Identifiers.Domain! }], ZoomInfoMapping.CompanyOutputFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
+                ? ContactBody([input])
+                : JsonContent.Create(new ZoomInfoCompanyRequest([input], _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
             using var response = await SendAsync(query.Kind, body, query.Budget, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return await FailureAsync(response, cancellationToken);
             }
 
-            var records = await ReadRecordsAsync(response, cancellationToken);
-            return FromRecord(records.Count > 0 ? records[0] : null, query.Kind);
+            var answers = await ReadAnswersAsync(response, [input], cancellationToken);
+            return FromAnswer(answers[0], query.Kind);
         }
         catch (Exception ex) when (ex is ZoomInfoAuthenticationException || ProviderFailures.IsExpected(ex))
         {
@@ -72,18 +76,16 @@ internal sealed class ZoomInfoConnector(
         try
         {
             // One call carries the whole batch, so it runs under the first query's budget (batch work has no deadline).
-            using var response = await SendAsync(LookupKind.Person, ContactBody(queries), queries[0].Budget, cancellationToken);
+            var inputs = queries.Select(q => PersonInput(q.Identifiers)).ToArray();
+            using var response = await SendAsync(LookupKind.Person, ContactBody(inputs), queries[0].Budget, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return BulkLookup.Repeat(await FailureAsync(response, cancellationToken), queries.Length);
             }
 
-            // data.result[] is aligned with matchPersonInput[]: entry n answers query n.
-            var records = await ReadRecordsAsync(response, cancellationToken);
-            return queries.Select((_, n) => n < records.Count
-                    ? FromRecord(records[n], LookupKind.Person)
-                    : ProviderResult.Failed(ProviderStatus.ServerError, "missing from bulk answer"))
-                .ToArray();
+            // Each result names the input it answers; the order of data.result[] promises nothing.
+            var answers = await ReadAnswersAsync(response, inputs, cancellationToken);
+            return answers.Select(answer => FromAnswer(answer, LookupKind.Person)).ToArray();
         }
         catch (Exception ex) when (ex is ZoomInfoAuthenticationException || ProviderFailures.IsExpected(ex))
         {
@@ -124,12 +126,12 @@ internal sealed class ZoomInfoConnector(
     private Uri RequestUri(LookupKind kind) =>
         new($"{_options.ApiBaseUrl}/enrich/{(kind == LookupKind.Person ? "contact" : "company")}");
 
-    private static JsonContent ContactBody(IEnumerable<EnrichmentQuery> queries) => JsonContent.Create(
-        new ZoomInfoContactRequest(queries.Select(q => PersonInput(q.Identifiers)).ToArray(), ZoomInfoMapping.ContactOutputFields),
+    private JsonContent ContactBody(IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => JsonContent.Create(
+        new ZoomInfoContactRequest(inputs, _options.ContactFields),
         ZoomInfoJsonContext.Default.ZoomInfoContactRequest);
 
     /// <summary>The strongest identifier ZoomInfo matches on: email, then phone, then name with company.</summary>
-    private static Dictionary<string, object> PersonInput(IdentifierSet identifiers)
+    private static Dictionary<string, string> PersonInput(IdentifierSet identifiers)
     {
         if (identifiers.Email is { } email)
         {
@@ -148,82 +150,67 @@ internal sealed class ZoomInfoConnector(
 
     private static async Task<ProviderResult> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        // ZoomInfo reports an exhausted record allowance as 403 and a credit limit as PFAPI0011 (400).
+        // ZoomInfo reports an exhausted record allowance as 403 and a credit limit as PFAPI0011 (400); a field the
+        // account is not entitled to as ZI0003 (403).
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (body.Contains("PFAPI0011", StringComparison.Ordinal) || body.Contains("record limit", StringComparison.OrdinalIgnoreCase))
         {
             return ProviderResult.Failed(ProviderStatus.BudgetExhausted, "ZoomInfo credit limit reached");
         }
 
+        if (body.Contains("ZI0003", StringComparison.Ordinal) || body.Contains("not entitled", StringComparison.OrdinalIgnoreCase))
+        {
+            return ProviderResult.Failed(ProviderStatus.Unauthorized, "the account is not entitled to a requested field; see Providers:ZoomInfo:OutputFields");
+        }
+
         return ProviderFailures.FromStatus(response.StatusCode);
     }
 
-    private static async Task<IReadOnlyList<JsonElement?>> ReadRecordsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<ZoomInfoAnswer[]> ReadAnswersAsync(
+        HttpResponseMessage response, IReadOnlyList<IReadOnlyDictionary<string, string>> inputs, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-
-        // Cloned: the records outlive the document.
-        return Records(document.RootElement).Select(r => r?.Clone()).ToArray();
+        return ZoomInfoResults.Match(document.RootElement, inputs);
     }
 
-    private ProviderResult FromRecord(JsonElement? found, LookupKind kind)
+    private ProviderResult FromAnswer(ZoomInfoAnswer answer, LookupKind kind)
     {
-        if (found is not { } record)
+        if (!answer.Answered)
+        {
+            return ProviderResult.Failed(ProviderStatus.ServerError, "missing from ZoomInfo's answer");
+        }
+
+        if (answer.Record is not { } record)
         {
             return ProviderResult.NoMatch(billed: false);
         }
 
-        var observedAt = time.GetUtcNow();
-        if (kind == LookupKind.Company)
+        try
         {
-            var company = record.Deserialize(ZoomInfoJsonContext.Default.ZoomInfoCompany)!;
-            var companyProfile = new ProfileBuilder(Name, ZoomInfoMapping.DefaultConfidence, observedAt);
-            ZoomInfoMapping.MapCompany(company, companyProfile);
-            return ProviderResult.Matched(companyProfile.Build(), ZoomInfoMapping.DefaultConfidence);
+            return kind == LookupKind.Company ? FromCompany(record) : FromContact(record);
         }
+        catch (JsonException)
+        {
+            // One unreadable record fails that subject only, not the rest of its batch.
+            return ProviderResult.Failed(ProviderStatus.ServerError, "malformed record");
+        }
+    }
 
+    private ProviderResult FromCompany(JsonElement record)
+    {
+        var company = record.Deserialize(ZoomInfoJsonContext.Default.ZoomInfoCompany)!;
+        var profile = new ProfileBuilder(Name, ZoomInfoMapping.DefaultConfidence, time.GetUtcNow());
+        ZoomInfoMapping.MapCompany(company, profile);
+        return ProviderResult.Matched(profile.Build(), ZoomInfoMapping.DefaultConfidence);
+    }
+
+    private ProviderResult FromContact(JsonElement record)
+    {
         var contact = record.Deserialize(ZoomInfoJsonContext.Default.ZoomInfoContact)!;
         var confidence = ZoomInfoMapping.Confidence(contact);
-        var profile = new ProfileBuilder(Name, confidence, observedAt);
+        var profile = new ProfileBuilder(Name, confidence, time.GetUtcNow());
         ZoomInfoMapping.MapContact(contact, profile);
         return ProviderResult.Matched(profile.Build(), confidence);
     }
-
-    /// <summary>
-    /// The first matched record of each input, in input order, in either response generation; null for NO_MATCH.
-    /// Legacy: <c>data.result[n].data[0]</c>. GTM: <c>data[n].attributes</c> unless <c>type</c> is <c>NoMatch</c>.
-    /// </summary>
-    private static IEnumerable<JsonElement?> Records(JsonElement root)
-    {
-        if (!root.TryGetProperty("data", out var data))
-        {
-            return [];
-        }
-
-        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("result", out var results) && results.ValueKind == JsonValueKind.Array)
-        {
-            return results.EnumerateArray().Select(LegacyRecord);
-        }
-
-        return data.ValueKind == JsonValueKind.Array ? data.EnumerateArray().Select(GtmRecord) : [];
-    }
-
-    private static JsonElement? LegacyRecord(JsonElement result) =>
-        !IsNoMatch(result) && result.TryGetProperty("data", out var records) && records.ValueKind == JsonValueKind.Array && records.GetArrayLength() > 0
-            ? records[0]
-            : null;
-
-    private static JsonElement? GtmRecord(JsonElement item)
-    {
-        var noMatch = (item.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "NoMatch")
-            || (item.TryGetProperty("meta", out var meta) && IsNoMatch(meta));
-        return !noMatch && item.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object
-            ? attributes
-            : null;
-    }
-
-    private static bool IsNoMatch(JsonElement element) =>
-        element.TryGetProperty("matchStatus", out var status) && status.ValueKind == JsonValueKind.String
-        && status.GetString() is "NO_MATCH" or "OPT_OUT";
 }

@@ -10,19 +10,6 @@ internal static class ZoomInfoMapping
     /// <summary>Confidence when a contact carries no accuracy score, and for company matches.</summary>
     public const double DefaultConfidence = 0.85;
 
-    public static readonly string[] ContactOutputFields =
-    [
-        "id", "firstName", "lastName", "email", "phone", "mobilePhone", "jobTitle", "managementLevel", "jobFunction",
-        "city", "state", "country", "contactAccuracyScore", "externalUrls", "companyId", "companyName", "companyWebsite",
-        "companyEmployeeCount", "companyRevenueRange", "companyPrimaryIndustry",
-    ];
-
-    public static readonly string[] CompanyOutputFields =
-    [
-        "id", "name", "website", "domainList", "employeeCount", "revenue", "revenueRange", "primaryIndustry", "industries",
-        "phone", "city", "country", "socialMediaUrls", "foundedYear",
-    ];
-
     /// <summary><c>contactAccuracyScore</c> (documented 75–99, seen as "50.0") as 0–1.</summary>
     public static double Confidence(ZoomInfoContact contact) =>
         Number(contact.ContactAccuracyScore) is { } score and > 0 ? Math.Clamp(score / 100.0, 0, 1) : DefaultConfidence;
@@ -36,7 +23,7 @@ internal static class ZoomInfoMapping
             .Set(ProfileFields.Email, contact.Email)
             .Set(ProfileFields.Phone, PhoneFormat.ToE164(contact.Phone ?? contact.MobilePhone, Countries.ToCode(contact.Country)))
             .Set(ProfileFields.JobTitle, contact.JobTitle)
-            .Set(ProfileFields.Seniority, Seniority.Normalize(contact.ManagementLevel?.FirstOrDefault()?.Replace("-Level", string.Empty, StringComparison.OrdinalIgnoreCase), contact.JobTitle))
+            .Set(ProfileFields.Seniority, Seniority.MostSenior(Texts(contact.ManagementLevel), contact.JobTitle))
             .Set(ProfileFields.Department, Departments.Normalize(contact.JobFunction?.FirstOrDefault()?.Department))
             .Set(ProfileFields.LinkedInUrl, LinkedIn(contact.ExternalUrls))
             .Set(ProfileFields.City, contact.City)
@@ -94,6 +81,14 @@ internal static class ZoomInfoMapping
         { ValueKind: JsonValueKind.Number } e => e.TryGetInt64(out var n) ? n : (long)e.GetDouble(),
         { ValueKind: JsonValueKind.String } e when double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => (long)d,
         _ => null,
+    };
+
+    /// <summary>The texts of a list, or of a single text (documented as a list; read either way).</summary>
+    private static IEnumerable<string?> Texts(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()),
+        { ValueKind: JsonValueKind.String } e => [e.GetString()],
+        _ => [],
     };
 
     private static string? FirstText(JsonElement? element) => element switch

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tributary.Providers;
 
 namespace Tributary.Connectors.ZoomInfo;
@@ -10,7 +13,18 @@ public static class ZoomInfoRegistration
     {
         builder.Services.AddHttpClient(ZoomInfoTokenSource.AuthClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         builder.Services.AddSingleton<ZoomInfoTokenSource>();
-        return builder.AddProvider<ZoomInfoConnector, ZoomInfoOptions>(ZoomInfoConnector.ProviderName, "ZoomInfo", ZoomInfoRateLimits.Read)
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZoomInfoOptions>, ZoomInfoOptionsValidator>());
+        builder.AddProvider<ZoomInfoConnector, ZoomInfoOptions>(ZoomInfoConnector.ProviderName, "ZoomInfo", ZoomInfoRateLimits.Read)
             .WithSandbox(ZoomInfoSandbox.Wiring);
+
+        // A list binds from indexed keys (OutputFields:0=id); one comma-separated value, as the command line and
+        // environment variables give it, binds to nothing, so it is read here.
+        builder.Services.AddOptions<ZoomInfoOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var section = configuration.GetSection("Providers:ZoomInfo");
+            options.OutputFields = section["OutputFields"] is { } fields ? [fields] : options.OutputFields;
+            options.CompanyOutputFields = section["CompanyOutputFields"] is { } companyFields ? [companyFields] : options.CompanyOutputFields;
+        });
+        return builder;
     }
 }

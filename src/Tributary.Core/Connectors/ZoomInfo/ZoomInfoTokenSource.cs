@@ -133,7 +133,7 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
 
         var signingInput = $"{header}.{Base64UrlEncode(payloadJson.ToArray())}";
         using var rsa = RSA.Create();
-        rsa.ImportFromPem(_options.PrivateKey);
+        rsa.ImportFromPem(_options.PrivateKeyPem);
         var signature = rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{signingInput}.{Base64UrlEncode(signature)}";
     }

@@ -11,9 +11,9 @@ internal sealed record ZoomInfoAuthenticateRequest(string Username, string Passw
 
 internal sealed record ZoomInfoAuthenticateResponse(bool? Success, string? Jwt);
 
-internal sealed record ZoomInfoContactRequest(IReadOnlyList<Dictionary<string, object>> MatchPersonInput, IReadOnlyList<string> OutputFields);
+internal sealed record ZoomInfoContactRequest(IReadOnlyList<IReadOnlyDictionary<string, string>> MatchPersonInput, IReadOnlyList<string> OutputFields);
 
-internal sealed record ZoomInfoCompanyRequest(IReadOnlyList<Dictionary<string, object>> MatchCompanyInput, IReadOnlyList<string> OutputFields);
+internal sealed record ZoomInfoCompanyRequest(IReadOnlyList<IReadOnlyDictionary<string, string>> MatchCompanyInput, IReadOnlyList<string> OutputFields);
 
 internal sealed record ZoomInfoContact(
     JsonElement? Id,
@@ -23,7 +23,7 @@ internal sealed record ZoomInfoContact(
     string? Phone,
     string? MobilePhone,
     string? JobTitle,
-    IReadOnlyList<string>? ManagementLevel,
+    JsonElement? ManagementLevel,
     IReadOnlyList<ZoomInfoJobFunction>? JobFunction,
     string? City,
     string? State,
