@@ -10,6 +10,6 @@ public static class ZoomInfoRegistration
     {
         builder.Services.AddHttpClient(ZoomInfoTokenSource.AuthClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         builder.Services.AddSingleton<ZoomInfoTokenSource>();
-        return builder.AddProvider<ZoomInfoConnector, ZoomInfoOptions>(ZoomInfoConnector.ProviderName, "ZoomInfo", ZoomInfoRateLimits.Read);
+        return builder.AddProvider<ZoomInfoConnector, ZoomInfoOptions>(ZoomInfoConnector.ProviderName, "ZoomInfo", ZoomInfoRateLimits.Read, limits: ZoomInfoRateLimits.Defaults);
     }
 }
