@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,9 @@ public static class TributaryServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
+
+        // Registered before HybridCache, which otherwise adds an unbounded MemoryCache as its in-process layer.
+        services.TryAddSingleton<IMemoryCache>(sp => new BoundedMemoryCache(sp.GetRequiredService<IOptions<CacheOptions>>().Value.MaxEntries));
         services.AddHybridCache().AddSerializer<CacheEntry, CacheEntrySerializer>();
         services.TryAddSingleton<ILookupLedger, InMemoryLookupLedger>();
         services.TryAddSingleton<ISuppressionStore, InMemorySuppressionStore>();

@@ -30,6 +30,14 @@ public sealed class CacheOptions
     [Range(1, 1_000_000)]
     public int LedgerQueueCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// Most answers the in-process layer holds, so its memory stays flat however many distinct subjects go through:
+    /// when it is full, a new answer is not kept there and the least recently used 5 % are dropped. Dropped answers
+    /// are still in the ledger and are served from it. Default 100,000.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int MaxEntries { get; set; } = 100_000;
+
     /// <summary>The TTL for an answer.</summary>
     public TimeSpan TtlFor(bool matched, double confidence) =>
         !matched ? NoMatchTtl : confidence >= HighConfidence ? HighConfidenceTtl : LowConfidenceTtl;

@@ -26,7 +26,7 @@ public class ProviderOptions
     /// <summary>Precedence: lower asks first in a waterfall and wins ties in a merge. Default 100.</summary>
     public int Priority { get; set; } = 100;
 
-    /// <summary>Requests per minute allowed for this provider account.</summary>
+    /// <summary>The account's request limits and how long throttling holds every caller back.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>What one billed call costs, in the account's credit unit. Default 1.</summary>
@@ -60,15 +60,33 @@ public class ProviderOptions
     public bool IsEnabled => Enabled ?? HasCredentials;
 }
 
-/// <summary>The provider account's request budget.</summary>
+/// <summary>The provider account's request budget, bound from <c>Providers:&lt;Name&gt;:RateLimit</c>.</summary>
 public sealed class RateLimitOptions
 {
-    /// <summary>Requests per minute; the token bucket refills at this rate. Default 600.</summary>
+    /// <summary>
+    /// Requests in any 60 seconds, so a provider's fixed one-minute window is never overrun wherever it starts.
+    /// Default: the provider's documented limit (Clearbit 600, ZoomInfo 1,500, Apollo 1,000, Hunter 500, People Data
+    /// Labs 1,000; 600 for a configurable REST provider), replaced by the limit the provider reports in its headers
+    /// (People Data Labs <c>x-ratelimit-limit</c>, Apollo <c>x-rate-limit-minute</c>). When set, a reported limit can
+    /// lower it but never raise it.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int PerMinute { get; set; } = 600;
+    public int? PerMinute { get; set; }
 
-    /// <summary>Bucket size: how many requests may go at once after a quiet spell. Default: a tenth of a minute's budget.</summary>
-    public int? Burst { get; set; }
+    /// <summary>
+    /// Requests in any one second. Default: the provider's documented per-second limit (ZoomInfo 25, Hunter 15) while
+    /// <see cref="PerMinute"/> is left at its default too; none otherwise.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int? PerSecond { get; set; }
+
+    /// <summary>
+    /// The longest every caller is held back after a provider keeps throttling without saying for how long (Hunter's
+    /// 403, a 429 without Retry-After): the pause doubles from 1 s on each throttled probe, with jitter, up to this,
+    /// and a success resets it. Default 300,000 (5 minutes).
+    /// </summary>
+    [Range(1_000, 86_400_000)]
+    public int MaxBackoffMs { get; set; } = 300_000;
 }
 
 /// <summary>

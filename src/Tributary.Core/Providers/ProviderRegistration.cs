@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,18 +17,23 @@ public static class ProviderRegistration
     /// <param name="section">Configuration section under <c>Providers</c> (e.g. <c>Clearbit</c>).</param>
     /// <param name="readSignal">Reads the provider's rate-limit headers.</param>
     /// <param name="isRetryable">Statuses worth a retry, when they differ from the usual transient ones.</param>
+    /// <param name="limits">The provider's documented request limits. Default <see cref="RateLimitDefaults.Generic"/>.</param>
     public static TributaryBuilder AddProvider<TConnector, TOptions>(
         this TributaryBuilder builder,
         string name,
         string section,
         Func<HttpResponseMessage, DateTimeOffset, RateLimitSignal> readSignal,
-        Func<HttpStatusCode, bool>? isRetryable = null)
+        Func<HttpStatusCode, bool>? isRetryable = null,
+        RateLimitDefaults? limits = null)
         where TConnector : class, IEnrichmentProvider
         where TOptions : ProviderOptions
     {
         builder.Services.AddOptions<TOptions>()
             .BindConfiguration($"Providers:{section}")
             .ValidateDataAnnotations()
+            .Validate(
+                options => IsValid(options.RateLimit) && IsValid(options.CircuitBreaker),
+                $"Providers:{section}:RateLimit and Providers:{section}:CircuitBreaker values must be within their documented ranges.")
             .ValidateOnStart();
         builder.Services.AddSingleton<TConnector>();
         return builder.AddProvider(
@@ -35,7 +41,8 @@ public static class ProviderRegistration
             sp => sp.GetRequiredService<IOptions<TOptions>>().Value,
             sp => sp.GetRequiredService<TConnector>(),
             readSignal,
-            isRetryable);
+            isRetryable,
+            limits);
     }
 
     /// <summary>
@@ -49,14 +56,19 @@ public static class ProviderRegistration
         Func<IServiceProvider, ProviderOptions> options,
         Func<IServiceProvider, IEnrichmentProvider> provider,
         Func<HttpResponseMessage, DateTimeOffset, RateLimitSignal> readSignal,
-        Func<HttpStatusCode, bool>? isRetryable = null)
+        Func<HttpStatusCode, bool>? isRetryable = null,
+        RateLimitDefaults? limits = null)
     {
         var services = builder.Services;
-        services.AddKeyedSingleton(name, (sp, _) => new ProviderRuntime(name, options(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(name, (sp, _) => new ProviderRuntime(name, options(sp), limits ?? RateLimitDefaults.Generic, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ProviderApiVersions>();
         services.AddProviderHttpClient(name, readSignal, isRetryable)
             .AddHttpMessageHandler(sp => new ApiVersionHandler(name, options(sp).ApiVersion, sp.GetRequiredService<ProviderApiVersions>()));
         services.AddSingleton(provider);
         return builder;
     }
+
+    // ValidateDataAnnotations checks the options' own properties only, not those of the sections nested in them.
+    private static bool IsValid(object section) =>
+        Validator.TryValidateObject(section, new ValidationContext(section), validationResults: null, validateAllProperties: true);
 }

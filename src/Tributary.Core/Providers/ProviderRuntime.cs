@@ -11,11 +11,15 @@ public sealed class ProviderRuntime : IDisposable
 {
     private long _exhaustedUntilTicks;
 
-    public ProviderRuntime(string name, ProviderOptions options, TimeProvider time)
+    /// <param name="name">Lower-cased provider name.</param>
+    /// <param name="options">The provider's settings.</param>
+    /// <param name="limits">The provider's documented request limits, for what <paramref name="options"/> leaves unset.</param>
+    /// <param name="time">The clock every wait and window runs on.</param>
+    public ProviderRuntime(string name, ProviderOptions options, RateLimitDefaults limits, TimeProvider time)
     {
         Name = name;
         Options = options;
-        Gate = new ProviderRateGate(name, options.RateLimit, time);
+        Gate = new ProviderRateGate(name, options.RateLimit, limits, time);
     }
 
     public string Name { get; }

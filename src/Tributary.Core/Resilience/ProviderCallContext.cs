@@ -31,7 +31,4 @@ public static class ProviderCallContext
     /// <summary>The budget of the call, or batch when none was attached.</summary>
     public static CallBudget BudgetOf(ResilienceContext context) =>
         context.Properties.TryGetValue(BudgetKey, out var budget) ? budget : CallBudget.Batch;
-
-    public static CallBudget BudgetOf(HttpRequestMessage request) =>
-        request.GetResilienceContext() is { } context ? BudgetOf(context) : CallBudget.Batch;
 }

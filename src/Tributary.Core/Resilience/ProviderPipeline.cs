@@ -10,7 +10,10 @@ namespace Tributary.Resilience;
 
 /// <summary>
 /// The outbound HTTP pipeline of every provider, composed in one place, outermost first:
-/// retry (budget-aware, honours Retry-After) → circuit breaker → attempt timeout → rate-limit gate → the wire.
+/// retry (budget-aware, honours Retry-After) → circuit breaker → rate-limit gate → attempt timeout → the wire.
+/// The gate sits outside the attempt timeout, and the client has no overall timeout of its own: batch work may wait
+/// hours for a spent window to renew, while each attempt on the wire is still bounded (<c>TimeoutMs</c>, or
+/// <c>BatchTimeoutMs</c>) and a real-time call never waits past its deadline.
 /// </summary>
 internal static class ProviderPipeline
 {
@@ -24,7 +27,8 @@ internal static class ProviderPipeline
         Func<HttpStatusCode, bool>? isRetryable = null)
     {
         isRetryable ??= IsTransient;
-        var builder = services.AddHttpClient(name).RemoveAllLoggers();
+        // HttpClient's own 100 s default would cut a batch call parked at the gate; the pipeline bounds every attempt.
+        var builder = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {
             var runtime = context.ServiceProvider.GetRequiredKeyedService<ProviderRuntime>(name);
@@ -54,6 +58,8 @@ internal static class ProviderPipeline
                 ShouldHandle = args => ValueTask.FromResult(IsProviderFault(args.Outcome)),
             });
 
+            pipeline.AddStrategy(_ => new RateGateStrategy(runtime.Gate, readSignal, time));
+
             var realTimeAttempt = TimeSpan.FromMilliseconds(options.TimeoutMs);
             var batchAttempt = TimeSpan.FromMilliseconds(options.BatchTimeoutMs);
             pipeline.AddTimeout(new TimeoutStrategyOptions
@@ -62,8 +68,6 @@ internal static class ProviderPipeline
             });
         });
 
-        builder.AddHttpMessageHandler(sp => new RateLimitHandler(
-            sp.GetRequiredKeyedService<ProviderRuntime>(name).Gate, readSignal, sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 

@@ -1,51 +1,89 @@
-using System.Threading.RateLimiting;
 using Tributary.Enrichment;
 using Tributary.Providers;
 
 namespace Tributary.Resilience;
 
 /// <summary>
-/// The request budget of one provider account, shared by every caller in the process: a token bucket seeded
-/// from configuration, drained to what the provider says is left, and paused for everyone when the provider
-/// answers 429 with a Retry-After or reports an exhausted window.
+/// The request budget of one provider account, shared by every caller in the process. A request goes when no window
+/// of 60 s (and of 1 s, for providers with a per-second limit) would hold more than the limit, when the provider has
+/// not said its window is spent, and when no pause is under way: a Retry-After, or an exponential backoff while the
+/// provider keeps throttling. Callers wait in arrival order; real-time ones never past their deadline, batch ones as
+/// long as it takes (or until cancelled).
 /// </summary>
+/// <remarks>
+/// A sliding log of send instants rather than <c>System.Threading.RateLimiting</c>'s token bucket: a bucket that
+/// starts full and refills continuously lets bucket + rate requests into one minute, so it cannot promise "at most N
+/// in any 60 s" without giving up part of the rate, nor honour a per-second and a per-minute limit at once; and its
+/// refill runs on the real clock. Every wait here is on the injected <see cref="TimeProvider"/>.
+/// </remarks>
 public sealed class ProviderRateGate : IDisposable
 {
-    private readonly TokenBucketRateLimiter _bucket;
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _lock = new();
     private readonly TimeProvider _time;
+    private readonly int? _configuredPerMinute;
+    private readonly RequestLog _minute;
+    private readonly RequestLog? _second;
+    private readonly ThrottleBackoff _backoff;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private CancellationTokenSource _replan = new();
+    private int _waiting;
     private long _pausedUntilTicks;
 
-    public ProviderRateGate(string provider, RateLimitOptions options, TimeProvider time)
+    // What the provider last said is left in its own window, counted down as requests go.
+    private long? _providerLeft;
+    private DateTimeOffset _providerResetAt;
+
+    public ProviderRateGate(string provider, RateLimitOptions options, RateLimitDefaults defaults, TimeProvider time, Random? random = null)
     {
         Provider = provider;
         _time = time;
-        PerMinute = options.PerMinute;
-
-        // Refill in small steps rather than once a minute, so a minute's budget is spread evenly; never
-        // faster than every 50 ms, which keeps the refill timer cheap for very high limits.
-        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromMinutes(1).Ticks / options.PerMinute));
-        var tokensPerPeriod = Math.Max(1, (int)Math.Round(options.PerMinute * period.TotalMinutes));
-        Capacity = Math.Max(tokensPerPeriod, options.Burst ?? Math.Max(1, options.PerMinute / 10));
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Capacity,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        _configuredPerMinute = options.PerMinute;
+        _minute = new RequestLog(Minute, options.PerMinute ?? defaults.PerMinute);
+        var perSecond = options.PerSecond ?? (options.PerMinute is null ? defaults.PerSecond : null);
+        _second = perSecond is { } limit ? new RequestLog(TimeSpan.FromSeconds(1), limit) : null;
+        _backoff = new ThrottleBackoff(TimeSpan.FromMilliseconds(options.MaxBackoffMs), random ?? Random.Shared);
     }
 
     public string Provider { get; }
 
-    public int PerMinute { get; }
+    /// <summary>Requests allowed in any 60 s: configured, the provider's default, or what the provider reported.</summary>
+    public int PerMinute
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _minute.Limit;
+            }
+        }
+    }
 
-    /// <summary>Bucket size.</summary>
-    public int Capacity { get; }
+    /// <summary>Requests allowed in any one second, when the provider has such a limit.</summary>
+    public int? PerSecond => _second?.Limit;
 
-    /// <summary>Tokens available right now.</summary>
-    public long Available => _bucket.GetStatistics()?.CurrentAvailablePermits ?? 0;
+    /// <summary>The longest pause a throttling provider gets.</summary>
+    public TimeSpan MaxBackoff => _backoff.Cap;
+
+    /// <summary>Requests that could go now within the minute: what the window leaves, or less if the provider says so.</summary>
+    public long Available
+    {
+        get
+        {
+            var now = _time.GetUtcNow();
+            lock (_lock)
+            {
+                long left = _minute.Limit - _minute.CountSince(now.UtcTicks);
+                if (_providerLeft is { } providerLeft && now < _providerResetAt)
+                {
+                    left = Math.Min(left, providerLeft);
+                }
+
+                return Math.Max(0, left);
+            }
+        }
+    }
 
     /// <summary>Until when the provider is paused for everyone, if it is.</summary>
     public DateTimeOffset? PausedUntil
@@ -58,82 +96,96 @@ public sealed class ProviderRateGate : IDisposable
     }
 
     /// <summary>
-    /// Takes one token. Real-time calls wait at most until their deadline and throw
-    /// <see cref="ProviderRateLimitedException"/> past it; batch calls wait as long as it takes.
+    /// Waits for a turn to send one request. Real-time calls throw <see cref="ProviderRateLimitedException"/> at once
+    /// when the next turn would come after their deadline; batch calls wait as long as it takes.
     /// </summary>
     public async ValueTask AcquireAsync(CallBudget budget, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        if (PausedUntil is { } pausedUntil)
+        lock (_lock)
         {
-            if (budget.IsRealTime && pausedUntil >= budget.Deadline)
+            var next = NextTurnLocked(now);
+            if (_waiting == 0 && next <= now)
+            {
+                RecordLocked(now);
+                return;
+            }
+
+            if (budget.IsRealTime && next > budget.Deadline)
             {
                 throw new ProviderRateLimitedException(Provider);
             }
 
-            await Task.Delay(pausedUntil - now, _time, cancellationToken);
-        }
-
-        using var lease = _bucket.AttemptAcquire();
-        if (lease.IsAcquired)
-        {
-            return;
-        }
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (budget.IsRealTime)
-        {
-            var remaining = budget.Remaining(_time.GetUtcNow());
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new ProviderRateLimitedException(Provider);
-            }
-
-            deadline.CancelAfter(remaining);
+            _waiting++;
         }
 
         try
         {
-            using var waited = await _bucket.AcquireAsync(1, deadline.Token);
-            if (!waited.IsAcquired)
+            await WaitForTurnAsync(budget, cancellationToken);
+        }
+        finally
+        {
+            lock (_lock)
             {
-                throw new ProviderRateLimitedException(Provider);
+                _waiting--;
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ProviderRateLimitedException(Provider);
-        }
     }
 
-    /// <summary>Corrects the bucket from what the provider reported.</summary>
-    public void Observe(RateLimitSignal signal)
+    /// <summary>
+    /// Corrects the budget from what the provider answered to a request sent at <paramref name="sentAt"/>: pauses
+    /// everyone when it throttled or its window is spent, counts down what it says is left, and takes the limit it
+    /// reports.
+    /// </summary>
+    public void Observe(RateLimitSignal signal, DateTimeOffset sentAt)
     {
         var now = _time.GetUtcNow();
-        if (signal.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero)
+        TimeSpan? pause;
+        CancellationTokenSource? replan = null;
+        lock (_lock)
         {
-            PauseUntil(now + retryAfter);
+            pause = signal.IsThrottle ? _backoff.Throttled(sentAt, now, signal.RetryAfter) : null;
+            if (!signal.IsThrottle)
+            {
+                _backoff.Succeeded(sentAt);
+            }
+
+            if (signal.LimitPerMinute is > 0 and var reported)
+            {
+                var limit = (int)Math.Min(_configuredPerMinute ?? int.MaxValue, Math.Min(reported, 1_000_000));
+                if (limit > _minute.Limit)
+                {
+                    replan = _replan;
+                    _replan = new CancellationTokenSource();
+                }
+
+                _minute.Resize(limit);
+            }
+
+            if (signal.Remaining is { } remaining)
+            {
+                CountDownLocked(remaining, signal.ResetAt, now);
+            }
         }
 
-        if (signal.Remaining is not { } remaining)
+        // Whoever waits for a turn under the old, smaller limit looks again. Cancelled outside the lock, as the waiter
+        // may continue on this thread; not disposed, as a waiter may still be linking to its token.
+        replan?.Cancel();
+
+        if (pause is { } length && length > TimeSpan.Zero)
         {
-            return;
+            PauseUntil(now + length);
         }
 
-        if (remaining <= 0)
+        if (signal.Remaining is <= 0)
         {
             // The window is spent: stop until the provider says it resets (or a minute if it does not say).
-            PauseUntil(signal.ResetAt is { } reset && reset > now ? reset : now + TimeSpan.FromMinutes(1));
-            return;
-        }
-
-        // The provider knows better than our estimate: take away the tokens it says we do not have.
-        var excess = Available - remaining;
-        if (excess > 0)
-        {
-            _bucket.AttemptAcquire((int)Math.Min(excess, Capacity)).Dispose();
+            PauseUntil(signal.ResetAt is { } reset && reset > now ? reset : now + Minute);
         }
     }
+
+    /// <summary>As <see cref="Observe(RateLimitSignal, DateTimeOffset)"/> for a request sent just now.</summary>
+    public void Observe(RateLimitSignal signal) => Observe(signal, _time.GetUtcNow());
 
     /// <summary>Stops every caller until <paramref name="until"/>; a later pause extends an earlier one.</summary>
     public void PauseUntil(DateTimeOffset until)
@@ -151,5 +203,104 @@ public sealed class ProviderRateGate : IDisposable
         while (Interlocked.CompareExchange(ref _pausedUntilTicks, ticks, current) != current);
     }
 
-    public void Dispose() => _bucket.Dispose();
+    public void Dispose()
+    {
+        _turn.Dispose();
+        _replan.Dispose();
+    }
+
+    /// <summary>One waiter at a time, in arrival order, sleeps until the next turn, then looks again: a pause or a
+    /// smaller limit may have arrived meanwhile.</summary>
+    private async Task WaitForTurnAsync(CallBudget budget, CancellationToken cancellationToken)
+    {
+        using var deadline = budget.IsRealTime ? new CancellationTokenSource(budget.Remaining(_time.GetUtcNow()), _time) : null;
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked?.Token ?? cancellationToken;
+        try
+        {
+            await _turn.WaitAsync(token);
+            try
+            {
+                while (true)
+                {
+                    var now = _time.GetUtcNow();
+                    DateTimeOffset next;
+                    CancellationToken replan;
+                    lock (_lock)
+                    {
+                        next = NextTurnLocked(now);
+                        if (next <= now)
+                        {
+                            RecordLocked(now);
+                            return;
+                        }
+
+                        replan = _replan.Token;
+                    }
+
+                    if (budget.IsRealTime && next > budget.Deadline)
+                    {
+                        throw new ProviderRateLimitedException(Provider);
+                    }
+
+                    using var wake = CancellationTokenSource.CreateLinkedTokenSource(token, replan);
+                    try
+                    {
+                        await Task.Delay(next - now, _time, wake.Token);
+                    }
+                    catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                    {
+                        // The limit grew: look again.
+                    }
+                }
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
+        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderRateLimitedException(Provider);
+        }
+    }
+
+    private DateTimeOffset NextTurnLocked(DateTimeOffset now)
+    {
+        var next = Math.Max(now.UtcTicks, Interlocked.Read(ref _pausedUntilTicks));
+        next = Math.Max(next, _minute.NextAllowedTicks);
+        if (_second is not null)
+        {
+            next = Math.Max(next, _second.NextAllowedTicks);
+        }
+
+        if (_providerLeft is <= 0 && _providerResetAt > now)
+        {
+            next = Math.Max(next, _providerResetAt.UtcTicks);
+        }
+
+        return new DateTimeOffset(next, TimeSpan.Zero);
+    }
+
+    private void RecordLocked(DateTimeOffset now)
+    {
+        _minute.Record(now.UtcTicks);
+        _second?.Record(now.UtcTicks);
+        if (_providerLeft is not null && now < _providerResetAt)
+        {
+            _providerLeft--;
+        }
+    }
+
+    /// <summary>
+    /// Takes what the provider says is left: as it is for a new window, and only when lower within the same one,
+    /// since answers to earlier requests arrive after later requests went.
+    /// </summary>
+    private void CountDownLocked(long remaining, DateTimeOffset? resetAt, DateTimeOffset now)
+    {
+        var reset = resetAt is { } at && at > now ? at : now + Minute;
+        var sameWindow = _providerLeft is not null && now < _providerResetAt && (resetAt is null || reset <= _providerResetAt + TimeSpan.FromSeconds(1));
+        _providerLeft = sameWindow ? Math.Min(_providerLeft!.Value, remaining) : remaining;
+        _providerResetAt = sameWindow ? _providerResetAt : reset;
+    }
 }

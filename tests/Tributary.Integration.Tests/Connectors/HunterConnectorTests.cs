@@ -198,7 +198,7 @@ public sealed class HunterConnectorTests(HunterFixture fixture) : IClassFixture<
         HunterRateLimits.IsRetryable(System.Net.HttpStatusCode.ServiceUnavailable).ShouldBeTrue();
         HunterRateLimits.IsRetryable(System.Net.HttpStatusCode.TooManyRequests).ShouldBeFalse();
         HunterRateLimits.IsRetryable(System.Net.HttpStatusCode.UnavailableForLegalReasons).ShouldBeFalse();
-        HunterRateLimits.Read(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden), DateTimeOffset.UnixEpoch).RetryAfter.ShouldBe(TimeSpan.FromSeconds(1));
+        HunterRateLimits.Read(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden), DateTimeOffset.UnixEpoch).Throttled.ShouldBeTrue();
         HunterRateLimits.Read(new HttpResponseMessage(System.Net.HttpStatusCode.OK), DateTimeOffset.UnixEpoch).IsEmpty.ShouldBeTrue();
     }
 

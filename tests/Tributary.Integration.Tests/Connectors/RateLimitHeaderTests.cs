@@ -1,5 +1,8 @@
 using Tributary.Connectors.Apollo;
+using Tributary.Connectors.Clearbit;
+using Tributary.Connectors.Hunter;
 using Tributary.Connectors.PeopleDataLabs;
+using Tributary.Connectors.ZoomInfo;
 
 namespace Tributary.IntegrationTests.Connectors;
 
@@ -116,4 +119,59 @@ public sealed class RateLimitHeaderTests
     [Fact]
     public void Apollo_WithoutHeaders_SaysNothing() =>
         ApolloRateLimits.Read(Response(401), Now).IsEmpty.ShouldBeTrue();
+
+    [Fact]
+    public void PeopleDataLabs_LimitHeader_GivesThePerMinuteLimit()
+    {
+        using var response = Response(200, ("x-ratelimit-limit", "{'minute': 100, 'day': 5000}"), ("x-ratelimit-remaining", "{'minute': 99}"));
+
+        PeopleDataLabsRateLimits.Read(response, Now).LimitPerMinute.ShouldBe(100);
+    }
+
+    [Theory]
+    [InlineData("50", 50L)]
+    [InlineData("", null)]
+    public void Apollo_MinuteLimitHeader_GivesThePerMinuteLimit_UnlessUnlimited(string limit, long? expected)
+    {
+        using var response = Response(200, ("x-rate-limit-minute", limit), ("x-minute-usage", "1"));
+
+        ApolloRateLimits.Read(response, Now).LimitPerMinute.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Clearbit_LimitHeader_IsNotTakenAsAPerMinuteLimit()
+    {
+        // Clearbit's documented example (limit 5000, reset in 3300 s) is not a one-minute window.
+        using var response = Response(200, ("X-RateLimit-Limit", "5000"), ("X-RateLimit-Remaining", "4050"), ("X-RateLimit-Reset", "3300"));
+
+        ClearbitRateLimits.Read(response, Now).LimitPerMinute.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Throttled_Is429_ExceptAtHunter_WhereItIs403()
+    {
+        using var tooMany = Response(429);
+        using var forbidden = Response(403);
+
+        PeopleDataLabsRateLimits.Read(tooMany, Now).Throttled.ShouldBeTrue();
+        ApolloRateLimits.Read(tooMany, Now).Throttled.ShouldBeTrue();
+        ClearbitRateLimits.Read(tooMany, Now).Throttled.ShouldBeTrue();
+        ZoomInfoRateLimits.Read(tooMany, Now).Throttled.ShouldBeTrue();
+        HunterRateLimits.Read(forbidden, Now).Throttled.ShouldBeTrue();
+
+        // Hunter's 429 is a spent month of credits, and ZoomInfo's 403 a spent record allowance: no backing off helps.
+        HunterRateLimits.Read(tooMany, Now).IsThrottle.ShouldBeFalse();
+        ZoomInfoRateLimits.Read(forbidden, Now).IsThrottle.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Throttled_WithoutRetryAfterOrReset_LeavesTheWaitToTheBackoff()
+    {
+        using var response = Response(429);
+
+        var signal = ClearbitRateLimits.Read(response, Now);
+
+        signal.RetryAfter.ShouldBeNull();
+        signal.IsThrottle.ShouldBeTrue();
+    }
 }

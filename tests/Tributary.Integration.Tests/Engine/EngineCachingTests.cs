@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Tributary.Enrichment;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Profiles;
@@ -13,7 +14,10 @@ public sealed class EngineCachingTests(SimulatorPair simulators) : IClassFixture
 
     public void Dispose() => simulators.Reset();
 
-    private EngineHarness Harness(IDictionary<string, string?>? overrides = null) => new(simulators.Clearbit, simulators.ZoomInfo, overrides);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private EngineHarness Harness(IDictionary<string, string?>? overrides = null, TimeProvider? time = null) =>
+        new(simulators.Clearbit, simulators.ZoomInfo, overrides, time: time);
 
     private static ProviderOutcome Outcome(EnrichmentResult result, string provider) => result.Outcomes.Single(o => o.Provider == provider);
 
@@ -79,12 +83,18 @@ public sealed class EngineCachingTests(SimulatorPair simulators) : IClassFixture
     public async Task Enrich_AnswerArrivingAfterTheDeadline_IsCachedForTheNextCaller()
     {
         simulators.Clearbit.Faults.LatencyMs = 300;
-        await using var harness = Harness();
+        await using var harness = Harness(time: _time);
 
-        var first = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(100), providers: "clearbit");
+        var asking = harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(100), providers: "clearbit");
+        await Eventually.TrueAsync(() => simulators.Clearbit.Calls.Total == 1, "the call to reach Clearbit");
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        var first = await asking;
         Outcome(first, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
 
-        await Task.Delay(500);
+        // A caller with no time to wait sees the answer once the call that outlived the first caller has landed.
+        await Eventually.TrueAsync(
+            async () => Outcome(await harness.EnrichAsync(Jane, TimeSpan.Zero, providers: "clearbit"), "clearbit").Status == ProviderStatus.Cached,
+            "the late answer to be cached");
         var second = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(100), providers: "clearbit");
 
         Outcome(second, "clearbit").Status.ShouldBe(ProviderStatus.Cached);
@@ -111,14 +121,12 @@ public sealed class EngineCachingTests(SimulatorPair simulators) : IClassFixture
     [Fact]
     public async Task Enrich_WhenTheCircuitIsOpen_ServesTheStaleValue()
     {
-        await using var harness = Harness(new Dictionary<string, string?>
-        {
-            ["Cache:HighConfidenceTtl"] = "00:00:00.001",
-            ["Cache:LowConfidenceTtl"] = "00:00:00.001",
-            ["Providers:Clearbit:MaxRetries"] = "0",
-        });
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:MaxRetries"] = "0" }, _time);
         var fresh = await harness.EnrichAsync(Jane, providers: "clearbit");
         Outcome(fresh, "clearbit").Status.ShouldBe(ProviderStatus.Matched);
+
+        // Past the longest TTL (90 days at high confidence): the ledger's answer has expired.
+        _time.Advance(TimeSpan.FromDays(91));
 
         simulators.Clearbit.Faults.FailStatus = 500;
         foreach (var person in SampleDataset.Create().People.Skip(1).Take(6))

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Tributary.Enrichment;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
@@ -7,13 +8,15 @@ namespace Tributary.IntegrationTests.Engine;
 
 public sealed class ZoomInfoTokenTests : IAsyncLifetime
 {
+    // One fake clock for ZoomInfo's token lifetimes (60 minutes, as the real API) and for the gateway's renewals.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private ClearbitSimulator _clearbit = null!;
     private ZoomInfoSimulator _zoominfo = null!;
 
     public async Task InitializeAsync()
     {
         _clearbit = new ClearbitSimulator();
-        _zoominfo = new ZoomInfoSimulator(new SimulatorOptions { ZoomInfoJwtLifetime = TimeSpan.FromSeconds(1) });
+        _zoominfo = new ZoomInfoSimulator(new SimulatorOptions { TimeProvider = _time });
         await Task.WhenAll(_clearbit.StartAsync(), _zoominfo.StartAsync());
     }
 
@@ -41,11 +44,13 @@ public sealed class ZoomInfoTokenTests : IAsyncLifetime
     [Fact]
     public async Task Lookup_AfterTheTokenExpires_AuthenticatesAgain()
     {
-        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:RefreshBeforeExpiry"] = "00:00:00.200" });
+        await using var harness = new EngineHarness(_clearbit, _zoominfo, time: _time);
         var people = SampleDataset.Create().People;
 
         await harness.EnrichAsync(people[1].Email, providers: "zoominfo");
-        await Task.Delay(1100);
+
+        // Past the renewal, 5 minutes before the 60-minute token expires.
+        _time.Advance(TimeSpan.FromMinutes(56));
         var before = _zoominfo.AuthenticationCount;
         var later = await harness.EnrichAsync(people[2].Email, providers: "zoominfo");
 
@@ -57,10 +62,10 @@ public sealed class ZoomInfoTokenTests : IAsyncLifetime
     public async Task Lookup_WhenZoomInfoRejectsTheToken_ReauthenticatesOnceAndSucceeds()
     {
         // Renewing "10 minutes after expiry" keeps the expired token in use, so ZoomInfo answers 401 to it.
-        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:RefreshBeforeExpiry"] = "-00:10:00" });
+        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:RefreshBeforeExpiry"] = "-00:10:00" }, time: _time);
 
         await harness.EnrichAsync(SampleDataset.Create().People[1].Email, providers: "zoominfo");
-        await Task.Delay(1100);
+        _time.Advance(TimeSpan.FromMinutes(61));
         var before = _zoominfo.AuthenticationCount;
         var result = await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail, providers: "zoominfo");
 

@@ -20,7 +20,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly TempDirectory _directory = new();
 
-    public EngineHarness(ClearbitSimulator clearbit, ZoomInfoSimulator zoominfo, IDictionary<string, string?>? overrides = null, LogCapture? logs = null)
+    public EngineHarness(
+        ClearbitSimulator clearbit, ZoomInfoSimulator zoominfo, IDictionary<string, string?>? overrides = null, LogCapture? logs = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -46,6 +47,11 @@ internal sealed class EngineHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Debug);

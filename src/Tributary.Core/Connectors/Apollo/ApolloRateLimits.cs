@@ -6,10 +6,17 @@ namespace Tributary.Connectors.Apollo;
 /// <summary>
 /// Apollo's fixed minute, hour and day windows, each as limit / usage / requests-left headers. The day window has
 /// two spellings (<c>x-daily-*</c> in older docs, <c>x-24-hour-*</c> in newer ones); an unlimited window sends an
-/// empty limit. The signal reports the tightest window, and when it is spent, when it resets.
+/// empty limit. The signal reports the tightest window, and when it is spent, when it resets; and the minute limit,
+/// which sizes the gate to the team's plan.
 /// </summary>
 internal static class ApolloRateLimits
 {
+    /// <summary>
+    /// The enrichment endpoints on a paid plan: 1,000 requests a minute, no hourly or daily cap. A free plan's 50 a
+    /// minute arrives in <c>x-rate-limit-minute</c> with the first answer.
+    /// </summary>
+    public static RateLimitDefaults Defaults { get; } = new(PerMinute: 1_000);
+
     private static readonly Window[] Windows =
     [
         new(["x-minute-requests-left"], ["x-rate-limit-minute"], ["x-minute-usage"], _ => null),
@@ -19,7 +26,8 @@ internal static class ApolloRateLimits
 
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
     {
-        var retryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? RetryAfter.From(response, now) : null;
+        var throttled = response.StatusCode == HttpStatusCode.TooManyRequests;
+        var retryAfter = throttled ? RetryAfter.From(response, now) : null;
         long? remaining = null;
         DateTimeOffset? resetAt = null;
         foreach (var window in Windows)
@@ -33,7 +41,7 @@ internal static class ApolloRateLimits
         }
 
         // The minute window's reset is not reported: when it is the one spent, the gate waits a minute.
-        return new RateLimitSignal(remaining, resetAt, retryAfter);
+        return new RateLimitSignal(remaining, resetAt, retryAfter, throttled, First(response, Windows[0].Limit) is > 0 and var limit ? limit : null);
     }
 
     /// <summary>The requests-left header, else limit minus usage.</summary>

@@ -6,6 +6,6 @@ public static class ApolloRegistration
 {
     /// <summary>Adds the Apollo connector, configured from <c>Providers:Apollo</c>.</summary>
     public static TributaryBuilder AddApollo(this TributaryBuilder builder) =>
-        builder.AddProvider<ApolloConnector, ApolloOptions>(ApolloConnector.ProviderName, "Apollo", ApolloRateLimits.Read)
+        builder.AddProvider<ApolloConnector, ApolloOptions>(ApolloConnector.ProviderName, "Apollo", ApolloRateLimits.Read, limits: ApolloRateLimits.Defaults)
             .WithSandbox(ApolloSandbox.Wiring);
 }

@@ -2,14 +2,21 @@ using Tributary.Resilience;
 
 namespace Tributary.Connectors.Clearbit;
 
-/// <summary>Clearbit's <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets).</summary>
+/// <summary>
+/// Clearbit's <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets); 429 when
+/// throttled. Its <c>X-RateLimit-Limit</c> is not read as a per-minute limit: the window it counts is not documented.
+/// </summary>
 internal static class ClearbitRateLimits
 {
+    /// <summary>600 requests a minute per API (Clearbit's FAQ).</summary>
+    public static RateLimitDefaults Defaults { get; } = new(PerMinute: 600);
+
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var remaining = HeaderValues.Long(response, "X-RateLimit-Remaining");
         var reset = HeaderValues.Long(response, "X-RateLimit-Reset");
-        var retryAfter = (int)response.StatusCode == 429 ? RetryAfter.From(response, now) ?? (reset is > 0 ? TimeSpan.FromSeconds(reset.Value) : null) : null;
-        return new RateLimitSignal(remaining, reset is >= 0 ? now + TimeSpan.FromSeconds(reset.Value) : null, retryAfter);
+        var throttled = (int)response.StatusCode == 429;
+        var retryAfter = throttled ? RetryAfter.From(response, now) ?? (reset is > 0 ? TimeSpan.FromSeconds(reset.Value) : null) : null;
+        return new RateLimitSignal(remaining, reset is >= 0 ? now + TimeSpan.FromSeconds(reset.Value) : null, retryAfter, throttled);
     }
 }

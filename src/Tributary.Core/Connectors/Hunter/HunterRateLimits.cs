@@ -4,16 +4,17 @@ using Tributary.Resilience;
 namespace Tributary.Connectors.Hunter;
 
 /// <summary>
-/// Hunter documents no rate-limit headers: it signals by status instead. 403 means "slow down" and is worth a retry;
-/// 429 means the month's credits are spent, and no retry helps until they renew.
+/// Hunter documents no rate-limit headers: it signals by status instead. 403 means "slow down" and is worth a retry
+/// (every caller backs off, longer each time Hunter keeps answering 403); 429 means the month's credits are spent,
+/// and no retry helps until they renew.
 /// </summary>
 internal static class HunterRateLimits
 {
-    /// <summary>Hunter's limits are per second (15/s): after a 403 every caller backs off this long, not just the one that got it.</summary>
-    private static readonly TimeSpan BackOffAfter403 = TimeSpan.FromSeconds(1);
+    /// <summary>Domain Search, Email Finder and the enrichment endpoints: 15 requests a second and 500 a minute.</summary>
+    public static RateLimitDefaults Defaults { get; } = new(PerMinute: 500, PerSecond: 15);
 
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now) =>
-        response.StatusCode == HttpStatusCode.Forbidden ? new RateLimitSignal(null, null, BackOffAfter403) : RateLimitSignal.None;
+        response.StatusCode == HttpStatusCode.Forbidden ? new RateLimitSignal(null, null, null, Throttled: true) : RateLimitSignal.None;
 
     public static bool IsRetryable(HttpStatusCode status) =>
         status is HttpStatusCode.Forbidden or HttpStatusCode.RequestTimeout || (int)status >= 500;

@@ -7,18 +7,24 @@ namespace Tributary.Connectors.PeopleDataLabs;
 /// <summary>
 /// PDL's <c>x-ratelimit-remaining</c> and <c>x-ratelimit-limit</c> are Python-dict-like strings
 /// (<c>{'minute': 999}</c>, possibly with <c>day</c> and <c>month</c> windows); <c>x-ratelimit-reset</c> is a UTC
-/// timestamp. PDL sends no Retry-After: a 429 waits until the reset.
+/// timestamp. PDL sends no Retry-After: a 429 waits until the reset. The limit header's minute window sizes the gate.
 /// </summary>
 internal static class PeopleDataLabsRateLimits
 {
+    /// <summary>
+    /// Person enrichment on a paid plan: 1,000 requests a minute, counted in fixed 60-second windows. A free plan's
+    /// 100 a minute arrives in <c>x-ratelimit-limit</c> with the first answer.
+    /// </summary>
+    public static RateLimitDefaults Defaults { get; } = new(PerMinute: 1_000);
+
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var remaining = Window(HeaderValues.First(response, "x-ratelimit-remaining"));
         var resetAt = ResetAt(response);
-        var retryAfter = response.StatusCode == HttpStatusCode.TooManyRequests
-            ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null)
-            : null;
-        return new RateLimitSignal(remaining, resetAt, retryAfter);
+        var throttled = response.StatusCode == HttpStatusCode.TooManyRequests;
+        var retryAfter = throttled ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null) : null;
+        long? perMinute = Windows(HeaderValues.First(response, "x-ratelimit-limit")).TryGetValue("minute", out var limit) && limit > 0 ? limit : null;
+        return new RateLimitSignal(remaining, resetAt, retryAfter, throttled, perMinute);
     }
 
     /// <summary><c>x-ratelimit-reset</c> as an instant: an ISO timestamp (epoch seconds are accepted too).</summary>

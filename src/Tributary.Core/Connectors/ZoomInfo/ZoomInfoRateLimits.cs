@@ -8,12 +8,16 @@ namespace Tributary.Connectors.ZoomInfo;
 /// </summary>
 internal static class ZoomInfoRateLimits
 {
+    /// <summary>The Enterprise API's standard endpoints: 25 requests a second and 1,500 a minute per account.</summary>
+    public static RateLimitDefaults Defaults { get; } = new(PerMinute: 1_500, PerSecond: 25);
+
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var remaining = HeaderValues.Long(response, "X-RateLimit-Remaining");
         var reset = HeaderValues.Long(response, "X-RateLimit-Reset");
         DateTimeOffset? resetAt = reset is > 0 ? DateTimeOffset.FromUnixTimeSeconds(reset.Value) : null;
-        var retryAfter = (int)response.StatusCode == 429 ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null) : null;
-        return new RateLimitSignal(remaining is >= 0 ? remaining : null, resetAt, retryAfter);
+        var throttled = (int)response.StatusCode == 429;
+        var retryAfter = throttled ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null) : null;
+        return new RateLimitSignal(remaining is >= 0 ? remaining : null, resetAt, retryAfter, throttled);
     }
 }

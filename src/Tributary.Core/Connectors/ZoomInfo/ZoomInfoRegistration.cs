@@ -14,7 +14,7 @@ public static class ZoomInfoRegistration
         builder.Services.AddHttpClient(ZoomInfoTokenSource.AuthClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         builder.Services.AddSingleton<ZoomInfoTokenSource>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZoomInfoOptions>, ZoomInfoOptionsValidator>());
-        builder.AddProvider<ZoomInfoConnector, ZoomInfoOptions>(ZoomInfoConnector.ProviderName, "ZoomInfo", ZoomInfoRateLimits.Read)
+        builder.AddProvider<ZoomInfoConnector, ZoomInfoOptions>(ZoomInfoConnector.ProviderName, "ZoomInfo", ZoomInfoRateLimits.Read, limits: ZoomInfoRateLimits.Defaults)
             .WithSandbox(ZoomInfoSandbox.Wiring);
 
         // A list binds from indexed keys (OutputFields:0=id); one comma-separated value, as the command line and
