@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tributary.Caching;
 using Tributary.Credits;
+using Tributary.Deadlines;
 using Tributary.Diagnostics;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
@@ -47,6 +48,8 @@ public static class TributaryServiceCollectionExtensions
         services.TryAddSingleton<ProviderValueStats>();
         services.TryAddSingleton<EnrichmentMetrics>();
         services.TryAddSingleton<LookupCache>();
+        services.AddHttpClient();
+        services.TryAddSingleton<ProviderHttp>();
         services.TryAddSingleton<ProviderCatalog>();
         services.TryAddSingleton<EnrichmentEngine>();
         return new TributaryBuilder(services, configuration);

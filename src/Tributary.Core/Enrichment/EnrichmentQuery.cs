@@ -1,3 +1,4 @@
+using Tributary.Deadlines;
 using Tributary.Identifiers;
 using Tributary.Profiles;
 

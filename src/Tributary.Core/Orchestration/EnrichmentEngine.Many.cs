@@ -1,4 +1,5 @@
 using Tributary.Caching;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Providers;
 

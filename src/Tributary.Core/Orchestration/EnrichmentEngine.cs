@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tributary.Caching;
 using Tributary.Credits;
+using Tributary.Deadlines;
 using Tributary.Diagnostics;
 using Tributary.Enrichment;
 using Tributary.Merging;
@@ -154,7 +155,7 @@ public sealed partial class EnrichmentEngine(
 
         // The call is shared by everyone asking for the same key meanwhile, so it runs under a budget of its own: a
         // caller with a 10 ms deadline must not make it give up on tokens or retries for the others.
-        var shared = query.Budget.IsRealTime ? query with { Budget = SharedBudget(query.Budget) } : query;
+        var shared = query with { Budget = query.Budget.AtLeast(TimeSpan.FromMilliseconds(_options.TimeoutMs), time.GetUtcNow()) };
         var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, shared, subject, token), batch: !query.Budget.IsRealTime);
         try
         {
@@ -226,13 +227,6 @@ public sealed partial class EnrichmentEngine(
         {
             Bookkeeping.Release(entry.Runtime, 1);
         }
-    }
-
-    /// <summary>At least the default request budget, so a shared call is not cut short by its most impatient caller.</summary>
-    private CallBudget SharedBudget(CallBudget budget)
-    {
-        var floor = time.GetUtcNow() + TimeSpan.FromMilliseconds(_options.TimeoutMs);
-        return budget.Deadline >= floor ? budget : budget with { Deadline = floor };
     }
 
     private (ProviderEntry Entry, int Rank)[] ByValue(IReadOnlyList<(ProviderEntry Entry, int Rank)> providers, IReadOnlyList<FieldDefinition> fields) =>

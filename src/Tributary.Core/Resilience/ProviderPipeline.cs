@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Tributary.Deadlines;
 using Tributary.Providers;
 
 namespace Tributary.Resilience;

@@ -1,4 +1,4 @@
-using Tributary.Enrichment;
+using Tributary.Deadlines;
 using Tributary.Providers;
 
 namespace Tributary.Resilience;

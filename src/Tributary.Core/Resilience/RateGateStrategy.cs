@@ -1,4 +1,5 @@
 using Polly;
+using Tributary.Deadlines;
 
 namespace Tributary.Resilience;
 

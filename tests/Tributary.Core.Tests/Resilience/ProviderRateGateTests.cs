@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Tributary.Enrichment;
+using Tributary.Deadlines;
 using Tributary.Providers;
 using Tributary.Resilience;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Tributary.Connectors.Http;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Tributary.Connectors.Hunter;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.IntegrationTests.Connectors;

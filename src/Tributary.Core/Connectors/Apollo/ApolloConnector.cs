@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.Profiles;
-using Tributary.Resilience;
 
 namespace Tributary.Connectors.Apollo;
 
@@ -13,7 +13,7 @@ namespace Tributary.Connectors.Apollo;
 /// Apollo.io: <c>POST /people/match</c> (parameters in the query string), <c>POST /people/bulk_match</c> and
 /// <c>GET /organizations/enrich</c>. A miss is a 200 with a null record, which Apollo does not bill.
 /// </summary>
-internal sealed class ApolloConnector(IHttpClientFactory clients, IOptions<ApolloOptions> options, TimeProvider time) : IBulkEnrichmentProvider
+internal sealed class ApolloConnector(ProviderHttp http, IOptions<ApolloOptions> options, TimeProvider time) : IBulkEnrichmentProvider
 {
     public const string ProviderName = "apollo";
 
@@ -102,7 +102,7 @@ internal sealed class ApolloConnector(IHttpClientFactory clients, IOptions<Apoll
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallBudget budget, CancellationToken cancellationToken)
     {
         request.Headers.Add("x-api-key", _options.ApiKey);
-        return ProviderCallContext.SendAsync(clients.CreateClient(Name), request, budget, cancellationToken);
+        return http.SendAsync(Name, request, budget, cancellationToken);
     }
 
     /// <summary>Every identifier Apollo matches people on; the same names serve as query parameters and bulk details.</summary>

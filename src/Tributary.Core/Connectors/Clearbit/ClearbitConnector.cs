@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.Profiles;
-using Tributary.Resilience;
 
 namespace Tributary.Connectors.Clearbit;
 
@@ -14,7 +14,7 @@ namespace Tributary.Connectors.Clearbit;
 /// Clearbit Enrichment v2: combined find by email for people, company find by domain. 404 is a billed no-match,
 /// 202 means the lookup was queued, 422 is invalid input.
 /// </summary>
-internal sealed class ClearbitConnector(IHttpClientFactory clients, IOptions<ClearbitOptions> options, TimeProvider time) : IEnrichmentProvider
+internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOptions> options, TimeProvider time) : IEnrichmentProvider
 {
     public const string ProviderName = "clearbit";
 
@@ -34,7 +34,7 @@ internal sealed class ClearbitConnector(IHttpClientFactory clients, IOptions<Cle
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri(query));
             request.Headers.Authorization = Authorization();
-            using var response = await ProviderCallContext.SendAsync(clients.CreateClient(Name), request, query.Budget, cancellationToken);
+            using var response = await http.SendAsync(Name, request, query.Budget, cancellationToken);
             var apiVersion = HeaderValues.First(response, "API-Version");
             return await ReadAsync(response, query.Kind, cancellationToken) with { ApiVersion = apiVersion };
         }

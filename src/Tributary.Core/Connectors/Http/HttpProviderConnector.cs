@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.Profiles;
-using Tributary.Resilience;
 
 namespace Tributary.Connectors.Http;
 
@@ -14,7 +14,7 @@ namespace Tributary.Connectors.Http;
 /// </summary>
 internal sealed class HttpProviderConnector : IEnrichmentProvider
 {
-    private readonly IHttpClientFactory _clients;
+    private readonly ProviderHttp _http;
     private readonly TimeProvider _time;
     private readonly HttpProviderOptions _options;
     private readonly PathTemplate _template;
@@ -23,11 +23,11 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
     private readonly Uri _baseUrl;
 
     /// <summary>Options have been validated at start (<see cref="HttpProviderOptionsValidator"/>), so they parse here.</summary>
-    public HttpProviderConnector(string name, HttpProviderOptions options, IHttpClientFactory clients, TimeProvider time)
+    public HttpProviderConnector(string name, HttpProviderOptions options, ProviderHttp http, TimeProvider time)
     {
         Name = name;
         _options = options;
-        _clients = clients;
+        _http = http;
         _time = time;
         _baseUrl = new Uri(options.BaseUrl!, UriKind.Absolute);
         _template = PathTemplate.TryParse(options.PathTemplate, out var template, out var error)
@@ -73,7 +73,7 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             Authenticate(request);
-            using var response = await ProviderCallContext.SendAsync(_clients.CreateClient(Name), request, query.Budget, cancellationToken);
+            using var response = await _http.SendAsync(Name, request, query.Budget, cancellationToken);
             if (_options.NoMatchStatusCodes.Contains((int)response.StatusCode))
             {
                 return ProviderResult.NoMatch(billed: false);

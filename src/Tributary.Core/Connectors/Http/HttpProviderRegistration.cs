@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tributary.Deadlines;
 using Tributary.Providers;
 using Tributary.Resilience;
 
@@ -49,7 +50,7 @@ public static class HttpProviderRegistration
         return builder.AddProvider(
             name,
             sp => OptionsOf(sp, name),
-            sp => new HttpProviderConnector(name, OptionsOf(sp, name), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()),
+            sp => new HttpProviderConnector(name, OptionsOf(sp, name), sp.GetRequiredService<ProviderHttp>(), sp.GetRequiredService<TimeProvider>()),
             static (_, _) => RateLimitSignal.None);
     }
 

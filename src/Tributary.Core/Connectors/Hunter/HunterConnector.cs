@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.Profiles;
-using Tributary.Resilience;
 
 namespace Tributary.Connectors.Hunter;
 
@@ -13,7 +13,7 @@ namespace Tributary.Connectors.Hunter;
 /// and a domain; <c>GET /companies/find?domain=</c> for companies. Hunter's statuses are its own: 403 is throttling,
 /// 429 spent monthly credits, 451 a person who asked not to be processed. Failed lookups cost no credits.
 /// </summary>
-internal sealed class HunterConnector(IHttpClientFactory clients, IOptions<HunterOptions> options, TimeProvider time) : IEnrichmentProvider
+internal sealed class HunterConnector(ProviderHttp http, IOptions<HunterOptions> options, TimeProvider time) : IEnrichmentProvider
 {
     public const string ProviderName = "hunter";
 
@@ -54,7 +54,7 @@ internal sealed class HunterConnector(IHttpClientFactory clients, IOptions<Hunte
                 request.Headers.Add("X-API-KEY", _options.ApiKey);
             }
 
-            using var response = await ProviderCallContext.SendAsync(clients.CreateClient(Name), request, query.Budget, cancellationToken);
+            using var response = await http.SendAsync(Name, request, query.Budget, cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return Failure(response.StatusCode);

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.Profiles;
-using Tributary.Resilience;
 
 namespace Tributary.Connectors.PeopleDataLabs;
 
@@ -12,7 +12,7 @@ namespace Tributary.Connectors.PeopleDataLabs;
 /// People Data Labs v5: <c>GET /person/enrich</c>, <c>GET /company/enrich?website=</c> and <c>POST /person/bulk</c>.
 /// A 404 is a no-match PDL does not bill; 402 means the account's credits are spent.
 /// </summary>
-internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptions<PeopleDataLabsOptions> options, TimeProvider time)
+internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<PeopleDataLabsOptions> options, TimeProvider time)
     : IBulkEnrichmentProvider
 {
     public const string ProviderName = "peopledatalabs";
@@ -49,7 +49,7 @@ internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptio
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri(query));
             request.Headers.Add("X-Api-Key", _options.ApiKey);
-            using var response = await ProviderCallContext.SendAsync(clients.CreateClient(Name), request, query.Budget, cancellationToken);
+            using var response = await http.SendAsync(Name, request, query.Budget, cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return Failure((int)response.StatusCode, response);
@@ -87,7 +87,7 @@ internal sealed class PeopleDataLabsConnector(IHttpClientFactory clients, IOptio
             request.Headers.Add("X-Api-Key", _options.ApiKey);
 
             // One call carries the whole batch, so it runs under the first query's budget (batch work has no deadline).
-            using var response = await ProviderCallContext.SendAsync(clients.CreateClient(Name), request, queries[0].Budget, cancellationToken);
+            using var response = await http.SendAsync(Name, request, queries[0].Budget, cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return BulkLookup.Repeat(Failure((int)response.StatusCode, response), queries.Length);

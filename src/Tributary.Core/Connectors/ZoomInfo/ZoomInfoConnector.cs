@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.Profiles;
-using Tributary.Resilience;
 
 namespace Tributary.Connectors.ZoomInfo;
 
@@ -15,7 +15,7 @@ namespace Tributary.Connectors.ZoomInfo;
 /// is a 200 (not billed); a 401 renews the token and tries once more.
 /// </summary>
 internal sealed class ZoomInfoConnector(
-    IHttpClientFactory clients,
+    ProviderHttp http,
     ZoomInfoTokenSource tokens,
     IOptions<ZoomInfoOptions> options,
     TimeProvider time) : IBulkEnrichmentProvider
@@ -110,7 +110,7 @@ internal sealed class ZoomInfoConnector(
             var content = new ByteArrayContent(bytes) { Headers = { ContentType = body.Headers.ContentType } };
             using var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(kind)) { Content = content };
             request.Headers.Authorization = new("Bearer", jwt);
-            var response = await ProviderCallContext.SendAsync(clients.CreateClient(Name), request, budget, cancellationToken);
+            var response = await http.SendAsync(Name, request, budget, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {
                 // Expired or revoked early: renew once. A second 401 means the credentials themselves are wrong.

@@ -1,7 +1,6 @@
 using Polly;
-using Tributary.Enrichment;
 
-namespace Tributary.Resilience;
+namespace Tributary.Deadlines;
 
 /// <summary>
 /// Carries the caller's <see cref="CallBudget"/> through the HTTP pipeline, so retries and rate-limit waits
