@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tributary.Connectors.Clearbit;
 using Tributary.Host.Batch;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Simulators;
 using Tributary.Storage;
 
@@ -48,7 +50,8 @@ internal static class RateLimitRun
             var (source, map) = FileEnrichmentRun.Open(request);
             var run = new FileEnrichmentRun(
                 request,
-                ActivatorUtilities.CreateInstance<RecordEnricher>(services),
+                ActivatorUtilities.CreateInstance<EnrichmentPump>(services),
+                FlatFields.StandardOnly,
                 services.GetRequiredService<IRunStore>(),
                 ActivatorUtilities.CreateInstance<CreditTotals>(services),
                 TimeProvider.System,

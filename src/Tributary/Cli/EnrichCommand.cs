@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Tributary.Host.Batch;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -70,11 +72,12 @@ internal static class EnrichCommand
                 return ExitCodes.BadArguments;
             }
 
-            var credits = ActivatorUtilities.CreateInstance<CreditTotals>(services);
+            var credits = services.GetRequiredService<CreditTotals>();
             var time = services.GetRequiredService<TimeProvider>();
             var run = new FileEnrichmentRun(
                 request,
-                ActivatorUtilities.CreateInstance<RecordEnricher>(services),
+                services.GetRequiredService<EnrichmentPump>(),
+                services.GetRequiredService<FlatFields>(),
                 services.GetRequiredService<IRunStore>(),
                 credits,
                 time,
@@ -152,7 +155,7 @@ internal static class EnrichCommand
             overrides.Add(mapping);
         }
 
-        if (mode is not null && !mode.Trim().Equals("parallel", StringComparison.OrdinalIgnoreCase) && !mode.Trim().Equals("waterfall", StringComparison.OrdinalIgnoreCase))
+        if (!EnrichRequestParser.TryParseMode(mode, out var parsedMode))
         {
             problem = "--mode must be 'parallel' or 'waterfall'.";
             return false;
@@ -166,7 +169,7 @@ internal static class EnrichCommand
 
         var providerList = providers?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         request = new FileEnrichmentRequest(
-            input, inputFormat, output, outputFormat, rejectsPath, overrides, mode?.Trim(), providerList is { Length: > 0 } ? providerList : null, concurrency);
+            input, inputFormat, output, outputFormat, rejectsPath, overrides, parsedMode, providerList is { Length: > 0 } ? providerList : null, concurrency);
         problem = null;
         return true;
     }

@@ -4,6 +4,8 @@ using Tributary.Connectors.Http;
 using Tributary.Connectors.Hunter;
 using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Storage;
 
 namespace Tributary.Host.Hosting;
@@ -21,6 +23,7 @@ internal static class TributaryServices
             .AddPeopleDataLabs()
             .AddHttpProviders()
             .UseStorage();
+        services.AddFlatContract().AddBatchPump();
         return services;
     }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Tributary.Host.Contracts;
-using Tributary.Host.Gateway;
+using Tributary.Host.Flat;
+using Tributary.Host.HttpApi;
 using Tributary.Providers;
 
 namespace Tributary.Host.Jobs;
@@ -173,7 +173,7 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
 
         try
         {
-            record.Deserialize(GatewayJsonContext.Default.EnrichRequestBody);
+            record.Deserialize(FlatJsonContext.Default.EnrichRequestBody);
             return null;
         }
         catch (JsonException)
@@ -195,9 +195,9 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             return Fail(http, "callbackUrl", "callbackUrl must be an absolute http or https URL.");
         }
 
-        if (submission.Settings.Mode is { } mode && !mode.Equals("parallel", StringComparison.OrdinalIgnoreCase) && !mode.Equals("waterfall", StringComparison.OrdinalIgnoreCase))
+        if (!EnrichRequestParser.TryParseMode(submission.Settings.Mode, out _))
         {
-            return Fail(http, "mode", "mode must be 'parallel' or 'waterfall'.");
+            return Fail(http, "mode", EnrichRequestParser.ModeError);
         }
 
         if (submission.Settings.Providers?.FirstOrDefault(p => !catalog.TryGet(p, out _)) is { } unknown)
