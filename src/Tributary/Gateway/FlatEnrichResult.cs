@@ -9,16 +9,26 @@ namespace Tributary.Host.Gateway;
 /// </summary>
 internal sealed class FlatEnrichResult(FlatFields fields, FlatAnswer answer, string requestId) : IResult
 {
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+    // One writer per thread, as the framework's serializer pools its own: the answer is written synchronously, so the
+    // writer is never shared, and it is pointed away from the response afterwards so it keeps nothing alive.
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter, Options))
+        var writer = _writer ??= new Utf8JsonWriter(Stream.Null, new JsonWriterOptions { SkipValidation = true });
+        writer.Reset(response.BodyWriter);
+        try
         {
             FlatJsonWriter.WriteObject(writer, fields, answer, requestId);
+            writer.Flush();
+        }
+        finally
+        {
+            writer.Reset(Stream.Null);
         }
 
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
