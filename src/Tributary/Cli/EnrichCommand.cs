@@ -23,7 +23,7 @@ internal static class EnrichCommand
         };
         var mode = new Option<string?>("--mode") { Description = "parallel (default) or waterfall." };
         var providers = new Option<string?>("--providers") { Description = "Comma-separated provider subset, in order of precedence." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Rows enriched at once (1-256). Default 8.", DefaultValueFactory = _ => 8 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Chunks of 100 rows enriched at once (1-256); each chunk goes to the providers' bulk endpoints. Default 8.", DefaultValueFactory = _ => 8 };
         var rejects = new Option<string?>("--rejects") { Description = "Where rows that cannot be enriched go, with line number and reason. Default OUT.rejects.csv." };
 
         var command = new Command("enrich", "Enrich a CSV or JSON-lines file; resumable: run it again after an interruption and done rows cost nothing.")
