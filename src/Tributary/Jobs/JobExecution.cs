@@ -72,7 +72,7 @@ internal sealed class JobExecution(
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var results = Channel.CreateBounded<JobRecordResult>(new BoundedChannelOptions(SaveBatch * 4) { SingleReader = true });
-        var enriching = Task.Run(() => PumpAsync(id, settings, results.Writer, stop.Token), CancellationToken.None);
+        var enriching = PumpAsync(id, settings, results.Writer, stop.Token);
         try
         {
             // The saver is not cancelled with the job: on shutdown it still saves what the pump finished.

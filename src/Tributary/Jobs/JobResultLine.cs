@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
 using Tributary.Storage;
 
@@ -29,7 +30,7 @@ internal static class JobResultLine
             json.WriteStartObject();
             json.WriteNumber(Index, index);
             EchoIds(json, record);
-            json.WriteString(Status, StatusOf(outcome));
+            json.WriteString(Status, RecordStatus.Of(outcome));
             json.WriteString(Reason, reason);
             FlatJsonWriter.WriteMembers(json, fields, flat ?? FlatAnswer.None, requestId: null);
             json.WriteEndObject();
@@ -37,14 +38,6 @@ internal static class JobResultLine
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
-
-    private static string StatusOf(RecordOutcome outcome) => outcome switch
-    {
-        RecordOutcome.Matched => "matched",
-        RecordOutcome.Unmatched => "unmatched",
-        RecordOutcome.Rejected => "rejected",
-        _ => "failed",
-    };
 
     /// <summary>Copies the record's top-level <c>id</c> and <c>externalId</c> when they are strings or numbers, as they were sent.</summary>
     private static void EchoIds(Utf8JsonWriter json, string record)

@@ -7,13 +7,7 @@ namespace Tributary.Host.Batch.Output;
 /// <summary>The values every format writes for a row, as text.</summary>
 internal static class RowValues
 {
-    public static string Status(in EnrichedRecord<InputRow> row) => row.Outcome switch
-    {
-        Storage.RecordOutcome.Matched => "matched",
-        Storage.RecordOutcome.Unmatched => "unmatched",
-        Storage.RecordOutcome.Rejected => "rejected",
-        _ => "failed",
-    };
+    public static string Status(in EnrichedRecord<InputRow> row) => RecordStatus.Of(row.Outcome);
 
     public static string Source(in EnrichedRecord<InputRow> row) => row.Flat?.Source ?? string.Empty;
 
