@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tributary.Connectors.Clearbit;
 using Tributary.Host.Batch;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Providers;
 using Tributary.Simulators;
 using Tributary.Storage;
@@ -19,8 +21,8 @@ namespace Tributary.Benchmarks;
 /// far larger than the run can finish is enriched as batch work for the given number of minutes. Every response on
 /// the wire (retries included) is counted by status below the engine's rate gate. Target: accepted ≥ 0.97 × R per
 /// minute, zero 429s, no failed row.
-/// Usage: rate-limit [perMinute=600] [minutes=2] [concurrency=8] [burst=engine default, a tenth of perMinute]
-/// [configuredPerMinute=perMinute] (what the engine is told, to try a margin under the provider's limit).
+/// Usage: rate-limit [perMinute=600] [minutes=2] [concurrency=8] [configuredPerMinute=perMinute] (what the engine is
+/// told, to try a margin under the provider's limit).
 /// </summary>
 internal static class RateLimitRun
 {
@@ -29,8 +31,7 @@ internal static class RateLimitRun
         var perMinute = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 600;
         var minutes = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2;
         var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
-        var burst = args.Length > 3 && args[3] != "default" ? args[3] : null;
-        var configured = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : perMinute;
+        var configured = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : perMinute;
 
         await using var clearbit = new ClearbitSimulator();
         await clearbit.StartAsync();
@@ -42,14 +43,15 @@ internal static class RateLimitRun
             var rows = (int)(perMinute * minutes * 3);
             var input = BenchFiles.WriteContacts(Path.Combine(directory, "contacts.csv"), rows);
             var statuses = new StatusCounts();
-            await using var services = Services(clearbit, configured, directory, statuses, burst);
+            await using var services = Services(clearbit, configured, directory, statuses);
 
             var request = new FileEnrichmentRequest(
                 input, InputFormat.Csv, Path.Combine(directory, "enriched.csv"), OutputFormat.Csv, Path.Combine(directory, "rejects.csv"), [], null, null, concurrency);
             var (source, map) = FileEnrichmentRun.Open(request);
             var run = new FileEnrichmentRun(
                 request,
-                ActivatorUtilities.CreateInstance<RecordEnricher>(services),
+                ActivatorUtilities.CreateInstance<EnrichmentPump>(services),
+                FlatFields.StandardOnly,
                 services.GetRequiredService<IRunStore>(),
                 ActivatorUtilities.CreateInstance<CreditTotals>(services),
                 services.GetRequiredService<ProviderApiVersions>(),
@@ -57,7 +59,7 @@ internal static class RateLimitRun
                 NullLogger.Instance);
 
             Console.WriteLine(FormattableString.Invariant(
-                $"rate-limit: clearbit limited to {perMinute}/min (enforced), engine told {configured}/min, burst {burst ?? "default"}; {rows:N0}-row file, {minutes} min, concurrency {concurrency}"));
+                $"rate-limit: clearbit limited to {perMinute}/min (enforced), engine told {configured}/min; {rows:N0}-row file, {minutes} min, concurrency {concurrency}"));
             var wall = Stopwatch.StartNew();
             using (source)
             using (var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes)))
@@ -108,7 +110,7 @@ internal static class RateLimitRun
         }
     }
 
-    private static ServiceProvider Services(ClearbitSimulator clearbit, int perMinute, string directory, StatusCounts statuses, string? burst)
+    private static ServiceProvider Services(ClearbitSimulator clearbit, int perMinute, string directory, StatusCounts statuses)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -117,11 +119,6 @@ internal static class RateLimitRun
             ["Providers:Clearbit:RateLimit:PerMinute"] = perMinute.ToString(CultureInfo.InvariantCulture),
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "tributary.db")}",
         };
-        if (burst is not null)
-        {
-            settings["Providers:Clearbit:RateLimit:Burst"] = burst;
-        }
-
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using Tributary.Host.Contracts;
+using Tributary.Host.Flat;
 
 namespace Tributary.Host.Batch;
 

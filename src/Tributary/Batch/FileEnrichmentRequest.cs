@@ -1,3 +1,5 @@
+using Tributary.Enrichment;
+
 namespace Tributary.Host.Batch;
 
 /// <summary>What <c>tributary enrich</c> was asked, with paths already absolute and options already validated.</summary>
@@ -8,6 +10,6 @@ internal sealed record FileEnrichmentRequest(
     OutputFormat OutputFormat,
     string Rejects,
     IReadOnlyList<MapOverride> Overrides,
-    string? Mode,
+    EnrichmentMode? Mode,
     IReadOnlyList<string>? Providers,
     int Concurrency);

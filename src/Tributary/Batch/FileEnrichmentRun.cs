@@ -1,32 +1,31 @@
-using System.Threading.Channels;
 using Tributary.Host.Batch.Input;
 using Tributary.Host.Batch.Output;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Providers;
 using Tributary.Storage;
 
 namespace Tributary.Host.Batch;
 
 /// <summary>
-/// One run of <c>tributary enrich</c>: the file is streamed in, enriched by a bounded set of workers, and streamed
-/// out in input order through a small reorder window, so memory does not depend on the file's size. Output and
-/// rejects are written to temporary files moved into place at the end: a killed run never leaves a truncated file,
-/// and running it again redoes the rows for free from the ledger of paid lookups.
+/// One run of <c>tributary enrich</c>: the file is streamed through the <see cref="EnrichmentPump"/> and written out in
+/// input order, so memory does not depend on the file's size. Output and rejects are written to temporary files moved
+/// into place at the end: a killed run never leaves a truncated file, and running it again redoes the rows for free
+/// from the ledger of paid lookups.
 /// </summary>
 internal sealed class FileEnrichmentRun(
     FileEnrichmentRequest request,
-    RecordEnricher enricher,
+    EnrichmentPump pump,
+    FlatFields fields,
     IRunStore runs,
     CreditTotals credits,
     ProviderApiVersions apiVersions,
     TimeProvider time,
     ILogger logger)
 {
-    /// <summary>Rows read but not yet written, at most: what bounds the reorder buffer. Room for a batch per worker.</summary>
-    private int Window => Math.Max(64, request.Concurrency * RecordEnricher.BatchSize * 2);
-
     private long _inputWritten;
 
-    public RunCounters Counters { get; } = new();
+    public RunCounters Counters { get; } = new(fields);
 
     /// <summary>
     /// How much of the input has been written out (characters, which are bytes for ASCII); with
@@ -77,7 +76,7 @@ internal sealed class FileEnrichmentRun(
             await using (var outputStream = new FileStream(partialOutput, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
             await using (var rejectsStream = new FileStream(partialRejects, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024))
             {
-                await using var sink = CreateSink(outputStream, new OutputLayout(source.Columns));
+                await using var sink = CreateSink(outputStream, new OutputLayout(source.Columns, fields));
                 await using var rejects = new RejectsWriter(rejectsStream);
                 await PumpAsync(source, map, sink, rejects, cancellationToken);
                 await sink.CompleteAsync(cancellationToken);
@@ -109,157 +108,40 @@ internal sealed class FileEnrichmentRun(
         _ => new ParquetRowSink(stream, layout),
     };
 
-    /// <summary>Reader → bounded channel → workers → reorder window → writer.</summary>
-    private async Task PumpAsync(IRowSource source, ColumnMap map, IRowSink sink, RejectsWriter rejects, CancellationToken cancellationToken)
+    /// <summary>Rows → pump → output and rejects, in input order.</summary>
+    private Task PumpAsync(IRowSource source, ColumnMap map, IRowSink sink, RejectsWriter rejects, CancellationToken cancellationToken) =>
+        pump.RunAsync(
+            RowsOf(source).ToAsyncEnumerable(),
+            row => row.Rejection is { } reason ? RecordRequest.Rejected(reason) : RecordRequest.Enrich(map.Identifiers(row.Values!)),
+            (chunk, token) => WriteAsync(chunk, sink, rejects, token),
+            new PumpOptions { Mode = request.Mode, Providers = request.Providers, Concurrency = request.Concurrency, Ordered = true },
+            cancellationToken);
+
+    private static IEnumerable<InputRow> RowsOf(IRowSource source)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var window = new SemaphoreSlim(Window, Window);
-        var work = Channel.CreateBounded<(long Sequence, InputRow Row)>(new BoundedChannelOptions(request.Concurrency * RecordEnricher.BatchSize) { SingleWriter = true });
-        var done = Channel.CreateUnbounded<RowResult>(new UnboundedChannelOptions { SingleReader = true });
-
-        var warmedUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var producer = Task.Run(() => ReadAsync(source, window, work.Writer, done.Writer, stop.Token), CancellationToken.None);
-        var workers = Enumerable.Range(0, request.Concurrency)
-            .Select(i => Task.Run(() => EnrichAsync(map, work.Reader, done.Writer, i == 0 ? null : warmedUp.Task, i == 0 ? warmedUp : null, stop.Token), CancellationToken.None))
-            .ToArray();
-        var closed = CloseWhenDoneAsync(done.Writer, [producer, .. workers]);
-        try
+        while (source.Read() is { } row)
         {
-            var pending = new Dictionary<long, RowResult>();
-            var next = 0L;
-            await foreach (var result in done.Reader.ReadAllAsync(stop.Token))
-            {
-                pending.Add(result.Sequence, result);
-                while (pending.Remove(next, out var ready))
-                {
-                    // A row that could not be read has no columns to write: it is only in the rejects file.
-                    if (ready.Row.Values is not null)
-                    {
-                        await sink.WriteAsync(ready, stop.Token);
-                    }
-
-                    if (ready.Outcome == RecordOutcome.Rejected)
-                    {
-                        rejects.Write(ready.Row.Line, ready.Reason ?? "rejected", ready.Row.Raw);
-                    }
-
-                    Counters.Add(ready);
-                    Interlocked.Exchange(ref _inputWritten, Math.Min(ready.Row.End, InputLength));
-                    next++;
-                    window.Release();
-                }
-            }
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            throw;
-        }
-        finally
-        {
-            await closed;
+            yield return row;
         }
     }
 
-    private static async Task ReadAsync(IRowSource source, SemaphoreSlim window, ChannelWriter<(long, InputRow)> work, ChannelWriter<RowResult> done, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(IReadOnlyList<EnrichedRecord<InputRow>> chunk, IRowSink sink, RejectsWriter rejects, CancellationToken cancellationToken)
     {
-        try
+        foreach (var row in chunk)
         {
-            var sequence = 0L;
-            while (source.Read() is { } row)
+            // A row that could not be read has no columns to write: it is only in the rejects file.
+            if (row.Record.Values is not null)
             {
-                await window.WaitAsync(cancellationToken);
-                if (row.Rejection is { } reason)
-                {
-                    done.TryWrite(new RowResult(sequence++, row, RecordOutcome.Rejected, null, reason));
-                }
-                else
-                {
-                    await work.WriteAsync((sequence++, row), cancellationToken);
-                }
-            }
-        }
-        finally
-        {
-            work.TryComplete();
-        }
-    }
-
-    /// <summary>
-    /// A worker. The first one enriches a row alone before the others start (<paramref name="warmedUp"/>): on a cold
-    /// process, connections, token caches and JIT are set up once instead of by every worker at the same time, which
-    /// on a small machine made the first calls miss their per-attempt timeout and open circuits.
-    /// </summary>
-    private async Task EnrichAsync(
-        ColumnMap map, ChannelReader<(long Sequence, InputRow Row)> work, ChannelWriter<RowResult> done, Task? waitFor, TaskCompletionSource? warmedUp, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (waitFor is not null)
-            {
-                await waitFor.WaitAsync(cancellationToken);
+                await sink.WriteAsync(row, cancellationToken);
             }
 
-            await EnrichRowsAsync(map, work, done, warmedUp, cancellationToken);
-        }
-        finally
-        {
-            warmedUp?.TrySetResult();
-        }
-    }
-
-    private async Task EnrichRowsAsync(
-        ColumnMap map, ChannelReader<(long Sequence, InputRow Row)> work, ChannelWriter<RowResult> done, TaskCompletionSource? warmedUp, CancellationToken cancellationToken)
-    {
-        var batch = new List<(long Sequence, InputRow Row)>(RecordEnricher.BatchSize);
-        while (await work.WaitToReadAsync(cancellationToken))
-        {
-            // Whatever consecutive rows are waiting, up to one batch: a full batch while the reader is ahead, without
-            // holding back the rows of a slow input.
-            batch.Clear();
-            while (batch.Count < RecordEnricher.BatchSize && work.TryRead(out var item))
+            if (row.Outcome == RecordOutcome.Rejected)
             {
-                batch.Add(item);
+                rejects.Write(row.Record.Line, row.Reason ?? "rejected", row.Record.Raw);
             }
 
-            if (batch.Count == 0)
-            {
-                continue;
-            }
-
-            var records = await EnrichBatchAsync(map, batch, cancellationToken);
-            for (var n = 0; n < batch.Count; n++)
-            {
-                done.TryWrite(new RowResult(batch[n].Sequence, batch[n].Row, records[n].Outcome, records[n].Flat, records[n].Reason));
-            }
-
-            warmedUp?.TrySetResult();
-        }
-    }
-
-    private async Task<EnrichedRecord[]> EnrichBatchAsync(ColumnMap map, List<(long Sequence, InputRow Row)> batch, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await enricher.EnrichManyAsync(batch.Select(item => map.Identifiers(item.Row.Values!) with { Mode = request.Mode, Providers = request.Providers }).ToArray(), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            BatchLog.RowCrashed(logger, batch[0].Row.Line, ex.GetType().Name);
-            return batch.Select(_ => new EnrichedRecord(RecordOutcome.Failed, null, "internal error: " + ex.GetType().Name)).ToArray();
-        }
-    }
-
-    private static async Task CloseWhenDoneAsync(ChannelWriter<RowResult> done, Task[] tasks)
-    {
-        try
-        {
-            await Task.WhenAll(tasks);
-            done.TryComplete();
-        }
-        catch (Exception ex)
-        {
-            done.TryComplete(ex);
+            Counters.Add(row);
+            Interlocked.Exchange(ref _inputWritten, Math.Min(row.Record.End, InputLength));
         }
     }
 

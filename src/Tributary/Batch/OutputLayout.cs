@@ -1,15 +1,18 @@
+using Tributary.Host.Flat;
+
 namespace Tributary.Host.Batch;
 
 /// <summary>
-/// The output's columns: every input column, then the enriched fields, then status, source and confidence. An output
+/// The output's columns: every input column, then the flat fields, then status, source and confidence. An output
 /// column whose name an input column already uses (case-insensitively) is prefixed <c>enriched_</c>, so no header
 /// is ambiguous.
 /// </summary>
 internal sealed class OutputLayout
 {
-    public OutputLayout(IReadOnlyList<string> inputColumns)
+    public OutputLayout(IReadOnlyList<string> inputColumns, FlatFields fields)
     {
         InputColumns = inputColumns;
+        Fields = fields.All;
         var taken = new HashSet<string>(inputColumns, StringComparer.OrdinalIgnoreCase);
         string Name(string field)
         {
@@ -18,7 +21,7 @@ internal sealed class OutputLayout
             return name;
         }
 
-        EnrichedColumns = EnrichedField.All.Select(f => Name(f.Field)).ToArray();
+        EnrichedColumns = Fields.Select(f => Name(f.Name)).ToArray();
         StatusColumn = Name("status");
         SourceColumn = Name("source");
         ConfidenceColumn = Name("confidence");
@@ -26,7 +29,10 @@ internal sealed class OutputLayout
 
     public IReadOnlyList<string> InputColumns { get; }
 
-    /// <summary>Names of <see cref="EnrichedField.All"/>, in that order.</summary>
+    /// <summary>The flat fields written after the input columns.</summary>
+    public IReadOnlyList<FlatField> Fields { get; }
+
+    /// <summary>Column names of <see cref="Fields"/>, in that order.</summary>
     public IReadOnlyList<string> EnrichedColumns { get; }
 
     public string StatusColumn { get; }

@@ -1,12 +1,16 @@
+using Tributary.Host.Batch.Input;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
+
 namespace Tributary.Host.Batch;
 
 /// <summary>
 /// Totals of a run as rows are written: one writer adds, any thread reads (progress display), so every count is
 /// read and written atomically.
 /// </summary>
-internal sealed class RunCounters
+internal sealed class RunCounters(FlatFields fields)
 {
-    private readonly long[] _filled = new long[EnrichedField.All.Count];
+    private readonly long[] _filled = new long[fields.All.Count];
     private long _rows;
     private long _matched;
     private long _unmatched;
@@ -29,10 +33,13 @@ internal sealed class RunCounters
     /// <summary>Matched rows among those enriched, 0–1.</summary>
     public double MatchRate => Enriched == 0 ? 0 : (double)Matched / Enriched;
 
-    /// <summary>Share of enriched rows with a value for <see cref="EnrichedField.All"/>[<paramref name="field"/>], 0–1.</summary>
+    /// <summary>The flat fields whose fill rate is counted.</summary>
+    public IReadOnlyList<FlatField> Fields => fields.All;
+
+    /// <summary>Share of enriched rows with a value for <see cref="Fields"/>[<paramref name="field"/>], 0–1.</summary>
     public double FillRate(int field) => Enriched == 0 ? 0 : (double)Interlocked.Read(ref _filled[field]) / Enriched;
 
-    public void Add(RowResult row)
+    public void Add(in EnrichedRecord<InputRow> row)
     {
         Interlocked.Increment(ref _rows);
         switch (row.Outcome)
@@ -58,7 +65,7 @@ internal sealed class RunCounters
 
         for (var i = 0; i < _filled.Length; i++)
         {
-            if (EnrichedField.All[i].IsFilled(flat))
+            if (fields.All[i].IsFilled(flat.Profile))
             {
                 Interlocked.Increment(ref _filled[i]);
             }

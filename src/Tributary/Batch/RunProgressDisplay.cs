@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Tributary.Host.BatchPump;
 
 namespace Tributary.Host.Batch;
 

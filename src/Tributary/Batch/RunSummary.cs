@@ -17,7 +17,7 @@ internal static class RunSummary
             Text($"  rejected   {c.Rejected,10:N0}   see {report.Rejects}"),
             Text($"  failed     {c.Failed,10:N0}{(c.Failed > 0 ? "   providers could not answer; run again to retry them (done rows cost nothing)" : string.Empty)}"),
             Text($"  credits    {report.CreditsSpent,10:0.##}"),
-            "  fill rate  " + string.Join(", ", EnrichedField.All.Select((f, i) => Text($"{f.Field} {c.FillRate(i):P0}"))),
+            "  fill rate  " + string.Join(", ", c.Fields.Select((f, i) => Text($"{f.Name} {c.FillRate(i):P0}"))),
             Text($"Output: {report.Output}  (run {report.RunId})"),
         };
         foreach (var line in lines)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Tributary.Host.Batch;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -23,7 +25,7 @@ internal static class EnrichCommand
         };
         var mode = new Option<string?>("--mode") { Description = "parallel (default) or waterfall." };
         var providers = new Option<string?>("--providers") { Description = "Comma-separated provider subset, in order of precedence." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Rows enriched at once (1-256). Default 8.", DefaultValueFactory = _ => 8 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Chunks of 100 rows enriched at once (1-256); each chunk goes to the providers' bulk endpoints. Default 8.", DefaultValueFactory = _ => 8 };
         var rejects = new Option<string?>("--rejects") { Description = "Where rows that cannot be enriched go, with line number and reason. Default OUT.rejects.csv." };
 
         var command = new Command("enrich", "Enrich a CSV or JSON-lines file; resumable: run it again after an interruption and done rows cost nothing.")
@@ -72,11 +74,12 @@ internal static class EnrichCommand
                 return ExitCodes.BadArguments;
             }
 
-            var credits = ActivatorUtilities.CreateInstance<CreditTotals>(services);
+            var credits = services.GetRequiredService<CreditTotals>();
             var time = services.GetRequiredService<TimeProvider>();
             var run = new FileEnrichmentRun(
                 request,
-                ActivatorUtilities.CreateInstance<RecordEnricher>(services),
+                services.GetRequiredService<EnrichmentPump>(),
+                services.GetRequiredService<FlatFields>(),
                 services.GetRequiredService<IRunStore>(),
                 credits,
                 services.GetRequiredService<ProviderApiVersions>(),
@@ -155,7 +158,7 @@ internal static class EnrichCommand
             overrides.Add(mapping);
         }
 
-        if (mode is not null && !mode.Trim().Equals("parallel", StringComparison.OrdinalIgnoreCase) && !mode.Trim().Equals("waterfall", StringComparison.OrdinalIgnoreCase))
+        if (!EnrichRequestParser.TryParseMode(mode, out var parsedMode))
         {
             problem = "--mode must be 'parallel' or 'waterfall'.";
             return false;
@@ -169,7 +172,7 @@ internal static class EnrichCommand
 
         var providerList = providers?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         request = new FileEnrichmentRequest(
-            input, inputFormat, output, outputFormat, rejectsPath, overrides, mode?.Trim(), providerList is { Length: > 0 } ? providerList : null, concurrency);
+            input, inputFormat, output, outputFormat, rejectsPath, overrides, parsedMode, providerList is { Length: > 0 } ? providerList : null, concurrency);
         problem = null;
         return true;
     }

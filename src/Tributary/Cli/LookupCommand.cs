@@ -3,7 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Tributary.Enrichment;
 using Tributary.Host.Contracts;
-using Tributary.Host.Gateway;
+using Tributary.Host.Flat;
 using Tributary.Identifiers;
 using Tributary.Orchestration;
 
@@ -50,7 +50,7 @@ internal static class LookupCommand
 
             await using var host = await CliHost.StartAsync(settings, cancellationToken);
             var normalizer = host.Services.GetRequiredService<IdentifierNormalizer>();
-            if (!EnrichRequestValidation.TryBuild(body, LookupKind.Person, normalizer, out var request, out var field, out var detail))
+            if (!EnrichRequestParser.TryBuild(body, LookupKind.Person, normalizer, out var request, out var field, out var detail))
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {field}: {detail}");
                 return ExitCodes.BadArguments;

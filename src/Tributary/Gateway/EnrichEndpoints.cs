@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tributary.Enrichment;
 using Tributary.Host.Contracts;
+using Tributary.Host.Flat;
+using Tributary.Host.HttpApi;
 using Tributary.Identifiers;
 using Tributary.Orchestration;
 using Tributary.Providers;
@@ -18,9 +20,9 @@ internal static class EnrichEndpoints
         v1.MapPost("/enrich", EnrichFlatAsync)
             .WithName("Enrich")
             .WithSummary("Enrich a caller: flat profile for IVR data actions")
-            .WithDescription("Identifiers in (email, phone, domain, name, company, linkedinUrl); a flat profile out in which every field is present (\"\" or 0 when unknown). Provider failures make the answer partial, never an error. Example body: {\"email\":\"jane.doe@acme.com\"}.")
+            .WithDescription("Identifiers in (email, phone or its alias phoneNumber, domain, name, company, linkedinUrl); a flat profile out in which every field is present (\"\" or 0 when unknown). Provider failures make the answer partial, never an error. Example body: {\"email\":\"jane.doe@acme.com\"}.")
             .DocumentsBody<EnrichRequestBody>("""{"email":"jane.doe@acme.com"}""")
-            .Produces<FlatEnrichResponse>()
+            .ProducesFlatAnswer()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -45,8 +47,8 @@ internal static class EnrichEndpoints
         return v1;
     }
 
-    private static async Task<Results<Ok<FlatEnrichResponse>, ProblemHttpResult>> EnrichFlatAsync(
-        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+    private static async Task<Results<FlatEnrichResult, ProblemHttpResult>> EnrichFlatAsync(
+        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, FlatFields fields, CancellationToken cancellationToken)
     {
         var (body, problem) = await json.ReadAsync(http, GatewayJsonContext.Default.EnrichRequestBody, cancellationToken);
         if (problem is not null)
@@ -55,7 +57,7 @@ internal static class EnrichEndpoints
         }
 
         var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, cancellationToken);
-        return outcome.Problem ?? (Results<Ok<FlatEnrichResponse>, ProblemHttpResult>)TypedResults.Ok(ResponseMapping.ToFlat(outcome.Result!, RequestIds.Of(http)));
+        return outcome.Problem ?? (Results<FlatEnrichResult, ProblemHttpResult>)new FlatEnrichResult(fields, FlatAnswer.Of(outcome.Result!), RequestIds.Of(http));
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> EnrichPersonAsync(
@@ -94,7 +96,7 @@ internal static class EnrichEndpoints
     private static async Task<(EnrichmentResult? Result, ProblemHttpResult? Problem)> RunAsync(
         HttpContext http, EnrichRequestBody body, LookupKind kind, EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
     {
-        if (!EnrichRequestValidation.TryBuild(body, kind, normalizer, out var request, out var field, out var detail))
+        if (!EnrichRequestParser.TryBuild(body, kind, normalizer, out var request, out var field, out var detail))
         {
             return (null, Problems.BadRequest(http, field!, detail!));
         }

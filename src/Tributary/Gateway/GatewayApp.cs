@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using Tributary.Diagnostics;
 using Tributary.Host.Contracts;
 using Tributary.Host.Hosting;
+using Tributary.Host.HttpApi;
 using Tributary.Host.Jobs;
 using Tributary.Host.Providers;
 
@@ -59,7 +60,9 @@ internal static class GatewayApp
                 document.Info.Description = "Contact and company enrichment gateway: real-time enrichment with provenance, under a deadline.";
                 return Task.CompletedTask;
             })
-            .AddOperationTransformer(RequestBodyDocumentation.TransformAsync));
+            .AddDocumentTransformer(FlatResponseDocumentation.TransformDocumentAsync)
+            .AddOperationTransformer(RequestBodyDocumentation.TransformAsync)
+            .AddOperationTransformer(FlatResponseDocumentation.TransformOperationAsync));
         builder.Services.AddRateLimiter(ConfigureCallerQuota);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(EnrichmentMetrics.MeterName)

@@ -1,3 +1,5 @@
+using Tributary.Host.HttpApi;
+
 namespace Tributary.Host.Gateway;
 
 /// <summary>Rejects calls without a valid gateway key (when keys are configured) before any work is done.</summary>

@@ -4,6 +4,8 @@ using Tributary.Connectors.Http;
 using Tributary.Connectors.Hunter;
 using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -12,8 +14,10 @@ namespace Tributary.Host.Hosting;
 /// <summary>The one place where the host's services are composed: engine, connectors, store. Adding a provider is one line here.</summary>
 internal static class TributaryServices
 {
-    public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddTributary(configuration)
+    public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFlatContract().AddBatchPump();
+        return services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()
             .AddApollo()
@@ -21,4 +25,5 @@ internal static class TributaryServices
             .AddPeopleDataLabs()
             .AddHttpProviders()
             .UseStorage();
+    }
 }

@@ -1,22 +1,24 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Tributary.Host.Batch;
-using Tributary.Host.Contracts;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Providers;
 using Tributary.Storage;
 
 namespace Tributary.Host.Jobs;
 
 /// <summary>
-/// Runs one claimed job: its pending records are read from the store page by page, enriched by a bounded set of
-/// workers, and their results saved in small batches that also renew the claim. Records already done before a
-/// restart are not read again; a record redone because its result was not saved yet costs nothing (the ledger).
+/// Runs one claimed job: its pending records are read from the store page by page and go through the
+/// <see cref="EnrichmentPump"/> in chunks (so they reach the providers' bulk endpoints, as a file's rows do), and
+/// their results are saved in small batches that also renew the claim. Records already done before a restart are not
+/// read again; a record redone because its result was not saved yet costs nothing (the ledger).
 /// </summary>
 internal sealed class JobExecution(
     IJobStore store,
     IRunStore runs,
-    RecordEnricher enricher,
+    EnrichmentPump pump,
+    FlatFields fields,
     CreditTotals credits,
     ProviderApiVersions apiVersions,
     IOptions<JobsOptions> options,
@@ -67,66 +69,52 @@ internal sealed class JobExecution(
         JobsLog.Finished(logger, id, "completed", c.Processed, c.Total, c.Matched, c.Rejected, c.Failed);
     }
 
-    /// <summary>Store → bounded channel → workers → bounded channel → batched saves.</summary>
+    /// <summary>Store → pump → bounded channel → batched saves.</summary>
     private async Task EnrichRecordsAsync(string id, string owner, JobSettings settings, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = Channel.CreateBounded<JobRecord>(new BoundedChannelOptions(_options.Concurrency * 4) { SingleWriter = true });
         var results = Channel.CreateBounded<JobRecordResult>(new BoundedChannelOptions(SaveBatch * 4) { SingleReader = true });
-        var reader = Task.Run(() => ReadPendingAsync(id, pending.Writer, stop.Token), CancellationToken.None);
-        var workers = Enumerable.Range(0, _options.Concurrency)
-            .Select(_ => Task.Run(() => EnrichAsync(id, settings, pending.Reader, results.Writer, stop.Token), CancellationToken.None))
-            .ToArray();
-        var producers = CompleteWhenDoneAsync(results.Writer, [reader, .. workers]);
+        var enriching = PumpAsync(id, settings, results.Writer, stop.Token);
         try
         {
-            // The saver is not cancelled with the job: on shutdown it still saves what the workers finished.
+            // The saver is not cancelled with the job: on shutdown it still saves what the pump finished.
             await SaveAsync(id, owner, results.Reader);
         }
         catch
         {
-            // Workers must not wait forever on a full channel nobody reads any more.
+            // The pump must not wait forever on a full channel nobody reads any more.
             await stop.CancelAsync();
-            await producers.ContinueWith(static _ => { }, TaskScheduler.Default);
+            await enriching.ContinueWith(static _ => { }, TaskScheduler.Default);
             throw;
         }
 
-        await producers;
+        await enriching;
     }
 
-    private async Task ReadPendingAsync(string id, ChannelWriter<JobRecord> pending, CancellationToken cancellationToken)
+    /// <summary>Every pending record through the pump; the results channel ends with it, however it ends.</summary>
+    private async Task PumpAsync(string id, JobSettings settings, ChannelWriter<JobRecordResult> results, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var record in store.ReadPendingRecordsAsync(id, cancellationToken))
-            {
-                await pending.WriteAsync(record, cancellationToken);
-            }
+            // Mode and providers were checked when the job was accepted.
+            var mode = EnrichRequestParser.TryParseMode(settings.Mode, out var parsed) ? parsed : null;
+            await pump.RunAsync(
+                store.ReadPendingRecordsAsync(id, cancellationToken),
+                record => RecordRequest.Enrich(JsonSerializer.Deserialize(record.Json, FlatJsonContext.Default.EnrichRequestBody)!),
+                async (chunk, token) =>
+                {
+                    foreach (var done in chunk)
+                    {
+                        var line = JobResultLine.Write(fields, done.Record.Index, done.Record.Json, done.Outcome, done.Flat, done.Reason);
+                        await results.WriteAsync(new JobRecordResult(done.Record.Index, done.Outcome, line), token);
+                    }
+                },
+                new PumpOptions { Mode = mode, Providers = settings.Providers, Concurrency = _options.Concurrency },
+                cancellationToken);
         }
         finally
         {
-            pending.TryComplete();
-        }
-    }
-
-    private async Task EnrichAsync(string id, JobSettings settings, ChannelReader<JobRecord> pending, ChannelWriter<JobRecordResult> results, CancellationToken cancellationToken)
-    {
-        await foreach (var record in pending.ReadAllAsync(cancellationToken))
-        {
-            EnrichedRecord enriched;
-            try
-            {
-                var body = JsonSerializer.Deserialize(record.Json, GatewayJsonContext.Default.EnrichRequestBody)!;
-                enriched = await enricher.EnrichAsync(body with { Mode = settings.Mode, Providers = settings.Providers, TimeoutMs = null }, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                JobsLog.RecordCrashed(logger, id, record.Index, ex.GetType().Name);
-                enriched = new EnrichedRecord(RecordOutcome.Failed, null, "internal error: " + ex.GetType().Name);
-            }
-
-            var line = JsonSerializer.Serialize(JobResultLine.Of(record.Index, enriched.Outcome, enriched.Flat, enriched.Reason), JobsJsonContext.Default.JobResultLine);
-            await results.WriteAsync(new JobRecordResult(record.Index, enriched.Outcome, line), cancellationToken);
+            results.TryComplete();
         }
     }
 
@@ -161,19 +149,6 @@ internal sealed class JobExecution(
                 batch.Clear();
                 lastSave = time.GetTimestamp();
             }
-        }
-    }
-
-    /// <summary>Ends the results channel once reader and workers are done, however they ended; their failure is this task's.</summary>
-    private static async Task CompleteWhenDoneAsync(ChannelWriter<JobRecordResult> results, Task[] tasks)
-    {
-        try
-        {
-            await Task.WhenAll(tasks);
-        }
-        finally
-        {
-            results.TryComplete();
         }
     }
 }

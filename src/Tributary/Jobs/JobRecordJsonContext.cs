@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Tributary.Host.Contracts;
+using Tributary.Host.Flat;
 
 namespace Tributary.Host.Jobs;
 

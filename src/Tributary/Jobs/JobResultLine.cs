@@ -1,63 +1,66 @@
-using Tributary.Host.Contracts;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 using Tributary.Storage;
 
 namespace Tributary.Host.Jobs;
 
 /// <summary>
-/// One line of <c>GET /v1/jobs/{id}/results</c>: the record's index and outcome, then the flat fields of
-/// <c>/v1/enrich</c> (<c>""</c> or <c>0</c> when unknown). <see cref="Reason"/> says why a record was rejected or failed.
+/// One line of <c>GET /v1/jobs/{id}/results</c>: the record's index, the caller's own <c>id</c> and
+/// <c>externalId</c> when the record has them (so an unmatched record is identifiable without counting lines), its
+/// status and the reason a record was rejected or failed, then the flat answer of <c>/v1/enrich</c> (every field,
+/// <c>""</c> or <c>0</c> when unknown; <c>confidence</c>, <c>source</c>, <c>partial</c>, <c>providers</c>).
 /// </summary>
-internal sealed record JobResultLine
+internal static class JobResultLine
 {
-    public int Index { get; init; }
-    public string Status { get; init; } = "";
-    public string? Reason { get; init; }
-    public string Name { get; init; } = "";
-    public string FirstName { get; init; } = "";
-    public string LastName { get; init; } = "";
-    public string Email { get; init; } = "";
-    public string Phone { get; init; } = "";
-    public string JobTitle { get; init; } = "";
-    public string Seniority { get; init; } = "";
-    public string Department { get; init; } = "";
-    public string CompanyName { get; init; } = "";
-    public string CompanyDomain { get; init; } = "";
-    public string Industry { get; init; } = "";
-    public long EmployeeCount { get; init; }
-    public string RevenueRange { get; init; } = "";
-    public string LinkedinUrl { get; init; } = "";
-    public string City { get; init; } = "";
-    public string Country { get; init; } = "";
-    public double Confidence { get; init; }
-    public string Source { get; init; } = "none";
-    public bool Partial { get; init; }
-    public string Providers { get; init; } = "";
+    private static readonly JsonEncodedText Index = JsonEncodedText.Encode("index");
+    private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
 
-    public static JobResultLine Of(int index, RecordOutcome outcome, FlatEnrichResponse? flat, string? reason)
+    /// <summary>The members echoed from the submitted record, in this order.</summary>
+    public static readonly string[] EchoedMembers = ["id", "externalId"];
+
+    public static string Write(FlatFields fields, int index, string record, RecordOutcome outcome, FlatAnswer? flat, string? reason)
     {
-        var line = new JobResultLine { Index = index, Status = outcome.ToString().ToLowerInvariant(), Reason = reason };
-        return flat is null ? line : line with
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            Name = flat.Name,
-            FirstName = flat.FirstName,
-            LastName = flat.LastName,
-            Email = flat.Email,
-            Phone = flat.Phone,
-            JobTitle = flat.JobTitle,
-            Seniority = flat.Seniority,
-            Department = flat.Department,
-            CompanyName = flat.CompanyName,
-            CompanyDomain = flat.CompanyDomain,
-            Industry = flat.Industry,
-            EmployeeCount = flat.EmployeeCount,
-            RevenueRange = flat.RevenueRange,
-            LinkedinUrl = flat.LinkedinUrl,
-            City = flat.City,
-            Country = flat.Country,
-            Confidence = flat.Confidence,
-            Source = flat.Source,
-            Partial = flat.Partial,
-            Providers = flat.Providers,
-        };
+            json.WriteStartObject();
+            json.WriteNumber(Index, index);
+            EchoIds(json, record);
+            json.WriteString(Status, RecordStatus.Of(outcome));
+            json.WriteString(Reason, reason);
+            FlatJsonWriter.WriteMembers(json, fields, flat ?? FlatAnswer.None, requestId: null);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Copies the record's top-level <c>id</c> and <c>externalId</c> when they are strings or numbers, as they were sent.</summary>
+    private static void EchoIds(Utf8JsonWriter json, string record)
+    {
+        // Submitted records were checked to be objects when the job was accepted; most have no id to parse for.
+        if (!EchoedMembers.Any(member => record.Contains($"\"{member}\"", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        using var document = JsonDocument.Parse(record);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var member in EchoedMembers)
+        {
+            if (document.RootElement.TryGetProperty(member, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            {
+                json.WritePropertyName(member);
+                value.WriteTo(json);
+            }
+        }
     }
 }

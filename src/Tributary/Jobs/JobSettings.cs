@@ -9,6 +9,6 @@ internal sealed record JobSettings
     public string? Mode { get; init; }
 
     /// <summary>Provider subset in order of precedence; null uses every enabled provider.</summary>
-    [JsonConverter(typeof(Contracts.StringListJsonConverter))]
+    [JsonConverter(typeof(Flat.StringListJsonConverter))]
     public IReadOnlyList<string>? Providers { get; init; }
 }

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Tributary.Host.Contracts;
-using Tributary.Host.Gateway;
+using Tributary.Host.Flat;
+using Tributary.Host.HttpApi;
 using Tributary.Providers;
 
 namespace Tributary.Host.Jobs;
@@ -188,7 +189,7 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
 
     /// <summary>
     /// The record as it is kept: an object whose members have the JSON types of a <c>/v1/enrich</c> body, written
-    /// again with those members only. The other columns of a caller's export are what make a job body large; they
+    /// again with those members and the caller's <c>id</c> / <c>externalId</c> only. The other columns of a caller's export are what make a job body large; they
     /// are never used, so they are neither stored nor held as strings.
     /// </summary>
     /// <remarks>The record is named <c>records[3]</c> in an array (<paramref name="field"/>) or <c>line 4</c> in JSON lines (null).</remarks>
@@ -202,8 +203,18 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
 
         try
         {
-            var body = record.Deserialize(GatewayJsonContext.Default.EnrichRequestBody)!;
-            return (JsonSerializer.Serialize(body, JobRecordJsonContext.Default.EnrichRequestBody), null);
+            var body = record.Deserialize(FlatJsonContext.Default.EnrichRequestBody)!;
+            var kept = JsonSerializer.SerializeToNode(body, JobRecordJsonContext.Default.EnrichRequestBody)!.AsObject();
+            foreach (var member in JobResultLine.EchoedMembers)
+            {
+                // The caller's own record id comes back in the result line, so it is kept with the identifiers.
+                if (record.TryGetProperty(member, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                {
+                    kept[member] = JsonNode.Parse(id.GetRawText());
+                }
+            }
+
+            return (kept.ToJsonString(), null);
         }
         catch (JsonException)
         {
@@ -236,9 +247,9 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             }
         }
 
-        if (submission.Settings.Mode is { } mode && !mode.Equals("parallel", StringComparison.OrdinalIgnoreCase) && !mode.Equals("waterfall", StringComparison.OrdinalIgnoreCase))
+        if (!EnrichRequestParser.TryParseMode(submission.Settings.Mode, out _))
         {
-            return Fail(http, "mode", "mode must be 'parallel' or 'waterfall'.");
+            return Fail(http, "mode", EnrichRequestParser.ModeError);
         }
 
         if (submission.Settings.Providers?.FirstOrDefault(p => !catalog.TryGet(p, out _)) is { } unknown)

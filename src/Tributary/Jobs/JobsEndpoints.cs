@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Host.HttpApi;
 using Tributary.Storage;
 
 namespace Tributary.Host.Jobs;
@@ -84,5 +85,5 @@ internal static class JobsEndpoints
     }
 
     private static ProblemHttpResult NotFound(HttpContext http, string id) =>
-        Gateway.Problems.Create(http, StatusCodes.Status404NotFound, "Job not found", $"There is no job '{id}'.", "id");
+        Problems.Create(http, StatusCodes.Status404NotFound, "Job not found", $"There is no job '{id}'.", "id");
 }

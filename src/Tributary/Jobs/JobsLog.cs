@@ -18,9 +18,6 @@ internal static partial class JobsLog
     [LoggerMessage(5, LogLevel.Error, "Job {JobId} failed: {Error}")]
     public static partial void JobFailed(ILogger logger, string jobId, string error);
 
-    [LoggerMessage(6, LogLevel.Error, "Record {Index} of job {JobId} failed unexpectedly ({Error}); it is marked failed and the job goes on")]
-    public static partial void RecordCrashed(ILogger logger, string jobId, int index, string error);
-
     [LoggerMessage(7, LogLevel.Error, "The job runner hit an error ({Error}); it carries on after the next poll")]
     public static partial void RunnerError(ILogger logger, string error);
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Tributary.Host.Batch;
 using Tributary.Storage;
 
 namespace Tributary.Host.Jobs;
@@ -19,8 +18,6 @@ internal static class JobsRegistration
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(JobsJsonContext.Default));
         services.TryAddSingleton<JobWakeup>();
         services.TryAddSingleton<JobSubmissionReader>();
-        services.TryAddSingleton<RecordEnricher>();
-        services.TryAddSingleton<CreditTotals>();
         services.TryAddSingleton<JobExecution>();
         services.TryAddSingleton<JobCallbackSender>();
         services.TryAddSingleton<CallbackConnector>();

@@ -20,12 +20,15 @@ internal sealed class EnrichCli(BatchSimulators simulators) : IDisposable
         return File(name);
     }
 
+    /// <summary>Settings added to the simulators' for every run of this working directory (environment variable names).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>Runs <c>tributary enrich</c> with <paramref name="args"/> (paths relative to the working directory) to its end.</summary>
     public Task<TributaryProcess> RunAsync(params string[] args) =>
-        TributaryProcess.RunAsync(["enrich", .. args], simulators.Environment(Directory), Directory);
+        TributaryProcess.RunAsync(["enrich", .. args], Environment(), Directory);
 
     public TributaryProcess Start(params string[] args) =>
-        TributaryProcess.Start(["enrich", .. args], simulators.Environment(Directory), Directory);
+        TributaryProcess.Start(["enrich", .. args], Environment(), Directory);
 
     /// <summary>The runs recorded in this directory's store, newest first.</summary>
     public async Task<IReadOnlyList<EnrichmentRun>> RunsAsync()
@@ -35,4 +38,15 @@ internal sealed class EnrichCli(BatchSimulators simulators) : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
+
+    private Dictionary<string, string?> Environment()
+    {
+        var environment = simulators.Environment(Directory);
+        foreach (var (key, value) in Settings)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Parquet.Serialization;
 using Tributary.Simulators;
 using Tributary.Storage;
@@ -164,6 +165,48 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         CsvTable.Read(_cli.File("detected.csv")).Rows[0]["name"].ShouldBe("Luna Martin");
         mapped.ExitCode.ShouldBe(0, mapped.Output);
         CsvTable.Read(_cli.File("mapped.csv")).Rows[0]["name"].ShouldBe("Jane Doe");
+    }
+
+    [Fact]
+    public async Task Enrich_KeepsTheCallersOwnIdColumns_OnEveryRow()
+    {
+        _cli.Write("leads.csv", $"""
+            id,externalId,email
+            lead-1,crm-9,{SampleIdentifiers.JaneDoeEmail}
+            lead-2,,{SampleIdentifiers.UnknownEmail}
+            lead-3,crm-11,not-an-email
+            """);
+
+        await using var run = await _cli.RunAsync("leads.csv", "--out", "leads.jsonl");
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        var rows = File.ReadAllLines(_cli.File("leads.jsonl")).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        rows.Select(r => r.GetProperty("id").GetString()).ShouldBe(["lead-1", "lead-2", "lead-3"]);
+        rows.Select(r => r.GetProperty("externalId").GetString()).ShouldBe(["crm-9", "", "crm-11"]);
+        rows.Select(r => r.GetProperty("status").GetString()).ShouldBe(["matched", "unmatched", "rejected"]);
+    }
+
+    [Fact]
+    public async Task Enrich_WithACrmProvider_AddsItsCustomFieldsAsColumns()
+    {
+        await using var crm = await Connectors.StubApi.StartAsync(app => app.MapGet(
+            "/customers/{email}",
+            (string email) => email == SampleIdentifiers.JaneDoeEmail
+                ? Microsoft.AspNetCore.Http.Results.Text("""{"tier":"gold"}""", "application/json")
+                : Microsoft.AspNetCore.Http.Results.NotFound()));
+        _cli.Settings["Providers__Http__Crm__BaseUrl"] = crm.BaseUrl;
+        _cli.Settings["Providers__Http__Crm__PathTemplate"] = "/customers/{email}";
+        _cli.Settings["Providers__Http__Crm__Mapping__loyaltyTier"] = "tier";
+        WriteContacts();
+
+        await using var run = await _cli.RunAsync("contacts.csv", "--out", "enriched.csv");
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        var table = CsvTable.Read(_cli.File("enriched.csv"));
+        table.Header.SkipWhile(h => h != "country").Skip(1).First().ShouldBe("loyaltyTier");
+        table.Rows[0]["loyaltyTier"].ShouldBe("gold");
+        table.Rows[1]["loyaltyTier"].ShouldBe(string.Empty);
+        run.StandardOutput.ShouldContain("loyaltyTier 5 %");
     }
 
     [Theory]

@@ -85,6 +85,31 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
         body.GetProperty("providers").GetString()!.ShouldContain("clearbit:skipped:");
     }
 
+    [Theory]
+    [InlineData("""{"phoneNumber":"(415) 222-0123"}""")]
+    [InlineData("""{"phone":"(415) 222-0123","phoneNumber":"+1 415 222 0123"}""")]
+    [InlineData("""{"phone":"+14152220123","phoneNumber":""}""")]
+    public async Task Enrich_PhoneNumber_IsAnAliasOfPhone(string json)
+    {
+        var body = await _gateway.EnrichAsync<JsonElement>(json);
+
+        ShouldHaveFlatShape(body);
+        body.GetProperty("name").GetString().ShouldBe("Jane Doe");
+        body.GetProperty("phone").GetString().ShouldBe(SampleIdentifiers.JaneDoePhone);
+    }
+
+    [Fact]
+    public async Task Enrich_PhoneAndPhoneNumberThatDiffer_Is400NamingBoth()
+    {
+        using var response = await _gateway.EnrichAsync("""{"phone":"(415) 222-0123","phoneNumber":"+44 20 7946 0958"}""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("field").GetString().ShouldBe("phoneNumber");
+        problem.GetProperty("detail").GetString()!.ShouldContain("phone and phoneNumber");
+        problem.GetProperty("detail").GetString()!.ShouldNotContain("222");
+    }
+
     [Fact]
     public async Task PersonEnrich_ReturnsProvenancePerField()
     {
@@ -112,6 +137,7 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
     [InlineData("{}", "email")]
     [InlineData("""{"email":"not-an-email"}""", "email")]
     [InlineData("""{"phone":"12"}""", "phone")]
+    [InlineData("""{"phoneNumber":"12"}""", "phoneNumber")]
     [InlineData("""{"email":"jane.doe@acme.com","mode":"sideways"}""", "mode")]
     [InlineData("""{"email":"jane.doe@acme.com","providers":["clearbit","nosuch"]}""", "providers")]
     [InlineData("""{"email":"jane.doe@acme.com","timeoutMs":0}""", "timeoutMs")]

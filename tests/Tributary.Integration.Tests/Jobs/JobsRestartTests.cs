@@ -9,7 +9,8 @@ namespace Tributary.IntegrationTests.Jobs;
 /// <summary>A job outlives the server that accepted it: stopped mid-job, the next server on the same store finishes it.</summary>
 public sealed class JobsRestartTests
 {
-    private const int Records = 60;
+    // Three chunks of the batch pump (100 records each), one enriched at a time: the stop comes after the first is saved.
+    private const int Records = 300;
 
     [Fact]
     public async Task Job_ServerStoppedMidJob_NextServerOnTheSameStoreCompletesIt()
@@ -26,7 +27,7 @@ public sealed class JobsRestartTests
             $"--Providers:ZoomInfo:Password={simulators.Options.ZoomInfoPassword}",
             $"--Providers:ZoomInfo:BaseUrl={simulators.ZoomInfo.BaseUrl}",
             "--Providers:ZoomInfo:RateLimit:PerMinute=600000",
-            "--Jobs:Concurrency=2",
+            "--Jobs:Concurrency=1",
         ];
         simulators.Clearbit.Faults.LatencyMs = 100;
         simulators.ZoomInfo.Faults.LatencyMs = 100;
@@ -38,7 +39,7 @@ public sealed class JobsRestartTests
         await using (var first = await GatewayServer.StartOnDatabaseAsync(database, settings))
         {
             id = await JobsClient.SubmitAsync(first.Client, body);
-            var running = await JobsClient.WaitAsync(first.Client, id, j => j.GetProperty("processed").GetInt64() >= 6);
+            var running = await JobsClient.WaitAsync(first.Client, id, j => j.GetProperty("processed").GetInt64() >= 100);
             running.GetProperty("status").GetString().ShouldBe("running");
             processedBeforeStop = running.GetProperty("processed").GetInt64();
         }

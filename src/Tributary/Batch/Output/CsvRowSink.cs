@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Tributary.Host.Batch.Input;
+using Tributary.Host.BatchPump;
 
 namespace Tributary.Host.Batch.Output;
 
@@ -24,16 +26,16 @@ internal sealed class CsvRowSink : IRowSink
         _csv.NextRecord();
     }
 
-    public ValueTask WriteAsync(RowResult row, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(EnrichedRecord<InputRow> row, CancellationToken cancellationToken)
     {
         for (var i = 0; i < _layout.InputColumns.Count; i++)
         {
             _csv.WriteField(RowValues.Input(row, i));
         }
 
-        foreach (var field in EnrichedField.All)
+        foreach (var field in _layout.Fields)
         {
-            _csv.WriteField(row.Flat is { } flat ? field.Text(flat) : string.Empty);
+            _csv.WriteField(row.Flat is { } flat ? field.Text(flat.Profile) : string.Empty);
         }
 
         _csv.WriteField(RowValues.Status(row));

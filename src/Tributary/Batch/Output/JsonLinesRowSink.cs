@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Tributary.Host.Batch.Input;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 
 namespace Tributary.Host.Batch.Output;
 
@@ -26,7 +29,7 @@ internal sealed class JsonLinesRowSink : IRowSink
         _enrichedNames = layout.EnrichedColumns.Select(c => JsonEncodedText.Encode(c)).ToArray();
     }
 
-    public ValueTask WriteAsync(RowResult row, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(EnrichedRecord<InputRow> row, CancellationToken cancellationToken)
     {
         _json.WriteStartObject();
         for (var i = 0; i < _inputNames.Length; i++)
@@ -34,16 +37,16 @@ internal sealed class JsonLinesRowSink : IRowSink
             _json.WriteString(_inputNames[i], RowValues.Input(row, i));
         }
 
-        for (var i = 0; i < EnrichedField.All.Count; i++)
+        for (var i = 0; i < _layout.Fields.Count; i++)
         {
-            var field = EnrichedField.All[i];
+            var field = _layout.Fields[i];
             if (row.Flat is not { } flat)
             {
                 _json.WriteNull(_enrichedNames[i]);
             }
-            else if (field.Number is { } number)
+            else if (field.Type == FlatFieldType.Number)
             {
-                var value = number(flat);
+                var value = field.Number(flat.Profile);
                 if (value == 0)
                 {
                     _json.WriteNull(_enrichedNames[i]);
@@ -55,7 +58,7 @@ internal sealed class JsonLinesRowSink : IRowSink
             }
             else
             {
-                _json.WriteString(_enrichedNames[i], field.Text(flat));
+                _json.WriteString(_enrichedNames[i], field.Text(flat.Profile));
             }
         }
 
@@ -63,7 +66,7 @@ internal sealed class JsonLinesRowSink : IRowSink
         _json.WriteString(_layout.SourceColumn, RowValues.Source(row));
         if (row.Flat is { } answered)
         {
-            _json.WriteNumber(_layout.ConfidenceColumn, Math.Round(answered.Confidence, 3));
+            _json.WriteNumber(_layout.ConfidenceColumn, answered.Confidence);
         }
         else
         {

@@ -1,11 +1,14 @@
 using Parquet;
 using Parquet.Schema;
+using Tributary.Host.Batch.Input;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Flat;
 
 namespace Tributary.Host.Batch.Output;
 
 /// <summary>
 /// Parquet, written in row groups of <see cref="RowGroupSize"/> rows so memory stays flat: input and text columns
-/// as strings, <c>employeeCount</c> as a nullable int64, <c>confidence</c> as a nullable double.
+/// as strings, number fields (<c>employeeCount</c>) as nullable int64, <c>confidence</c> as a nullable double.
 /// </summary>
 internal sealed class ParquetRowSink : IRowSink
 {
@@ -14,10 +17,12 @@ internal sealed class ParquetRowSink : IRowSink
     private readonly Stream _stream;
     private readonly OutputLayout _layout;
     private readonly DataField[] _fields;
+
+    // One buffer per column: text columns in _text, number fields in _numbers, confidence last; a column's slot in
+    // the other arrays is empty.
     private readonly string?[][] _text;
-    private readonly long?[] _employees;
+    private readonly long?[][] _numbers;
     private readonly double?[] _confidence;
-    private readonly int _employeeField;
     private ParquetWriter? _writer;
     private int _count;
 
@@ -27,29 +32,35 @@ internal sealed class ParquetRowSink : IRowSink
         _layout = layout;
         var fields = new List<DataField>();
         fields.AddRange(layout.InputColumns.Select(c => new DataField<string>(c)));
-        for (var i = 0; i < EnrichedField.All.Count; i++)
+        for (var i = 0; i < layout.Fields.Count; i++)
         {
-            fields.Add(EnrichedField.All[i].IsNumber ? new DataField<long?>(layout.EnrichedColumns[i]) : new DataField<string>(layout.EnrichedColumns[i]));
+            fields.Add(layout.Fields[i].Type == FlatFieldType.Number ? new DataField<long?>(layout.EnrichedColumns[i]) : new DataField<string>(layout.EnrichedColumns[i]));
         }
 
         fields.Add(new DataField<string>(layout.StatusColumn));
         fields.Add(new DataField<string>(layout.SourceColumn));
         fields.Add(new DataField<double?>(layout.ConfidenceColumn));
         _fields = [.. fields];
-        _employeeField = layout.InputColumns.Count + EnrichedField.All.ToList().FindIndex(f => f.IsNumber);
 
-        // One text buffer per string column: every column but the two numeric ones, which have their own.
         _text = new string?[_fields.Length][];
-        for (var i = 0; i < _fields.Length; i++)
+        _numbers = new long?[_fields.Length][];
+        for (var i = 0; i < _fields.Length - 1; i++)
         {
-            _text[i] = i == _employeeField || i == _fields.Length - 1 ? [] : new string?[RowGroupSize];
+            if (IsNumber(i))
+            {
+                (_text[i], _numbers[i]) = ([], new long?[RowGroupSize]);
+            }
+            else
+            {
+                (_text[i], _numbers[i]) = (new string?[RowGroupSize], []);
+            }
         }
 
-        _employees = new long?[RowGroupSize];
+        (_text[^1], _numbers[^1]) = ([], []);
         _confidence = new double?[RowGroupSize];
     }
 
-    public async ValueTask WriteAsync(RowResult row, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(EnrichedRecord<InputRow> row, CancellationToken cancellationToken)
     {
         var column = 0;
         for (var i = 0; i < _layout.InputColumns.Count; i++)
@@ -57,22 +68,21 @@ internal sealed class ParquetRowSink : IRowSink
             _text[column++][_count] = RowValues.Input(row, i);
         }
 
-        foreach (var field in EnrichedField.All)
+        foreach (var field in _layout.Fields)
         {
-            if (field.Number is { } number)
+            if (field.Type == FlatFieldType.Number)
             {
-                _employees[_count] = row.Flat is { } flat && number(flat) is var value and not 0 ? value : null;
-                column++;
+                _numbers[column++][_count] = row.Flat is { } flat && field.Number(flat.Profile) is var value and not 0 ? value : null;
             }
             else
             {
-                _text[column++][_count] = row.Flat is { } flat ? field.Text(flat) : null;
+                _text[column++][_count] = row.Flat is { } flat ? field.Text(flat.Profile) : null;
             }
         }
 
         _text[column++][_count] = RowValues.Status(row);
         _text[column][_count] = row.Flat?.Source;
-        _confidence[_count] = row.Flat is { } answered ? Math.Round(answered.Confidence, 3) : null;
+        _confidence[_count] = row.Flat?.Confidence;
         if (++_count == RowGroupSize)
         {
             await FlushAsync(cancellationToken);
@@ -103,6 +113,10 @@ internal sealed class ParquetRowSink : IRowSink
         }
     }
 
+    private bool IsNumber(int column) =>
+        column >= _layout.InputColumns.Count && column - _layout.InputColumns.Count < _layout.Fields.Count
+        && _layout.Fields[column - _layout.InputColumns.Count].Type == FlatFieldType.Number;
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         _writer ??= await ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, cancellationToken: cancellationToken);
@@ -110,13 +124,13 @@ internal sealed class ParquetRowSink : IRowSink
         {
             for (var i = 0; i < _fields.Length; i++)
             {
-                if (i == _employeeField)
-                {
-                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<long?>(_employees, 0, _count), null, null, cancellationToken);
-                }
-                else if (i == _fields.Length - 1)
+                if (i == _fields.Length - 1)
                 {
                     await group.WriteAsync(_fields[i], new ReadOnlyMemory<double?>(_confidence, 0, _count), null, null, cancellationToken);
+                }
+                else if (IsNumber(i))
+                {
+                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<long?>(_numbers[i], 0, _count), null, null, cancellationToken);
                 }
                 else
                 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Tributary.Host.Contracts;
+namespace Tributary.Host.Flat;
 
 /// <summary>Accepts <c>["a","b"]</c> or <c>"a,b"</c>: IVR tools often cannot build JSON arrays.</summary>
 internal sealed class StringListJsonConverter : JsonConverter<IReadOnlyList<string>>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Tributary.Host.Gateway;
+namespace Tributary.Host.HttpApi;
 
 /// <summary>One id per request, shared by the response body, problem details and traces.</summary>
 internal static class RequestIds

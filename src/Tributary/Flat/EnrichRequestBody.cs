@@ -1,12 +1,16 @@
 using System.Text.Json.Serialization;
 
-namespace Tributary.Host.Contracts;
+namespace Tributary.Host.Flat;
 
-/// <summary>The body of <c>/v1/enrich</c> and <c>/v1/person/enrich</c>. Every member is optional; at least one identifier is required.</summary>
+/// <summary>The body of <c>/v1/enrich</c> and <c>/v1/person/enrich</c>, and one record of a bulk job. Every member is optional; at least one identifier is required.</summary>
 internal sealed record EnrichRequestBody
 {
     public string? Email { get; init; }
     public string? Phone { get; init; }
+
+    /// <summary>Another name for <c>phone</c>, as contact-center flows and seed data call it; send one or the other.</summary>
+    public string? PhoneNumber { get; init; }
+
     public string? Domain { get; init; }
     public string? Name { get; init; }
     public string? FirstName { get; init; }

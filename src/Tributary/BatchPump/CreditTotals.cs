@@ -1,7 +1,7 @@
 using Tributary.Credits;
 using Tributary.Providers;
 
-namespace Tributary.Host.Batch;
+namespace Tributary.Host.BatchPump;
 
 /// <summary>
 /// Credits spent so far by every provider, as the credit meter counts billed calls. A run's spend is the difference

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Tributary.Host.Gateway;
+namespace Tributary.Host.HttpApi;
 
 /// <summary>RFC 9457 problem responses, each carrying the request id and, for bad input, the field at fault.</summary>
 internal static class Problems
