@@ -27,9 +27,9 @@ start_gateway() {
   rm -f "$out"/tributary.db*
   local started=$(date +%s%N)
   (cd "$out" && Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$clearbit \
-    Providers__Clearbit__RateLimit__PerMinute=100000000 \
+    Providers__Clearbit__RateLimit__PerMinute=1000000 \
     Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox Providers__ZoomInfo__BaseUrl=$zoominfo \
-    Providers__ZoomInfo__RateLimit__PerMinute=100000000 Gateway__QuotaPerMinute=10000000 Logging__LogLevel__Default=Warning \
+    Providers__ZoomInfo__RateLimit__PerMinute=1000000 Gateway__QuotaPerMinute=10000000 Logging__LogLevel__Default=Warning \
     exec dotnet "$OLDPWD/$bin" serve --urls "$base" >"$out/serve.log" 2>&1) &
   serve_pid=$!
   until curl -sf "$base/healthz" >/dev/null; do

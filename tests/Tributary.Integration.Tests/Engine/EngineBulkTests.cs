@@ -108,6 +108,41 @@ public sealed class EngineBulkTests(PeopleDataLabsFixture pdl, ApolloFixture apo
         (await harness.Services.GetRequiredService<CreditMeter>().SpendAsync("peopledatalabs", CancellationToken.None)).CallsTotal.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task EnrichMany_TwoConcurrentBatchesOfTheSamePeople_MakeOneBulkCall()
+    {
+        var people = (await PeopleAsync()).Take(50).ToArray();
+        pdl.Simulator.Faults.LatencyMs = 300;
+        await using var harness = Harness(PeopleDataLabsConnector.ProviderName);
+
+        var first = Engine(harness).EnrichManyAsync(Requests(harness, people, PeopleDataLabsConnector.ProviderName), CancellationToken.None);
+        var second = Engine(harness).EnrichManyAsync(Requests(harness, people, PeopleDataLabsConnector.ProviderName), CancellationToken.None);
+        var results = await Task.WhenAll(first, second);
+
+        // The second batch finds every subject in flight and joins the first batch's call instead of buying it again.
+        pdl.Simulator.Calls.Total.ShouldBe(1);
+        results[1].Select(r => r.Outcomes[0].Status).ShouldBe(results[0].Select(r => r.Outcomes[0].Status));
+    }
+
+    [Fact]
+    public async Task EnrichMany_ABulkChunkLargerThanTheBudgetLeft_IsCutToWhatTheBudgetPays()
+    {
+        var people = (await PeopleAsync()).Take(100).ToArray();
+        await using var harness = new ConnectorHarness(
+            new Dictionary<string, string?>
+            {
+                ["Providers:PeopleDataLabs:ApiKey"] = pdl.Simulator.ApiKey,
+                ["Providers:PeopleDataLabs:BaseUrl"] = pdl.Simulator.BaseUrl + "/v5",
+                ["Providers:PeopleDataLabs:DailyBudget"] = "30",
+            },
+            tributary => tributary.AddPeopleDataLabs());
+
+        var results = await Engine(harness).EnrichManyAsync(Requests(harness, people, PeopleDataLabsConnector.ProviderName), CancellationToken.None);
+
+        results.Count(r => r.Outcomes[0].Status == ProviderStatus.BudgetExhausted).ShouldBe(70);
+        (await harness.Services.GetRequiredService<CreditMeter>().SpendAsync("peopledatalabs", CancellationToken.None)).CostToday.ShouldBeLessThanOrEqualTo(30);
+    }
+
     private static async Task<IReadOnlyList<string>> PeopleAsync() =>
         (await TestDataset.Shared).People.Take(People).Select(p => p.Email).ToArray();
 

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Tributary.Caching;
 using Tributary.Credits;
@@ -6,6 +7,7 @@ using Tributary.Identifiers;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 using Tributary.Simulators.Dataset;
+using Tributary.Storage.Sqlite;
 
 namespace Tributary.IntegrationTests.Engine;
 
@@ -108,6 +110,21 @@ public sealed class EngineSharedCallTests(SimulatorPair simulators) : IClassFixt
         simulators.Clearbit.Calls.Total.ShouldBe(5);
         results.Count(r => r.Outcomes[0].Status == ProviderStatus.BudgetExhausted).ShouldBe(15);
         (await harness.Services.GetRequiredService<CreditMeter>().SpendAsync("clearbit", CancellationToken.None)).CostToday.ShouldBeLessThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public async Task Ledger_AnswersFromASimulatorOnLoopback_AreKeptApartFromARealAccountsAnswers()
+    {
+        await using var harness = Harness();
+        await harness.Engine.EnrichAsync(Request(harness, new RawIdentifiers(SampleIdentifiers.JaneDoeEmail)), CancellationToken.None);
+        await harness.Services.GetRequiredService<ILookupLedger>().FlushAsync(CancellationToken.None);
+
+        await using var connection = await harness.Services.GetRequiredService<SqliteDatabase>().OpenAsync(CancellationToken.None);
+        var keys = (await connection.QueryAsync<string>("SELECT key FROM lookup_ledger")).ToArray();
+
+        // The simulator's base URL is a loopback one, so its answers never serve a real Clearbit account's lookups.
+        keys.ShouldNotBeEmpty();
+        keys.ShouldAllBe(key => key.StartsWith("clearbit@loopback:person:", StringComparison.Ordinal));
     }
 
     /// <summary>Waits until the first caller's provider call is under way, so the next caller finds it in flight.</summary>
