@@ -74,9 +74,9 @@ public sealed class KillPointTests : IClassFixture<BatchSimulators>, IDisposable
     {
         var last = -1;
         var current = count();
-        for (var i = 0; i < 50 && current != last; i++)
+        for (var i = 0; i < 100 && current != last; i++)
         {
-            await Task.Delay(100);
+            await Task.Delay(50);
             (last, current) = (current, count());
         }
 

@@ -98,7 +98,7 @@ public sealed class ZoomInfoPkiLoginTests : IDisposable
 
     public static TheoryData<Dictionary<string, string?>, string> InvalidSettings => new()
     {
-        { new() { ["Providers:ZoomInfo:ClientId"] = ClientId, ["Providers:ZoomInfo:PrivateKey"] = "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----" }, "Providers:ZoomInfo:PrivateKey" },
+        { new() { ["Providers:ZoomInfo:ClientId"] = ClientId, ["Providers:ZoomInfo:PrivateKey"] = new string(PemEncoding.Write("PRIVATE KEY", Encoding.UTF8.GetBytes("not a key"))) }, "Providers:ZoomInfo:PrivateKey" },
         { new() { ["Providers:ZoomInfo:ClientId"] = ClientId }, "PrivateKey is missing" },
         { new() { ["Providers:ZoomInfo:OutputFields"] = " , " }, "Providers:ZoomInfo:OutputFields" },
     };

@@ -30,7 +30,7 @@ internal sealed class ZoomInfoOptionsValidator : IValidateOptions<ZoomInfoOption
 
             if (!IsRsaKey(options.PrivateKeyPem!))
             {
-                failures.Add($"{Section}:PrivateKey: not a PEM-encoded RSA private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).");
+                failures.Add($"{Section}:PrivateKey: not a PEM-encoded RSA private key (a PKCS#8 'PRIVATE KEY' or PKCS#1 'RSA PRIVATE KEY' block).");
             }
         }
 
