@@ -31,7 +31,7 @@ public sealed partial class EnrichmentEngine
             var request = requests[i];
             if (!request.IsBatch || IsWaterfall(request))
             {
-                results[i] = await EnrichAsync(request, cancellationToken);
+                results[i] = await EnrichOneAsync(request, cancellationToken);
                 continue;
             }
 
@@ -127,10 +127,13 @@ public sealed partial class EnrichmentEngine
             {
                 await LookupChunkAsync(entry, bulk, chunk, started, cancellationToken);
             }
+
+            claimed.Clear();
         }
         finally
         {
-            // Whatever stopped this round (cancellation, a store error), nobody may be left waiting on its claims.
+            // Whatever stopped this round (cancellation, a store error), nobody may be left waiting on its claims; a
+            // claim already landed is not changed by landing it again.
             foreach (var lookup in claimed.Values)
             {
                 cache.Land(lookup.Flight, CacheEntry.Failure(ProviderStatus.ServerError, time.GetUtcNow(), "batch stopped"));

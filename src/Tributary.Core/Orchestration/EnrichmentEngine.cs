@@ -41,6 +41,19 @@ public sealed partial class EnrichmentEngine(
 
     public async Task<EnrichmentResult> EnrichAsync(EnrichmentRequest request, CancellationToken cancellationToken)
     {
+        var result = await EnrichOneAsync(request, cancellationToken);
+        if (request.IsBatch)
+        {
+            // Batch work hands its row on only once what it paid for is durable (see EnrichManyAsync).
+            await cache.FlushAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>One subject, without waiting for the ledger: <see cref="EnrichManyAsync"/> flushes once for its whole batch.</summary>
+    private async Task<EnrichmentResult> EnrichOneAsync(EnrichmentRequest request, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var providers = catalog.Resolve(request.Providers);
         var budget = request.IsBatch
@@ -64,12 +77,6 @@ public sealed partial class EnrichmentEngine(
             outcomes = waterfall
                 ? await WaterfallAsync(providers, query, subject, cancellationToken)
                 : await Task.WhenAll(providers.Select(p => AskAsync(p.Entry, query, subject, cancellationToken)));
-        }
-
-        if (request.IsBatch)
-        {
-            // Batch work hands its row on only once what it paid for is durable (see EnrichManyAsync).
-            await cache.FlushAsync(cancellationToken);
         }
 
         return Merge(providers, outcomes, query, subject, started);
