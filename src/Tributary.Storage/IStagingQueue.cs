@@ -26,6 +26,13 @@ public interface IStagingQueue
     Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Gives records back to the queue, claimable again only from <paramref name="notBefore"/> (a retry with backoff,
+    /// or the next day when a CRM's daily limit is spent). With <paramref name="countAttempt"/> false the claim does
+    /// not count as an attempt, so waiting out a CRM's limit never dead-letters a record.
+    /// </summary>
+    Task<int> DeferAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, DateTimeOffset notBefore, bool countAttempt, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes records whose write-back the CRM confirmed; returns how many. Only records still held by the claim are
     /// touched; one re-staged since it was claimed is released instead, so its newer payload is processed too.
     /// </summary>

@@ -65,6 +65,8 @@ public static class StorageRegistration
         services.TryAddSingleton(Pick<IIdempotencyKeys, SqliteIdempotencyKeys, PostgresIdempotencyKeys>);
         services.TryAddSingleton(Pick<IAuditLog, SqliteAuditLog, PostgresAuditLog>);
         services.TryAddSingleton(Pick<IRunStore, SqliteRunStore, PostgresRunStore>);
+        services.TryAddSingleton(Pick<IDeadLetterStore, SqliteDeadLetterStore, PostgresDeadLetterStore>);
+        services.TryAddSingleton(Pick<IWriteBackJournal, SqliteWriteBackJournal, PostgresWriteBackJournal>);
         services.TryAddSingleton(Pick<IJobStore, SqliteJobStore, PostgresJobStore>);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreMigrationService>());
         return services;

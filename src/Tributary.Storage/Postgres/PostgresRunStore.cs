@@ -7,7 +7,7 @@ namespace Tributary.Storage.Postgres;
 internal sealed class PostgresRunStore(PostgresDatabase database) : IRunStore
 {
     private const string Columns =
-        "id, kind, input_name, started_at, finished_at, rows, matched, unmatched, rejected, failed, credits_spent, api_versions::text";
+        "id, kind, input_name, started_at, finished_at, rows, matched, unmatched, rejected, failed, credits_spent, api_versions::text, crm_usage::text";
 
     public async Task<string> StartAsync(RunKind kind, string inputName, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
@@ -30,7 +30,8 @@ internal sealed class PostgresRunStore(PostgresDatabase database) : IRunStore
         await using var command = new NpgsqlCommand(
             """
             UPDATE enrichment_runs SET finished_at = @finishedAt, rows = @rows, matched = @matched, unmatched = @unmatched,
-                rejected = @rejected, failed = @failed, failure_rate = @failureRate, credits_spent = @credits, api_versions = @versions
+                rejected = @rejected, failed = @failed, failure_rate = @failureRate, credits_spent = @credits, api_versions = @versions,
+                crm_usage = @usage
             WHERE id = @id
             """,
             connection)
@@ -43,7 +44,8 @@ internal sealed class PostgresRunStore(PostgresDatabase database) : IRunStore
             .With("failed", totals.Failed)
             .With("failureRate", totals.FailureRate)
             .With("credits", totals.CreditsSpent)
-            .WithJson("versions", ApiVersionsJson.Write(totals.ApiVersions), NpgsqlDbType.Jsonb);
+            .WithJson("versions", ApiVersionsJson.Write(totals.ApiVersions), NpgsqlDbType.Jsonb)
+            .WithJson("usage", ApiVersionsJson.Write(totals.CrmUsage), NpgsqlDbType.Jsonb);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -78,7 +80,10 @@ internal sealed class PostgresRunStore(PostgresDatabase database) : IRunStore
                     reader.GetInt64(8),
                     reader.GetInt64(9),
                     reader.GetDecimal(10),
-                    ApiVersionsJson.Read(reader.GetString(11)))));
+                    ApiVersionsJson.Read(reader.GetString(11)))
+                {
+                    CrmUsage = ApiVersionsJson.Read(reader.GetString(12)),
+                }));
         }
 
         return runs;

@@ -85,6 +85,27 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> DeferAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, DateTimeOffset notBefore, bool countAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // A row without a claim token whose lease lies ahead is nobody's and not yet free: that is the wait.
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE staged_records s SET claim_token = NULL, lease_expires_at = @notBefore, attempts = s.attempts - @refund
+            FROM unnest(@sources, @ids) AS held(source_system, record_id)
+            WHERE s.claim_token = @token AND s.source_system = held.source_system AND s.record_id = held.record_id
+            """,
+            connection)
+            .With("token", claimToken)
+            .WithTime("notBefore", notBefore)
+            .With("refund", countAttempt ? 0 : 1)
+            .With("sources", records.Select(r => r.SourceSystem).ToArray())
+            .With("ids", records.Select(r => r.RecordId).ToArray());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<int> DeleteAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

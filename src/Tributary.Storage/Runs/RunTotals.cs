@@ -20,6 +20,9 @@ public sealed record RunTotals(
     decimal CreditsSpent,
     IReadOnlyDictionary<string, string> ApiVersions)
 {
+    /// <summary>CRM name → its own account of API usage at the run's end (Salesforce <c>Sforce-Limit-Info</c>, e.g. <c>api-usage=25/15000</c>).</summary>
+    public IReadOnlyDictionary<string, string> CrmUsage { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Failed rows over all rows, 0–1 (the pipeline alerts above 1 %).</summary>
     public double FailureRate => Rows == 0 ? 0 : (double)Failed / Rows;
 }

@@ -8,7 +8,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 {
     private const string Columns =
         "id, kind, input_name AS InputName, started_at AS StartedAt, finished_at AS FinishedAt, rows, matched, unmatched, rejected, failed, " +
-        "credits_spent AS CreditsSpent, api_versions AS ApiVersions";
+        "credits_spent AS CreditsSpent, api_versions AS ApiVersions, crm_usage AS CrmUsage";
 
     public async Task<string> StartAsync(RunKind kind, string inputName, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
@@ -27,7 +27,8 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE enrichment_runs SET finished_at = @finishedAt, rows = @Rows, matched = @Matched, unmatched = @Unmatched,
-                rejected = @Rejected, failed = @Failed, failure_rate = @FailureRate, credits_spent = @credits, api_versions = @versions
+                rejected = @Rejected, failed = @Failed, failure_rate = @FailureRate, credits_spent = @credits, api_versions = @versions,
+                crm_usage = @usage
             WHERE id = @id
             """,
             new
@@ -42,6 +43,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
                 totals.FailureRate,
                 credits = totals.CreditsSpent.ToString(CultureInfo.InvariantCulture),
                 versions = ApiVersionsJson.Write(totals.ApiVersions),
+                usage = ApiVersionsJson.Write(totals.CrmUsage),
             },
             cancellationToken: cancellationToken));
     }
@@ -65,7 +67,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
     /// <summary>A row as Dapper reads it, by column position.</summary>
     private sealed record RunRow(
         string Id, string Kind, string InputName, string StartedAt, string? FinishedAt,
-        long Rows, long Matched, long Unmatched, long Rejected, long Failed, string CreditsSpent, string ApiVersions)
+        long Rows, long Matched, long Unmatched, long Rejected, long Failed, string CreditsSpent, string ApiVersions, string CrmUsage)
     {
         public EnrichmentRun ToRun() => new(
             Id,
@@ -73,6 +75,9 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
             InputName,
             SqliteText.ToTime(StartedAt),
             FinishedAt is null ? null : SqliteText.ToTime(FinishedAt),
-            new RunTotals(Rows, Matched, Unmatched, Rejected, Failed, decimal.Parse(CreditsSpent, CultureInfo.InvariantCulture), ApiVersionsJson.Read(ApiVersions)));
+            new RunTotals(Rows, Matched, Unmatched, Rejected, Failed, decimal.Parse(CreditsSpent, CultureInfo.InvariantCulture), ApiVersionsJson.Read(ApiVersions))
+            {
+                CrmUsage = ApiVersionsJson.Read(CrmUsage),
+            });
     }
 }

@@ -68,6 +68,25 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         return released;
     }
 
+    public async Task<int> DeferAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, DateTimeOffset notBefore, bool countAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // A row without a claim token whose lease lies ahead is nobody's and not yet free: that is the wait.
+        var deferred = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE staged_records SET claim_token = NULL, lease_expires_at = @notBefore, attempts = attempts - @refund
+            WHERE claim_token = @token AND source_system = @SourceSystem AND record_id = @RecordId
+            """,
+            records.Select(r => new { token = claimToken.ToString(), r.SourceSystem, r.RecordId, notBefore = SqliteText.Of(notBefore), refund = countAttempt ? 0 : 1 }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return deferred;
+    }
+
     public async Task<int> DeleteAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

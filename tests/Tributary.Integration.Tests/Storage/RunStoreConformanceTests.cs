@@ -15,7 +15,8 @@ public abstract class RunStoreConformanceTests<TBackend>(TBackend backend) : Sto
         var open = await runs.GetAsync(id, None);
         var versions = new Dictionary<string, string> { ["clearbit"] = "2015-05-30", ["zoominfo"] = "enterprise" };
 
-        await runs.FinishAsync(id, new RunTotals(1000, 700, 250, 40, 10, 12.345m, versions), started.AddMinutes(3), None);
+        var usage = new Dictionary<string, string> { ["salesforce"] = "api-usage=25/15000" };
+        await runs.FinishAsync(id, new RunTotals(1000, 700, 250, 40, 10, 12.345m, versions) { CrmUsage = usage }, started.AddMinutes(3), None);
         var done = await runs.GetAsync(id, None);
 
         open.ShouldNotBeNull();
@@ -32,6 +33,7 @@ public abstract class RunStoreConformanceTests<TBackend>(TBackend backend) : Sto
         done.Totals.FailureRate.ShouldBe(0.01);
         done.Totals.CreditsSpent.ShouldBe(12.345m);
         done.Totals.ApiVersions.ShouldBe(versions, ignoreOrder: true);
+        done.Totals.CrmUsage.ShouldBe(usage, ignoreOrder: true);
         (await runs.GetAsync("unknown", None)).ShouldBeNull();
     }
 

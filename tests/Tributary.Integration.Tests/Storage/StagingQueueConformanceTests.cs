@@ -140,6 +140,27 @@ public abstract class StagingQueueConformanceTests<TBackend>(TBackend backend) :
     }
 
     [StoreFact]
+    public async Task Defer_HidesRecordsUntilTheirTime_AndCountsTheAttemptOnlyWhenAsked()
+    {
+        var queue = Get<IStagingQueue>();
+        await queue.StageAsync([Record(1), Record(2)], None);
+        var claim = await queue.ClaimAsync(10, Lease, None);
+
+        var deferred = await queue.DeferAsync(claim.Token, [claim.Records[0]], Time.GetUtcNow().AddSeconds(30), countAttempt: true, None);
+        await queue.DeferAsync(claim.Token, [claim.Records[1]], Time.GetUtcNow().AddSeconds(60), countAttempt: false, None);
+        var tooEarly = await queue.ClaimAsync(10, Lease, None);
+        Time.Advance(TimeSpan.FromSeconds(30));
+        var first = await queue.ClaimAsync(10, Lease, None);
+        Time.Advance(TimeSpan.FromSeconds(30));
+        var second = await queue.ClaimAsync(10, Lease, None);
+
+        deferred.ShouldBe(1);
+        tooEarly.Records.ShouldBeEmpty();
+        first.Records.Select(r => (r.RecordId, r.Attempts)).ShouldBe([("c-1", 2)]);
+        second.Records.Select(r => (r.RecordId, r.Attempts)).ShouldBe([("c-2", 1)]);
+    }
+
+    [StoreFact]
     public async Task FourConcurrentClaimers_ClaimEveryRecordExactlyOnce()
     {
         await Get<IStagingQueue>().StageAsync([.. Enumerable.Range(1, 200).Select(i => Record(i))], None);

@@ -1,0 +1,74 @@
+using Dapper;
+
+namespace Tributary.Storage.Sqlite;
+
+/// <summary><c>writeback_journal</c> in the embedded store.</summary>
+internal sealed class SqliteWriteBackJournal(SqliteDatabase database) : IWriteBackJournal
+{
+    public async Task RecordAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO writeback_journal (run_id, source_system, record_id, object_type, field, old_value, new_value, source, confidence, state, at)
+            VALUES (@RunId, @SourceSystem, @RecordId, @ObjectType, @Field, @OldValue, @NewValue, @Source, @Confidence, @state, @at)
+            """,
+            entries.Select(e => new
+            {
+                e.RunId, e.SourceSystem, e.RecordId, e.ObjectType, e.Field, e.OldValue, e.NewValue, e.Source, e.Confidence,
+                state = SqliteText.Of(e.State),
+                at = SqliteText.Of(e.At),
+            }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task MarkAsync(string runId, string sourceSystem, IReadOnlyCollection<string> recordIds, JournalState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recordIds);
+        if (recordIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE writeback_journal SET state = @state WHERE run_id = @runId AND source_system = @sourceSystem AND record_id = @recordId",
+            recordIds.Select(recordId => new { runId, sourceSystem, recordId, state = SqliteText.Of(state) }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ListAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            """
+            SELECT run_id AS RunId, source_system AS SourceSystem, record_id AS RecordId, object_type AS ObjectType, field,
+                old_value AS OldValue, new_value AS NewValue, source, confidence, state, at
+            FROM writeback_journal WHERE run_id = @runId ORDER BY id
+            """,
+            new { runId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEntry()).ToArray();
+    }
+
+    /// <summary>A row as Dapper reads it, by column position.</summary>
+    private sealed record Row(
+        string RunId, string SourceSystem, string RecordId, string ObjectType, string Field, string? OldValue, string NewValue,
+        string Source, double Confidence, string State, string At)
+    {
+        public JournalEntry ToEntry() => new(
+            RunId, SourceSystem, RecordId, ObjectType, Field, OldValue, NewValue, Source, Confidence, SqliteText.ToEnum<JournalState>(State), SqliteText.ToTime(At));
+    }
+}
