@@ -8,4 +8,7 @@ public interface IEnrichedContactStore
 
     /// <summary>The stored contact for a CRM record, or null.</summary>
     Task<EnrichedContact?> GetAsync(string recordId, CancellationToken cancellationToken);
+
+    /// <summary>How many rows there are.</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public interface IUnmatchedRecordStore
 
     /// <summary>The unmatched row for a CRM record, or null.</summary>
     Task<UnmatchedRecord?> GetAsync(string recordId, CancellationToken cancellationToken);
+
+    /// <summary>How many rows there are.</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>One row of <c>unmatched_records</c>.</summary>

@@ -98,4 +98,11 @@ internal sealed class PostgresEnrichedContactStore(PostgresDatabase database) : 
         new(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = value is null ? DBNull.Value : value };
 
     private static NpgsqlParameter<string> Json(string name, string json) => new(name, NpgsqlTypes.NpgsqlDbType.Jsonb) { TypedValue = json };
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM enriched_contacts", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 }

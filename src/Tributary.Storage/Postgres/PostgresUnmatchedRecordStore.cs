@@ -33,4 +33,11 @@ internal sealed class PostgresUnmatchedRecordStore(PostgresDatabase database) : 
             ? new UnmatchedRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3))
             : null;
     }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM unmatched_records", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 }

@@ -109,4 +109,10 @@ internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnr
             Provenance = StorageJson.ReadProvenance(Provenance),
         };
     }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM enriched_contacts", cancellationToken: cancellationToken));
+    }
 }

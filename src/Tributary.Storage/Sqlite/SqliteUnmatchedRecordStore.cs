@@ -27,4 +27,10 @@ internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnm
             cancellationToken: cancellationToken));
         return row is { } r ? new UnmatchedRecord(r.RecordId, r.Hash, r.Reason, SqliteText.ToTime(r.At)) : null;
     }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM unmatched_records", cancellationToken: cancellationToken));
+    }
 }

@@ -5,9 +5,11 @@ using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using Tributary.Diagnostics;
 using Tributary.Host.Contracts;
+using Tributary.Host.DeadLetters;
 using Tributary.Host.Hosting;
 using Tributary.Host.HttpApi;
 using Tributary.Host.Jobs;
+using Tributary.Host.Pipeline;
 using Tributary.Host.Providers;
 
 namespace Tributary.Host.Gateway;
@@ -50,6 +52,7 @@ internal static class GatewayApp
         builder.Services.AddSingleton<JsonBody>();
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.AddTributaryJobs();
+        builder.Services.AddHostedService<PipelineService>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o
@@ -97,6 +100,8 @@ internal static class GatewayApp
             .RequireRateLimiting(CallerQuota)
             .MapEnrichEndpoints()
             .MapJobsEndpoints()
+            .MapPipelineEndpoints()
+            .MapDeadLetterEndpoints()
             .MapProvidersEndpoints();
         return app;
     }

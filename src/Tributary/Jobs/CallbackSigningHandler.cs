@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using Tributary.Host.HttpApi;
 
 namespace Tributary.Host.Jobs;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Tributary.Host.Jobs;
+namespace Tributary.Host.HttpApi;
 
 /// <summary>
 /// A request body read once into one buffer from the shared pool, so a large submission costs its own size once and

@@ -1,0 +1,19 @@
+using Tributary.Host.Crm;
+
+namespace Tributary.Host.Pipeline;
+
+/// <summary>The configured CRMs, indexed once by name (<c>hubspot</c>, <c>salesforce</c>).</summary>
+internal sealed class CrmSystems(IEnumerable<ICrmSystem> systems)
+{
+    /// <summary>The staging source of records enriched into the tables with no CRM to write back to.</summary>
+    public const string NoSource = "none";
+
+    private readonly Dictionary<string, ICrmSystem> _byName = systems.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<ICrmSystem> All => _byName.Values;
+
+    public ICrmSystem? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>True for a source records may be staged from: a configured CRM, or <see cref="NoSource"/>.</summary>
+    public bool Accepts(string source) => source == NoSource || _byName.ContainsKey(source);
+}

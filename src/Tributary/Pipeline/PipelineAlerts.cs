@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Tributary.Host.Pipeline;
+
+/// <summary>Posts one alert for a run whose failure rate is above <see cref="AlertOptions.FailureRateThreshold"/>.</summary>
+internal sealed class PipelineAlerts(IHttpClientFactory clients, IOptions<AlertOptions> options, ILogger<PipelineAlerts> logger)
+{
+    public const string ClientName = "tributary-alerts";
+
+    private readonly AlertOptions _options = options.Value;
+
+    /// <summary>True when <paramref name="run"/> calls for an alert.</summary>
+    public bool IsDue(PipelineRun run) => run.Processed > 0 && run.FailureRate > _options.FailureRateThreshold;
+
+    /// <summary>Sends the alert if one is due and a webhook is configured; a failure to send is logged, never thrown.</summary>
+    public async Task SendIfDueAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        if (!IsDue(run) || _options.WebhookUrl is not { } url)
+        {
+            return;
+        }
+
+        var text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Tributary pipeline run {run.Id}: {run.Failed} of {run.Processed} records failed ({run.FailureRate:P1}, threshold {_options.FailureRateThreshold:P1}). See GET /v1/dead-letters.");
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, new AlertMessage(text), PipelineJsonContext.Default.AlertMessage, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                PipelineLog.AlertFailed(logger, run.Id, $"HTTP {(int)response.StatusCode}");
+                return;
+            }
+
+            PipelineLog.AlertSent(logger, run.Id, run.FailureRate);
+        }
+        catch (HttpRequestException exception)
+        {
+            PipelineLog.AlertFailed(logger, run.Id, exception.HttpRequestError.ToString());
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            PipelineLog.AlertFailed(logger, run.Id, "timeout");
+        }
+    }
+}

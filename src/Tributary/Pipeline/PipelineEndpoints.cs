@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Host.HttpApi;
+using Tributary.Storage;
+
+namespace Tributary.Host.Pipeline;
+
+/// <summary>The pipeline over HTTP: stage records for backfills, and see what it has done.</summary>
+internal static class PipelineEndpoints
+{
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+    private const int RunsShown = 20;
+
+    public static RouteGroupBuilder MapPipelineEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/staging", StageAsync)
+            .WithTags("Pipeline")
+            .WithName("StageRecords")
+            .WithSummary("Stage CRM records (or bare identifiers) for the pipeline")
+            .WithDescription("Body: a JSON array of {\"source\": \"hubspot\"|\"salesforce\", \"crmId\": \"…\"}, or identifiers with \"source\": \"none\" to enrich into enriched_contacts / unmatched_records without write-back. At most 10,000 records and 4 MB. A record already staged keeps its place. 202 with the count; the worker takes them from there.")
+            .Produces<StagingAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        v1.MapGet("/pipeline", StatusAsync)
+            .WithTags("Pipeline")
+            .WithName("GetPipeline")
+            .WithSummary("The pipeline's queue, tables, dead letters and latest runs")
+            .WithDescription("runs: latest first, each with processed, enriched, unmatched, failed, failureRate, credits, the providers' API versions and the CRMs' own usage figures (Sforce-Limit-Info).")
+            .Produces<PipelineStatus>();
+        return v1;
+    }
+
+    private static async Task<Results<Accepted<StagingAccepted>, ProblemHttpResult>> StageAsync(
+        HttpContext http, StagingInput input, IStagingQueue staging, PipelineWakeup wakeup, CancellationToken cancellationToken)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        PooledBody? body;
+        try
+        {
+            body = http.Request.ContentLength > MaxBodyBytes ? null : await PooledBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return Problems.Create(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"A staging request may be at most {MaxBodyBytes} bytes.");
+        }
+
+        List<StagingRequestItem>? items;
+        using (body)
+        {
+            try
+            {
+                items = JsonSerializer.Deserialize(body.Memory.Span, PipelineJsonContext.Default.ListStagingRequestItem);
+            }
+            catch (JsonException ex)
+            {
+                return Problems.BadRequest(http, "body", $"The body must be a JSON array of records ({ex.Message.Split('.')[0]}).");
+            }
+        }
+
+        if (items is null || items.Count == 0)
+        {
+            return Problems.BadRequest(http, "body", "The body must be a non-empty JSON array of records.");
+        }
+
+        if (items.Count > StagingInput.MaxRecords)
+        {
+            return Problems.BadRequest(http, "body", $"At most {StagingInput.MaxRecords} records per request (got {items.Count}).");
+        }
+
+        var records = new List<StagedRecord>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (record, error) = items[i] is null ? (null, "a record must be an object") : input.ToRecord(items[i]);
+            if (record is null)
+            {
+                return Problems.BadRequest(http, $"[{i}]", $"Record {i}: {error}.");
+            }
+
+            records.Add(record);
+        }
+
+        await staging.StageAsync(records, cancellationToken);
+        wakeup.Staged();
+        return TypedResults.Accepted("/v1/pipeline", new StagingAccepted(records.Count));
+    }
+
+    private static async Task<Ok<PipelineStatus>> StatusAsync(
+        IStagingQueue staging, IEnrichedContactStore enriched, IUnmatchedRecordStore unmatched, IDeadLetterStore deadLetters, IRunStore runs, CancellationToken cancellationToken)
+    {
+        var recent = await runs.ListRecentAsync(RunsShown * 5, cancellationToken);
+        return TypedResults.Ok(new PipelineStatus(
+            await staging.CountAsync(cancellationToken),
+            await enriched.CountAsync(cancellationToken),
+            await unmatched.CountAsync(cancellationToken),
+            await deadLetters.CountAsync(cancellationToken),
+            [.. recent.Where(r => r.Kind == RunKind.Pipeline).Take(RunsShown).Select(PipelineRunView.Of)]));
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tributary.Host.Pipeline;
+
+/// <summary>The pipeline's own JSON: staged payloads, dead-letter payloads, the staging request, the status answer and alerts.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StagedPayload))]
+[JsonSerializable(typeof(DeadLetterPayload))]
+[JsonSerializable(typeof(List<StagingRequestItem>))]
+[JsonSerializable(typeof(StagingAccepted))]
+[JsonSerializable(typeof(PipelineStatus))]
+[JsonSerializable(typeof(AlertMessage))]
+internal sealed partial class PipelineJsonContext : JsonSerializerContext;

@@ -1,0 +1,240 @@
+using Microsoft.Extensions.Options;
+using Tributary.Host.BatchPump;
+using Tributary.Host.Crm;
+using Tributary.Host.Flat;
+using Tributary.Privacy;
+using Tributary.Storage;
+
+namespace Tributary.Host.Pipeline;
+
+/// <summary>
+/// One claim of staged records, start to end, in the order of the seed design: read the CRM records in batches →
+/// enrich them through the batch pump → <c>enriched_contacts</c> or <c>unmatched_records</c> → write back in CRM-sized
+/// batches under the policy, every write journaled → delete each staged row once its CRM confirmed. Whatever fails is
+/// put back with backoff, or becomes a dead letter after <see cref="PipelineOptions.MaxAttempts"/>.
+/// </summary>
+internal sealed class PipelinePass(
+    CrmSystems crms,
+    EnrichmentPump pump,
+    WriteBackPlanner planner,
+    PipelineSettlement settle,
+    IEnrichedContactStore enriched,
+    IWriteBackJournal journal,
+    IdentifierHasher hasher,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<PipelinePass> logger)
+{
+    private readonly PipelineOptions _options = options.Value;
+
+    public async Task RunAsync(StagingClaim claim, PipelineRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var claimed = new ClaimScope(claim, run);
+        var items = new List<PipelineItem>(claim.Records.Count);
+        foreach (var group in claim.Records.GroupBy(r => r.SourceSystem, StringComparer.Ordinal))
+        {
+            if (group.Key == CrmSystems.NoSource)
+            {
+                items.AddRange(group.Select(r => new PipelineItem(r, null, null, StagedPayload.Read(r.Payload).Identity)));
+            }
+            else if (crms.Find(group.Key) is { } crm)
+            {
+                items.AddRange(await ReadAsync(claimed, crm, [.. group], cancellationToken));
+            }
+            else
+            {
+                await settle.DeadLetterAsync(claimed, [.. group], $"{group.Key} is not configured", cancellationToken);
+            }
+        }
+
+        if (items.Count > 0)
+        {
+            await EnrichAndWriteBackAsync(claimed, items, cancellationToken);
+        }
+    }
+
+    /// <summary>The CRM records behind staged rows, in batches the CRM takes; what cannot be read is settled here.</summary>
+    private async Task<List<PipelineItem>> ReadAsync(ClaimScope claimed, ICrmSystem crm, List<ClaimedRecord> staged, CancellationToken cancellationToken)
+    {
+        var items = new List<PipelineItem>(staged.Count);
+        foreach (var batch in staged.Chunk(crm.MaxBatchSize))
+        {
+            CrmReadResult read;
+            try
+            {
+                read = await crm.ReadAsync([.. batch.Select(r => r.RecordId)], cancellationToken);
+            }
+            catch (CrmUnavailableException unavailable)
+            {
+                PipelineLog.CrmUnavailable(logger, crm.Name, unavailable.Reason, batch.Length);
+                await settle.PutBackAsync(claimed, batch, unavailable, cancellationToken);
+                continue;
+            }
+
+            var found = read.Records.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var missing = new List<ClaimedRecord>();
+            foreach (var record in batch)
+            {
+                if (found.TryGetValue(record.RecordId, out var crmRecord))
+                {
+                    items.Add(new PipelineItem(record, crm, crmRecord, crmRecord.Identity));
+                }
+                else
+                {
+                    missing.Add(record);
+                }
+            }
+
+            // Deleted in the CRM since it was staged: nothing to enrich or write back, and no point retrying.
+            await settle.UnmatchedAsync(claimed, [.. missing.Select(m => new PipelineItem(m, crm, null, new CrmIdentity(null, null, null, null, null, null)))], "crm_record_not_found", cancellationToken);
+        }
+
+        return items;
+    }
+
+    private async Task EnrichAndWriteBackAsync(ClaimScope claimed, List<PipelineItem> items, CancellationToken cancellationToken)
+    {
+        var results = new List<EnrichedRecord<PipelineItem>>(items.Count);
+        await pump.RunAsync(
+            items.ToAsyncEnumerable(),
+            item => Describe(item.Identity),
+            (chunk, _) =>
+            {
+                results.AddRange(chunk);
+                return ValueTask.CompletedTask;
+            },
+            new PumpOptions
+            {
+                Mode = EnrichRequestParser.TryParseMode(_options.Mode, out var mode) ? mode : null,
+                Concurrency = 1,
+                ChunkSize = Math.Max(1, items.Count),
+            },
+            cancellationToken);
+
+        var now = time.GetUtcNow();
+        var contacts = new List<EnrichedContact>();
+        var noWrites = new List<PipelineItem>();
+        var writes = new List<(PipelineItem Item, IReadOnlyList<FieldChange> Changes)>();
+        foreach (var result in results)
+        {
+            var item = result.Record;
+            switch (result.Outcome)
+            {
+                case RecordOutcome.Matched:
+                    var email = item.Identity.Email?.Trim().ToLowerInvariant();
+                    contacts.Add(EnrichedContact.FromProfile(item.WarehouseId, result.Result!.Profile, string.IsNullOrEmpty(email) ? null : hasher.Hash(email), now));
+                    var changes = item.Record is null ? [] : planner.Plan(item.Record, item.System!.FieldMapping(item.Record.ObjectType), result.Result.Profile);
+                    if (changes.Count == 0)
+                    {
+                        noWrites.Add(item);
+                    }
+                    else
+                    {
+                        writes.Add((item, changes));
+                    }
+
+                    break;
+                case RecordOutcome.Failed:
+                    await settle.RetryAsync(claimed, [item.Staged], result.Reason ?? "providers_unavailable", cancellationToken);
+                    break;
+                default:
+                    await settle.UnmatchedAsync(claimed, [item], result.Outcome == RecordOutcome.Rejected ? result.Reason ?? "rejected" : "no_match", cancellationToken);
+                    break;
+            }
+        }
+
+        await enriched.UpsertAsync(contacts, cancellationToken);
+        await settle.DoneAsync(claimed, noWrites, enrichedCount: noWrites.Count, cancellationToken);
+        foreach (var system in writes.GroupBy(w => w.Item.System!))
+        {
+            foreach (var batch in system.Chunk(system.Key.MaxBatchSize))
+            {
+                await WriteBackAsync(claimed, system.Key, batch, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>One CRM call's worth of updates: journal, send (unless a dry run), settle each record by its outcome.</summary>
+    private async Task WriteBackAsync(ClaimScope claimed, ICrmSystem crm, (PipelineItem Item, IReadOnlyList<FieldChange> Changes)[] batch, CancellationToken cancellationToken)
+    {
+        var run = claimed.Run;
+        var at = time.GetUtcNow();
+        var state = run.DryRun ? JournalState.DryRun : JournalState.Pending;
+        await journal.RecordAsync(
+            [.. batch.SelectMany(w => w.Changes.Select(c => new JournalEntry(
+                run.Id, crm.Name, w.Item.Staged.RecordId, w.Item.Record!.ObjectType, c.CrmField, c.OldValue, c.NewValue, c.Source, c.Confidence, state, at)))],
+            cancellationToken);
+        if (run.DryRun)
+        {
+            await settle.DoneAsync(claimed, [.. batch.Select(w => w.Item)], enrichedCount: batch.Length, cancellationToken);
+            return;
+        }
+
+        IReadOnlyList<CrmWriteOutcome> outcomes;
+        try
+        {
+            outcomes = await crm.WriteAsync(
+                [.. batch.Select(w => new CrmUpdate(w.Item.Staged.RecordId, w.Item.Record!.ObjectType, w.Changes.ToDictionary(c => c.CrmField, c => c.NewValue)))],
+                cancellationToken);
+        }
+        catch (CrmUnavailableException unavailable)
+        {
+            PipelineLog.CrmUnavailable(logger, crm.Name, unavailable.Reason, batch.Length);
+            await journal.MarkAsync(run.Id, crm.Name, [.. batch.Select(w => w.Item.Staged.RecordId)], JournalState.Failed, cancellationToken);
+            await settle.PutBackAsync(claimed, [.. batch.Select(w => w.Item.Staged)], unavailable, cancellationToken);
+            return;
+        }
+
+        var byId = outcomes.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var confirmed = new List<PipelineItem>();
+        var retry = new List<ClaimedRecord>();
+        var refused = new List<(ClaimedRecord Record, string Reason)>();
+        foreach (var (item, _) in batch)
+        {
+            var outcome = byId.GetValueOrDefault(item.Staged.RecordId) ?? new CrmWriteOutcome(item.Staged.RecordId, false, "no_result", Retryable: true);
+            if (outcome.Success)
+            {
+                confirmed.Add(item);
+            }
+            else if (outcome.Retryable)
+            {
+                retry.Add(item.Staged);
+            }
+            else
+            {
+                refused.Add((item.Staged, outcome.Error ?? "refused"));
+            }
+        }
+
+        await journal.MarkAsync(run.Id, crm.Name, [.. confirmed.Select(i => i.Staged.RecordId)], JournalState.Written, cancellationToken);
+        await journal.MarkAsync(run.Id, crm.Name, [.. retry.Concat(refused.Select(r => r.Record)).Select(r => r.RecordId)], JournalState.Failed, cancellationToken);
+        run.AddWritten(confirmed.Count);
+        await settle.DoneAsync(claimed, confirmed, enrichedCount: confirmed.Count, cancellationToken);
+        await settle.RetryAsync(claimed, retry, "write_failed", cancellationToken);
+        foreach (var reason in refused.GroupBy(r => r.Reason, StringComparer.Ordinal))
+        {
+            await settle.DeadLetterAsync(claimed, [.. reason.Select(r => r.Record)], reason.Key, cancellationToken);
+        }
+    }
+
+    private static RecordRequest Describe(CrmIdentity identity)
+    {
+        var name = string.Join(' ', new[] { identity.FirstName, identity.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        var body = new EnrichRequestBody
+        {
+            Email = Blank(identity.Email),
+            Phone = Blank(identity.Phone),
+            Domain = Blank(identity.Domain),
+            FirstName = Blank(identity.FirstName),
+            LastName = Blank(identity.LastName),
+            Name = Blank(name),
+            Company = Blank(identity.Company),
+        };
+        return body.Email is null && body.Phone is null && body.Domain is null && (body.Name is null || body.Company is null)
+            ? RecordRequest.Rejected("no_identifier")
+            : RecordRequest.Enrich(body);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

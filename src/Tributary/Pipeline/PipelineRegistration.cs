@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tributary.Host.DeadLetters;
+using Tributary.Host.Webhooks;
+
+namespace Tributary.Host.Pipeline;
+
+/// <summary>The pipeline: options, the worker and its parts, staging input, dead-letter replay, rollback and alerts.</summary>
+internal static class PipelineRegistration
+{
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations()
+            .Validate(ValidPolicies, "Pipeline:WriteBack:Policy values must be fill-blank, overwrite or never.").ValidateOnStart();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(PipelineJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(DeadLetterJsonContext.Default));
+        services.TryAddSingleton<CrmSystems>();
+        services.TryAddSingleton<PipelineWakeup>();
+        services.TryAddSingleton(sp => new WriteBackPolicy(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.WriteBack));
+        services.TryAddSingleton<WriteBackPlanner>();
+        services.TryAddSingleton<PipelineSettlement>();
+        services.TryAddSingleton<PipelinePass>();
+        services.TryAddSingleton<PipelineWorker>();
+        services.TryAddSingleton<PipelineAlerts>();
+        services.TryAddSingleton<PipelineRollback>();
+        services.TryAddSingleton<StagingInput>();
+        services.TryAddSingleton<WebhookInbox>();
+        services.TryAddSingleton<DeadLetterReplay>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeadLetterReplayer, PipelineDeadLetters>());
+        services.AddHttpClient(PipelineAlerts.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        return services;
+    }
+
+    private static bool ValidPolicies(PipelineOptions options)
+    {
+        try
+        {
+            _ = new WriteBackPolicy(options.WriteBack);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

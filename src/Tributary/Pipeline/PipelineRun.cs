@@ -1,0 +1,49 @@
+namespace Tributary.Host.Pipeline;
+
+/// <summary>
+/// One worker run: from the moment staged work is found until the queue is drained. Passes running at once add to
+/// its counts; the worker records it in <c>enrichment_runs</c> when it ends.
+/// </summary>
+internal sealed class PipelineRun(string id, decimal creditsAtStart, bool dryRun)
+{
+    private long _enriched;
+    private long _unmatched;
+    private long _failed;
+    private long _retried;
+    private long _written;
+
+    public string Id { get; } = id;
+
+    public decimal CreditsAtStart { get; } = creditsAtStart;
+
+    /// <summary>True when nothing is written to a CRM, only journaled.</summary>
+    public bool DryRun { get; } = dryRun;
+
+    /// <summary>Records done: enriched, unmatched or dead-lettered.</summary>
+    public long Processed => Enriched + Unmatched + Failed;
+
+    public long Enriched => Interlocked.Read(ref _enriched);
+
+    public long Unmatched => Interlocked.Read(ref _unmatched);
+
+    /// <summary>Records that became dead letters.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Attempts that failed and were put back to retry later (not in the failure rate: they may still succeed).</summary>
+    public long Retried => Interlocked.Read(ref _retried);
+
+    /// <summary>Records whose write-back the CRM confirmed.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    public double FailureRate => Processed == 0 ? 0 : (double)Failed / Processed;
+
+    public void AddEnriched(int count) => Interlocked.Add(ref _enriched, count);
+
+    public void AddUnmatched(int count) => Interlocked.Add(ref _unmatched, count);
+
+    public void AddFailed(int count) => Interlocked.Add(ref _failed, count);
+
+    public void AddRetried(int count) => Interlocked.Add(ref _retried, count);
+
+    public void AddWritten(int count) => Interlocked.Add(ref _written, count);
+}

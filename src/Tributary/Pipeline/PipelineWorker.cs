@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Options;
+using Tributary.Host.BatchPump;
+using Tributary.Providers;
+using Tributary.Storage;
+
+namespace Tributary.Host.Pipeline;
+
+/// <summary>
+/// Claims staged records and runs them through <see cref="PipelinePass"/>, <see cref="PipelineOptions.Concurrency"/>
+/// claims at a time, so one CRM call's latency never leaves the CRM's rate limit idle. A run spans from the first
+/// claim after an idle spell to the moment the queue has nothing claimable; it is recorded in <c>enrichment_runs</c>
+/// and alerts once if too many of its records failed. A pass that throws loses nothing: its records come back when
+/// their lease ends.
+/// </summary>
+internal sealed class PipelineWorker(
+    IStagingQueue queue,
+    PipelinePass pass,
+    PipelineWakeup wakeup,
+    IRunStore runs,
+    CreditTotals credits,
+    ProviderApiVersions apiVersions,
+    CrmSystems crms,
+    PipelineAlerts alerts,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<PipelineWorker> logger) : IDisposable
+{
+    private readonly PipelineOptions _options = options.Value;
+    private readonly SemaphoreSlim _runGate = new(1, 1);
+    private PipelineRun? _run;
+    private int _busy;
+
+    public void Dispose() => _runGate.Dispose();
+
+    /// <summary>Works until cancelled, waiting for staged records when there are none.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => RunLanesAsync(untilDrained: false, cancellationToken);
+
+    /// <summary>Works until nothing is claimable (records waiting for a retry time are left for later), then returns.</summary>
+    public Task DrainAsync(CancellationToken cancellationToken) => RunLanesAsync(untilDrained: true, cancellationToken);
+
+    private async Task RunLanesAsync(bool untilDrained, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => LaneAsync(untilDrained, cancellationToken), CancellationToken.None)));
+        }
+        finally
+        {
+            await FinishRunAsync(force: true);
+        }
+    }
+
+    private async Task LaneAsync(bool untilDrained, CancellationToken cancellationToken)
+    {
+        var lease = TimeSpan.FromSeconds(_options.LeaseSeconds);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            StagingClaim claim;
+            try
+            {
+                claim = await queue.ClaimAsync(_options.BatchSize, lease, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (claim.Records.Count == 0)
+            {
+                await FinishRunAsync(force: false);
+                if (untilDrained && Volatile.Read(ref _busy) == 0)
+                {
+                    return;
+                }
+
+                try
+                {
+                    await wakeup.WaitAsync(TimeSpan.FromMilliseconds(untilDrained ? 20 : _options.PollMilliseconds), time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            var run = await EnterAsync();
+            try
+            {
+                using var keepLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var renewing = RenewLeaseAsync(claim.Token, lease, keepLease.Token);
+                try
+                {
+                    await pass.RunAsync(claim, run, cancellationToken);
+                }
+                finally
+                {
+                    await keepLease.CancelAsync();
+                    await renewing;
+                }
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A worker loop never dies on one failure; the claim's records return when its lease ends.
+                PipelineLog.PassFailed(logger, exception);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _busy);
+            }
+        }
+    }
+
+    /// <summary>Extends the claim's lease every third of it while the pass runs, so a slow CRM does not hand the records to another worker.</summary>
+    private async Task RenewLeaseAsync(Guid token, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, time, cancellationToken);
+                await queue.ExtendAsync(token, lease, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<PipelineRun> EnterAsync()
+    {
+        await _runGate.WaitAsync();
+        try
+        {
+            Interlocked.Increment(ref _busy);
+            if (_run is null)
+            {
+                var id = await runs.StartAsync(RunKind.Pipeline, string.Join(",", crms.All.Select(c => c.Name).Order()) is { Length: > 0 } names ? names : CrmSystems.NoSource, time.GetUtcNow(), CancellationToken.None);
+                _run = new PipelineRun(id, await credits.TotalAsync(CancellationToken.None), _options.DryRun);
+                PipelineLog.RunStarted(logger, id, _options.DryRun ? " (dry run: nothing is written to a CRM)" : string.Empty);
+            }
+
+            return _run;
+        }
+        finally
+        {
+            _runGate.Release();
+        }
+    }
+
+    /// <summary>Records the open run once no lane is busy (or at shutdown), and alerts if it failed too much.</summary>
+    private async Task FinishRunAsync(bool force)
+    {
+        await _runGate.WaitAsync();
+        try
+        {
+            if (_run is not { } run || (!force && Volatile.Read(ref _busy) > 0))
+            {
+                return;
+            }
+
+            _run = null;
+            var totals = new RunTotals(run.Processed, run.Enriched, run.Unmatched, 0, run.Failed, await credits.TotalAsync(CancellationToken.None) - run.CreditsAtStart, apiVersions.Snapshot())
+            {
+                CrmUsage = crms.All.Where(c => c.LastUsage is not null).ToDictionary(c => c.Name, c => c.LastUsage!),
+            };
+            await runs.FinishAsync(run.Id, totals, time.GetUtcNow(), CancellationToken.None);
+            PipelineLog.RunFinished(logger, run.Id, run.Processed, run.Enriched, run.Unmatched, run.Failed, run.Written, run.Retried);
+            await alerts.SendIfDueAsync(run, CancellationToken.None);
+        }
+        finally
+        {
+            _runGate.Release();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Host.HttpApi;
+
+namespace Tributary.Host.Webhooks;
+
+/// <summary>The raw body of an incoming webhook, read whole (signatures are computed over the exact bytes), at most 1 MB.</summary>
+internal static class WebhookBody
+{
+    /// <summary>The contract's limit for every webhook.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public static async Task<(PooledBody? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        // The gateway's 64 KB default suits one enrichment; a HubSpot delivery batches up to 100 events.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
+        if (http.Request.ContentLength > MaxBytes)
+        {
+            return (null, TooLarge(http));
+        }
+
+        try
+        {
+            return await PooledBody.ReadAsync(http.Request, MaxBytes, cancellationToken) is { } body ? (body, null) : (null, TooLarge(http));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(http));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(HttpContext http) =>
+        Problems.Create(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"A webhook body may be at most {MaxBytes} bytes.");
+}
