@@ -30,6 +30,11 @@ internal static class TributaryCli
             EnrichCommand.Create(output, settings),
             DbCommand.Create(output, error, settings),
         };
+        foreach (var command in PipelineCommands.Create(output, settings))
+        {
+            root.Add(command);
+        }
+
 
         var parsed = root.Parse(split.VerbArguments);
         if (parsed.Errors.Count > 0)
