@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+using Tributary.Storage;
+
+namespace Tributary.IntegrationTests.Pipeline;
+
+/// <summary>
+/// The pipeline over HTTP on the real gateway in sandbox mode, for records staged with <c>"source": "none"</c>
+/// (enriched into the warehouse tables, no CRM): staging, the worker, the tables, runs and dead letters.
+/// </summary>
+public sealed class PipelineApiTests : IAsyncLifetime
+{
+    private GatewayServer _gateway = null!;
+
+    public async Task InitializeAsync() => _gateway = await GatewayServer.StartAsync("--Pipeline:PollMilliseconds=50");
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    private HttpClient Client => _gateway.Client;
+
+    [Fact]
+    public async Task Staged_None_Records_AreEnrichedIntoTheTables_AndTheRunIsRecorded()
+    {
+        using var staged = await Client.PostAsync("/v1/staging", new StringContent($$"""
+            [{"source":"none","id":"jane","email":"{{SampleIdentifiers.JaneDoeEmail}}"},
+             {"source":"none","id":"nobody","email":"{{SampleIdentifiers.UnknownEmail}}"},
+             {"source":"none","domain":"acme.com"}]
+            """));
+
+        staged.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await staged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staged").GetInt32().ShouldBe(3);
+        var status = await WaitForRunAsync();
+        status.GetProperty("staged").GetInt64().ShouldBe(0);
+        status.GetProperty("enriched").GetInt64().ShouldBe(2);
+        status.GetProperty("unmatched").GetInt64().ShouldBe(1);
+        status.GetProperty("deadLetters").GetInt64().ShouldBe(0);
+        var run = status.GetProperty("runs")[0];
+        run.GetProperty("processed").GetInt64().ShouldBe(3);
+        run.GetProperty("enriched").GetInt64().ShouldBe(2);
+        run.GetProperty("unmatched").GetInt64().ShouldBe(1);
+        run.GetProperty("failed").GetInt64().ShouldBe(0);
+        run.GetProperty("failureRate").GetDouble().ShouldBe(0);
+        run.GetProperty("credits").GetDecimal().ShouldBeGreaterThan(0);
+        run.GetProperty("apiVersions").EnumerateObject().Select(p => p.Name).ShouldContain("clearbit");
+
+        var contact = await _gateway.Services.GetRequiredService<IEnrichedContactStore>().GetAsync("none:jane", CancellationToken.None);
+        contact.ShouldNotBeNull();
+        contact.FullName.ShouldBe("Jane Doe");
+        contact.EmailHash.ShouldNotBeNull();
+        contact.EmailHash.ShouldNotContain("@");
+        var unmatched = await _gateway.Services.GetRequiredService<IUnmatchedRecordStore>().GetAsync("none:nobody", CancellationToken.None);
+        unmatched!.Reason.ShouldBe("no_match");
+    }
+
+    [Theory]
+    [InlineData("""{"source":"none","email":"a@b.co"}""", "body")]
+    [InlineData("""[]""", "body")]
+    [InlineData("""[{"source":"pipedrive","crmId":"1"}]""", "[0]")]
+    [InlineData("""[{"source":"none"}]""", "[0]")]
+    [InlineData("""[{"email":"a@b.co"}]""", "[0]")]
+    [InlineData("""[{"source":"none","email":"a@b.co"},{"source":"none","id":"'; DROP TABLE staged_records;--","email":"a@b.co"}]""", "[1]")]
+    [InlineData("""[{"source":"none","email":"a@b.co"}, null]""", "[1]")]
+    [InlineData("""[{"source":"none","email":"a@b.co"}""", "body")]
+    [InlineData("""[{"source":"none","email":["a@b.co"]}]""", "body")]
+    public async Task Staging_BadInput_Is400_NamingTheRecord_AndStagesNothing(string body, string field)
+    {
+        using var response = await Client.PostAsync("/v1/staging", new StringContent(body));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().ShouldBe(field);
+        (await _gateway.Services.GetRequiredService<IStagingQueue>().CountAsync(CancellationToken.None)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Staging_OversizedBody_Is413_AndTooManyRecords_Is400()
+    {
+        var huge = "[" + string.Join(',', Enumerable.Repeat("""{"source":"none","email":"jane.doe@acme.com","company":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}""", 22_500)) + "]";
+        var many = "[" + string.Join(',', Enumerable.Range(0, 10_001).Select(i => $$"""{"source":"none","id":"{{i}}","domain":"acme.com"}""")) + "]";
+
+        using var tooLarge = await Client.PostAsync("/v1/staging", new StringContent(huge));
+        using var tooMany = await Client.PostAsync("/v1/staging", new StringContent(many));
+
+        tooLarge.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        tooMany.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task DeadLetters_AreListed_AndAReplay_StagesTheRecordAgain()
+    {
+        var store = _gateway.Services.GetRequiredService<IDeadLetterStore>();
+        await store.AddAsync(new NewDeadLetter("pipeline", "none", "jane", """{"payload":"{\"email\":\"jane.doe@acme.com\"}"}""", "server_error", 5, DateTimeOffset.UtcNow), CancellationToken.None);
+        var listed = await Client.GetFromJsonAsync<JsonElement>("/v1/dead-letters");
+        var id = listed[0].GetProperty("id").GetInt64();
+
+        using var replayed = await Client.PostAsync($"/v1/dead-letters/{id}/replay", null);
+        using var again = await Client.PostAsync($"/v1/dead-letters/{id}/replay", null);
+
+        listed.GetArrayLength().ShouldBe(1);
+        listed[0].GetProperty("reason").GetString().ShouldBe("server_error");
+        listed[0].GetProperty("source").GetString().ShouldBe("none");
+        listed[0].TryGetProperty("payload", out _).ShouldBeFalse();
+        replayed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await WaitForRunAsync();
+        (await _gateway.Services.GetRequiredService<IEnrichedContactStore>().GetAsync("none:jane", CancellationToken.None))!.FullName.ShouldBe("Jane Doe");
+        (await store.CountAsync(CancellationToken.None)).ShouldBe(0);
+    }
+
+    private async Task<JsonElement> WaitForRunAsync()
+    {
+        JsonElement status = default;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                status = await Client.GetFromJsonAsync<JsonElement>("/v1/pipeline");
+                return status.GetProperty("staged").GetInt64() == 0
+                    && status.GetProperty("runs").GetArrayLength() > 0
+                    && status.GetProperty("runs")[0].TryGetProperty("finishedAt", out var finished) && finished.ValueKind != JsonValueKind.Null;
+            },
+            "the pipeline run to finish",
+            TimeSpan.FromSeconds(30));
+        return status;
+    }
+}
