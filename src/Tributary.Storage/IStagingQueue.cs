@@ -14,10 +14,19 @@ public interface IStagingQueue
     /// Adds records. A record already staged (same source system and record id) keeps its place and gets the new
     /// payload and a new version, so a change that arrives while it is being processed is not lost.
     /// </summary>
-    Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken);
+    Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken) => StageAsync(records, null, cancellationToken);
+
+    /// <summary>
+    /// Adds records that become claimable only from <paramref name="notBefore"/>: a window in which later stagings of
+    /// the same record replace its payload (coalescing), the record keeping its place and its time. Null = now.
+    /// </summary>
+    Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="maxRecords"/> records, oldest first, for <paramref name="lease"/>. Empty when none is free.</summary>
-    Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken);
+    Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken) => ClaimAsync(maxRecords, lease, null, cancellationToken);
+
+    /// <summary>As <see cref="ClaimAsync(int, TimeSpan, CancellationToken)"/>, only records of these source systems (null = any).</summary>
+    Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, IReadOnlyCollection<string>? sources, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease of every record still held by the claim; returns how many it holds.</summary>
     Task<int> ExtendAsync(Guid claimToken, TimeSpan lease, CancellationToken cancellationToken);
@@ -39,7 +48,10 @@ public interface IStagingQueue
     Task<int> DeleteAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken);
 
     /// <summary>Records in the queue, claimed or not.</summary>
-    Task<long> CountAsync(CancellationToken cancellationToken);
+    Task<long> CountAsync(CancellationToken cancellationToken) => CountAsync(null, cancellationToken);
+
+    /// <summary>Records of these source systems in the queue (null = any), claimed or not.</summary>
+    Task<long> CountAsync(IReadOnlyCollection<string>? sources, CancellationToken cancellationToken);
 }
 
 /// <summary>A CRM record to enrich.</summary>

@@ -10,7 +10,7 @@ namespace Tributary.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvider time) : IStagingQueue
 {
-    public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         var batch = StagedRecordBatch.LastPerKey(records);
@@ -22,8 +22,8 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO staged_records (source_system, record_id, payload, staged_at)
-            SELECT s, r, p, @at FROM unnest(@sources, @ids, @payloads) AS t(s, r, p)
+            INSERT INTO staged_records (source_system, record_id, payload, staged_at, lease_expires_at)
+            SELECT s, r, p, @at, @after FROM unnest(@sources, @ids, @payloads) AS t(s, r, p)
             ON CONFLICT (source_system, record_id) DO UPDATE SET
                 payload = excluded.payload, version = staged_records.version + 1, staged_at = excluded.staged_at
             """,
@@ -31,11 +31,12 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
             .With("sources", batch.Select(r => r.SourceSystem).ToArray())
             .With("ids", batch.Select(r => r.RecordId).ToArray())
             .WithTime("at", time.GetUtcNow());
+        command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.TimestampTz) { Value = notBefore is { } after ? after.ToUniversalTime() : DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter<string[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Json) { TypedValue = [.. batch.Select(r => r.Payload)] });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, IReadOnlyCollection<string>? sources, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecords);
         var now = time.GetUtcNow();
@@ -46,7 +47,7 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
             """
             WITH free AS (
                 SELECT id FROM staged_records
-                WHERE lease_expires_at IS NULL OR lease_expires_at <= @now
+                WHERE (lease_expires_at IS NULL OR lease_expires_at <= @now) AND (@any OR source_system = ANY(@only))
                 ORDER BY id LIMIT @max
                 FOR UPDATE SKIP LOCKED)
             UPDATE staged_records s SET claim_token = @token, lease_expires_at = @expires, attempts = s.attempts + 1
@@ -56,6 +57,8 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
             connection)
             .WithTime("now", now)
             .With("max", maxRecords)
+            .With("any", sources is null)
+            .With("only", sources?.ToArray() ?? [])
             .With("token", token)
             .WithTime("expires", expires);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -138,10 +141,12 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
         return deleted;
     }
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    public async Task<long> CountAsync(IReadOnlyCollection<string>? sources, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM staged_records", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM staged_records WHERE @any OR source_system = ANY(@only)", connection)
+            .With("any", sources is null)
+            .With("only", sources?.ToArray() ?? []);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

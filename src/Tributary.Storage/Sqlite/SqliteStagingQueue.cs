@@ -9,25 +9,26 @@ namespace Tributary.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider time) : IStagingQueue
 {
-    public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         var at = SqliteText.Of(time.GetUtcNow());
+        var after = notBefore is { } time0 ? SqliteText.Of(time0) : null;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO staged_records (source_system, record_id, payload, staged_at) VALUES (@SourceSystem, @RecordId, @Payload, @at)
+            INSERT INTO staged_records (source_system, record_id, payload, staged_at, lease_expires_at) VALUES (@SourceSystem, @RecordId, @Payload, @at, @after)
             ON CONFLICT (source_system, record_id) DO UPDATE SET
                 payload = excluded.payload, version = staged_records.version + 1, staged_at = excluded.staged_at
             """,
-            StagedRecordBatch.LastPerKey(records).Select(r => new { r.SourceSystem, r.RecordId, r.Payload, at }),
+            StagedRecordBatch.LastPerKey(records).Select(r => new { r.SourceSystem, r.RecordId, r.Payload, at, after }),
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, IReadOnlyCollection<string>? sources, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecords);
         var now = time.GetUtcNow();
@@ -39,11 +40,12 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
             UPDATE staged_records SET claim_token = @token, lease_expires_at = @expires, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM staged_records
-                WHERE lease_expires_at IS NULL OR lease_expires_at <= @now
+                WHERE (lease_expires_at IS NULL OR lease_expires_at <= @now)
+                    AND (@any OR source_system IN (SELECT value FROM json_each(@sources)))
                 ORDER BY id LIMIT @maxRecords)
             RETURNING id, source_system, record_id, payload, version, attempts
             """,
-            new { token = token.ToString(), expires = SqliteText.Of(expires), now = SqliteText.Of(now), maxRecords },
+            new { token = token.ToString(), expires = SqliteText.Of(expires), now = SqliteText.Of(now), maxRecords, any = sources is null, sources = SourcesJson(sources) },
             cancellationToken: cancellationToken));
         var claimed = rows.OrderBy(r => r.Id).Select(r => new ClaimedRecord(r.SourceSystem, r.RecordId, r.Payload, r.Version, (int)r.Attempts)).ToArray();
         return new StagingClaim(token, expires, claimed);
@@ -107,11 +109,16 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         return deleted;
     }
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    public async Task<long> CountAsync(IReadOnlyCollection<string>? sources, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM staged_records", cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM staged_records WHERE @any OR source_system IN (SELECT value FROM json_each(@sources))",
+            new { any = sources is null, sources = SourcesJson(sources) },
+            cancellationToken: cancellationToken));
     }
+
+    private static string SourcesJson(IReadOnlyCollection<string>? sources) => System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<string>>(sources?.ToArray() ?? [], StorageJsonContext.Default.IReadOnlyListString);
 
     private static Task<int> Release(
         System.Data.Common.DbConnection connection,

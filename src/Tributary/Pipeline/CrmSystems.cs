@@ -10,6 +10,9 @@ internal sealed class CrmSystems(IEnumerable<ICrmSystem> systems)
 
     private readonly Dictionary<string, ICrmSystem> _byName = systems.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The staging sources the pipeline works on: every configured CRM and <see cref="NoSource"/> (the queue holds other work too).</summary>
+    public IReadOnlyCollection<string> PipelineSources => [.. _byName.Keys, NoSource];
+
     public IReadOnlyCollection<ICrmSystem> All => _byName.Values;
 
     public ICrmSystem? Find(string name) => _byName.GetValueOrDefault(name);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Tributary.Host.HttpApi;
 using Tributary.Storage;
 
@@ -8,7 +9,6 @@ namespace Tributary.Host.Pipeline;
 /// <summary>The pipeline over HTTP: stage records for backfills, and see what it has done.</summary>
 internal static class PipelineEndpoints
 {
-    private const int MaxBodyBytes = 4 * 1024 * 1024;
     private const int RunsShown = 20;
 
     public static RouteGroupBuilder MapPipelineEndpoints(this RouteGroupBuilder v1)
@@ -17,7 +17,7 @@ internal static class PipelineEndpoints
             .WithTags("Pipeline")
             .WithName("StageRecords")
             .WithSummary("Stage CRM records (or bare identifiers) for the pipeline")
-            .WithDescription("Body: a JSON array of {\"source\": \"hubspot\"|\"salesforce\", \"crmId\": \"…\"}, or identifiers with \"source\": \"none\" to enrich into enriched_contacts / unmatched_records without write-back. At most 10,000 records and 4 MB. A record already staged keeps its place. 202 with the count; the worker takes them from there.")
+            .WithDescription("Body: a JSON array of {\"source\": \"hubspot\"|\"salesforce\", \"crmId\": \"…\"}, or identifiers with \"source\": \"none\" to enrich into enriched_contacts / unmatched_records without write-back. At most 10,000 records and Pipeline:MaxStagingBodyBytes (4 MB). A record already staged keeps its place. 202 with the count; the worker takes them from there.")
             .Produces<StagingAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -32,17 +32,18 @@ internal static class PipelineEndpoints
     }
 
     private static async Task<Results<Accepted<StagingAccepted>, ProblemHttpResult>> StageAsync(
-        HttpContext http, StagingInput input, IStagingQueue staging, PipelineWakeup wakeup, CancellationToken cancellationToken)
+        HttpContext http, StagingInput input, IStagingQueue staging, PipelineWakeup wakeup, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
+        var maxBodyBytes = options.Value.MaxStagingBodyBytes;
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            limit.MaxRequestBodySize = maxBodyBytes;
         }
 
         PooledBody? body;
         try
         {
-            body = http.Request.ContentLength > MaxBodyBytes ? null : await PooledBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
+            body = http.Request.ContentLength > maxBodyBytes ? null : await PooledBody.ReadAsync(http.Request, maxBodyBytes, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -51,7 +52,7 @@ internal static class PipelineEndpoints
 
         if (body is null)
         {
-            return Problems.Create(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"A staging request may be at most {MaxBodyBytes} bytes.");
+            return Problems.Create(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"A staging request may be at most {maxBodyBytes} bytes.");
         }
 
         List<StagingRequestItem>? items;
@@ -95,11 +96,11 @@ internal static class PipelineEndpoints
     }
 
     private static async Task<Ok<PipelineStatus>> StatusAsync(
-        IStagingQueue staging, IEnrichedContactStore enriched, IUnmatchedRecordStore unmatched, IDeadLetterStore deadLetters, IRunStore runs, CancellationToken cancellationToken)
+        IStagingQueue staging, CrmSystems crms, IEnrichedContactStore enriched, IUnmatchedRecordStore unmatched, IDeadLetterStore deadLetters, IRunStore runs, CancellationToken cancellationToken)
     {
         var recent = await runs.ListRecentAsync(RunsShown * 5, cancellationToken);
         return TypedResults.Ok(new PipelineStatus(
-            await staging.CountAsync(cancellationToken),
+            await staging.CountAsync(crms.PipelineSources, cancellationToken),
             await enriched.CountAsync(cancellationToken),
             await unmatched.CountAsync(cancellationToken),
             await deadLetters.CountAsync(cancellationToken),

@@ -38,6 +38,10 @@ internal sealed class PipelineOptions
     [Range(10, 60000)]
     public int PollMilliseconds { get; set; } = 1000;
 
+    /// <summary>Largest <c>POST /v1/staging</c> body in bytes. Default 4 MB.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxStagingBodyBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Write nothing to the CRM; journal what would have been written. Default false.</summary>
     public bool DryRun { get; set; }
 

@@ -58,7 +58,7 @@ internal sealed class PipelineWorker(
             StagingClaim claim;
             try
             {
-                claim = await queue.ClaimAsync(_options.BatchSize, lease, cancellationToken);
+                claim = await queue.ClaimAsync(_options.BatchSize, lease, crms.PipelineSources, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -16,7 +16,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
 {
     private GatewayServer _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await GatewayServer.StartAsync("--Pipeline:PollMilliseconds=50");
+    public async Task InitializeAsync() => _gateway = await GatewayServer.StartAsync("--Pipeline:PollMilliseconds=50", "--Pipeline:MaxStagingBodyBytes=2000000");
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
@@ -79,7 +79,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
     [Fact]
     public async Task Staging_OversizedBody_Is413_AndTooManyRecords_Is400()
     {
-        var huge = "[" + string.Join(',', Enumerable.Repeat("""{"source":"none","email":"jane.doe@acme.com","company":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}""", 22_500)) + "]";
+        var huge = "[" + string.Join(',', Enumerable.Repeat("""{"source":"none","email":"jane.doe@acme.com","company":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}""", 11_000)) + "]";
         var many = "[" + string.Join(',', Enumerable.Range(0, 10_001).Select(i => $$"""{"source":"none","id":"{{i}}","domain":"acme.com"}""")) + "]";
 
         using var tooLarge = await Client.PostAsync("/v1/staging", new StringContent(huge));

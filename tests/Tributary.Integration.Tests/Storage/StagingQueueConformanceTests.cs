@@ -161,6 +161,40 @@ public abstract class StagingQueueConformanceTests<TBackend>(TBackend backend) :
     }
 
     [StoreFact]
+    public async Task Claim_BySource_TakesOnlyThoseSources_AndCountBySource_CountsThem()
+    {
+        var queue = Get<IStagingQueue>();
+        await queue.StageAsync([Record(1), new StagedRecord("genesys", "evt-1", "{}"), Record(2)], None);
+
+        var events = await queue.ClaimAsync(10, Lease, ["genesys"], None);
+        var crm = await queue.ClaimAsync(10, Lease, ["hubspot", "none"], None);
+
+        events.Records.Select(r => r.RecordId).ShouldBe(["evt-1"]);
+        crm.Records.Select(r => r.RecordId).ShouldBe(["c-1", "c-2"]);
+        (await queue.CountAsync(["genesys"], None)).ShouldBe(1);
+        (await queue.CountAsync(["salesforce"], None)).ShouldBe(0);
+        (await queue.CountAsync(None)).ShouldBe(3);
+    }
+
+    [StoreFact]
+    public async Task StageNotBefore_HoldsTheRecord_AndLaterStagingsReplaceItsPayloadWithoutMovingIt()
+    {
+        var queue = Get<IStagingQueue>();
+        var window = Time.GetUtcNow().AddSeconds(10);
+        await queue.StageAsync([Record(1, """{"v":1}""")], window, None);
+        Time.Advance(TimeSpan.FromSeconds(5));
+        await queue.StageAsync([Record(1, """{"v":2}""")], Time.GetUtcNow().AddSeconds(10), None);
+
+        var early = await queue.ClaimAsync(10, Lease, None);
+        Time.Advance(TimeSpan.FromSeconds(5));
+        var due = await queue.ClaimAsync(10, Lease, None);
+
+        early.Records.ShouldBeEmpty();
+        due.Records.Single().Payload.ShouldBe("""{"v":2}""");
+        due.Records.Single().Version.ShouldBe(2);
+    }
+
+    [StoreFact]
     public async Task FourConcurrentClaimers_ClaimEveryRecordExactlyOnce()
     {
         await Get<IStagingQueue>().StageAsync([.. Enumerable.Range(1, 200).Select(i => Record(i))], None);
