@@ -66,6 +66,7 @@ public static class StorageRegistration
         services.TryAddSingleton(Pick<IAuditLog, SqliteAuditLog, PostgresAuditLog>);
         services.TryAddSingleton(Pick<IRunStore, SqliteRunStore, PostgresRunStore>);
         services.TryAddSingleton(Pick<IJobStore, SqliteJobStore, PostgresJobStore>);
+        services.TryAddSingleton(Pick<IIdentityGraph, SqliteIdentityGraph, PostgresIdentityGraph>);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreMigrationService>());
         return services;
     }
