@@ -7,6 +7,7 @@ using Tributary.Diagnostics;
 using Tributary.Host.Contracts;
 using Tributary.Host.Hosting;
 using Tributary.Host.HttpApi;
+using Tributary.Host.Identity;
 using Tributary.Host.Jobs;
 using Tributary.Host.Providers;
 
@@ -97,6 +98,7 @@ internal static class GatewayApp
             .RequireRateLimiting(CallerQuota)
             .MapEnrichEndpoints()
             .MapJobsEndpoints()
+            .MapIdentityEndpoints()
             .MapProvidersEndpoints();
         return app;
     }
