@@ -8,7 +8,17 @@ internal static class IdentityRegistration
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services)
     {
-        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+
+            // A list binds from indexed keys (BlockedValues:0=…); one comma-separated value, as the command line and
+            // environment variables give it, binds to nothing, so it is read here.
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (configuration[$"{IdentityOptions.SectionName}:{nameof(IdentityOptions.BlockedValues)}"] is { Length: > 0 } values)
+                {
+                    options.BlockedValues.Add(values);
+                }
+            });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(IdentityJsonContext.Default));
         services.TryAddSingleton<IdentifierReader>();
