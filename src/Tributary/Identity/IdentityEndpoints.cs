@@ -14,9 +14,9 @@ internal static class IdentityEndpoints
 {
     public static RouteGroupBuilder MapIdentityEndpoints(this RouteGroupBuilder v1)
     {
-        var identity = v1.MapGroup("/identity").WithTags("Identity");
-
-        identity.MapPost("/identify", IdentifyAsync)
+        // Mapped on v1 itself, not a nested group: the gateway key filter and the quota are the v1 group's.
+        v1.MapPost("/identity/identify", IdentifyAsync)
+            .WithTags("Identity")
             .WithName("Identify")
             .WithSummary("Link identifiers into one profile and keep its traits")
             .WithDescription("Body: {\"userId\"?, \"traits\": {\"email\"?, \"phone\"?, \"crmId\"?, \"name\"?, \"company\"?, …}}. Strong identifiers (userId, crmId, email) choose the profile, merging the profiles they name; a phone alone never merges. 409 when the result would pass Identity:Limits:<type> (nothing is linked; detail says why); values in Identity:BlockedValues never link (listed in ignored; 422 when every identifier is blocked).")
@@ -27,7 +27,8 @@ internal static class IdentityEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        identity.MapPost("/resolve", ResolveAsync)
+        v1.MapPost("/identity/resolve", ResolveAsync)
+            .WithTags("Identity")
             .WithName("Resolve")
             .WithSummary("Resolve a caller to a profile with a confidence and a summary")
             .WithDescription("Body: any of email, phone, crmId, userId, name + company. match is deterministic (a strong identifier linked to exactly one profile, confidence 1), probabilistic (weaker evidence such as a household phone; action verify below Identity:VerifyThreshold) or guest (profileId \"\"). evidence lists each identifier, how many profiles share it and whether it matched. summary never exceeds Identity:SummaryMaxBytes.")
@@ -36,7 +37,8 @@ internal static class IdentityEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        identity.MapPost("/unmerge", UnmergeAsync)
+        v1.MapPost("/identity/unmerge", UnmergeAsync)
+            .WithTags("Identity")
             .WithName("Unmerge")
             .WithSummary("Take one identifier off a profile onto a profile of its own")
             .WithDescription("Body: {\"profileId\", \"identifier\": {\"type\": \"email|phone|crmId|userId\", \"value\"}}. The identifier then resolves to the new profile; the traits stay with the old one. 404 when the profile does not hold the identifier.")
