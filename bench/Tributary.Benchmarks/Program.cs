@@ -24,5 +24,11 @@ if (args is ["bulk-calls", ..])
     return await BulkCallsRun.RunAsync(args[1..]);
 }
 
+// /v1/identity/resolve latency over a seeded graph of 1,000,000 linked identifiers.
+if (args is ["identity-resolve", ..])
+{
+    return await IdentityResolveRun.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(NormalizeAndMergeBenchmark).Assembly).Run(args);
 return 0;

@@ -8,6 +8,7 @@ using Tributary.Host.Contracts;
 using Tributary.Host.DeadLetters;
 using Tributary.Host.Hosting;
 using Tributary.Host.HttpApi;
+using Tributary.Host.Identity;
 using Tributary.Host.Jobs;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Providers;
@@ -102,6 +103,7 @@ internal static class GatewayApp
             .MapJobsEndpoints()
             .MapPipelineEndpoints()
             .MapDeadLetterEndpoints()
+            .MapIdentityEndpoints()
             .MapProvidersEndpoints();
         return app;
     }

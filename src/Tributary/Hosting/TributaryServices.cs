@@ -6,6 +6,7 @@ using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
+using Tributary.Host.Identity;
 using Tributary.Host.Pipeline;
 using Tributary.Providers;
 using Tributary.Storage;
@@ -17,7 +18,7 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline();
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddIdentity();
         return services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()

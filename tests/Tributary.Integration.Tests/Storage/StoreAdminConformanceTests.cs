@@ -36,7 +36,9 @@ public abstract class StoreAdminConformanceTests<TBackend>(TBackend backend) : S
 
         var applied = reports.SelectMany(r => r.Applied).ToArray();
         applied.ShouldBeUnique();
-        applied.Length.ShouldBe((int)reports[0].SchemaVersion);
+        // Versions need not be contiguous (a number can be reserved by a branch not merged yet): count the scripts.
+        var scripts = MigrationScript.Load(Backend.Provider == "postgres" ? "Tributary.Storage.Postgres.Migrations." : "Tributary.Storage.Sqlite.Migrations.");
+        applied.Order(StringComparer.Ordinal).ShouldBe(scripts.Select(s => s.Name));
     }
 
     [StoreFact]

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Tributary.Identifiers;
+
+namespace Tributary.Host.Identity;
+
+/// <summary>
+/// Turns the identity endpoints' bodies into normalised input. Every problem is an
+/// <see cref="InvalidIdentifierException"/> naming the field at fault, which the endpoints answer with <c>400</c>.
+/// </summary>
+internal sealed class IdentityRequests(IdentifierReader reader, IdentityKeys keys, BlockedValues blocked)
+{
+    /// <summary>The longest trait name kept.</summary>
+    public const int MaxTraitNameLength = 128;
+
+    private static readonly string[] TraitIdentifiers = [IdentifierTypes.Email, IdentifierTypes.Phone, IdentifierTypes.CrmId];
+
+    public IdentifyInput ReadIdentify(IdentifyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var traits = request.Traits ?? [];
+        var found = new List<Identifier?> { reader.Read(IdentifierTypes.UserId, request.UserId, "userId") };
+        var kept = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (name, value) in traits)
+        {
+            if (TraitIdentifiers.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)) is { } type)
+            {
+                found.Add(reader.Read(type, TextOf(value, $"traits.{name}"), $"traits.{name}"));
+            }
+            else if (name.Length == 0 || name.Length > MaxTraitNameLength || name.Any(char.IsControl))
+            {
+                throw new InvalidIdentifierException("traits", $"Trait names must be 1 to {MaxTraitNameLength} characters without control characters.");
+            }
+            else
+            {
+                kept[name] = value;
+            }
+        }
+
+        var (usable, ignored) = Split(found);
+        if (usable.Count + ignored.Count == 0)
+        {
+            throw new InvalidIdentifierException("traits", "An identify needs at least one identifier: userId, or traits.email, traits.phone or traits.crmId.");
+        }
+
+        var nameCompany = IdentifierReader.NameAndCompany(Trait(traits, "name"), Trait(traits, "company"), "traits.name", "traits.company");
+        return new IdentifyInput(usable, ignored, nameCompany is var (n, c) ? keys.OfNameAndCompany(n, c) : null, kept);
+    }
+
+    /// <summary>The identifiers to look up (name + company as one) and the types left out as blocked.</summary>
+    public (IReadOnlyList<KeyedIdentifier> Identifiers, IReadOnlyList<string> BlockedTypes) ReadResolve(ResolveRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (usable, ignored) = Split([
+            reader.Read(IdentifierTypes.UserId, request.UserId, "userId"),
+            reader.Read(IdentifierTypes.CrmId, request.CrmId, "crmId"),
+            reader.Read(IdentifierTypes.Email, request.Email, "email"),
+            reader.Read(IdentifierTypes.Phone, request.Phone, "phone"),
+        ]);
+        if (IdentifierReader.NameAndCompany(request.Name, request.Company, "name", "company") is var (name, company))
+        {
+            var key = keys.OfNameAndCompany(name, company);
+            usable.Add(new KeyedIdentifier(new Identifier(IdentifierTypes.NameCompany, key.Hash), key));
+        }
+
+        if (usable.Count + ignored.Count == 0)
+        {
+            throw new InvalidIdentifierException("body", "A resolve needs at least one of email, phone, crmId, userId, or name with company.");
+        }
+
+        return (usable, [.. ignored.Select(i => i.Type)]);
+    }
+
+    public (string ProfileId, Identifier Identifier) ReadUnmerge(UnmergeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var profileId = request.ProfileId?.Trim();
+        if (string.IsNullOrEmpty(profileId) || profileId.Length > IdentifierReader.MaxIdLength)
+        {
+            throw new InvalidIdentifierException("profileId", "The profileId is required.");
+        }
+
+        var type = IdentifierTypes.Parse(request.Identifier?.Type)
+            ?? throw new InvalidIdentifierException("identifier.type", $"The identifier type must be one of {string.Join(", ", IdentifierTypes.Linkable)}.");
+        var identifier = reader.Read(type, request.Identifier!.Value, "identifier.value")
+            ?? throw new InvalidIdentifierException("identifier.value", "The identifier value is required.");
+        return (profileId, identifier);
+    }
+
+    private (List<KeyedIdentifier> Usable, List<IgnoredIdentifier> Ignored) Split(IEnumerable<Identifier?> identifiers)
+    {
+        var usable = new List<KeyedIdentifier>();
+        var ignored = new List<IgnoredIdentifier>();
+        foreach (var identifier in identifiers.OfType<Identifier>())
+        {
+            if (blocked.Contains(identifier))
+            {
+                ignored.Add(new IgnoredIdentifier(identifier.Type, "blocked"));
+            }
+            else
+            {
+                usable.Add(new KeyedIdentifier(identifier, keys.Of(identifier)));
+            }
+        }
+
+        return (usable, ignored);
+    }
+
+    /// <summary>An identifier trait as text: a string, or a number (CRM ids often arrive as numbers); null when absent.</summary>
+    private static string? TextOf(JsonElement value, string field) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.Null => null,
+        _ => throw new InvalidIdentifierException(field, $"The {field} must be a string."),
+    };
+
+    private static string? Trait(Dictionary<string, JsonElement> traits, string name) =>
+        traits.FirstOrDefault(t => string.Equals(t.Key, name, StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } value
+            ? value.GetString()
+            : null;
+}

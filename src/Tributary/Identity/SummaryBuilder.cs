@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Tributary.Host.Flat;
+
+namespace Tributary.Host.Identity;
+
+/// <summary>
+/// The resolve summary: a profile's kept traits, at most <c>Identity:SummaryMaxBytes</c> serialized. Fields are taken
+/// by priority — the flat contract's order (name, first and last name, job title, company …, then the configured
+/// custom fields such as a loyalty tier), then any other trait by name — and a field that does not fit is dropped,
+/// so what is dropped is always of lower priority than what is kept, or too large to keep at all.
+/// </summary>
+internal sealed class SummaryBuilder
+{
+    private readonly Dictionary<string, int> _priority = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int _maxBytes;
+
+    public SummaryBuilder(FlatFields fields, IOptions<IdentityOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(options);
+        _maxBytes = options.Value.SummaryMaxBytes;
+        foreach (var field in fields.All)
+        {
+            _priority.TryAdd(field.Name, _priority.Count);
+            if (field.Name == "companyName")
+            {
+                // identify's traits say "company", as the resolve request does.
+                _priority.TryAdd("company", _priority.Count);
+            }
+        }
+    }
+
+    /// <summary>The summary object; <c>{}</c> for no traits.</summary>
+    public JsonElement Build(string traits)
+    {
+        using var document = JsonDocument.Parse(traits);
+        var ordered = document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement.EnumerateObject()
+                .OrderBy(p => _priority.TryGetValue(p.Name, out var rank) ? rank : int.MaxValue)
+                .ThenBy(p => p.Name, StringComparer.Ordinal)
+                .ToList()
+            : [];
+
+        // Each member is measured as the response writes it (the default encoder escapes non-ASCII), plus a comma.
+        var buffer = new ArrayBufferWriter<byte>();
+        var used = 2;
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in ordered)
+            {
+                var cost = Measure(property) + (used > 2 ? 1 : 0);
+                if (used + cost <= _maxBytes)
+                {
+                    property.WriteTo(writer);
+                    used += cost;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var summary = JsonDocument.Parse(buffer.WrittenMemory);
+        return summary.RootElement.Clone();
+    }
+
+    private static int Measure(JsonProperty property)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            property.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenCount - 2;
+    }
+}
