@@ -46,7 +46,9 @@ internal static class GatewayApp
             }
         }
 
-        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
+            .PostConfigure<IConfiguration>((gateway, configuration) => gateway.AddScalarLists(configuration.GetSection(GatewayOptions.SectionName)))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GatewayKeys>();
         builder.Services.AddHostedService<ListenGuardCheck>();
         builder.Services.AddGatewayCors();
@@ -111,7 +113,7 @@ internal static class GatewayApp
     /// <summary>How callers other than this machine's could reach the gateway, or null when none can.</summary>
     private static string? Exposure(ConfigurationManager configuration, ListenAddresses listen)
     {
-        var gateway = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        var gateway = GatewayOptions.From(configuration.GetSection(GatewayOptions.SectionName));
         if (gateway.Keys.Count > 0)
         {
             return "Gateway:ApiKeys is set, so the gateway serves other callers";

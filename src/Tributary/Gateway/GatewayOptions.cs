@@ -36,6 +36,33 @@ internal sealed class GatewayOptions
     /// <summary>The CORS origins, with comma-separated entries split.</summary>
     public IReadOnlyList<string> Origins => Split(CorsOrigins);
 
+    /// <summary>
+    /// The options of <paramref name="section"/>. The binder skips a list given as one value (<c>--Gateway:ApiKeys=k</c>,
+    /// <c>Gateway__ApiKeys=k1,k2</c>), which would leave a gateway meant to be keyed open; such a value is read here.
+    /// </summary>
+    public static GatewayOptions From(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+        options.AddScalarLists(section);
+        return options;
+    }
+
+    /// <summary>Adds <c>ApiKeys</c> and <c>CorsOrigins</c> given as one value to the lists the binder filled.</summary>
+    public void AddScalarLists(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (section[nameof(ApiKeys)] is { Length: > 0 } keys && !ApiKeys.Contains(keys))
+        {
+            ApiKeys.Add(keys);
+        }
+
+        if (section[nameof(CorsOrigins)] is { Length: > 0 } origins && !CorsOrigins.Contains(origins))
+        {
+            CorsOrigins.Add(origins);
+        }
+    }
+
     private static string[] Split(List<string> values) => values
         .SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .ToArray();

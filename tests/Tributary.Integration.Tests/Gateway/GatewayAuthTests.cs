@@ -34,7 +34,9 @@ public sealed class GatewayAuthTests
         using var bearer = await Send(gateway, "Authorization", "Bearer second-key");
         using var header = await Send(gateway, "X-Api-Key", "first-key");
         using var health = await gateway.Client.GetAsync("/healthz");
+        using var anonymous = await gateway.Client.PostAsync("/v1/enrich", new StringContent("""{"email":"jane.doe@acme.com"}"""));
 
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         bearer.StatusCode.ShouldBe(HttpStatusCode.OK);
         header.StatusCode.ShouldBe(HttpStatusCode.OK);
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
