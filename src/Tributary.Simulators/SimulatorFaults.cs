@@ -7,7 +7,7 @@ namespace Tributary.Simulators;
 /// camelCase). Thread-safe: each request acts on one consistent snapshot. Faults apply to every
 /// provider path, in this order: latency, hang, connection reset, rate limit, 429, failure status,
 /// then the endpoint (which honours <see cref="MalformedJson"/>, <see cref="Queued"/> and
-/// <see cref="CreditsExhausted"/>). Any change starts a fresh rate-limit window and failure count.
+/// <see cref="CreditsExhausted"/>, and HubSpot's own faults). Any change starts a fresh rate-limit window and failure count.
 /// </summary>
 public sealed class SimulatorFaults
 {
@@ -112,6 +112,37 @@ public sealed class SimulatorFaults
     {
         get => Current.CreditsExhausted;
         set => Update(s => s with { CreditsExhausted = value });
+    }
+
+    /// <summary>
+    /// HubSpot only: enforce this many requests in any rolling 10 s (also advertised as <c>X-HubSpot-RateLimit-Max</c>),
+    /// answering beyond it with 429 <c>TEN_SECONDLY_ROLLING</c>. Null = 190 advertised, not enforced.
+    /// </summary>
+    public int? TenSecondlyLimit
+    {
+        get => Current.TenSecondlyLimit;
+        set => Update(s => s with { TenSecondlyLimit = value });
+    }
+
+    /// <summary>HubSpot only: the day's calls are spent; every call answers 429 with <c>policyName</c> <c>DAILY</c>.</summary>
+    public bool DailyLimitReached
+    {
+        get => Current.DailyLimitReached;
+        set => Update(s => s with { DailyLimitReached = value });
+    }
+
+    /// <summary>HubSpot only: a batch update answers 207 with these contact ids failed (category <c>CONFLICT</c>, retryable); the rest are written.</summary>
+    public IReadOnlyList<string>? FailIds
+    {
+        get => Current.FailIds;
+        set => Update(s => s with { FailIds = value is null ? null : [.. value] });
+    }
+
+    /// <summary>HubSpot only: the access token was revoked; every call answers 401 <c>INVALID_AUTHENTICATION</c>.</summary>
+    public bool TokenRevoked
+    {
+        get => Current.TokenRevoked;
+        set => Update(s => s with { TokenRevoked = value });
     }
 
     internal FaultSettings Current => Volatile.Read(ref _settings);

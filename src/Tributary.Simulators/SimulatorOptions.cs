@@ -56,6 +56,9 @@ public sealed class SimulatorOptions
     /// <summary>People Data Labs credits; every match spends one, and at zero PDL answers 402. Default 10,000,000.</summary>
     public long PeopleDataLabsCredits { get; set; } = 10_000_000;
 
+    /// <summary>HubSpot private-app token, sent as a Bearer token. Default "pat-sandbox-hubspot".</summary>
+    public string HubSpotAccessToken { get; set; } = "pat-sandbox-hubspot";
+
     /// <summary>Clock for rate-limit windows, token lifetimes and injected latency. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -77,6 +80,7 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(ApolloApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(HunterApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(PeopleDataLabsApiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(HubSpotAccessToken);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ZoomInfoJwtLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(HunterMonthlyCredits);
         ArgumentOutOfRangeException.ThrowIfNegative(PeopleDataLabsCredits);

@@ -22,7 +22,11 @@ internal sealed record FaultSettings(
     bool MalformedJson = false,
     bool ConnectionReset = false,
     bool Queued = false,
-    bool CreditsExhausted = false)
+    bool CreditsExhausted = false,
+    int? TenSecondlyLimit = null,
+    bool DailyLimitReached = false,
+    string[]? FailIds = null,
+    bool TokenRevoked = false)
 {
     public static readonly FaultSettings None = new();
 
@@ -49,6 +53,11 @@ internal sealed record FaultSettings(
         if (PerMinuteLimit is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(PerMinuteLimit), PerMinuteLimit, "PerMinuteLimit cannot be negative.");
+        }
+
+        if (TenSecondlyLimit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TenSecondlyLimit), TenSecondlyLimit, "TenSecondlyLimit cannot be negative.");
         }
 
         return this;

@@ -1,0 +1,9 @@
+namespace Tributary.Host.HubSpot;
+
+/// <summary>One HubSpot webhook event that stages a contact.</summary>
+/// <param name="DedupKey"><c>eventId:objectId:occurredAt</c>: the same event delivered again has the same key.</param>
+/// <param name="ObjectId">The contact id, as text.</param>
+/// <param name="SubscriptionType"><c>contact.creation</c> or <c>contact.propertyChange</c>.</param>
+/// <param name="PropertyName">The changed property of a propertyChange; null for a creation.</param>
+/// <param name="ChangeSource">Where the change came from (<c>CRM_UI</c>, <c>IMPORT</c>, <c>API</c>, …), when HubSpot says.</param>
+internal sealed record HubSpotWebhookEvent(string DedupKey, string ObjectId, string SubscriptionType, string? PropertyName, string? ChangeSource);

@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace Tributary.Host.HubSpot;
+
+/// <summary>
+/// Reads a HubSpot webhook body (a JSON array of events) into the events that stage a contact: every
+/// <c>contact.creation</c>, and <c>contact.propertyChange</c> of a trigger property. Other events are acknowledged and
+/// ignored, as are events without an <c>objectId</c> or <c>eventId</c>. Ids and times may be numbers or text.
+/// </summary>
+internal static class HubSpotWebhookEvents
+{
+    public const string Creation = "contact.creation";
+    public const string PropertyChange = "contact.propertyChange";
+
+    /// <summary>The staging events of <paramref name="body"/>, in order.</summary>
+    /// <exception cref="HubSpotWebhookFormatException">The body is not JSON, not an array, or holds something other than objects.</exception>
+    public static IReadOnlyList<HubSpotWebhookEvent> Parse(ReadOnlySpan<byte> body, IReadOnlyCollection<string> triggerProperties)
+    {
+        ArgumentNullException.ThrowIfNull(triggerProperties);
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                document.Dispose();
+                throw new HubSpotWebhookFormatException("The HubSpot webhook body has content after its JSON value.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new HubSpotWebhookFormatException("The HubSpot webhook body is not JSON.", exception);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new HubSpotWebhookFormatException("The HubSpot webhook body is not a JSON array of events.");
+            }
+
+            var events = new List<HubSpotWebhookEvent>();
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new HubSpotWebhookFormatException("The HubSpot webhook body holds an event that is not a JSON object.");
+                }
+
+                if (Read(item, triggerProperties) is { } staged)
+                {
+                    events.Add(staged);
+                }
+            }
+
+            return events;
+        }
+    }
+
+    private static HubSpotWebhookEvent? Read(JsonElement item, IReadOnlyCollection<string> triggers)
+    {
+        var type = Text(item, "subscriptionType");
+        var property = Text(item, "propertyName");
+        var stages = string.Equals(type, Creation, StringComparison.OrdinalIgnoreCase)
+            || (string.Equals(type, PropertyChange, StringComparison.OrdinalIgnoreCase)
+                && property is not null && triggers.Contains(property, StringComparer.OrdinalIgnoreCase));
+        if (!stages || Text(item, "objectId") is not { } objectId || Text(item, "eventId") is not { } eventId)
+        {
+            return null;
+        }
+
+        var key = eventId + ":" + objectId + ":" + (Text(item, "occurredAt") ?? "");
+        var isCreation = string.Equals(type, Creation, StringComparison.OrdinalIgnoreCase);
+        return new HubSpotWebhookEvent(key, objectId, isCreation ? Creation : PropertyChange, isCreation ? null : property, Text(item, "changeSource"));
+    }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text.Trim() : null,
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Tributary.Host.HubSpot;
+
+namespace Tributary.IntegrationTests.HubSpot;
+
+/// <summary>Webhook bodies in HubSpot's shapes (reference payloads) and the contacts they stage.</summary>
+public sealed class HubSpotWebhookEventsTests
+{
+    private static readonly string[] Email = ["email"];
+
+    [Fact]
+    public void Parse_ContactCreation_StagesTheContactWithItsDedupKey()
+    {
+        var events = Parse("""
+            [{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation",
+              "attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]
+            """);
+
+        events.ShouldBe([new HubSpotWebhookEvent("1:123:1564113600000", "123", "contact.creation", null, "CRM")]);
+    }
+
+    [Fact]
+    public void Parse_PropertyChange_StagesOnlyTriggerProperties()
+    {
+        const string body = """
+            [
+              {"objectId":1246965,"propertyName":"lifecyclestage","propertyValue":"subscriber","changeSource":"CRM_UI","eventId":3816279340,
+               "occurredAt":1462216307945,"subscriptionType":"contact.propertyChange","attemptNumber":0},
+              {"objectId":1246970,"propertyName":"email","propertyValue":"new@acme.com","changeSource":"CRM_UI","eventId":3816279341,
+               "occurredAt":1462216307999,"subscriptionType":"contact.propertyChange","attemptNumber":0},
+              {"objectId":1246978,"changeSource":"IMPORT","changeFlag":"CREATED","eventId":3816279480,"occurredAt":1462216307945,
+               "subscriptionType":"contact.creation","attemptNumber":0}
+            ]
+            """;
+
+        Parse(body).Select(e => e.DedupKey).ShouldBe(["3816279341:1246970:1462216307999", "3816279480:1246978:1462216307945"]);
+        Parse(body, ["LifecycleStage"]).Select(e => (e.ObjectId, e.PropertyName))
+            .ShouldBe([("1246965", (string?)"lifecyclestage"), ("1246978", null)]);
+    }
+
+    [Fact]
+    public void Parse_OtherEventsAndEventsWithoutIds_AreIgnored()
+    {
+        var events = Parse("""
+            [{"eventId":7,"objectId":55,"occurredAt":1,"subscriptionType":"contact.deletion"},
+             {"eventId":8,"objectId":56,"occurredAt":2,"subscriptionType":"contact.merge","primaryObjectId":56,"mergedObjectIds":[57]},
+             {"eventId":9,"objectId":58,"occurredAt":3,"subscriptionType":"company.creation"},
+             {"eventId":10,"occurredAt":4,"subscriptionType":"contact.creation"},
+             {"eventId":"11","objectId":"59","occurredAt":"5","subscriptionType":"contact.creation","unknown":{"a":[1]}}]
+            """);
+
+        events.ShouldBe([new HubSpotWebhookEvent("11:59:5", "59", "contact.creation", null, null)]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("""{"eventId":1,"subscriptionType":"contact.creation","objectId":123}""")]
+    [InlineData("[1,2,3]")]
+    [InlineData("""[{"eventId":1,"subscriptionType":"contact.creation","objectId":123}""")]
+    [InlineData("""[] trailing""")]
+    public void Parse_ABodyThatIsNotAnArrayOfEvents_ThrowsAFormatError(string body) =>
+        Should.Throw<HubSpotWebhookFormatException>(() => Parse(body));
+
+    [Fact]
+    public void Parse_AnEmptyArray_StagesNothing() => Parse("[]").ShouldBeEmpty();
+
+    private static IReadOnlyList<HubSpotWebhookEvent> Parse(string body, string[]? triggers = null) =>
+        HubSpotWebhookEvents.Parse(Encoding.UTF8.GetBytes(body), triggers ?? Email);
+}
