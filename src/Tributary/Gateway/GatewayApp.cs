@@ -12,6 +12,7 @@ using Tributary.Host.Identity;
 using Tributary.Host.Jobs;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Providers;
+using Tributary.Host.Webhooks;
 
 namespace Tributary.Host.Gateway;
 
@@ -52,7 +53,7 @@ internal static class GatewayApp
         builder.Services.AddSingleton<GatewayKeys>();
         builder.Services.AddHostedService<ListenGuardCheck>();
         builder.Services.AddGatewayCors();
-        builder.Services.AddSingleton<JsonBody>();
+        builder.Services.AddSingleton(sp => new JsonBody(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxBodyBytes));
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.AddTributaryJobs();
         builder.Services.AddHostedService<PipelineService>();
@@ -97,6 +98,7 @@ internal static class GatewayApp
         app.MapScalarApiReference("/docs", options => options.WithTitle("Tributary API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
+        app.MapWebhookEndpoints();
         app.MapGroup("/v1")
             .WithTags("Enrichment")
             .AddEndpointFilter<GatewayKeyFilter>()

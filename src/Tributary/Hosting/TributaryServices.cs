@@ -6,8 +6,10 @@ using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
+using Tributary.Host.HubSpot;
 using Tributary.Host.Identity;
 using Tributary.Host.Pipeline;
+using Tributary.Host.Webhooks;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -18,7 +20,7 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline().AddIdentity();
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddWebhooks().AddIdentity().AddHubSpot(configuration);
         return services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()

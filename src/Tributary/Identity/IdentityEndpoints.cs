@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tributary.Host.Gateway;
 using Tributary.Host.HttpApi;
 using Tributary.Identifiers;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tributary.Host.DeadLetters;
-using Tributary.Host.Webhooks;
 
 namespace Tributary.Host.Pipeline;
 
@@ -25,7 +24,6 @@ internal static class PipelineRegistration
         services.TryAddSingleton<PipelineAlerts>();
         services.TryAddSingleton<PipelineRollback>();
         services.TryAddSingleton<StagingInput>();
-        services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<DeadLetterReplay>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeadLetterReplayer, PipelineDeadLetters>());
         services.AddHttpClient(PipelineAlerts.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();

@@ -1,18 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Tributary.Host.HttpApi;
 
-namespace Tributary.Host.Gateway;
+namespace Tributary.Host.HttpApi;
 
 /// <summary>
 /// Reads a JSON request body under the gateway's size limit, whatever content type the caller sent (IVR tools are
 /// not always careful), turning every failure into a problem that says what was wrong.
 /// </summary>
-internal sealed class JsonBody(IOptions<GatewayOptions> options)
+internal sealed class JsonBody(int maxBodyBytes)
 {
-    private readonly int _limit = options.Value.MaxBodyBytes;
+    private readonly int _limit = maxBodyBytes;
 
     public async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Tributary.Host.Gateway;
+namespace Tributary.Host.HttpApi;
 
 /// <summary>
 /// Endpoint metadata naming the JSON body an endpoint reads itself. <c>Accepts&lt;T&gt;()</c> would also make routing

@@ -1,0 +1,23 @@
+namespace Tributary.Host.Webhooks;
+
+/// <summary>
+/// <c>/webhooks/*</c>: not behind the gateway keys (each sender proves itself with its own signature), acknowledged
+/// as soon as the event is stored.
+/// </summary>
+internal static class WebhookEndpoints
+{
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var webhooks = app.MapGroup("/webhooks").WithTags("Webhooks");
+        webhooks.MapPost("/hubspot", HubSpotWebhook.ReceiveAsync)
+            .WithName("HubSpotWebhook")
+            .WithSummary("HubSpot contact events (v3 signature)")
+            .WithDescription("A JSON array of HubSpot events, signed with X-HubSpot-Signature-v3 over POST + the URI HubSpot called (HubSpot:WebhookUrl, else this request's URL) + the raw body + X-HubSpot-Request-Timestamp (ms, within 5 minutes), keyed with HubSpot:ClientSecret. contact.creation and contact.propertyChange of a trigger property (HubSpot:TriggerProperties, default email) stage the contact. 202 when stored; 200 {\"duplicate\": true} when every event was seen before; 401 when the signature fails; 413 over 1 MB.")
+            .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
+            .Produces<WebhookAccepted>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+}
