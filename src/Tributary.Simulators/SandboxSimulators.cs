@@ -3,7 +3,7 @@ using Tributary.Simulators.Dataset;
 namespace Tributary.Simulators;
 
 /// <summary>
-/// Every provider simulator, started together over one shared sample dataset: what
+/// Every provider and integration simulator, started together over one shared sample dataset: what
 /// <c>tributary serve</c> uses in sandbox mode and what end-to-end tests start. Each simulator
 /// listens on its own free loopback port and accepts the credentials in <see cref="Options"/>.
 /// </summary>
@@ -17,7 +17,8 @@ public sealed class SandboxSimulators : IAsyncDisposable
         Apollo = new ApolloSimulator(options, dataset, port: 0);
         Hunter = new HunterSimulator(options, dataset, port: 0);
         PeopleDataLabs = new PeopleDataLabsSimulator(options, dataset, port: 0);
-        All = [Clearbit, ZoomInfo, Apollo, Hunter, PeopleDataLabs];
+        HubSpot = new HubSpotSimulator(options, dataset, port: 0);
+        All = [Clearbit, ZoomInfo, Apollo, Hunter, PeopleDataLabs, HubSpot];
     }
 
     /// <summary>The options every simulator was started with, including the credentials each accepts.</summary>
@@ -32,6 +33,9 @@ public sealed class SandboxSimulators : IAsyncDisposable
     public HunterSimulator Hunter { get; }
 
     public PeopleDataLabsSimulator PeopleDataLabs { get; }
+
+    /// <summary>The CRM the pipeline's sandbox reads and writes back to, seeded with contacts.</summary>
+    public HubSpotSimulator HubSpot { get; }
 
     /// <summary>All simulators, for resetting faults or counting calls across providers.</summary>
     public IReadOnlyList<ProviderSimulator> All { get; }

@@ -11,6 +11,12 @@ internal interface ICrmSystem
     /// <summary>The staging source name: <c>hubspot</c>, <c>salesforce</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// True when credentials are configured. Clients are registered whatever the configuration, because sandbox mode
+    /// adds its simulator's settings after registration; one without credentials is left out of the pipeline.
+    /// </summary>
+    bool IsConfigured { get; }
+
     /// <summary>Most records one read or write call takes (HubSpot 100, Salesforce 200).</summary>
     int MaxBatchSize { get; }
 

@@ -20,8 +20,8 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline().AddWebhooks().AddIdentity().AddHubSpot(configuration);
-        return services.AddTributary(configuration)
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddWebhooks().AddIdentity();
+        var tributary = services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()
             .AddApollo()
@@ -29,5 +29,10 @@ internal static class TributaryServices
             .AddPeopleDataLabs()
             .AddHttpProviders()
             .UseStorage();
+
+        // The CRMs the pipeline writes back to; their simulators join the providers' in sandbox mode.
+        services.AddHubSpot(configuration);
+        tributary.Sandboxes.Add(HubSpotSandbox.Wiring);
+        return tributary;
     }
 }

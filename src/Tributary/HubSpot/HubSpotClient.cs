@@ -34,6 +34,8 @@ internal sealed class HubSpotClient(
 
     public string Name => SystemName;
 
+    public bool IsConfigured => _options.HasAccessToken;
+
     public int MaxBatchSize => BatchLimit;
 
     public string? LastUsage => pacer.LastUsage;

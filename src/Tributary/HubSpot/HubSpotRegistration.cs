@@ -16,8 +16,8 @@ internal static class HubSpotRegistration
     public const string HttpClientName = "hubspot";
 
     /// <summary>
-    /// Binds and validates <c>HubSpot</c>; registers <see cref="HubSpotClient"/> as an <see cref="ICrmSystem"/> when
-    /// <c>HubSpot:AccessToken</c> is set (a base URL alone cannot authenticate). Its HTTP pipeline, outermost first:
+    /// Binds and validates <c>HubSpot</c>; registers <see cref="HubSpotClient"/> as an <see cref="ICrmSystem"/>, which
+    /// the pipeline uses once <c>HubSpot:AccessToken</c> is set (a base URL alone cannot authenticate). Its HTTP pipeline, outermost first:
     /// ten-secondly 429 retries → 5xx and network retries with exponential backoff → the account's pacing → the
     /// attempt timeout → the wire.
     /// </summary>
@@ -26,11 +26,6 @@ internal static class HubSpotRegistration
         services.AddOptions<HubSpotOptions>().BindConfiguration(HubSpotOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HubSpotOptions>, HubSpotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        if (string.IsNullOrWhiteSpace(configuration[$"{HubSpotOptions.SectionName}:AccessToken"]))
-        {
-            return services;
-        }
-
         services.TryAddSingleton<HubSpotPacer>();
         services.TryAddSingleton<HubSpotClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICrmSystem, HubSpotClient>(static sp => sp.GetRequiredService<HubSpotClient>()));

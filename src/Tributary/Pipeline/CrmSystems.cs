@@ -2,13 +2,13 @@ using Tributary.Host.Crm;
 
 namespace Tributary.Host.Pipeline;
 
-/// <summary>The configured CRMs, indexed once by name (<c>hubspot</c>, <c>salesforce</c>).</summary>
+/// <summary>The CRMs with credentials, indexed once by name (<c>hubspot</c>, <c>salesforce</c>).</summary>
 internal sealed class CrmSystems(IEnumerable<ICrmSystem> systems)
 {
     /// <summary>The staging source of records enriched into the tables with no CRM to write back to.</summary>
     public const string NoSource = "none";
 
-    private readonly Dictionary<string, ICrmSystem> _byName = systems.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ICrmSystem> _byName = systems.Where(s => s.IsConfigured).ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The staging sources the pipeline works on: every configured CRM and <see cref="NoSource"/> (the queue holds other work too).</summary>
     public IReadOnlyCollection<string> PipelineSources => [.. _byName.Keys, NoSource];

@@ -45,11 +45,11 @@ public sealed class HubSpotRegistrationTests
     }
 
     [Fact]
-    public void AddHubSpot_WithoutAToken_RegistersNoCrm()
+    public void AddHubSpot_WithoutAToken_RegistersACrmThatSaysItIsNotConfigured()
     {
         using var services = Build(new Dictionary<string, string?> { ["HubSpot:BaseUrl"] = "http://127.0.0.1:9" });
 
-        services.GetServices<ICrmSystem>().ShouldBeEmpty();
+        services.GetServices<ICrmSystem>().ShouldHaveSingleItem().IsConfigured.ShouldBeFalse();
     }
 
     [Fact]
@@ -59,6 +59,7 @@ public sealed class HubSpotRegistrationTests
 
         var crm = services.GetServices<ICrmSystem>().ShouldHaveSingleItem();
         crm.Name.ShouldBe("hubspot");
+        crm.IsConfigured.ShouldBeTrue();
         crm.FieldMapping("contact")["jobTitle"].ShouldBe("jobtitle");
         crm.FieldMapping("company").ShouldBeEmpty();
     }

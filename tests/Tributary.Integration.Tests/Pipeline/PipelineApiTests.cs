@@ -33,7 +33,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
 
         staged.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await staged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staged").GetInt32().ShouldBe(3);
-        var status = await WaitForRunAsync();
+        var status = await PipelineProbe.WaitForRunAsync(Client);
         status.GetProperty("staged").GetInt64().ShouldBe(0);
         status.GetProperty("enriched").GetInt64().ShouldBe(2);
         status.GetProperty("unmatched").GetInt64().ShouldBe(1);
@@ -106,24 +106,8 @@ public sealed class PipelineApiTests : IAsyncLifetime
         listed[0].TryGetProperty("payload", out _).ShouldBeFalse();
         replayed.StatusCode.ShouldBe(HttpStatusCode.OK);
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        await WaitForRunAsync();
+        await PipelineProbe.WaitForRunAsync(Client);
         (await _gateway.Services.GetRequiredService<IEnrichedContactStore>().GetAsync("none:jane", CancellationToken.None))!.FullName.ShouldBe("Jane Doe");
         (await store.CountAsync(CancellationToken.None)).ShouldBe(0);
-    }
-
-    private async Task<JsonElement> WaitForRunAsync()
-    {
-        JsonElement status = default;
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                status = await Client.GetFromJsonAsync<JsonElement>("/v1/pipeline");
-                return status.GetProperty("staged").GetInt64() == 0
-                    && status.GetProperty("runs").GetArrayLength() > 0
-                    && status.GetProperty("runs")[0].TryGetProperty("finishedAt", out var finished) && finished.ValueKind != JsonValueKind.Null;
-            },
-            "the pipeline run to finish",
-            TimeSpan.FromSeconds(30));
-        return status;
     }
 }
