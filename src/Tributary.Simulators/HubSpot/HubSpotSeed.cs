@@ -31,6 +31,9 @@ internal static class HubSpotSeed
     public static IEnumerable<(string, string, string, DateTimeOffset)> Full(SamplePerson person, DateTimeOffset at) =>
         Identity(person, at).Concat(Firmographics(person, at, "INTEGRATION"));
 
+    /// <summary>A contact for <paramref name="person"/> with only an email and a name, set by an integration at <paramref name="at"/>.</summary>
+    public static IEnumerable<(string, string, string, DateTimeOffset)> Blank(SamplePerson person, DateTimeOffset at) => Identity(person, at);
+
     private static IEnumerable<(string, string, string, DateTimeOffset)> Properties(SamplePerson person, int index, DateTimeOffset at)
     {
         foreach (var identity in Identity(person, at))

@@ -75,17 +75,20 @@ public sealed class HubSpotSimulator : ProviderSimulator
     /// <summary>The contact's current properties and their history, or null when there is no such contact.</summary>
     public HubSpotContactSnapshot? GetContact(string id) => Store.Get(id);
 
-    /// <summary>Adds <paramref name="count"/> full contacts (for benchmarks), cycling through the sample people; returns their ids.</summary>
-    public IReadOnlyList<string> CreateContacts(int count)
+    /// <summary>
+    /// Adds <paramref name="count"/> contacts (for benchmarks), cycling through the sample people the providers know;
+    /// returns their ids. Full contacts, or with <paramref name="blank"/> only an email and a name: what write-back fills.
+    /// </summary>
+    public IReadOnlyList<string> CreateContacts(int count, bool blank = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var people = Dataset.People;
+        var people = Dataset.People.Where(Known).ToList();
         var now = TimeProvider.GetUtcNow();
         var ids = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
             var id = Store.NextId();
-            Store.Add(id, now, HubSpotSeed.Full(people[i % people.Count], now));
+            Store.Add(id, now, blank ? HubSpotSeed.Blank(people[i % people.Count], now) : HubSpotSeed.Full(people[i % people.Count], now));
             ids.Add(id);
         }
 
