@@ -24,6 +24,12 @@ if (args is ["bulk-calls", ..])
     return await BulkCallsRun.RunAsync(args[1..]);
 }
 
+// The CRM pipeline: staged HubSpot contacts read, enriched and written back under HubSpot's rate limit.
+if (args is ["pipeline-writeback", ..])
+{
+    return await PipelineWriteBackRun.RunAsync(args[1..]);
+}
+
 // /v1/identity/resolve latency over a seeded graph of 1,000,000 linked identifiers.
 if (args is ["identity-resolve", ..])
 {

@@ -52,6 +52,9 @@ public abstract class ProviderSimulator : IAsyncDisposable
     /// <summary>Requests received per path; also readable with <c>GET /__sim/calls</c>.</summary>
     public SimulatorCallCounter Calls { get; } = new();
 
+    /// <summary>Answers given per status code (<c>Statuses["429"]</c>), faults included; a dropped connection counts as its unsent 200.</summary>
+    public SimulatorCallCounter Statuses { get; } = new();
+
     internal SimulatorOptions Options { get; }
 
     /// <summary>The sample world; available once <see cref="StartAsync"/> has completed.</summary>
@@ -134,7 +137,7 @@ public abstract class ProviderSimulator : IAsyncDisposable
 
             await next(context);
         });
-        var middleware = new FaultMiddleware(Faults, Calls, Conventions, TimeProvider, app.Lifetime.ApplicationStopping);
+        var middleware = new FaultMiddleware(Faults, Calls, Statuses, Conventions, TimeProvider, app.Lifetime.ApplicationStopping);
         app.Use(middleware.InvokeAsync);
         ControlEndpoints.Map(app, Faults, Calls);
         MapEndpoints(app);

@@ -68,6 +68,7 @@ public sealed class SandboxSimulators : IAsyncDisposable
         {
             simulator.Faults.Reset();
             simulator.Calls.Reset();
+            simulator.Statuses.Reset();
         }
     }
 

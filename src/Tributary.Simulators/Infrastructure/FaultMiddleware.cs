@@ -9,6 +9,7 @@ namespace Tributary.Simulators.Infrastructure;
 internal sealed class FaultMiddleware(
     SimulatorFaults faults,
     SimulatorCallCounter calls,
+    SimulatorCallCounter statuses,
     IProviderConventions conventions,
     TimeProvider timeProvider,
     CancellationToken stopping)
@@ -32,12 +33,17 @@ internal sealed class FaultMiddleware(
             {
                 await next(context);
             }
+
+            statuses.Record(StatusKey(context.Response.StatusCode));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away mid-delay; there is nobody to answer.
         }
     }
+
+    /// <summary>The key of a status code in <see cref="ProviderSimulator.Statuses"/>: <c>"429"</c>.</summary>
+    public static string StatusKey(int status) => status.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Returns true when the request should reach the endpoint.</summary>
     private async Task<bool> ApplyAsync(HttpContext context, FaultSettings settings)

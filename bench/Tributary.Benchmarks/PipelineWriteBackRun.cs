@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Tributary.Simulators;
+
+namespace Tributary.Benchmarks;
+
+/// <summary>
+/// The CRM pipeline end to end, as a user runs it: N blank contacts in the HubSpot simulator (100 ms per call, its
+/// 190-per-10-s limit enforced), staged with <c>tributary stage</c>, then <c>tributary worker --once</c> in a child
+/// process reading them, enriching them at People Data Labs and ZoomInfo (50 ms, bulk endpoints) and writing back.
+/// Prints the HubSpot read and update calls, 429s, the achieved HubSpot call rate against its limit, contacts per
+/// second, and the worker's CPU per contact (minus the CPU of a worker that starts and finds nothing to do).
+/// Only bulk providers are enabled: Clearbit (600 per minute, one contact per call) would otherwise be the binding
+/// limit instead of HubSpot. Usage: pipeline-writeback [contacts=10000].
+/// </summary>
+internal static class PipelineWriteBackRun
+{
+    private const double HubSpotLimitPerWindow = 190;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var contacts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        await using var sandbox = await SandboxSimulators.StartAsync();
+        var directory = Directory.CreateTempSubdirectory("tributary-pipeline-").FullName;
+        try
+        {
+            var ids = sandbox.HubSpot.CreateContacts(contacts, blank: true);
+            var csv = new StringBuilder("source,crmId\n");
+            foreach (var id in ids)
+            {
+                csv.Append("hubspot,").Append(id).Append('\n');
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(directory, "contacts.csv"), csv.ToString());
+            Console.WriteLine(FormattableString.Invariant($"pipeline-writeback: {contacts:N0} blank HubSpot contacts; HubSpot 100 ms, 190 per 10 s enforced; PDL + ZoomInfo 50 ms"));
+
+            var idle = await RunChildAsync(sandbox, directory, "worker", "--once");
+            var staged = await RunChildAsync(sandbox, directory, "stage", "contacts.csv");
+            sandbox.HubSpot.Faults.LatencyMs = 100;
+            sandbox.HubSpot.Faults.TenSecondlyLimit = 190;
+            foreach (var provider in new ProviderSimulator[] { sandbox.PeopleDataLabs, sandbox.ZoomInfo })
+            {
+                provider.Faults.LatencyMs = 50;
+                provider.Faults.PerMinuteLimit = 100_000_000;
+            }
+
+            sandbox.HubSpot.Calls.Reset();
+            sandbox.HubSpot.Statuses.Reset();
+            var run = await RunChildAsync(sandbox, directory, "worker", "--once");
+            if (idle.ExitCode != 0 || staged.ExitCode != 0 || run.ExitCode != 0)
+            {
+                Console.WriteLine($"a child failed: idle {idle.ExitCode}, stage {staged.ExitCode}, run {run.ExitCode}");
+                return 1;
+            }
+
+            var reads = sandbox.HubSpot.Calls["/crm/v3/objects/contacts/batch/read"];
+            var updates = sandbox.HubSpot.Calls["/crm/v3/objects/contacts/batch/update"];
+            var throttled = sandbox.HubSpot.Statuses["429"];
+            var written = sandbox.HubSpot.Writes.SelectMany(w => w.Ids).Distinct().Count();
+            var seconds = run.Elapsed.TotalSeconds;
+
+            // The fastest the limit allows: 190 calls in any 10 s, so call 191 waits for the first window to pass, and
+            // the last call still takes its latency.
+            var floor = (Math.Ceiling((reads + updates) / HubSpotLimitPerWindow) - 1) * 10 + 0.1;
+            var cpuPerContact = (run.Cpu - idle.Cpu).TotalMilliseconds / contacts;
+            Console.WriteLine(FormattableString.Invariant($"worker run          {seconds,8:F2} s   {contacts / seconds,8:N0} contacts/s   {written:N0} contacts written back"));
+            Console.WriteLine(FormattableString.Invariant($"HubSpot calls       {reads} batch reads (target <= {contacts / 100 + 1}), {updates} batch updates (target <= {contacts / 100 + 1}), {throttled} x 429 (target 0)"));
+            Console.WriteLine(FormattableString.Invariant($"HubSpot rate        {(reads + updates) / seconds,8:F2} calls/s; the limit allows this run in {floor:F2} s: {floor / seconds:F3} x the binding limit (target >= 0.97)"));
+            Console.WriteLine(FormattableString.Invariant($"worker CPU          {run.Cpu.TotalSeconds:F2} s run - {idle.Cpu.TotalSeconds:F2} s idle start = {cpuPerContact:F3} ms per contact (target <= 0.3)"));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(TimeSpan Elapsed, TimeSpan Cpu, int ExitCode)> RunChildAsync(SandboxSimulators sandbox, string directory, params string[] verb)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tributary.dll"));
+        foreach (var arg in verb)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["Providers__PeopleDataLabs__ApiKey"] = sandbox.Options.PeopleDataLabsApiKey;
+        info.Environment["Providers__PeopleDataLabs__BaseUrl"] = sandbox.PeopleDataLabs.BaseUrl + "/v5";
+        info.Environment["Providers__PeopleDataLabs__RateLimit__PerMinute"] = "1000000";
+        info.Environment["Providers__ZoomInfo__Username"] = sandbox.Options.ZoomInfoUsername;
+        info.Environment["Providers__ZoomInfo__Password"] = sandbox.Options.ZoomInfoPassword;
+        info.Environment["Providers__ZoomInfo__BaseUrl"] = sandbox.ZoomInfo.BaseUrl;
+        info.Environment["Providers__ZoomInfo__RateLimit__PerMinute"] = "1000000";
+        info.Environment["Providers__ZoomInfo__RateLimit__PerSecond"] = "100000";
+        info.Environment["HubSpot__AccessToken"] = sandbox.HubSpot.AccessToken;
+        info.Environment["HubSpot__BaseUrl"] = sandbox.HubSpot.BaseUrl;
+        info.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(directory, "tributary.db")}";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var cpuBefore = ChildCpu.Total();
+        var started = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var elapsed = started.Elapsed;
+        var cpu = ChildCpu.Total() - cpuBefore;
+        if (process.ExitCode != 0)
+        {
+            Console.WriteLine(await output);
+            Console.WriteLine(await errors);
+        }
+
+        return (elapsed, cpu, process.ExitCode);
+    }
+}
