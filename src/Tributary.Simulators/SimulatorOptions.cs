@@ -56,6 +56,15 @@ public sealed class SimulatorOptions
     /// <summary>People Data Labs credits; every match spends one, and at zero PDL answers 402. Default 10,000,000.</summary>
     public long PeopleDataLabsCredits { get; set; } = 10_000_000;
 
+    /// <summary>Genesys Cloud OAuth client id for <c>POST /oauth/token</c> (Basic auth). Default "sandbox-genesys-client".</summary>
+    public string GenesysClientId { get; set; } = "sandbox-genesys-client";
+
+    /// <summary>Genesys Cloud OAuth client secret. Default "sandbox-genesys-secret".</summary>
+    public string GenesysClientSecret { get; set; } = "sandbox-genesys-secret";
+
+    /// <summary>The <c>expires_in</c> of Genesys tokens. Default 86,399 s, as client-credentials tokens live a day; shorten it in tests.</summary>
+    public TimeSpan GenesysTokenLifetime { get; set; } = TimeSpan.FromSeconds(86_399);
+
     /// <summary>Clock for rate-limit windows, token lifetimes and injected latency. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -78,6 +87,9 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(HunterApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(PeopleDataLabsApiKey);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ZoomInfoJwtLifetime, TimeSpan.Zero);
+        ArgumentException.ThrowIfNullOrWhiteSpace(GenesysClientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(GenesysClientSecret);
+        ArgumentOutOfRangeException.ThrowIfLessThan(GenesysTokenLifetime, TimeSpan.FromSeconds(1));
         ArgumentOutOfRangeException.ThrowIfNegative(HunterMonthlyCredits);
         ArgumentOutOfRangeException.ThrowIfNegative(PeopleDataLabsCredits);
         ArgumentNullException.ThrowIfNull(TimeProvider);

@@ -22,7 +22,10 @@ internal sealed record FaultSettings(
     bool MalformedJson = false,
     bool ConnectionReset = false,
     bool Queued = false,
-    bool CreditsExhausted = false)
+    bool CreditsExhausted = false,
+    bool ConversationNotFound = false,
+    bool TokenExpired = false,
+    bool TokenRevoked = false)
 {
     public static readonly FaultSettings None = new();
 
