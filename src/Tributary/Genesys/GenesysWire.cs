@@ -73,8 +73,9 @@ internal sealed record GenesysExternalContact
 
     public string? SelfUri { get; init; }
 
+    /// <summary>Members not modelled above. Settable, not init-only: the generated reader fills extension data after construction.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
+    public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 /// <summary>The answer of <c>GET /api/v2/externalcontacts/contacts</c> (ContactListing).</summary>
