@@ -7,7 +7,7 @@ namespace Tributary.Simulators;
 /// camelCase). Thread-safe: each request acts on one consistent snapshot. Faults apply to every
 /// provider path, in this order: latency, hang, connection reset, rate limit, 429, failure status,
 /// then the endpoint (which honours <see cref="MalformedJson"/>, <see cref="Queued"/> and
-/// <see cref="CreditsExhausted"/>, and HubSpot's own faults). Any change starts a fresh rate-limit window and failure count.
+/// <see cref="CreditsExhausted"/>, and HubSpot's and Genesys's own faults). Any change starts a fresh rate-limit window and failure count.
 /// </summary>
 public sealed class SimulatorFaults
 {
@@ -138,7 +138,27 @@ public sealed class SimulatorFaults
         set => Update(s => s with { FailIds = value is null ? null : [.. value] });
     }
 
-    /// <summary>HubSpot only: the access token was revoked; every call answers 401 <c>INVALID_AUTHENTICATION</c>.</summary>
+    /// <summary>Genesys only: every participant-attributes call answers 404, as for a conversation that has ended and gone.</summary>
+    public bool ConversationNotFound
+    {
+        get => Current.ConversationNotFound;
+        set => Update(s => s with { ConversationNotFound = value });
+    }
+
+    /// <summary>
+    /// Genesys only: the tokens issued before this change are expired, so the next API call with one answers 401; a
+    /// token requested afterwards works. (Any later change of faults while it is on expires the tokens again.)
+    /// </summary>
+    public bool TokenExpired
+    {
+        get => Current.TokenExpired;
+        set => Update(s => s with { TokenExpired = value });
+    }
+
+    /// <summary>
+    /// The credentials were revoked. HubSpot: every call answers 401 <c>INVALID_AUTHENTICATION</c>. Genesys: token
+    /// requests answer 401 <c>invalid_client</c> and every token is refused.
+    /// </summary>
     public bool TokenRevoked
     {
         get => Current.TokenRevoked;

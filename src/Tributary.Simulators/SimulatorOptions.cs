@@ -59,6 +59,15 @@ public sealed class SimulatorOptions
     /// <summary>HubSpot private-app token, sent as a Bearer token. Default "pat-sandbox-hubspot".</summary>
     public string HubSpotAccessToken { get; set; } = "pat-sandbox-hubspot";
 
+    /// <summary>Genesys Cloud OAuth client id for <c>POST /oauth/token</c> (Basic auth). Default "sandbox-genesys-client".</summary>
+    public string GenesysClientId { get; set; } = "sandbox-genesys-client";
+
+    /// <summary>Genesys Cloud OAuth client secret. Default "sandbox-genesys-secret".</summary>
+    public string GenesysClientSecret { get; set; } = "sandbox-genesys-secret";
+
+    /// <summary>The <c>expires_in</c> of Genesys tokens. Default 86,399 s, as client-credentials tokens live a day; shorten it in tests.</summary>
+    public TimeSpan GenesysTokenLifetime { get; set; } = TimeSpan.FromSeconds(86_399);
+
     /// <summary>Clock for rate-limit windows, token lifetimes and injected latency. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -82,6 +91,9 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(PeopleDataLabsApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(HubSpotAccessToken);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ZoomInfoJwtLifetime, TimeSpan.Zero);
+        ArgumentException.ThrowIfNullOrWhiteSpace(GenesysClientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(GenesysClientSecret);
+        ArgumentOutOfRangeException.ThrowIfLessThan(GenesysTokenLifetime, TimeSpan.FromSeconds(1));
         ArgumentOutOfRangeException.ThrowIfNegative(HunterMonthlyCredits);
         ArgumentOutOfRangeException.ThrowIfNegative(PeopleDataLabsCredits);
         ArgumentNullException.ThrowIfNull(TimeProvider);

@@ -26,6 +26,8 @@ internal sealed record FaultSettings(
     int? TenSecondlyLimit = null,
     bool DailyLimitReached = false,
     string[]? FailIds = null,
+    bool ConversationNotFound = false,
+    bool TokenExpired = false,
     bool TokenRevoked = false)
 {
     public static readonly FaultSettings None = new();

@@ -29,6 +29,7 @@ internal static class TributaryCli
             SandboxCommand.Create(output),
             EnrichCommand.Create(output, settings),
             DbCommand.Create(output, error, settings),
+            ExportCommand.Create(output, settings),
         };
         foreach (var command in PipelineCommands.Create(output, settings))
         {

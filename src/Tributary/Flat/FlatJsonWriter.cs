@@ -24,18 +24,29 @@ internal static class FlatJsonWriter
     }
 
     /// <summary>The members of a flat answer, into an object the caller has started; <paramref name="requestId"/> null leaves it out.</summary>
-    public static void WriteMembers(Utf8JsonWriter writer, FlatFields fields, FlatAnswer answer, string? requestId)
+    public static void WriteMembers(Utf8JsonWriter writer, FlatFields fields, FlatAnswer answer, string? requestId) =>
+        WriteMembers(writer, fields, answer, requestId, default, trimProviders: false);
+
+    /// <summary>
+    /// As <see cref="WriteMembers(Utf8JsonWriter, FlatFields, FlatAnswer, string?)"/>, with the fields whose index is
+    /// true in <paramref name="trimmed"/> written as unknown (<c>""</c> or <c>0</c>), and <c>providers</c> as <c>""</c>
+    /// when <paramref name="trimProviders"/>: what <see cref="FlatAnswerTrimmer"/> sends under a size cap.
+    /// </summary>
+    public static void WriteMembers(Utf8JsonWriter writer, FlatFields fields, FlatAnswer answer, string? requestId, ReadOnlySpan<bool> trimmed, bool trimProviders)
     {
         var profile = answer.Profile;
-        foreach (var field in fields.Span)
+        var all = fields.Span;
+        for (var i = 0; i < all.Length; i++)
         {
+            var field = all[i];
+            var empty = !trimmed.IsEmpty && trimmed[i];
             if (field.Type == FlatFieldType.Number)
             {
-                writer.WriteNumber(field.JsonName, field.Number(profile));
+                writer.WriteNumber(field.JsonName, empty ? 0 : field.Number(profile));
             }
             else
             {
-                writer.WriteString(field.JsonName, field.Text(profile));
+                writer.WriteString(field.JsonName, empty ? string.Empty : field.Text(profile));
             }
         }
 
@@ -47,6 +58,6 @@ internal static class FlatJsonWriter
             writer.WriteString(RequestId, requestId);
         }
 
-        writer.WriteString(Providers, answer.Providers);
+        writer.WriteString(Providers, trimProviders ? string.Empty : answer.Providers);
     }
 }

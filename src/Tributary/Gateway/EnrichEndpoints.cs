@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
 using Tributary.Host.Contracts;
 using Tributary.Host.Flat;
@@ -20,7 +21,7 @@ internal static class EnrichEndpoints
         v1.MapPost("/enrich", EnrichFlatAsync)
             .WithName("Enrich")
             .WithSummary("Enrich a caller: flat profile for IVR data actions")
-            .WithDescription("Identifiers in (email, phone or its alias phoneNumber, domain, name, company, linkedinUrl); a flat profile out in which every field is present (\"\" or 0 when unknown). Provider failures make the answer partial, never an error. Example body: {\"email\":\"jane.doe@acme.com\"}.")
+            .WithDescription("Identifiers in (email, phone or its alias phoneNumber, domain, name, company, linkedinUrl); a flat profile out in which every field is present (\"\" or 0 when unknown). Provider failures make the answer partial, never an error. Optional query maxBytes (default Gateway:MaxResponseBytes): the answer's UTF-8 size never exceeds it, values being emptied by priority; a cap below the emptied answer's size is a 400. Example body: {\"email\":\"jane.doe@acme.com\"}.")
             .DocumentsBody<EnrichRequestBody>("""{"email":"jane.doe@acme.com"}""")
             .ProducesFlatAnswer()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -48,8 +49,22 @@ internal static class EnrichEndpoints
     }
 
     private static async Task<Results<FlatEnrichResult, ProblemHttpResult>> EnrichFlatAsync(
-        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, FlatFields fields, CancellationToken cancellationToken)
+        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, FlatFields fields,
+        ProviderCatalog catalog, IOptions<GatewayOptions> gateway, int? maxBytes, CancellationToken cancellationToken)
     {
+        var requestId = RequestIds.Of(http);
+        var cap = maxBytes ?? gateway.Value.MaxResponseBytes;
+        if (cap is { } limit)
+        {
+            // Refused before any provider is asked: no answer could be made to fit.
+            var longestSource = catalog.All.Select(e => e.Name).Append("mixed").MaxBy(n => n.Length)!;
+            var minimum = FlatAnswerTrimmer.MinimumBytes(fields, requestId, longestSource);
+            if (limit < minimum)
+            {
+                return Problems.BadRequest(http, "maxBytes", $"maxBytes must be at least {minimum}: the size of an answer with every field empty.");
+            }
+        }
+
         var (body, problem) = await json.ReadAsync(http, GatewayJsonContext.Default.EnrichRequestBody, cancellationToken);
         if (problem is not null)
         {
@@ -57,7 +72,7 @@ internal static class EnrichEndpoints
         }
 
         var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, cancellationToken);
-        return outcome.Problem ?? (Results<FlatEnrichResult, ProblemHttpResult>)new FlatEnrichResult(fields, FlatAnswer.Of(outcome.Result!), RequestIds.Of(http));
+        return outcome.Problem ?? (Results<FlatEnrichResult, ProblemHttpResult>)new FlatEnrichResult(fields, FlatAnswer.Of(outcome.Result!), requestId, cap);
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> EnrichPersonAsync(

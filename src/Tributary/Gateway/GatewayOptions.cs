@@ -20,6 +20,13 @@ internal sealed class GatewayOptions
     [Range(1024, 100 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// The default size cap of a <c>/v1/enrich</c> answer in bytes (UTF-8), as if every request said
+    /// <c>?maxBytes=</c>: values are emptied by priority until the answer fits (see docs/genesys.md). Default none.
+    /// </summary>
+    [Range(64, 100 * 1024 * 1024)]
+    public int? MaxResponseBytes { get; set; }
+
     /// <summary>Requests per minute one caller (key, or address when open) may make. Default 60,000.</summary>
     [Range(1, 10_000_000)]
     public int QuotaPerMinute { get; set; } = 60_000;

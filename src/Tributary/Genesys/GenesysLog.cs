@@ -1,0 +1,23 @@
+namespace Tributary.Host.Genesys;
+
+/// <summary>Genesys Cloud client log lines. Never a token, a secret or a phone number.</summary>
+internal static partial class GenesysLog
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Debug, Message = "Genesys Cloud token issued, valid {LifetimeSeconds} s")]
+    public static partial void TokenIssued(ILogger logger, long lifetimeSeconds);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Error, Message = "Genesys Cloud login refused the OAuth client (HTTP {Status})")]
+    public static partial void LoginRefused(ILogger logger, int status);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Genesys Cloud call: retry {Attempt} in {DelayMs} ms after {Cause}")]
+    public static partial void Retrying(ILogger logger, int attempt, long delayMs, string cause);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Genesys Cloud {Operation} failed: {Reason}")]
+    public static partial void Failed(ILogger logger, string operation, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Debug, Message = "Genesys Cloud {Operation}: the conversation or contact is gone (404)")]
+    public static partial void Gone(ILogger logger, string operation);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Genesys Cloud {Operation} done in {ElapsedMs} ms")]
+    public static partial void Done(ILogger logger, string operation, long elapsedMs);
+}
