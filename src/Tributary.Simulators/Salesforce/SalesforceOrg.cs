@@ -11,7 +11,7 @@ internal sealed class SalesforceOrg(TimeProvider time)
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, string?>> _records = new(StringComparer.Ordinal);
     private readonly List<SalesforceWrite> _writes = [];
-    private long _nextNumber = 1;
+    private readonly Dictionary<string, long> _lastNumber = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SalesforceWrite> Writes
     {
@@ -30,7 +30,7 @@ internal sealed class SalesforceOrg(TimeProvider time)
         var now = Timestamp(time.GetUtcNow());
         lock (_lock)
         {
-            var key = id is null ? SalesforceIds.Create(schema.KeyPrefix, _nextNumber++) : SalesforceIds.Normalize(id);
+            var key = id is null ? NextId(schema) : SalesforceIds.Normalize(id);
             if (key is null || SalesforceSchema.OfId(key) != schema)
             {
                 throw new ArgumentException($"'{id}' is not a well-formed {schema.Name} id (15 or 18 characters starting {schema.KeyPrefix}).", nameof(id));
@@ -120,6 +120,14 @@ internal sealed class SalesforceOrg(TimeProvider time)
 
             return results;
         }
+    }
+
+    /// <summary>The next id of <paramref name="schema"/>'s own sequence (Contacts and Leads are numbered apart). Under the lock.</summary>
+    private string NextId(SalesforceSchema schema)
+    {
+        var number = _lastNumber.GetValueOrDefault(schema.KeyPrefix) + 1;
+        _lastNumber[schema.KeyPrefix] = number;
+        return SalesforceIds.Create(schema.KeyPrefix, number);
     }
 
     private (SalesforceSaveResult Result, string? Key, List<KeyValuePair<string, string?>>? Values) Check(

@@ -7,6 +7,9 @@ namespace Tributary.Simulators.Salesforce;
 /// </summary>
 internal sealed class SalesforceSchema
 {
+    // Declared first: the schemas below read it while they are built.
+    private static readonly string[] ComputedFields = ["Id", "CreatedDate", "LastModifiedDate", "SystemModstamp"];
+
     public static readonly SalesforceSchema Contact = new(
         "Contact",
         "003",
@@ -22,8 +25,6 @@ internal sealed class SalesforceSchema
             "Street", "City", "State", "PostalCode", "Country", "Status", "LeadSource", "Description"],
         required: ["LastName", "Company"],
         integers: ["NumberOfEmployees"]);
-
-    private static readonly string[] ComputedFields = ["Id", "CreatedDate", "LastModifiedDate", "SystemModstamp"];
 
     private readonly Dictionary<string, string> _canonical = new(StringComparer.OrdinalIgnoreCase);
 
