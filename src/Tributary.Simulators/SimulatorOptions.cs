@@ -41,6 +41,21 @@ public sealed class SimulatorOptions
     /// <summary>The order of ZoomInfo's enrich results. Default <see cref="ZoomInfoResultOrder.InputOrder"/>.</summary>
     public ZoomInfoResultOrder ZoomInfoResultOrder { get; set; }
 
+    /// <summary>Salesforce connected app consumer key (<c>client_id</c>). Default "sandbox-salesforce-client".</summary>
+    public string SalesforceClientId { get; set; } = "sandbox-salesforce-client";
+
+    /// <summary>Salesforce connected app consumer secret (<c>client_secret</c>). Default "sandbox-salesforce-secret".</summary>
+    public string SalesforceClientSecret { get; set; } = "sandbox-salesforce-secret";
+
+    /// <summary>The refresh token Salesforce's refresh-token grant accepts. Default "sandbox-salesforce-refresh".</summary>
+    public string SalesforceRefreshToken { get; set; } = "sandbox-salesforce-refresh";
+
+    /// <summary>How long a Salesforce session lasts (the org's timeout; the token answer does not say). Default 2 hours; shorten it in tests.</summary>
+    public TimeSpan SalesforceSessionLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>The Salesforce org's daily API allowance, reported in <c>Sforce-Limit-Info</c> and enforced. Default 15,000.</summary>
+    public int SalesforceDailyApiLimit { get; set; } = 15_000;
+
     /// <summary>Apollo key for the x-api-key header. Default "apollo_sandbox".</summary>
     public string ApolloApiKey { get; set; } = "apollo_sandbox";
 
@@ -81,6 +96,11 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoUsername);
         ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoPassword);
         ArgumentException.ThrowIfNullOrWhiteSpace(ZoomInfoClientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SalesforceClientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SalesforceClientSecret);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SalesforceRefreshToken);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SalesforceSessionLifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SalesforceDailyApiLimit);
         if (!Enum.IsDefined(ZoomInfoResultOrder))
         {
             throw new ArgumentOutOfRangeException(nameof(ZoomInfoResultOrder), ZoomInfoResultOrder, "Unknown ZoomInfo result order.");

@@ -1,0 +1,135 @@
+using System.Text.Json;
+
+namespace Tributary.Host.Salesforce;
+
+/// <summary>
+/// Reads Change Data Capture events relayed as JSON: the CometD envelope (<c>{"data": {"payload": {"ChangeEventHeader":
+/// …}}}</c>, as <c>payloads/salesforce-cdc-event.json</c>), its <c>data</c> object, its bare <c>payload</c>, or a JSON
+/// array of any of these. Every CREATE and UPDATE (and their GAP_ forms, which say "something changed, read it") of a
+/// Contact or Lead stages each of its <c>recordIds</c>. Ignored, and acknowledged: other objects, other change types
+/// (DELETE, UNDELETE, GAP_OVERFLOW), events without a <c>transactionKey</c>, messages that are not change events
+/// (a platform event), and changes whose <c>changeOrigin</c> names Tributary (<c>client=tributary</c>, or
+/// <c>client=</c> its connected app's id): those are our own write-backs, and staging them would loop.
+/// </summary>
+internal static class SalesforceChangeEvents
+{
+    private static readonly HashSet<string> StagingChangeTypes = new(StringComparer.OrdinalIgnoreCase) { "CREATE", "UPDATE", "GAP_CREATE", "GAP_UPDATE" };
+
+    /// <summary>The records <paramref name="body"/> stages, in order, each once.</summary>
+    /// <exception cref="SalesforceChangeEventFormatException">The body is not JSON, or holds something other than change-event objects.</exception>
+    public static IReadOnlyList<SalesforceChange> Parse(ReadOnlySpan<byte> body, string? ownClientId)
+    {
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                document.Dispose();
+                throw new SalesforceChangeEventFormatException("The Salesforce change-event body has content after its JSON value.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new SalesforceChangeEventFormatException("The Salesforce change-event body is not JSON.", exception);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            IEnumerable<JsonElement> messages = root.ValueKind switch
+            {
+                JsonValueKind.Array => root.EnumerateArray(),
+                JsonValueKind.Object => [root],
+                _ => throw new SalesforceChangeEventFormatException("The Salesforce change-event body is not a JSON object or array."),
+            };
+
+            var changes = new List<SalesforceChange>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var message in messages)
+            {
+                foreach (var change in Read(Payload(message), ownClientId))
+                {
+                    if (seen.Add(change.DedupKey))
+                    {
+                        changes.Add(change);
+                    }
+                }
+            }
+
+            return changes;
+        }
+    }
+
+    /// <summary>The payload of an envelope, a <c>data</c> object or a bare payload; null for a message that is not a change event.</summary>
+    private static JsonElement? Payload(JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            throw new SalesforceChangeEventFormatException("The Salesforce change-event body holds a message that is not a JSON object.");
+        }
+
+        if (message.TryGetProperty("ChangeEventHeader", out _))
+        {
+            return message;
+        }
+
+        var data = message.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : message;
+        if (data.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object)
+        {
+            return payload.TryGetProperty("ChangeEventHeader", out _) ? payload : null;
+        }
+
+        throw new SalesforceChangeEventFormatException("The Salesforce change-event body holds an object that is neither an event envelope nor a payload.");
+    }
+
+    private static IEnumerable<SalesforceChange> Read(JsonElement? payload, string? ownClientId)
+    {
+        if (payload is not { } p || !p.TryGetProperty("ChangeEventHeader", out var header) || header.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        var objectType = SalesforceObjects.Canonical(Text(header, "entityName"));
+        var changeType = Text(header, "changeType");
+        var transactionKey = Text(header, "transactionKey");
+        if (objectType is null || changeType is null || !StagingChangeTypes.Contains(changeType) || transactionKey is null
+            || IsOwn(Text(header, "changeOrigin"), ownClientId)
+            || !header.TryGetProperty("recordIds", out var ids) || ids.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var id in ids.EnumerateArray())
+        {
+            if (id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } recordId)
+            {
+                yield return new SalesforceChange(transactionKey + ":" + recordId, recordId, objectType);
+            }
+        }
+    }
+
+    /// <summary>Whether <c>changeOrigin</c> (<c>com/salesforce/api/rest/62.0;client=…</c>) names Tributary's call options or client id.</summary>
+    private static bool IsOwn(string? changeOrigin, string? ownClientId)
+    {
+        if (changeOrigin is null)
+        {
+            return false;
+        }
+
+        foreach (var part in changeOrigin.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (string.Equals(part, SalesforceApi.CallOptions, StringComparison.OrdinalIgnoreCase)
+                || (!string.IsNullOrEmpty(ownClientId) && string.Equals(part, "client=" + ownClientId, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+}
