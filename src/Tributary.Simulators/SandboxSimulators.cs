@@ -18,7 +18,9 @@ public sealed class SandboxSimulators : IAsyncDisposable
         Hunter = new HunterSimulator(options, dataset, port: 0);
         PeopleDataLabs = new PeopleDataLabsSimulator(options, dataset, port: 0);
         HubSpot = new HubSpotSimulator(options, dataset, port: 0);
-        All = [Clearbit, ZoomInfo, Apollo, Hunter, PeopleDataLabs, HubSpot];
+        Salesforce = new SalesforceSimulator(options, dataset, port: 0);
+        Genesys = new GenesysSimulator(options, dataset, port: 0);
+        All = [Clearbit, ZoomInfo, Apollo, Hunter, PeopleDataLabs, HubSpot, Salesforce, Genesys];
     }
 
     /// <summary>The options every simulator was started with, including the credentials each accepts.</summary>
@@ -36,6 +38,12 @@ public sealed class SandboxSimulators : IAsyncDisposable
 
     /// <summary>The CRM the pipeline's sandbox reads and writes back to, seeded with contacts.</summary>
     public HubSpotSimulator HubSpot { get; }
+
+    /// <summary>The other CRM of the pipeline's sandbox, seeded with Contacts and Leads.</summary>
+    public SalesforceSimulator Salesforce { get; }
+
+    /// <summary>The contact center whose conversations get participant attributes.</summary>
+    public GenesysSimulator Genesys { get; }
 
     /// <summary>All simulators, for resetting faults or counting calls across providers.</summary>
     public IReadOnlyList<ProviderSimulator> All { get; }

@@ -6,9 +6,11 @@ using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
+using Tributary.Host.Genesys;
 using Tributary.Host.HubSpot;
 using Tributary.Host.Identity;
 using Tributary.Host.Pipeline;
+using Tributary.Host.Salesforce;
 using Tributary.Host.Webhooks;
 using Tributary.Providers;
 using Tributary.Storage;
@@ -30,9 +32,11 @@ internal static class TributaryServices
             .AddHttpProviders()
             .UseStorage();
 
-        // The CRMs the pipeline writes back to; their simulators join the providers' in sandbox mode.
-        services.AddHubSpot(configuration);
+        // The CRMs the pipeline writes back to and the contact center; their simulators join the providers' in sandbox mode.
+        services.AddHubSpot(configuration).AddSalesforce(configuration).AddGenesys(configuration);
         tributary.Sandboxes.Add(HubSpotSandbox.Wiring);
+        tributary.Sandboxes.Add(SalesforceSandbox.Wiring);
+        tributary.Sandboxes.Add(GenesysSandbox.Wiring);
         return tributary;
     }
 }

@@ -18,6 +18,15 @@ internal static class WebhookEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        webhooks.MapPost("/salesforce", SalesforceWebhook.ReceiveAsync)
+            .WithName("SalesforceWebhook")
+            .WithSummary("Salesforce change events, relayed and signed")
+            .WithDescription("A Change Data Capture event as JSON (the envelope, its bare payload, or an array of either), signed like job callbacks: X-Tributary-Timestamp (Unix seconds, within 5 minutes) and X-Tributary-Signature: sha256=hex(HMAC-SHA256(Salesforce:WebhookSecret, timestamp + \".\" + raw body)). CREATE and UPDATE of Contact or Lead stage each record id; changes whose changeOrigin names Tributary (client=tributary or Salesforce:ClientId) are ignored. Dedup key: transactionKey + record id. 202 when stored; 200 {\"duplicate\": true} when seen before; 401 when the signature fails; 413 over 1 MB.")
+            .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
+            .Produces<WebhookAccepted>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 }
