@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using Tributary.Diagnostics;
+using Tributary.Host.ContactCenter;
 using Tributary.Host.Contracts;
 using Tributary.Host.DeadLetters;
 using Tributary.Host.Hosting;
@@ -57,6 +58,7 @@ internal static class GatewayApp
         builder.Services.AddSingleton<ProviderGauges>();
         builder.Services.AddTributaryJobs();
         builder.Services.AddHostedService<PipelineService>();
+        builder.Services.AddHostedService<ContactCenterWorker>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o

@@ -5,6 +5,7 @@ using Tributary.Connectors.Hunter;
 using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
 using Tributary.Host.BatchPump;
+using Tributary.Host.ContactCenter;
 using Tributary.Host.Flat;
 using Tributary.Host.Genesys;
 using Tributary.Host.HubSpot;
@@ -22,7 +23,7 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline().AddWebhooks().AddIdentity();
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity();
         var tributary = services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()

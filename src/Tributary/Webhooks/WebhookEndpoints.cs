@@ -27,6 +27,15 @@ internal static class WebhookEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        webhooks.MapPost("/genesys", GenesysWebhook.ReceiveAsync)
+            .WithName("GenesysWebhook")
+            .WithSummary("Genesys Cloud events (EventBridge envelope, shared secret)")
+            .WithDescription("One EventBridge envelope with X-Webhook-Secret equal to Genesys:WebhookSecret. An INBOUND …customer.start is stored and processed in the background: the caller's number (eventBody.ani) is enriched and the conversation's participant attributes are written (Genesys:AttributePrefix, default enrich.). Other topics are acknowledged and ignored. Dedup key: the envelope id. 202 when stored; 200 {\"duplicate\": true} when seen before; 401 for a wrong secret; 413 over 1 MB.")
+            .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
+            .Produces<WebhookAccepted>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 }

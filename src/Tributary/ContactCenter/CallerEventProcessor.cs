@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using Tributary.Enrichment;
+using Tributary.Host.Flat;
+using Tributary.Host.Genesys;
+using Tributary.Identifiers;
+using Tributary.Orchestration;
+using Tributary.Privacy;
+using Tributary.Storage;
+
+namespace Tributary.Host.ContactCenter;
+
+/// <summary>
+/// One inbound <c>customer.start</c>: the caller's number → enrichment with every enabled provider (the CRM lookups of
+/// <c>Providers:Http:&lt;Name&gt;</c> included), under the real-time budget → the conversation's participant
+/// attributes. A conversation that is gone ends quietly; a write that failed after the client's retries becomes a
+/// dead letter. An enriched caller is queued for External Contacts when that is enabled, off this path.
+/// </summary>
+internal sealed class CallerEventProcessor(
+    EnrichmentEngine engine,
+    IdentifierNormalizer normalizer,
+    CallerAttributes attributes,
+    GenesysClient genesys,
+    IStagingQueue queue,
+    IDeadLetterStore deadLetters,
+    IdentifierHasher hasher,
+    IOptions<GenesysOptions> options,
+    TimeProvider time,
+    ILogger<CallerEventProcessor> logger)
+{
+    public const string DeadLetterKind = "genesys";
+
+    private readonly GenesysOptions _options = options.Value;
+
+    public async Task ProcessAsync(Guid claim, ClaimedRecord record, CancellationToken cancellationToken)
+    {
+        if (CallerEvent.Read(record.Payload) is not { } caller)
+        {
+            await DeadLetterAsync(claim, record, "unreadable_event", cancellationToken);
+            return;
+        }
+
+        var answer = await EnrichAsync(caller.Ani, cancellationToken);
+        var written = attributes.For(answer, _options.AttributePrefix);
+        var result = await genesys.PatchParticipantAttributesAsync(caller.ConversationId, caller.ParticipantId, written, cancellationToken);
+        switch (result.Outcome)
+        {
+            case GenesysOutcome.Done:
+                ContactCenterLog.AttributesWritten(logger, caller.ConversationId, written.Count, answer.Source, Hash(caller.Ani));
+                await QueueExternalContactAsync(answer, cancellationToken);
+                await queue.DeleteAsync(claim, [record], cancellationToken);
+                break;
+            case GenesysOutcome.Gone:
+                ContactCenterLog.ConversationGone(logger, caller.ConversationId);
+                await queue.DeleteAsync(claim, [record], cancellationToken);
+                break;
+            default:
+                ContactCenterLog.AttributesFailed(logger, caller.ConversationId, result.Reason ?? "failed");
+                await DeadLetterAsync(claim, record, result.Reason ?? "failed", cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The caller's flat answer; a number that is not one (anonymous, withheld) is an unknown caller.</summary>
+    private async Task<FlatAnswer> EnrichAsync(string? ani, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(ani) || !EnrichRequestParser.TryBuild(new EnrichRequestBody { Phone = ani }, LookupKind.Person, normalizer, out var request, out _, out _))
+        {
+            return FlatAnswer.None;
+        }
+
+        return FlatAnswer.Of(await engine.EnrichAsync(request, cancellationToken));
+    }
+
+    private async Task QueueExternalContactAsync(FlatAnswer answer, CancellationToken cancellationToken)
+    {
+        var profile = answer.Profile;
+        if (!_options.ExternalContacts.Enabled || profile.IsEmpty || profile.Text(Profiles.ProfileFields.Phone) is not { Length: > 0 } phone)
+        {
+            return;
+        }
+
+        var update = new ContactUpdate(
+            phone,
+            Blank(profile.Text(Profiles.ProfileFields.FirstName)),
+            Blank(profile.Text(Profiles.ProfileFields.LastName)),
+            Blank(profile.Text(Profiles.ProfileFields.JobTitle)),
+            Blank(profile.Text(Profiles.ProfileFields.Email)));
+        await queue.StageAsync(
+            [new StagedRecord(ContactUpdate.Source, hasher.Hash(phone), update.ToJson())],
+            time.GetUtcNow().AddSeconds(_options.ExternalContacts.CoalesceSeconds),
+            cancellationToken);
+    }
+
+    private async Task DeadLetterAsync(Guid claim, ClaimedRecord record, string reason, CancellationToken cancellationToken)
+    {
+        await deadLetters.AddAsync(
+            new NewDeadLetter(DeadLetterKind, record.SourceSystem, record.RecordId, record.Payload, reason, record.Attempts, time.GetUtcNow()), cancellationToken);
+        await queue.DeleteAsync(claim, [record], cancellationToken);
+    }
+
+    private string Hash(string? ani) => string.IsNullOrWhiteSpace(ani) ? "none" : hasher.Hash(ani);
+
+    private static string? Blank(string value) => value.Length == 0 ? null : value;
+}
