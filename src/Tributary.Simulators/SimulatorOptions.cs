@@ -59,6 +59,15 @@ public sealed class SimulatorOptions
     /// <summary>HubSpot private-app token, sent as a Bearer token. Default "pat-sandbox-hubspot".</summary>
     public string HubSpotAccessToken { get; set; } = "pat-sandbox-hubspot";
 
+    /// <summary>Segment source write key (Basic user name with an empty password, or <c>writeKey</c> in the body). Default "segment_sandbox_write_key".</summary>
+    public string SegmentWriteKey { get; set; } = "segment_sandbox_write_key";
+
+    /// <summary>Segment Profile API access token (Basic user name, empty password). Default "segment_sandbox_access_token".</summary>
+    public string SegmentAccessToken { get; set; } = "segment_sandbox_access_token";
+
+    /// <summary>The Segment space whose profiles the simulator serves. Default "spa_sandbox".</summary>
+    public string SegmentSpaceId { get; set; } = "spa_sandbox";
+
     /// <summary>Clock for rate-limit windows, token lifetimes and injected latency. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -81,6 +90,9 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(HunterApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(PeopleDataLabsApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(HubSpotAccessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SegmentWriteKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SegmentAccessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SegmentSpaceId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ZoomInfoJwtLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(HunterMonthlyCredits);
         ArgumentOutOfRangeException.ThrowIfNegative(PeopleDataLabsCredits);
