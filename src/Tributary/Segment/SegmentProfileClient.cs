@@ -24,18 +24,19 @@ internal sealed class SegmentProfileClient(
     private readonly SegmentOptions _options = options.Value;
     private readonly string _authorization = Convert.ToBase64String(Encoding.UTF8.GetBytes((options.Value.AccessToken ?? "") + ":"));
 
-    /// <summary>Whether the circuit is open: reads fail at once with <see cref="SegmentTraitsStatus.CircuitOpen"/>.</summary>
+    /// <summary>
+    /// Whether the circuit is open: reads fail at once with <see cref="SegmentTraitsStatus.CircuitOpen"/>. It reads true
+    /// until the first read after the break (the probe) closes it again, so callers should keep calling
+    /// <see cref="GetTraitsAsync"/> and act on its status rather than skip the call on this flag.
+    /// </summary>
     public bool IsCircuitOpen => circuit.IsOpen;
 
     /// <summary><c>GET {ProfilesUrl}/v1/spaces/{SpaceId}/collections/users/profiles/user_id:{userId}/traits</c>.</summary>
     public async Task<SegmentTraitsResult> GetTraitsAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        if (circuit.IsOpen)
-        {
-            return SegmentTraitsResult.Open();
-        }
 
+        // No short cut on IsCircuitOpen: Polly leaves the state Open until a call after the break, which is the probe.
         // EscapeDataString turns a phone's '+' into %2B, as the Profile API requires.
         var path = $"v1/spaces/{Uri.EscapeDataString(_options.SpaceId ?? "")}/collections/users/profiles/user_id:{Uri.EscapeDataString(userId)}/traits?limit={PageSize}";
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(_options.ProfilesUrl.TrimEnd('/') + "/"), path));
