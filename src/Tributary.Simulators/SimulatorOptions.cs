@@ -83,6 +83,15 @@ public sealed class SimulatorOptions
     /// <summary>The <c>expires_in</c> of Genesys tokens. Default 86,399 s, as client-credentials tokens live a day; shorten it in tests.</summary>
     public TimeSpan GenesysTokenLifetime { get; set; } = TimeSpan.FromSeconds(86_399);
 
+    /// <summary>Segment source write key (Basic user name with an empty password, or <c>writeKey</c> in the body). Default "segment_sandbox_write_key".</summary>
+    public string SegmentWriteKey { get; set; } = "segment_sandbox_write_key";
+
+    /// <summary>Segment Profile API access token (Basic user name, empty password). Default "segment_sandbox_access_token".</summary>
+    public string SegmentAccessToken { get; set; } = "segment_sandbox_access_token";
+
+    /// <summary>The Segment space whose profiles the simulator serves. Default "spa_sandbox".</summary>
+    public string SegmentSpaceId { get; set; } = "spa_sandbox";
+
     /// <summary>Clock for rate-limit windows, token lifetimes and injected latency. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -110,6 +119,9 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(HunterApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(PeopleDataLabsApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(HubSpotAccessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SegmentWriteKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SegmentAccessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SegmentSpaceId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ZoomInfoJwtLifetime, TimeSpan.Zero);
         ArgumentException.ThrowIfNullOrWhiteSpace(GenesysClientId);
         ArgumentException.ThrowIfNullOrWhiteSpace(GenesysClientSecret);

@@ -19,4 +19,11 @@ public sealed class PrivacyOptions
     /// </summary>
     [Range(1, 3600)]
     public int SuppressionRefreshSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Names of fields whose values are masked entirely (<c>***</c>) in every response, matched case-insensitively
+    /// wherever they appear in a JSON tree; entries may also be comma-separated lists. Default none: only SSN-like values
+    /// and card numbers that pass Luhn are masked.
+    /// </summary>
+    public List<string> MaskedFields { get; set; } = [];
 }

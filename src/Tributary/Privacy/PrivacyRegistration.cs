@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tributary.Privacy;
+
+namespace Tributary.Host.Privacy;
+
+/// <summary>Masking in the host. <c>Privacy</c> itself is bound (and validated) by the core's <c>AddTributary</c>.</summary>
+internal static class PrivacyRegistration
+{
+    /// <summary>
+    /// Registers <see cref="SensitiveValueMasker"/>. <c>Privacy:MaskedFields</c> given as one value
+    /// (<c>Privacy__MaskedFields=ssn,dob</c>), which the binder skips for a list, is read too.
+    /// </summary>
+    public static IServiceCollection AddMasking(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().PostConfigure<IConfiguration>(static (privacy, configuration) =>
+        {
+            if (configuration[$"{PrivacyOptions.SectionName}:{nameof(PrivacyOptions.MaskedFields)}"] is { Length: > 0 } fields
+                && !privacy.MaskedFields.Contains(fields))
+            {
+                privacy.MaskedFields.Add(fields);
+            }
+        });
+        services.TryAddSingleton<SensitiveValueMasker>();
+        return services;
+    }
+}
