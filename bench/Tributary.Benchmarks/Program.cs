@@ -30,6 +30,12 @@ if (args is ["pipeline-writeback", ..])
     return await PipelineWriteBackRun.RunAsync(args[1..]);
 }
 
+// /webhooks/genesys: acknowledgement latency and event-to-attributes time under a steady event rate.
+if (args is ["genesys-events", ..])
+{
+    return await GenesysEventsRun.RunAsync(args[1..]);
+}
+
 // /v1/identity/resolve latency over a seeded graph of 1,000,000 linked identifiers.
 if (args is ["identity-resolve", ..])
 {

@@ -11,7 +11,7 @@ internal static class SandboxCommand
     {
         var command = new Command(
             "sandbox",
-            "Run the provider simulators on loopback and print each one's name, base URL (as Providers:<Name>:BaseUrl takes it) and credentials; Ctrl+C stops them.");
+            "Run the provider, CRM and contact-center simulators on loopback and print each one's name, base URL (as Providers:<Name>:BaseUrl or <System>:BaseUrl takes it) and credentials; Ctrl+C stops them.");
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var simulators = await SandboxSimulators.StartAsync(new SimulatorOptions(), cancellationToken);
@@ -38,7 +38,10 @@ internal static class SandboxCommand
         return command;
     }
 
-    private static bool IsBaseUrl(string key) => key.EndsWith(":BaseUrl", StringComparison.OrdinalIgnoreCase);
+    // Salesforce's simulator is reached through its login URL (the REST host comes from the token), the others by a base URL.
+    private static bool IsBaseUrl(string key) =>
+        key.EndsWith(":BaseUrl", StringComparison.OrdinalIgnoreCase) || key.EndsWith(":LoginUrl", StringComparison.OrdinalIgnoreCase);
 
-    private static string BaseUrl(IReadOnlyDictionary<string, string?> settings) => settings.First(s => IsBaseUrl(s.Key)).Value ?? "";
+    private static string BaseUrl(IReadOnlyDictionary<string, string?> settings) =>
+        settings.Where(s => IsBaseUrl(s.Key)).OrderBy(s => s.Key.EndsWith(":BaseUrl", StringComparison.OrdinalIgnoreCase) ? 0 : 1).First().Value ?? "";
 }
