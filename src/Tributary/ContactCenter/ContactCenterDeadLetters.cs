@@ -12,6 +12,6 @@ internal sealed class ContactCenterDeadLetters(IStagingQueue queue, ContactCente
     {
         ArgumentNullException.ThrowIfNull(letter);
         await queue.StageAsync([new StagedRecord(letter.SourceSystem, letter.RecordId, letter.Payload)], cancellationToken);
-        wakeup.EventStored();
+        wakeup.Signal();
     }
 }

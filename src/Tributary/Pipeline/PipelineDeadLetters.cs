@@ -12,6 +12,6 @@ internal sealed class PipelineDeadLetters(IStagingQueue staging, PipelineWakeup 
     {
         ArgumentNullException.ThrowIfNull(letter);
         await staging.StageAsync([new StagedRecord(letter.SourceSystem, letter.RecordId, DeadLetterPayload.Read(letter.Payload).Payload)], cancellationToken);
-        wakeup.Staged();
+        wakeup.Signal();
     }
 }

@@ -91,7 +91,7 @@ internal static class PipelineEndpoints
         }
 
         await staging.StageAsync(records, cancellationToken);
-        wakeup.Staged();
+        wakeup.Signal();
         return TypedResults.Accepted("/v1/pipeline", new StagingAccepted(records.Count));
     }
 

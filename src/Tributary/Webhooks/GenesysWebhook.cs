@@ -70,7 +70,7 @@ internal static class GenesysWebhook
                 throw;
             }
 
-            wakeup.EventStored();
+            wakeup.Signal();
             WebhookLog.Accepted(logger, Scope, 1, 1);
             return TypedResults.Accepted((string?)null, new WebhookAccepted(1, Duplicate: false));
         }

@@ -31,7 +31,7 @@ internal sealed class WebhookInbox(IIdempotencyKeys keys, IStagingQueue staging,
             if (fresh.Count > 0)
             {
                 await staging.StageAsync([.. fresh.Select(f => f.Record)], cancellationToken);
-                wakeup.Staged();
+                wakeup.Signal();
             }
 
             return fresh.Count;
