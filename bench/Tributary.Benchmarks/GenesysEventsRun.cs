@@ -25,7 +25,7 @@ internal static class GenesysEventsRun
         var database = Path.Combine(Path.GetTempPath(), $"tributary-genesys-{Guid.NewGuid():N}.db");
         await using var app = await GatewayApp.BuildAsync(
             [$"--Storage:ConnectionString=Data Source={database}", "--Logging:LogLevel:Default=Warning", "--Gateway:QuotaPerMinute=10000000", "--Sandbox:Warmup=false",
-             .. new[] { "Clearbit", "ZoomInfo", "Apollo", "Hunter", "PeopleDataLabs" }.Select(p => $"--Providers:{p}:RateLimit:PerMinute=10000000")],
+             .. new[] { "Clearbit", "ZoomInfo", "Apollo", "Hunter", "PeopleDataLabs" }.Select(p => $"--Providers:{p}:RateLimit:PerMinute=1000000")],
             "http://127.0.0.1:0",
             CancellationToken.None);
         var sandbox = app.Services.GetRequiredService<SandboxSimulators>();
