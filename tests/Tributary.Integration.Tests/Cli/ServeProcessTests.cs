@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tributary.IntegrationTests.Infrastructure;
@@ -116,6 +117,67 @@ public sealed class ServeProcessTests
         {
             "jane.doe@acme.com", "Jane.Doe@Acme.com", "+14152220123", "415) 222-0123", "nobody@unknown-company.com", "+14155550100",
             "not-an-email", "+442079460018", "7946 0018", gatewayKey, "pepper-7c41d9", simulators.Options.ClearbitApiKey,
+            simulators.Options.ZoomInfoPassword + "\"", "eyJ",
+        })
+        {
+            log.ShouldNotContain(secret, Case.Insensitive, $"the log contains '{secret}'");
+        }
+    }
+
+    [Fact]
+    public async Task Serve_PipelineAndContactCenterLogs_NeverCarryRawIdentifiersOrSecrets()
+    {
+        await using var simulators = await SandboxSimulators.StartAsync();
+        simulators.Genesys.AcceptAnyConversation = true;
+        var port = TributaryProcess.FreePort();
+        const string hubspotSecret = "hs-secret-41d7", genesysSecret = "gc-secret-9e2b";
+        await using var serve = TributaryProcess.Start(
+            ["serve", "--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string?>
+            {
+                ["Logging__LogLevel__Default"] = "Trace",
+                ["Pipeline__PollMilliseconds"] = "50",
+                ["Providers__Clearbit__ApiKey"] = simulators.Options.ClearbitApiKey,
+                ["Providers__Clearbit__BaseUrl"] = simulators.Clearbit.BaseUrl,
+                ["Providers__ZoomInfo__Username"] = simulators.Options.ZoomInfoUsername,
+                ["Providers__ZoomInfo__Password"] = simulators.Options.ZoomInfoPassword,
+                ["Providers__ZoomInfo__BaseUrl"] = simulators.ZoomInfo.BaseUrl,
+                ["HubSpot__AccessToken"] = simulators.HubSpot.AccessToken,
+                ["HubSpot__BaseUrl"] = simulators.HubSpot.BaseUrl,
+                ["HubSpot__ClientSecret"] = hubspotSecret,
+                ["Genesys__ClientId"] = simulators.Genesys.ClientId,
+                ["Genesys__ClientSecret"] = simulators.Genesys.ClientSecret,
+                ["Genesys__BaseUrl"] = simulators.Genesys.BaseUrl,
+                ["Genesys__WebhookSecret"] = genesysSecret,
+                ["Genesys__ExternalContacts__Enabled"] = "true",
+                ["Genesys__ExternalContacts__CoalesceSeconds"] = "0",
+            });
+        await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        using (var hubspot = await Pipeline.HubSpotWebhookSender.PostAsync(client, Pipeline.HubSpotWebhookSender.Creation("1002", "1001"), hubspotSecret))
+        {
+            hubspot.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        using var genesys = new HttpRequestMessage(HttpMethod.Post, "/webhooks/genesys")
+        {
+            Content = new StringContent(
+                """{"id":"evt-pii","detail-type":"v2.detail.events.conversation.{id}.customer.start","detail":{"eventBody":{"direction":"INBOUND","conversationId":"c-1","participantId":"p-1","ani":"tel:"""
+                + SampleIdentifiers.JaneDoePhone + "\"}}}"),
+        };
+        genesys.Headers.Add("X-Webhook-Secret", genesysSecret);
+        (await client.SendAsync(genesys)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await client.PostAsync("/v1/staging", new StringContent("""[{"source":"none","email":"ann.lee@example.org","phone":"+442079460018"}]"""))).Dispose();
+        await Eventually.TrueAsync(() => simulators.HubSpot.Writes.Count > 0 && simulators.Genesys.ExternalContactWrites.Count > 0, "write-back and the external contact", TimeSpan.FromSeconds(30));
+        await serve.StopAsync();
+
+        var log = serve.Output;
+        log.ShouldContain("attributes written");
+        foreach (var secret in new[]
+        {
+            SampleIdentifiers.JaneDoeEmail, SampleIdentifiers.JaneDoePhone, "4152220123", "ann.lee@example.org", "+442079460018",
+            hubspotSecret, genesysSecret, simulators.HubSpot.AccessToken, simulators.Genesys.ClientSecret, simulators.Options.ClearbitApiKey,
             simulators.Options.ZoomInfoPassword + "\"", "eyJ",
         })
         {
