@@ -12,12 +12,6 @@ public interface IIdempotencyKeys
     /// </summary>
     Task<bool> TryRecordAsync(string scope, string key, TimeSpan retention, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Forgets a key recorded by a caller that then failed to store the work it stands for, so the sender's retry is
-    /// processed instead of being taken for a duplicate.
-    /// </summary>
-    Task ForgetAsync(string scope, string key, CancellationToken cancellationToken);
-
     /// <summary>Deletes keys past their retention; returns how many.</summary>
     Task<int> PurgeExpiredAsync(CancellationToken cancellationToken);
 }

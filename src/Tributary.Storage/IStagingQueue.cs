@@ -22,6 +22,13 @@ public interface IStagingQueue
     /// </summary>
     Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stages the records of one event unless its key was already seen in <paramref name="scope"/> (kept for
+    /// <paramref name="retention"/>, as <see cref="IIdempotencyKeys"/> keeps keys): the key and the records in one
+    /// transaction, so an acknowledged event is stored and a replayed one changes nothing. True when the key was new.
+    /// </summary>
+    Task<bool> StageOnceAsync(string scope, string key, TimeSpan retention, IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken);
+
     /// <summary>Claims up to <paramref name="maxRecords"/> records, oldest first, for <paramref name="lease"/>. Empty when none is free.</summary>
     Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken) => ClaimAsync(maxRecords, lease, null, cancellationToken);
 

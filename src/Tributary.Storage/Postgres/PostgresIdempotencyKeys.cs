@@ -25,15 +25,6 @@ internal sealed class PostgresIdempotencyKeys(PostgresDatabase database, TimePro
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task ForgetAsync(string scope, string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("DELETE FROM idempotency_keys WHERE scope = @scope AND key = @key", connection)
-            .With("scope", scope)
-            .With("key", key);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

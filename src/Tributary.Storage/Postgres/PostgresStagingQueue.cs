@@ -13,13 +13,50 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
     public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await StageAsync(connection, null, records, notBefore, cancellationToken);
+    }
+
+    public async Task<bool> StageOnceAsync(string scope, string key, TimeSpan retention, IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The key as IIdempotencyKeys records it; concurrent deliveries of one event wait on it, and one wins.
+        bool fresh;
+        await using (var record = new NpgsqlCommand(
+            """
+            INSERT INTO idempotency_keys (scope, key, recorded_at, expires_at) VALUES (@scope, @key, @now, @expires)
+            ON CONFLICT (scope, key) DO UPDATE SET recorded_at = excluded.recorded_at, expires_at = excluded.expires_at
+            WHERE idempotency_keys.expires_at <= @now
+            """,
+            connection,
+            transaction))
+        {
+            record.With("scope", scope).With("key", key).WithTime("now", now).WithTime("expires", now + retention);
+            fresh = await record.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+
+        if (fresh)
+        {
+            await StageAsync(connection, transaction, records, null, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return fresh;
+    }
+
+    private async Task StageAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    {
         var batch = StagedRecordBatch.LastPerKey(records);
         if (batch.Count == 0)
         {
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO staged_records (source_system, record_id, payload, staged_at, lease_expires_at)
@@ -27,7 +64,8 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
             ON CONFLICT (source_system, record_id) DO UPDATE SET
                 payload = excluded.payload, version = staged_records.version + 1, staged_at = excluded.staged_at
             """,
-            connection)
+            connection,
+            transaction)
             .With("sources", batch.Select(r => r.SourceSystem).ToArray())
             .With("ids", batch.Select(r => r.RecordId).ToArray())
             .WithTime("at", time.GetUtcNow());

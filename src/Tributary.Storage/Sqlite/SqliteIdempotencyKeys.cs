@@ -22,13 +22,6 @@ internal sealed class SqliteIdempotencyKeys(SqliteDatabase database, TimeProvide
         return changed == 1;
     }
 
-    public async Task ForgetAsync(string scope, string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM idempotency_keys WHERE scope = @scope AND key = @key", new { scope, key }, cancellationToken: cancellationToken));
-    }
-
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -12,20 +12,36 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var at = SqliteText.Of(time.GetUtcNow());
-        var after = notBefore is { } time0 ? SqliteText.Of(time0) : null;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO staged_records (source_system, record_id, payload, staged_at, lease_expires_at) VALUES (@SourceSystem, @RecordId, @Payload, @at, @after)
-            ON CONFLICT (source_system, record_id) DO UPDATE SET
-                payload = excluded.payload, version = staged_records.version + 1, staged_at = excluded.staged_at
-            """,
-            StagedRecordBatch.LastPerKey(records).Select(r => new { r.SourceSystem, r.RecordId, r.Payload, at, after }),
-            transaction,
-            cancellationToken: cancellationToken));
+        await Stage(connection, transaction, records, notBefore, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> StageOnceAsync(string scope, string key, TimeSpan retention, IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The key as IIdempotencyKeys records it: new, or taking over one whose retention has passed.
+        var fresh = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO idempotency_keys (scope, key, recorded_at, expires_at) VALUES (@scope, @key, @now, @expires)
+            ON CONFLICT (scope, key) DO UPDATE SET recorded_at = excluded.recorded_at, expires_at = excluded.expires_at
+            WHERE idempotency_keys.expires_at <= @now
+            """,
+            new { scope, key, now = SqliteText.Of(now), expires = SqliteText.Of(now + retention) },
+            transaction,
+            cancellationToken: cancellationToken)) == 1;
+        if (fresh)
+        {
+            await Stage(connection, transaction, records, null, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return fresh;
     }
 
     public async Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, IReadOnlyCollection<string>? sources, CancellationToken cancellationToken)
@@ -119,6 +135,26 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     }
 
     private static string SourcesJson(IReadOnlyCollection<string>? sources) => System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<string>>(sources?.ToArray() ?? [], StorageJsonContext.Default.IReadOnlyListString);
+
+    private Task<int> Stage(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction,
+        IReadOnlyCollection<StagedRecord> records,
+        DateTimeOffset? notBefore,
+        CancellationToken cancellationToken)
+    {
+        var at = SqliteText.Of(time.GetUtcNow());
+        var after = notBefore is { } time0 ? SqliteText.Of(time0) : null;
+        return connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO staged_records (source_system, record_id, payload, staged_at, lease_expires_at) VALUES (@SourceSystem, @RecordId, @Payload, @at, @after)
+            ON CONFLICT (source_system, record_id) DO UPDATE SET
+                payload = excluded.payload, version = staged_records.version + 1, staged_at = excluded.staged_at
+            """,
+            StagedRecordBatch.LastPerKey(records).Select(r => new { r.SourceSystem, r.RecordId, r.Payload, at, after }),
+            transaction,
+            cancellationToken: cancellationToken));
+    }
 
     private static Task<int> Release(
         System.Data.Common.DbConnection connection,

@@ -20,7 +20,7 @@ internal static class GenesysWebhook
     public const string SecretHeader = "X-Webhook-Secret";
 
     public static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> ReceiveAsync(
-        HttpContext http, IOptions<GenesysOptions> options, IIdempotencyKeys keys, IStagingQueue queue, ContactCenterWakeup wakeup, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext http, IOptions<GenesysOptions> options, IStagingQueue queue, ContactCenterWakeup wakeup, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("Tributary.Webhooks");
         var (body, tooLarge) = await WebhookBody.ReadAsync(http, cancellationToken);
@@ -47,27 +47,19 @@ internal static class GenesysWebhook
                 return Problems.BadRequest(http, "body", ex.Message);
             }
 
-            if (!await keys.TryRecordAsync(Scope, envelope.Id, WebhookInbox.Retention, cancellationToken))
+            // Other topics are recorded too, so their replays answer as duplicates; only a caller's start is queued.
+            StagedRecord[] work = envelope.IsInboundCustomerStart
+                ? [new StagedRecord(CallerEvent.Source, envelope.Id, new CallerEvent(envelope.ConversationId!, envelope.ParticipantId!, envelope.Ani).ToJson())]
+                : [];
+            if (!await queue.StageOnceAsync(Scope, envelope.Id, WebhookInbox.Retention, work, cancellationToken))
             {
                 return TypedResults.Ok(new WebhookAccepted(0, Duplicate: true));
             }
 
-            if (!envelope.IsInboundCustomerStart)
+            if (work.Length == 0)
             {
                 WebhookLog.Accepted(logger, Scope, 1, 0);
                 return TypedResults.Accepted((string?)null, new WebhookAccepted(0, Duplicate: false));
-            }
-
-            try
-            {
-                var caller = new CallerEvent(envelope.ConversationId!, envelope.ParticipantId!, envelope.Ani);
-                await queue.StageAsync([new StagedRecord(CallerEvent.Source, envelope.Id, caller.ToJson())], cancellationToken);
-            }
-            catch
-            {
-                // Not stored, so not seen: Genesys's retry must be processed, not taken for a duplicate.
-                await keys.ForgetAsync(Scope, envelope.Id, CancellationToken.None);
-                throw;
             }
 
             wakeup.Signal();

@@ -4,11 +4,10 @@ using Tributary.Storage;
 namespace Tributary.Host.Webhooks;
 
 /// <summary>
-/// Where verified CRM events land: each event's dedup key is recorded (kept 7 days) and its record staged before the
-/// sender gets its answer, so an acknowledged event is never lost and a replayed one changes nothing. If staging fails
-/// the keys are forgotten again, so the sender's retry is processed rather than taken for a duplicate.
+/// Where verified CRM events land: each event's dedup key (kept 7 days) and its record are written in one transaction
+/// before the sender gets its answer, so an acknowledged event is never lost and a replayed one changes nothing.
 /// </summary>
-internal sealed class WebhookInbox(IIdempotencyKeys keys, IStagingQueue staging, PipelineWakeup wakeup)
+internal sealed class WebhookInbox(IStagingQueue staging, PipelineWakeup wakeup)
 {
     /// <summary>How long a dedup key is remembered.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
@@ -17,33 +16,17 @@ internal sealed class WebhookInbox(IIdempotencyKeys keys, IStagingQueue staging,
     public async Task<int> AcceptAsync(string scope, IReadOnlyList<(string DedupKey, StagedRecord Record)> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var fresh = new List<(string Key, StagedRecord Record)>();
-        try
+        var fresh = 0;
+        foreach (var (key, record) in events)
         {
-            foreach (var (key, record) in events)
-            {
-                if (await keys.TryRecordAsync(scope, key, Retention, cancellationToken))
-                {
-                    fresh.Add((key, record));
-                }
-            }
-
-            if (fresh.Count > 0)
-            {
-                await staging.StageAsync([.. fresh.Select(f => f.Record)], cancellationToken);
-                wakeup.Signal();
-            }
-
-            return fresh.Count;
+            fresh += await staging.StageOnceAsync(scope, key, Retention, [record], cancellationToken) ? 1 : 0;
         }
-        catch
+
+        if (fresh > 0)
         {
-            foreach (var (key, _) in fresh)
-            {
-                await keys.ForgetAsync(scope, key, CancellationToken.None);
-            }
-
-            throw;
+            wakeup.Signal();
         }
+
+        return fresh;
     }
 }

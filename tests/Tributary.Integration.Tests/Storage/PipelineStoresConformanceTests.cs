@@ -110,19 +110,6 @@ public abstract class PipelineStoresConformanceTests<TBackend>(TBackend backend)
     }
 
     [StoreFact]
-    public async Task IdempotencyKeys_Forget_MakesTheKeyNewAgain_InItsScopeOnly()
-    {
-        var keys = Get<IIdempotencyKeys>();
-        await keys.TryRecordAsync("hubspot", "evt-1", TimeSpan.FromDays(1), None);
-        await keys.TryRecordAsync("genesys", "evt-1", TimeSpan.FromDays(1), None);
-
-        await keys.ForgetAsync("hubspot", "evt-1", None);
-
-        (await keys.TryRecordAsync("hubspot", "evt-1", TimeSpan.FromDays(1), None)).ShouldBeTrue();
-        (await keys.TryRecordAsync("genesys", "evt-1", TimeSpan.FromDays(1), None)).ShouldBeFalse();
-    }
-
-    [StoreFact]
     public async Task IdempotencyKeys_PurgeExpired_DeletesOnlyExpiredKeys()
     {
         var keys = Get<IIdempotencyKeys>();

@@ -195,6 +195,39 @@ public abstract class StagingQueueConformanceTests<TBackend>(TBackend backend) :
     }
 
     [StoreFact]
+    public async Task StageOnce_StagesAnEventOnce_SharesItsKeyWithIdempotencyKeys_AndAgainAfterRetention()
+    {
+        var queue = Get<IStagingQueue>();
+        var retention = TimeSpan.FromDays(7);
+
+        var first = await queue.StageOnceAsync("hubspot", "evt-1", retention, [Record(1)], None);
+        var replay = await queue.StageOnceAsync("hubspot", "evt-1", retention, [Record(2)], None);
+        var otherScope = await queue.StageOnceAsync("genesys", "evt-1", retention, [], None);
+        var recorded = await Get<IIdempotencyKeys>().TryRecordAsync("hubspot", "evt-1", retention, None);
+        Time.Advance(retention);
+        var afterRetention = await queue.StageOnceAsync("hubspot", "evt-1", retention, [Record(3)], None);
+
+        first.ShouldBeTrue();
+        replay.ShouldBeFalse();
+        otherScope.ShouldBeTrue();
+        recorded.ShouldBeFalse();
+        afterRetention.ShouldBeTrue();
+        (await queue.ClaimAsync(10, Lease, None)).Records.Select(r => r.RecordId).ShouldBe(["c-1", "c-3"]);
+    }
+
+    [StoreFact]
+    public async Task StageOnce_ConcurrentDeliveriesOfOneEvent_StageItOnce()
+    {
+        var nodes = Enumerable.Range(0, 4).Select(_ => Backend.NewNode().GetRequiredService<IStagingQueue>()).ToArray();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => nodes[i % nodes.Length].StageOnceAsync("salesforce", "tx-race", TimeSpan.FromDays(1), [Record(i)], None))));
+
+        results.Count(r => r).ShouldBe(1);
+        (await Get<IStagingQueue>().CountAsync(None)).ShouldBe(1);
+    }
+
+    [StoreFact]
     public async Task FourConcurrentClaimers_ClaimEveryRecordExactlyOnce()
     {
         await Get<IStagingQueue>().StageAsync([.. Enumerable.Range(1, 200).Select(i => Record(i))], None);
