@@ -5,6 +5,7 @@ namespace Tributary.Host.Identity;
 
 /// <summary>Source-generated JSON for the identity endpoints.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(IdentifyRequest))]
 [JsonSerializable(typeof(IdentifyResponse))]
 [JsonSerializable(typeof(ResolveRequest))]

@@ -23,6 +23,7 @@ internal static class IdentityRegistration
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(IdentityJsonContext.Default));
         services.TryAddSingleton<IdentifierReader>();
         services.TryAddSingleton<IdentityKeys>();
+        services.TryAddSingleton<EnrichmentLinks>();
         services.TryAddSingleton<BlockedValues>();
         services.TryAddSingleton<IdentityRequests>();
         services.TryAddSingleton<SummaryBuilder>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Crm;
 using Tributary.Host.Flat;
+using Tributary.Host.Identity;
 using Tributary.Privacy;
 using Tributary.Storage;
 
@@ -21,6 +22,7 @@ internal sealed class PipelinePass(
     IEnrichedContactStore enriched,
     IWriteBackJournal journal,
     IdentifierHasher hasher,
+    EnrichmentLinks links,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<PipelinePass> logger)
@@ -125,6 +127,12 @@ internal sealed class PipelinePass(
                     var email = item.Identity.Email?.Trim().ToLowerInvariant();
                     contacts.Add(EnrichedContact.FromProfile(item.WarehouseId, result.Result!.Profile, string.IsNullOrEmpty(email) ? null : hasher.Hash(email), now));
                     var changes = item.Record is null ? [] : planner.Plan(item.Record, item.System!.FieldMapping(item.Record.ObjectType), result.Result.Profile);
+                    if (item.Record is not null)
+                    {
+                        var phone = result.Result.Profile.Text(Tributary.Profiles.ProfileFields.Phone);
+                        await links.LinkAsync(item.WarehouseId, item.Identity.Email, phone.Length > 0 ? phone : item.Identity.Phone, cancellationToken);
+                    }
+
                     if (changes.Count == 0)
                     {
                         noWrites.Add(item);

@@ -50,6 +50,13 @@ public sealed class HubSpotPipelineTests : IAsyncLifetime
         journal.ShouldAllBe(e => e.State == JournalState.Written && e.OldValue == null && e.Confidence > 0);
         journal.Select(e => e.RecordId).Distinct().Order().ShouldBe(["1002", "1005"]);
         (await _gateway.Services.GetRequiredService<IEnrichedContactStore>().GetAsync("hubspot:1002", CancellationToken.None)).ShouldNotBeNull();
+
+        // Identity:LinkOnEnrich: the CRM record is linked with its email, so a caller can be resolved to it.
+        using var resolved = await _gateway.Client.PostAsync("/v1/identity/resolve", new StringContent("""{"crmId":"hubspot:1002"}"""));
+        var resolution = await resolved.Content.ReadFromJsonAsync<JsonElement>();
+        resolution.GetProperty("match").GetString().ShouldBe("deterministic");
+        using var byEmail = await _gateway.Client.PostAsync("/v1/identity/resolve", new StringContent($$"""{"email":"{{HubSpot.GetContact("1002")!.Properties["email"]}}"}"""));
+        (await byEmail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("profileId").GetString().ShouldBe(resolution.GetProperty("profileId").GetString());
     }
 
     [Fact]
