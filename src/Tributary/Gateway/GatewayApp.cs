@@ -59,6 +59,7 @@ internal static class GatewayApp
         builder.Services.AddTributaryJobs();
         builder.Services.AddHostedService<PipelineService>();
         builder.Services.AddHostedService<ContactCenterWorker>();
+        builder.Services.AddHostedService<DedupKeyPurge>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o

@@ -8,4 +8,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(6101, LogLevel.Information, "{Source} webhook: {Events} events, {Staged} new")]
     public static partial void Accepted(ILogger logger, string source, int events, int staged);
+
+    [LoggerMessage(6102, LogLevel.Debug, "{Count} expired webhook dedup keys purged")]
+    public static partial void KeysPurged(ILogger logger, int count);
+
+    [LoggerMessage(6103, LogLevel.Warning, "Purging expired webhook dedup keys failed; retrying in an hour")]
+    public static partial void PurgeFailed(ILogger logger, Exception exception);
 }
