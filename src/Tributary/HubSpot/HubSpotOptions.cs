@@ -5,7 +5,7 @@ internal sealed class HubSpotOptions
 {
     public const string SectionName = "HubSpot";
 
-    /// <summary>Private-app access token, sent as <c>Authorization: Bearer</c>. Without it the CRM client is not registered.</summary>
+    /// <summary>Private-app access token, sent as <c>Authorization: Bearer</c>. Without it the pipeline does not use HubSpot.</summary>
     public string? AccessToken { get; set; }
 
     /// <summary>The app's client secret: the key of <c>X-HubSpot-Signature-v3</c> on webhooks.</summary>
@@ -54,7 +54,7 @@ internal sealed class HubSpotOptions
     /// <summary>Time one attempt on the wire may take (waiting for a turn under the rate limit excluded). Default 30,000 ms.</summary>
     public int TimeoutMs { get; set; } = 30_000;
 
-    /// <summary>Whether a token is configured: the CRM client is registered only then.</summary>
+    /// <summary>Whether a token is configured: the pipeline uses HubSpot only then.</summary>
     public bool HasAccessToken => !string.IsNullOrWhiteSpace(AccessToken);
 
     /// <summary>The trigger properties in effect: the configured ones, or <c>email</c>.</summary>
