@@ -12,9 +12,11 @@ namespace Tributary.Host.HubSpot;
 /// </summary>
 /// <remarks>
 /// <see cref="SlidingWindowRateLimiter"/> hands back the permits of a segment once the window has slid past it, which
-/// can be one segment short of a full interval; the window here is one segment longer than the interval, so a permit
-/// is never reused within the interval. It replenishes on a timer of the injected <see cref="TimeProvider"/>, not on
-/// its own real-time timer, so tests drive it with a fake clock.
+/// can be one segment short of a full interval; the window here has one segment more than the interval, so a permit
+/// is never reused within the interval. The limiter slides one segment per <c>TryReplenish</c>, called by a timer of
+/// the injected <see cref="TimeProvider"/> every interval / 10, so tests drive it with a fake clock. Its own
+/// <c>Window</c> is the smallest it accepts (one tick per segment) because the limiter skips a manual replenishment
+/// that comes sooner than its period on the real clock (a fake clock moves faster); it is used for nothing else.
 /// </remarks>
 internal sealed class HubSpotPacer : IDisposable
 {
@@ -27,6 +29,7 @@ internal sealed class HubSpotPacer : IDisposable
     private long _pausedUntilTicks;
     private long _stoppedUntilTicks;
     private string? _usage;
+    private bool _disposed;
 
     public HubSpotPacer(IOptions<HubSpotOptions> options, TimeProvider time)
     {
@@ -59,6 +62,7 @@ internal sealed class HubSpotPacer : IDisposable
     {
         while (true)
         {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
             await WaitOutPauseAsync(cancellationToken);
             var window = Volatile.Read(ref _window);
             RateLimitLease lease;
@@ -133,7 +137,11 @@ internal sealed class HubSpotPacer : IDisposable
         replaced?.Dispose();
     }
 
-    public void Dispose() => Volatile.Read(ref _window).Dispose();
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        Volatile.Read(ref _window).Dispose();
+    }
 
     private async ValueTask WaitOutPauseAsync(CancellationToken cancellationToken)
     {
@@ -174,7 +182,7 @@ internal sealed class HubSpotPacer : IDisposable
             Limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = limit,
-                Window = interval + segment,
+                Window = TimeSpan.FromTicks(Segments + 1),
                 SegmentsPerWindow = Segments + 1,
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,

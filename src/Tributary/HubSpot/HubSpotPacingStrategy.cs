@@ -17,7 +17,7 @@ internal sealed class HubSpotPacingStrategy(HubSpotPacer pacer, TimeProvider tim
         {
             await pacer.WaitAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
         }
-        catch (OperationCanceledException exception)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
             return Outcome.FromException<HttpResponseMessage>(exception);
         }

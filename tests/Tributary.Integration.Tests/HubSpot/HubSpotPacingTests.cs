@@ -71,6 +71,21 @@ public sealed class HubSpotPacingTests : IAsyncLifetime
         _simulator.Calls[ReadPath].ShouldBe(4);
     }
 
+    [Fact]
+    public async Task Dispose_WhileCallsWaitForTheirTurn_EndsEveryCall()
+    {
+        _simulator.Faults.TenSecondlyLimit = 1;
+        var harness = new HubSpotHarness(_simulator, new Dictionary<string, string?> { ["HubSpot:RateLimit:Requests"] = "1" }, _time);
+        var reads = Enumerable.Range(0, 3).Select(_ => harness.Crm.ReadAsync(["1001"], CancellationToken.None)).ToList();
+        await Eventually.TrueAsync(() => reads.Count(r => r.IsCompletedSuccessfully) == 1, "the first read");
+
+        // Polly lets calls under way finish (on the pipeline's clock) before its pipeline goes; the clock moves meanwhile.
+        await harness.DisposeAsync();
+
+        await Task.WhenAll(reads.Select(r => r.ContinueWith(static _ => { }, TaskScheduler.Default))).WaitAsync(TimeSpan.FromSeconds(10));
+        reads.ShouldAllBe(r => r.IsCompleted);
+    }
+
     /// <summary>Moves the clock a second at a time, letting continuations of each step run.</summary>
     private async Task AdvanceAsync(TimeSpan total)
     {
