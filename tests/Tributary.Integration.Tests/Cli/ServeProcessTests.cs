@@ -169,7 +169,7 @@ public sealed class ServeProcessTests
         genesys.Headers.Add("X-Webhook-Secret", genesysSecret);
         (await client.SendAsync(genesys)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await client.PostAsync("/v1/staging", new StringContent("""[{"source":"none","email":"ann.lee@example.org","phone":"+442079460018"}]"""))).Dispose();
-        await Eventually.TrueAsync(() => simulators.HubSpot.Writes.Count > 0 && simulators.Genesys.ExternalContactWrites.Count > 0, "write-back and the external contact", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => simulators.HubSpot.Writes.Count > 0 && simulators.Genesys.AttributeWrites.Count > 0, "write-back and the attributes", TimeSpan.FromSeconds(30));
         await serve.StopAsync();
 
         var log = serve.Output;

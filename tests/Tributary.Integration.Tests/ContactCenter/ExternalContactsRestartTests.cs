@@ -14,7 +14,8 @@ public sealed class ExternalContactsRestartTests
     {
         using var directory = new TempDirectory();
         var database = directory.File("tributary.db");
-        string[] settings = ["--Sandbox:Enabled=true", "--Sandbox:Warmup=false", "--Genesys:ExternalContacts:Enabled=true", "--Genesys:ExternalContacts:CoalesceSeconds=3"];
+        // The update comes due 8 s after the call: after the first gateway has stopped, so it cannot hold it under a lease.
+        string[] settings = ["--Sandbox:Enabled=true", "--Sandbox:Warmup=false", "--Genesys:ExternalContacts:Enabled=true", "--Genesys:ExternalContacts:CoalesceSeconds=8"];
 
         await using (var first = await GatewayServer.StartOnDatabaseAsync(database, settings))
         {
@@ -36,8 +37,9 @@ public sealed class ExternalContactsRestartTests
 
         await using var second = await GatewayServer.StartOnDatabaseAsync(database, settings);
         var after = second.Services.GetRequiredService<SandboxSimulators>().Genesys;
-        await Eventually.TrueAsync(() => after.ExternalContactWrites.Count == 1, "the queued update after the restart", TimeSpan.FromSeconds(20));
-        await Task.Delay(1500);
+        await Eventually.TrueAsync(() => after.ExternalContactWrites.Count == 1, "the queued update after the restart", TimeSpan.FromSeconds(40));
+        var queue = second.Services.GetRequiredService<Tributary.Storage.IStagingQueue>();
+        await Eventually.TrueAsync(async () => await queue.CountAsync(["genesys-contact"], CancellationToken.None) == 0, "the queue to drain");
 
         after.ExternalContactWrites.Count.ShouldBe(1);
         after.ExternalContactCount.ShouldBe(1);

@@ -67,7 +67,7 @@ public sealed class GenesysEventTests : IAsyncLifetime
         using var first = await PostAsync(envelope);
         using var second = await PostAsync(envelope);
         await Eventually.TrueAsync(() => Genesys.AttributeWrites.Count > 0, "the attributes to be written");
-        await Task.Delay(300);
+        await DrainedAsync("genesys");
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -95,7 +95,9 @@ public sealed class GenesysEventTests : IAsyncLifetime
         Genesys.AddConversation(Conversation, Participant);
 
         using var response = await PostAsync(Envelope("evt-other", Conversation, Participant, "tel:+14152220123", topic, direction));
-        await Task.Delay(300);
+
+        // Nothing was queued with the acknowledgement, so nothing can be written later.
+        (await _gateway.Services.GetRequiredService<IStagingQueue>().CountAsync(CancellationToken.None)).ShouldBe(0);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32().ShouldBe(0);
@@ -156,10 +158,17 @@ public sealed class GenesysEventTests : IAsyncLifetime
 
         await Eventually.TrueAsync(() => Genesys.AttributeWrites.Count == 20, "every call's attributes");
         await Eventually.TrueAsync(() => Genesys.ExternalContactWrites.Count > 0, "the external contact", TimeSpan.FromSeconds(15));
-        await Task.Delay(1500);
+        await DrainedAsync("genesys-contact");
 
         Genesys.ExternalContactWrites.Count.ShouldBe(1);
         Genesys.ExternalContactCount.ShouldBe(1);
+    }
+
+    /// <summary>Until nothing of <paramref name="source"/> is queued: every event or update has had its effect.</summary>
+    private async Task DrainedAsync(string source)
+    {
+        var queue = _gateway.Services.GetRequiredService<IStagingQueue>();
+        await Eventually.TrueAsync(async () => await queue.CountAsync([source], CancellationToken.None) == 0, $"the {source} queue to drain");
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? secret = Secret)
