@@ -20,7 +20,8 @@ public sealed class SandboxSimulators : IAsyncDisposable
         HubSpot = new HubSpotSimulator(options, dataset, port: 0);
         Salesforce = new SalesforceSimulator(options, dataset, port: 0);
         Genesys = new GenesysSimulator(options, dataset, port: 0);
-        All = [Clearbit, ZoomInfo, Apollo, Hunter, PeopleDataLabs, HubSpot, Salesforce, Genesys];
+        Segment = new SegmentSimulator(options, dataset, port: 0);
+        All = [Clearbit, ZoomInfo, Apollo, Hunter, PeopleDataLabs, HubSpot, Salesforce, Genesys, Segment];
     }
 
     /// <summary>The options every simulator was started with, including the credentials each accepts.</summary>
@@ -44,6 +45,9 @@ public sealed class SandboxSimulators : IAsyncDisposable
 
     /// <summary>The contact center whose conversations get participant attributes.</summary>
     public GenesysSimulator Genesys { get; }
+
+    /// <summary>The CDP: profile traits for the agent desktop, and the tracking API outcomes are sent to.</summary>
+    public SegmentSimulator Segment { get; }
 
     /// <summary>All simulators, for resetting faults or counting calls across providers.</summary>
     public IReadOnlyList<ProviderSimulator> All { get; }

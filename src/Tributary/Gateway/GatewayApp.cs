@@ -11,7 +11,9 @@ using Tributary.Host.Hosting;
 using Tributary.Host.HttpApi;
 using Tributary.Host.Identity;
 using Tributary.Host.Jobs;
+using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
+using Tributary.Host.AgentDesktop;
 using Tributary.Host.Providers;
 using Tributary.Host.Webhooks;
 
@@ -23,7 +25,11 @@ internal static class GatewayApp
     public const string DefaultUrl = "http://127.0.0.1:8080";
     private const string CallerQuota = "caller";
 
-    public static async Task<WebApplication> BuildAsync(string[] args, string? urls, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the gateway. <paramref name="overrides"/> runs after every registration, for tests that replace a service
+    /// (a fake clock).
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, string? urls, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         TributaryConfiguration.AddSources(builder.Configuration, args);
@@ -59,6 +65,7 @@ internal static class GatewayApp
         builder.Services.AddTributaryJobs();
         builder.Services.AddHostedService<PipelineService>();
         builder.Services.AddHostedService<ContactCenterWorker>();
+        builder.Services.AddHostedService<OutcomeWorker>();
         builder.Services.AddHostedService<DedupKeyPurge>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
@@ -86,6 +93,7 @@ internal static class GatewayApp
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue($"{GatewayOptions.SectionName}:MaxBodyBytes", 64 * 1024);
         });
 
+        overrides?.Invoke(builder.Services);
         var app = builder.Build();
         ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listen);
         app.Services.GetRequiredService<ProviderGauges>();
@@ -111,6 +119,8 @@ internal static class GatewayApp
             .MapPipelineEndpoints()
             .MapDeadLetterEndpoints()
             .MapIdentityEndpoints()
+            .MapProfileEndpoints()
+            .MapOutcomeEndpoints()
             .MapProvidersEndpoints();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Tributary.Host.HttpApi;
 
 namespace Tributary.Host.Gateway;
 
@@ -41,6 +42,16 @@ internal sealed class GatewayKeys
         !IsOpen && Match(Presented(http.Request)) is var index and >= 0
             ? "key:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : "ip:" + http.Connection.RemoteIpAddress;
+
+    /// <summary>
+    /// The id that audit rows name a key by: <c>key-</c> and the first 12 hex digits of the key's SHA-256, stable
+    /// across restarts and useless to an attacker; <see cref="CallerKey.Open"/> on an open gateway.
+    /// </summary>
+    public string KeyId(string? presented)
+    {
+        var index = IsOpen ? -1 : Match(presented);
+        return index < 0 ? CallerKey.Open : "key-" + Convert.ToHexStringLower(_digests[index], 0, 6);
+    }
 
     /// <summary>The index of the configured key equal to <paramref name="presented"/>, or -1; every key is compared.</summary>
     private int Match(string? presented)

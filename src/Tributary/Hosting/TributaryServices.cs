@@ -10,8 +10,12 @@ using Tributary.Host.Flat;
 using Tributary.Host.Genesys;
 using Tributary.Host.HubSpot;
 using Tributary.Host.Identity;
+using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
+using Tributary.Host.Privacy;
+using Tributary.Host.AgentDesktop;
 using Tributary.Host.Salesforce;
+using Tributary.Host.Segment;
 using Tributary.Host.Webhooks;
 using Tributary.Providers;
 using Tributary.Storage;
@@ -23,7 +27,7 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity();
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity().AddMasking().AddProfiles().AddOutcomes();
         var tributary = services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()
@@ -34,10 +38,11 @@ internal static class TributaryServices
             .UseStorage();
 
         // The CRMs the pipeline writes back to and the contact center; their simulators join the providers' in sandbox mode.
-        services.AddHubSpot(configuration).AddSalesforce(configuration).AddGenesys(configuration);
+        services.AddHubSpot(configuration).AddSalesforce(configuration).AddGenesys(configuration).AddSegment(configuration);
         tributary.Sandboxes.Add(HubSpotSandbox.Wiring);
         tributary.Sandboxes.Add(SalesforceSandbox.Wiring);
         tributary.Sandboxes.Add(GenesysSandbox.Wiring);
+        tributary.Sandboxes.Add(SegmentSandbox.Wiring);
         return tributary;
     }
 }

@@ -1,19 +1,26 @@
+using Tributary.Providers;
+
 namespace Tributary.Host.Segment;
 
-/// <summary>The settings that point both Segment clients at a running Segment simulator (sandbox mode, tests).</summary>
+/// <summary>
+/// Segment in sandbox mode: both clients point at the simulator, which serves the Tracking and the Profile API, with
+/// its write key, access token and space (<c>writeKey</c>, <c>accessToken</c>, <c>spaceId</c>).
+/// </summary>
 internal static class SegmentSandbox
 {
-    /// <summary>
-    /// <c>Segment:BaseUrl</c> and <c>Segment:ProfilesUrl</c> (the simulator serves both APIs), <c>WriteKey</c>,
-    /// <c>AccessToken</c> and <c>SpaceId</c> from the simulator's credentials (<c>writeKey</c>, <c>accessToken</c>, <c>spaceId</c>).
-    /// </summary>
+    public static ProviderSandbox Wiring { get; } = new(
+        "segment",
+        [$"{SegmentOptions.SectionName}:WriteKey", $"{SegmentOptions.SectionName}:AccessToken"],
+        static simulator => Settings(simulator.BaseUrl, simulator.Credentials));
+
+    /// <summary><c>Segment:BaseUrl</c> and <c>Segment:ProfilesUrl</c> (the simulator serves both APIs) and its credentials.</summary>
     public static IReadOnlyDictionary<string, string?> Settings(string baseUrl, IReadOnlyDictionary<string, string> credentials) =>
         new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Segment:BaseUrl"] = baseUrl,
-            ["Segment:ProfilesUrl"] = baseUrl,
-            ["Segment:WriteKey"] = credentials.GetValueOrDefault("writeKey"),
-            ["Segment:AccessToken"] = credentials.GetValueOrDefault("accessToken"),
-            ["Segment:SpaceId"] = credentials.GetValueOrDefault("spaceId"),
+            [$"{SegmentOptions.SectionName}:BaseUrl"] = baseUrl,
+            [$"{SegmentOptions.SectionName}:ProfilesUrl"] = baseUrl,
+            [$"{SegmentOptions.SectionName}:WriteKey"] = credentials.GetValueOrDefault("writeKey"),
+            [$"{SegmentOptions.SectionName}:AccessToken"] = credentials.GetValueOrDefault("accessToken"),
+            [$"{SegmentOptions.SectionName}:SpaceId"] = credentials.GetValueOrDefault("spaceId"),
         };
 }

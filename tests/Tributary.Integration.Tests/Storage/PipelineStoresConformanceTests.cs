@@ -143,9 +143,23 @@ public abstract class PipelineStoresConformanceTests<TBackend>(TBackend backend)
         await log.AppendAsync(new AuditEntry("agent-1", "profile.read", "p-1", at), None);
         await log.AppendAsync(new AuditEntry("agent-2", "profile.read", "p-2", at.AddMinutes(1)), None);
         await log.AppendAsync(new AuditEntry("operator", "subject.forget", "h-3", at.AddMinutes(2)), None);
-        var recent = await log.ReadRecentAsync(2, None);
+        var recent = await log.ReadRecentAsync(null, 2, None);
 
         recent.ShouldBe([new AuditEntry("operator", "subject.forget", "h-3", at.AddMinutes(2)), new AuditEntry("agent-2", "profile.read", "p-2", at.AddMinutes(1))]);
+    }
+
+    [StoreFact]
+    public async Task AuditLog_ReadRecentOfOneSubject_KeepsThePurposeAndLeavesOthersOut()
+    {
+        var log = Get<IAuditLog>();
+        var at = Time.GetUtcNow();
+
+        await log.AppendAsync(new AuditEntry("key-a", "profile.read", "p-9", at, "inbound call"), None);
+        await log.AppendAsync(new AuditEntry("key-b", "profile.read", "p-8", at.AddMinutes(1), "billing"), None);
+        await log.AppendAsync(new AuditEntry("key-b", "profile.read", "p-9", at.AddMinutes(2)), None);
+        var recent = await log.ReadRecentAsync("p-9", 10, None);
+
+        recent.ShouldBe([new AuditEntry("key-b", "profile.read", "p-9", at.AddMinutes(2)), new AuditEntry("key-a", "profile.read", "p-9", at, "inbound call")]);
     }
 }
 

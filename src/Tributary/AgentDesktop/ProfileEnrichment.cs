@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Tributary.Storage;
+
+namespace Tributary.Host.AgentDesktop;
+
+/// <summary>
+/// What enrichment found for a profile: the warehouse rows (<c>enriched_contacts</c>) of the CRM records linked to it,
+/// each value with its provenance. With several records, the most recently enriched value of a field wins.
+/// </summary>
+internal sealed class ProfileEnrichment(IEnrichedContactStore contacts)
+{
+    public async Task<JsonObject> ValuesAsync(IEnumerable<string> crmIds, Dictionary<string, FieldProvenance> provenance, CancellationToken cancellationToken)
+    {
+        var rows = new List<EnrichedContact>();
+        foreach (var crmId in crmIds)
+        {
+            if (await contacts.GetAsync(crmId, cancellationToken) is { } row)
+            {
+                rows.Add(row);
+            }
+        }
+
+        var values = new JsonObject();
+        foreach (var row in rows.OrderBy(static r => r.EnrichedAt))
+        {
+            foreach (var (field, value) in Fields(row))
+            {
+                if (value is not null && row.Provenance.FirstOrDefault(p => p.Field == field) is { } source)
+                {
+                    values[field] = value;
+                    provenance[field] = source;
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The row's values by the flat field names its provenance uses.</summary>
+    private static IEnumerable<(string Field, JsonNode? Value)> Fields(EnrichedContact row)
+    {
+        yield return ("name", Text(row.FullName));
+        yield return ("jobTitle", Text(row.JobTitle));
+        yield return ("seniority", Text(row.Seniority));
+        yield return ("department", Text(row.Department));
+        yield return ("linkedinUrl", Text(row.LinkedInUrl));
+        yield return ("phone", Text(row.Phone));
+        yield return ("city", Text(row.City));
+        yield return ("country", Text(row.Country));
+        yield return ("companyName", Text(row.CompanyName));
+        yield return ("industry", Text(row.Industry));
+        yield return ("employeeCount", row.EmployeeCount is { } count ? JsonValue.Create(count) : null);
+        yield return ("techStack", List(row.TechStack));
+        yield return ("intentKeywords", List(row.IntentKeywords));
+    }
+
+    private static JsonValue? Text(string? value) => value is null ? null : JsonValue.Create(value);
+
+    private static JsonArray? List(IReadOnlyList<string> values) =>
+        values.Count == 0 ? null : new JsonArray([.. values.Select(static v => (JsonNode?)JsonValue.Create(v))]);
+}
