@@ -19,12 +19,13 @@ internal sealed class ProfileService(
     ProfileEnrichment enrichment,
     ProfileCache cache,
     SensitiveValueMasker masker,
-    IServiceProvider services,
+    SegmentProfileClient cdp,
+    IOptions<SegmentOptions> segment,
     IOptions<ProfileOptions> options,
     TimeProvider time,
     ILogger<ProfileService> logger)
 {
-    private readonly SegmentProfileClient? _cdp = services.GetService(typeof(SegmentProfileClient)) as SegmentProfileClient;
+    private readonly SegmentProfileClient? _cdp = segment.Value.HasProfiles ? cdp : null;
     private readonly TimeSpan _freshFor = TimeSpan.FromSeconds(options.Value.CacheSeconds);
 
     /// <summary>The profile, or null when the graph does not know the id.</summary>

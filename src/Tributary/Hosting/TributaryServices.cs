@@ -38,7 +38,7 @@ internal static class TributaryServices
             .UseStorage();
 
         // The CRMs the pipeline writes back to and the contact center; their simulators join the providers' in sandbox mode.
-        services.AddHubSpot(configuration).AddSalesforce(configuration).AddGenesys(configuration).AddSegment(configuration);
+        services.AddHubSpot(configuration).AddSalesforce(configuration).AddGenesys(configuration).AddSegment();
         tributary.Sandboxes.Add(HubSpotSandbox.Wiring);
         tributary.Sandboxes.Add(SalesforceSandbox.Wiring);
         tributary.Sandboxes.Add(GenesysSandbox.Wiring);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Tributary.Host.Segment;
 using Tributary.Storage;
 namespace Tributary.Host.Outcomes;
@@ -7,7 +8,8 @@ namespace Tributary.Host.Outcomes;
 /// <c>serve</c> when <c>Segment:WriteKey</c> is set; without it, outcomes wait in the store until it is. Several
 /// gateways share the queue: a claim is held by one of them at a time.
 /// </summary>
-internal sealed class OutcomeWorker(IStagingQueue queue, IServiceProvider services, TimeProvider time, ILogger<OutcomeWorker> logger) : BackgroundService
+internal sealed class OutcomeWorker(
+    IStagingQueue queue, OutcomeSender sender, IOptions<SegmentOptions> segment, TimeProvider time, ILogger<OutcomeWorker> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -16,12 +18,11 @@ internal sealed class OutcomeWorker(IStagingQueue queue, IServiceProvider servic
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (services.GetService(typeof(SegmentTrackingClient)) is null)
+        if (!segment.Value.HasWriteKey)
         {
             return;
         }
 
-        var sender = services.GetRequiredService<OutcomeSender>();
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -18,32 +18,23 @@ internal static class SegmentRegistration
     public const string ProfilesClientName = "segment-profiles";
 
     /// <summary>
-    /// Binds and validates <c>Segment</c>. Registers <see cref="SegmentTrackingClient"/> when <c>Segment:WriteKey</c> is
-    /// set, its pipeline outermost first: retries of 5xx, 429 and network errors with exponential backoff (Retry-After
-    /// honoured up to <see cref="SegmentOptions.MaxRetryAfterSeconds"/>) → attempt timeout. Registers
-    /// <see cref="SegmentProfileClient"/> and <see cref="SegmentProfileCircuit"/> when <c>Segment:SpaceId</c> and
-    /// <c>Segment:AccessToken</c> are set: a bounded retry → circuit breaker → attempt timeout. Resolve the clients as
-    /// optional services: absent means not configured.
+    /// Binds and validates <c>Segment</c>, and registers both clients, whose settings may arrive after registration (the
+    /// sandbox adds them at start): callers check <see cref="SegmentOptions.HasWriteKey"/> and
+    /// <see cref="SegmentOptions.HasProfiles"/>. <see cref="SegmentTrackingClient"/>'s pipeline, outermost first: retries
+    /// of 5xx, 429 and network errors with exponential backoff (Retry-After honoured up to
+    /// <see cref="SegmentOptions.MaxRetryAfterSeconds"/>) → attempt timeout. <see cref="SegmentProfileClient"/>'s: a
+    /// bounded retry → circuit breaker (<see cref="SegmentProfileCircuit"/>) → attempt timeout.
     /// </summary>
-    public static IServiceCollection AddSegment(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSegment(this IServiceCollection services)
     {
         services.AddOptions<SegmentOptions>().BindConfiguration(SegmentOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SegmentOptions>, SegmentOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        var section = configuration.GetSection(SegmentOptions.SectionName);
-        if (!string.IsNullOrWhiteSpace(section["WriteKey"]))
-        {
-            services.TryAddSingleton<SegmentTrackingClient>();
-            AddTrackingHttpClient(services);
-        }
-
-        if (!string.IsNullOrWhiteSpace(section["SpaceId"]) && !string.IsNullOrWhiteSpace(section["AccessToken"]))
-        {
-            services.TryAddSingleton<SegmentProfileCircuit>();
-            services.TryAddSingleton<SegmentProfileClient>();
-            AddProfilesHttpClient(services);
-        }
-
+        services.TryAddSingleton<SegmentTrackingClient>();
+        AddTrackingHttpClient(services);
+        services.TryAddSingleton<SegmentProfileCircuit>();
+        services.TryAddSingleton<SegmentProfileClient>();
+        AddProfilesHttpClient(services);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Tributary.Host.Gateway;
 
 namespace Tributary.IntegrationTests.Infrastructure;
@@ -24,13 +25,16 @@ internal sealed class GatewayServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayServer> StartAsync(params string[] settings)
+    public static Task<GatewayServer> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with services replaced after the gateway's own (a fake clock).</summary>
+    public static async Task<GatewayServer> StartAsync(Action<IServiceCollection>? overrides, params string[] settings)
     {
         var directory = new TempDirectory();
         string[] args = [$"--Storage:ConnectionString=Data Source={directory.File("tributary.db")}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000", "--Sandbox:Warmup=false",
             "--Providers:Clearbit:TimeoutMs=3000", "--Providers:ZoomInfo:TimeoutMs=3000", "--Providers:Apollo:TimeoutMs=3000",
             "--Providers:Hunter:TimeoutMs=3000", "--Providers:PeopleDataLabs:TimeoutMs=3000", .. settings];
-        var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None);
+        var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None, overrides);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
         return new GatewayServer(app, directory, client);
@@ -40,11 +44,14 @@ internal sealed class GatewayServer : IAsyncDisposable
     /// The gateway on a database the caller owns and keeps: stop one gateway and start another on the same file to
     /// test what survives a restart.
     /// </summary>
-    public static async Task<GatewayServer> StartOnDatabaseAsync(string databasePath, params string[] settings)
+    public static Task<GatewayServer> StartOnDatabaseAsync(string databasePath, params string[] settings) => StartOnDatabaseAsync(databasePath, null, settings);
+
+    /// <summary>As <see cref="StartOnDatabaseAsync(string, string[])"/>, with services replaced after the gateway's own.</summary>
+    public static async Task<GatewayServer> StartOnDatabaseAsync(string databasePath, Action<IServiceCollection>? overrides, params string[] settings)
     {
         string[] args = [$"--Storage:ConnectionString=Data Source={databasePath}", "--Logging:LogLevel:Default=Warning", "--Enrichment:TimeoutMs=5000",
             "--Providers:Clearbit:TimeoutMs=3000", "--Providers:ZoomInfo:TimeoutMs=3000", .. settings];
-        var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None);
+        var app = await GatewayApp.BuildAsync(args, "http://127.0.0.1:0", CancellationToken.None, overrides);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
         return new GatewayServer(app, null, client);

@@ -36,7 +36,7 @@ internal sealed class SegmentHarness : IAsyncDisposable
         }
 
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSegment(configuration);
+        services.AddSegment();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -9,32 +9,34 @@ namespace Tributary.IntegrationTests.Segment;
 public sealed class SegmentRegistrationTests
 {
     [Fact]
-    public void AddSegment_WithoutKeys_RegistersNoClientAndTheDocumentedDefaults()
+    public void AddSegment_WithoutKeys_RegistersBothClients_NotConfigured_WithTheDocumentedDefaults()
     {
         using var services = Build(new Dictionary<string, string?>());
 
-        services.GetService<SegmentTrackingClient>().ShouldBeNull();
-        services.GetService<SegmentProfileClient>().ShouldBeNull();
+        services.GetService<SegmentTrackingClient>().ShouldNotBeNull("settings may arrive after registration (sandbox)");
+        services.GetService<SegmentProfileClient>().ShouldNotBeNull();
         var options = services.GetRequiredService<IOptions<SegmentOptions>>().Value;
+        (options.HasWriteKey, options.HasProfiles).ShouldBe((false, false));
         (options.BaseUrl, options.ProfilesUrl).ShouldBe(("https://api.segment.io", "https://profiles.segment.com"));
     }
 
     [Fact]
-    public void AddSegment_WithAWriteKeyOnly_RegistersTrackingOnly()
+    public void AddSegment_WithAWriteKeyOnly_ConfiguresTrackingOnly()
     {
         using var services = Build(new Dictionary<string, string?> { ["Segment:WriteKey"] = "wk" });
 
-        services.GetService<SegmentTrackingClient>().ShouldNotBeNull();
-        services.GetService<SegmentProfileClient>().ShouldBeNull();
+        var options = services.GetRequiredService<IOptions<SegmentOptions>>().Value;
+        (options.HasWriteKey, options.HasProfiles).ShouldBe((true, false));
     }
 
     [Fact]
-    public void AddSegment_WithASpaceAndToken_RegistersTheProfileClient()
+    public void AddSegment_WithASpaceAndToken_ConfiguresTheProfileApi()
     {
         using var services = Build(new Dictionary<string, string?> { ["Segment:SpaceId"] = "spa_1", ["Segment:AccessToken"] = "tok" });
 
-        services.GetService<SegmentProfileClient>().ShouldNotBeNull().IsCircuitOpen.ShouldBeFalse();
-        services.GetService<SegmentTrackingClient>().ShouldBeNull();
+        services.GetRequiredService<SegmentProfileClient>().IsCircuitOpen.ShouldBeFalse();
+        var options = services.GetRequiredService<IOptions<SegmentOptions>>().Value;
+        (options.HasWriteKey, options.HasProfiles).ShouldBe((false, true));
     }
 
     [Theory]
@@ -56,7 +58,7 @@ public sealed class SegmentRegistrationTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddSegment(configuration);
+        services.AddSegment();
         return services.BuildServiceProvider();
     }
 }
