@@ -110,6 +110,7 @@ internal static class GatewayApp
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
         app.MapWebhookEndpoints();
+        app.MapWidget();
         app.MapGroup("/v1")
             .WithTags("Enrichment")
             .AddEndpointFilter<GatewayKeyFilter>()
