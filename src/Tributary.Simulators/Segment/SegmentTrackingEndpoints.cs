@@ -12,7 +12,7 @@ namespace Tributary.Simulators.Segment;
 /// The Tracking API: <c>POST /v1/{identify|track|page|screen|group|alias}</c> and <c>/v1/batch</c>, with the write key
 /// as the Basic user name or <c>writeKey</c> in the body. 400 for a message over 32 KB, a batch over 500 KB or JSON that
 /// does not parse; 200 otherwise, also for what Segment drops silently (no id, a track without an event, a batch of
-/// more than 2,500 events).
+/// more than 2,500 events). Plus <c>GET /__sim/messages</c>: every accepted message as received, for the sandbox.
 /// </summary>
 internal sealed class SegmentTrackingEndpoints(SegmentSimulator simulator)
 {
@@ -30,6 +30,14 @@ internal sealed class SegmentTrackingEndpoints(SegmentSimulator simulator)
         }
 
         endpoints.MapPost("/v1/batch", BatchAsync);
+        endpoints.MapGet(ControlEndpoints.Prefix + "/messages", WriteMessagesAsync);
+    }
+
+    private Task WriteMessagesAsync(HttpContext context)
+    {
+        var messages = new JsonArray([.. simulator.Messages.Select(static m => JsonNode.Parse(m.Json))]);
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(messages.ToJsonString(), context.RequestAborted);
     }
 
     private async Task SingleAsync(HttpContext context, string type)
