@@ -10,7 +10,7 @@ public sealed class SandboxSimulatorsTests
     {
         await using var sandbox = await SandboxSimulators.StartAsync();
 
-        sandbox.All.Select(s => s.Name).ShouldBe(["clearbit", "zoominfo", "apollo", "hunter", "peopledatalabs", "hubspot", "salesforce", "genesys"]);
+        sandbox.All.Select(s => s.Name).ShouldBe(["clearbit", "zoominfo", "apollo", "hunter", "peopledatalabs", "hubspot", "salesforce", "genesys", "segment"]);
         sandbox.All.Select(s => s.BaseUrl).Distinct().Count().ShouldBe(sandbox.All.Count);
         sandbox.All.ShouldAllBe(s => s.BaseUrl.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
         using var client = new HttpClient();
