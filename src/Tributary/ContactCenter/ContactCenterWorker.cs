@@ -44,16 +44,25 @@ internal sealed class ContactCenterWorker(
                     continue;
                 }
 
-                if (concurrent)
+                try
                 {
-                    await Task.WhenAll(claim.Records.Select(r => GuardedAsync(() => process(claim.Token, r, cancellationToken))));
-                }
-                else
-                {
-                    foreach (var record in claim.Records)
+                    if (concurrent)
                     {
-                        await GuardedAsync(() => process(claim.Token, record, cancellationToken));
+                        await Task.WhenAll(claim.Records.Select(r => GuardedAsync(() => process(claim.Token, r, cancellationToken))));
                     }
+                    else
+                    {
+                        foreach (var record in claim.Records)
+                        {
+                            await GuardedAsync(() => process(claim.Token, record, cancellationToken));
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: what this process did not finish is given back at once, not when the lease runs out.
+                    await queue.ReleaseAsync(claim.Token, claim.Records, CancellationToken.None);
+                    return;
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -35,7 +35,16 @@ internal sealed class OutcomeWorker(
                     continue;
                 }
 
-                await sender.SendAsync(claim, stoppingToken);
+                try
+                {
+                    await sender.SendAsync(claim, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping: the outcomes not yet sent are given back at once, not when the lease runs out.
+                    await queue.ReleaseAsync(claim.Token, claim.Records, CancellationToken.None);
+                    return;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
