@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
-using Tributary.Host.Privacy;
 using Tributary.Privacy;
 
 namespace Tributary.Benchmarks;

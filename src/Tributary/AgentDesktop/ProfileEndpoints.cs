@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tributary.Host.HttpApi;
-using Tributary.Host.Privacy;
+using Tributary.Privacy;
 using Tributary.Storage;
 
 namespace Tributary.Host.AgentDesktop;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Identity;
-using Tributary.Host.Privacy;
 using Tributary.Host.Segment;
+using Tributary.Privacy;
 using Tributary.Storage;
 
 namespace Tributary.Host.AgentDesktop;

@@ -4,6 +4,7 @@ using Tributary.Connectors.Http;
 using Tributary.Connectors.Hunter;
 using Tributary.Connectors.PeopleDataLabs;
 using Tributary.Connectors.ZoomInfo;
+using Tributary.Host.AgentDesktop;
 using Tributary.Host.BatchPump;
 using Tributary.Host.ContactCenter;
 using Tributary.Host.Flat;
@@ -12,8 +13,6 @@ using Tributary.Host.HubSpot;
 using Tributary.Host.Identity;
 using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
-using Tributary.Host.Privacy;
-using Tributary.Host.AgentDesktop;
 using Tributary.Host.Salesforce;
 using Tributary.Host.Segment;
 using Tributary.Host.Webhooks;
@@ -27,7 +26,7 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity().AddMasking().AddProfiles().AddOutcomes();
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity().AddProfiles().AddOutcomes();
         var tributary = services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Flat;
+using Tributary.Privacy;
 
 namespace Tributary.Host.Identity;
 
@@ -16,8 +18,11 @@ internal sealed class SummaryBuilder
     private readonly Dictionary<string, int> _priority = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _maxBytes;
 
-    public SummaryBuilder(FlatFields fields, IOptions<IdentityOptions> options)
+    private readonly SensitiveValueMasker _masker;
+
+    public SummaryBuilder(FlatFields fields, IOptions<IdentityOptions> options, SensitiveValueMasker masker)
     {
+        _masker = masker;
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(options);
         _maxBytes = options.Value.SummaryMaxBytes;
@@ -35,7 +40,8 @@ internal sealed class SummaryBuilder
     /// <summary>The summary object; <c>{}</c> for no traits.</summary>
     public JsonElement Build(string traits)
     {
-        using var document = JsonDocument.Parse(traits);
+        // Traits are kept as identify gave them; what leaves in a summary is masked (SSNs, card numbers, masked fields).
+        using var document = JsonDocument.Parse(_masker.Mask(JsonNode.Parse(traits))?.ToJsonString() ?? "{}");
         var ordered = document.RootElement.ValueKind == JsonValueKind.Object
             ? document.RootElement.EnumerateObject()
                 .OrderBy(p => _priority.TryGetValue(p.Name, out var rank) ? rank : int.MaxValue)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tributary.Host.HttpApi;
-using Tributary.Host.Privacy;
+using Tributary.Privacy;
 using Tributary.Storage;
 
 namespace Tributary.Host.Outcomes;

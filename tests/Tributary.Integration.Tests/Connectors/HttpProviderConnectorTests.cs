@@ -42,6 +42,11 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
                      "emails":[{"address":"jane.doe@acme.com"}]}}}
                     """),
                 "archived@acme.com" => Json("""{"data":{"customer":null,"archivedAt":"2024-01-01"}}"""),
+                "sensitive@acme.com" => Json("""
+                    {"data":{"customer":{"id":"CRM-0007","fullName":"Sam Sensitive","tier":"silver","ssn":"123-45-6789",
+                     "cardOnFile":4111111111111111,"notes":["paid with 5555-5555-5555-4444","order 1234567890123"],
+                     "emails":[{"address":"sensitive@acme.com"}]}}}
+                    """),
                 _ => Results.NotFound(),
             };
         });
@@ -162,6 +167,25 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
         profile.Get("lastPurchaseDate")!.Value.AsText().ShouldBe("2026-01-15");
         profile.Get("loyaltyTier")!.Source.ShouldBe("crm");
         profile.Definitions.ShouldContain(d => d.Name == "loyaltyTier" && d.Section == FieldSection.Custom);
+    }
+
+    [Fact]
+    public async Task Lookup_CrmValuesWithSsnsOrCardNumbers_AreMaskedAsTheyAreRead()
+    {
+        await using var harness = Harness(new Dictionary<string, string?>
+        {
+            ["Providers:Http:Crm:Mapping:customerSsn"] = "data.customer.ssn",
+            ["Providers:Http:Crm:Mapping:cardOnFile"] = "data.customer.cardOnFile",
+            ["Providers:Http:Crm:Mapping:notes"] = "data.customer.notes",
+        });
+
+        var result = await harness.LookupAsync("crm", harness.Email("sensitive@acme.com"));
+
+        result.Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Get("customerSsn")!.Value.AsText().ShouldBe("***-**-6789");
+        result.Profile.Get("cardOnFile")!.Value.AsText().ShouldBe("************1111", "a card number sent as a JSON number is kept as masked text");
+        result.Profile.Get("notes")!.Value.AsList().ShouldBe(["paid with ************4444", "order 1234567890123"]);
+        result.Profile.Get("loyaltyTier")!.Value.AsText().ShouldBe("silver");
     }
 
     [Fact]

@@ -26,6 +26,20 @@ public sealed class IdentityResolutionTests(IdentityGateway gateway) : IClassFix
     }
 
     [Fact]
+    public async Task Resolve_Summary_MasksSsnsAndCardNumbersInTraits()
+    {
+        await gateway.IdentifyAsync("""{"traits":{"email":"masked.summary@acme.test","name":"Masked Summary","ssn":"123-45-6789","notes":"card 4111-1111-1111-1111 on file"}}""");
+
+        var (status, body) = await gateway.CallAsync("resolve", """{"email":"masked.summary@acme.test"}""");
+
+        status.ShouldBe(200);
+        var summary = body.GetProperty("summary");
+        summary.GetProperty("ssn").GetString().ShouldBe("***-**-6789");
+        summary.GetProperty("notes").GetString().ShouldBe("card ************1111 on file");
+        summary.GetProperty("name").GetString().ShouldBe("Masked Summary");
+    }
+
+    [Fact]
     public async Task Resolve_ByAHouseholdPhone_IsProbabilistic_AndAsksToVerify()
     {
         var ann = await gateway.IdentifyAsync("""{"traits":{"email":"ann@household.example","phone":"+44 20 7946 0011","name":"Ann Smith","company":"Globex"}}""");

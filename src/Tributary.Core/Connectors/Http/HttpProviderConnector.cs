@@ -4,6 +4,7 @@ using System.Text.Json;
 using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
+using Tributary.Privacy;
 using Tributary.Profiles;
 
 namespace Tributary.Connectors.Http;
@@ -16,6 +17,7 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
 {
     private readonly ProviderHttp _http;
     private readonly TimeProvider _time;
+    private readonly SensitiveValueMasker _masker;
     private readonly HttpProviderOptions _options;
     private readonly PathTemplate _template;
     private readonly HttpProviderMapping _mapping;
@@ -23,12 +25,13 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
     private readonly Uri _baseUrl;
 
     /// <summary>Options have been validated at start (<see cref="HttpProviderOptionsValidator"/>), so they parse here.</summary>
-    public HttpProviderConnector(string name, HttpProviderOptions options, ProviderHttp http, TimeProvider time)
+    public HttpProviderConnector(string name, HttpProviderOptions options, ProviderHttp http, TimeProvider time, SensitiveValueMasker masker)
     {
         Name = name;
         _options = options;
         _http = http;
         _time = time;
+        _masker = masker;
         _baseUrl = new Uri(options.BaseUrl!, UriKind.Absolute);
         _template = PathTemplate.TryParse(options.PathTemplate, out var template, out var error)
             ? template
@@ -152,7 +155,7 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
         }
 
         var profile = new ProfileBuilder(Name, _options.Confidence, _time.GetUtcNow());
-        _mapping.Map(root, profile);
+        _mapping.Map(root, profile, _masker);
         var built = profile.Build();
         return built.IsEmpty ? ProviderResult.NoMatch(billed: false) : ProviderResult.Matched(built, _options.Confidence);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tributary.Privacy;
 using Tributary.Profiles;
 
 namespace Tributary.Connectors.Http;
@@ -7,7 +8,9 @@ namespace Tributary.Connectors.Http;
 /// <summary>
 /// A configured field mapping, parsed once: JSON values → profile fields. Well-known fields get their kind and the
 /// same normalisation the built-in connectors apply (E.164 phones, country codes, canonical LinkedIn URLs), so
-/// first-party values merge with providers' values; custom fields keep the JSON value's own shape.
+/// first-party values merge with providers' values; custom fields keep the JSON value's own shape. A CRM may hold what
+/// must not leave the gateway: every text value is masked as it is read (SSNs, Luhn-valid card numbers,
+/// <c>Privacy:MaskedFields</c>), so the ledger, the caches and every answer only ever hold the masked value.
 /// </summary>
 internal sealed class HttpProviderMapping
 {
@@ -42,7 +45,7 @@ internal sealed class HttpProviderMapping
         return true;
     }
 
-    public void Map(JsonElement root, ProfileBuilder profile)
+    public void Map(JsonElement root, ProfileBuilder profile, SensitiveValueMasker masker)
     {
         foreach (var (name, path) in _fields)
         {
@@ -53,16 +56,16 @@ internal sealed class HttpProviderMapping
 
             if (ProfileFields.TryGet(name, out var field))
             {
-                SetKnown(profile, field, value);
+                SetKnown(profile, field, value, masker);
             }
             else
             {
-                SetCustom(profile, name, value);
+                SetCustom(profile, name, value, masker);
             }
         }
     }
 
-    private static void SetKnown(ProfileBuilder profile, FieldDefinition field, JsonElement value)
+    private static void SetKnown(ProfileBuilder profile, FieldDefinition field, JsonElement value, SensitiveValueMasker masker)
     {
         switch (field.Kind)
         {
@@ -70,10 +73,10 @@ internal sealed class HttpProviderMapping
                 profile.Set(field, Number(value));
                 break;
             case FieldKind.List:
-                profile.Set(field, value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(Text) : [Text(value)]);
+                profile.Set(field, (value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(Text) : [Text(value)]).Select(t => Masked(masker, field.Name, t)));
                 break;
             default:
-                profile.Set(field, Normalize(field, Text(value)));
+                profile.Set(field, Masked(masker, field.Name, Normalize(field, Text(value))));
                 break;
         }
     }
@@ -91,21 +94,27 @@ internal sealed class HttpProviderMapping
     };
 
     /// <summary>Whole numbers stay numbers, lists stay lists; anything else is text ("1234.50" keeps its cents).</summary>
-    private static void SetCustom(ProfileBuilder profile, string name, JsonElement value)
+    private static void SetCustom(ProfileBuilder profile, string name, JsonElement value, SensitiveValueMasker masker)
     {
         switch (value.ValueKind)
         {
-            case JsonValueKind.Number when value.TryGetInt64(out var whole):
+            // A whole number that reads as a card number or SSN (or a masked field) is kept as its masked text.
+            case JsonValueKind.Number when value.TryGetInt64(out var whole) && !MaskChanges(masker, name, value.GetRawText()):
                 profile.Set(ProfileFields.Custom(name, FieldKind.Number), whole);
                 break;
             case JsonValueKind.Array:
-                profile.Set(ProfileFields.Custom(name, FieldKind.List), value.EnumerateArray().Select(Text));
+                profile.Set(ProfileFields.Custom(name, FieldKind.List), value.EnumerateArray().Select(v => Masked(masker, name, Text(v))));
                 break;
             default:
-                profile.Set(ProfileFields.Custom(name), Text(value));
+                profile.Set(ProfileFields.Custom(name), Masked(masker, name, Text(value)));
                 break;
         }
     }
+
+    private static string? Masked(SensitiveValueMasker masker, string field, string? text) => text is null ? null : masker.Mask(field, text);
+
+    /// <summary>Whether masking changes the text (the masker returns the same instance when it finds nothing).</summary>
+    private static bool MaskChanges(SensitiveValueMasker masker, string field, string text) => !ReferenceEquals(masker.Mask(field, text), text);
 
     /// <summary>A scalar as text; objects and arrays have no single text and read as absent.</summary>
     private static string? Text(JsonElement value) => value.ValueKind switch

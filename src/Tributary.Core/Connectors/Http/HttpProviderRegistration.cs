@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tributary.Deadlines;
+using Tributary.Privacy;
 using Tributary.Providers;
 using Tributary.Resilience;
 
@@ -50,7 +51,8 @@ public static class HttpProviderRegistration
         return builder.AddProvider(
             name,
             sp => OptionsOf(sp, name),
-            sp => new HttpProviderConnector(name, OptionsOf(sp, name), sp.GetRequiredService<ProviderHttp>(), sp.GetRequiredService<TimeProvider>()),
+            sp => new HttpProviderConnector(
+                name, OptionsOf(sp, name), sp.GetRequiredService<ProviderHttp>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SensitiveValueMasker>()),
             static (_, _) => RateLimitSignal.None);
     }
 

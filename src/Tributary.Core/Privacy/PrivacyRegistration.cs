@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tributary.Privacy;
 
-namespace Tributary.Host.Privacy;
+namespace Tributary.Privacy;
 
-/// <summary>Masking in the host. <c>Privacy</c> itself is bound (and validated) by the core's <c>AddTributary</c>.</summary>
+/// <summary>Masking of sensitive values, registered by <c>AddTributary</c>, which binds and validates <c>Privacy</c>.</summary>
 internal static class PrivacyRegistration
 {
     /// <summary>

@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Tributary.Host.Privacy;
 using Tributary.Privacy;
 
-namespace Tributary.IntegrationTests.Privacy;
+namespace Tributary.Core.Tests.Privacy;
 
 /// <summary>The masking corpus: SSNs, every major card brand with and without separators, and what must be left alone.</summary>
 public sealed class SensitiveValueMaskerTests

@@ -1,4 +1,4 @@
-namespace Tributary.Host.Privacy;
+namespace Tributary.Privacy;
 
 /// <summary>Reads a field name as words (camelCase, snake_case, kebab-case, spaces) to tell what it names.</summary>
 internal static class FieldNames

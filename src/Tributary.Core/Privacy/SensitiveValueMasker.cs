@@ -2,9 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Tributary.Privacy;
 
-namespace Tributary.Host.Privacy;
+namespace Tributary.Privacy;
 
 /// <summary>
 /// Masks sensitive values before they leave the gateway, in one hand-written pass over each string (no regex, no

@@ -1,4 +1,4 @@
-namespace Tributary.Host.Privacy;
+namespace Tributary.Privacy;
 
 /// <summary>The Luhn (mod 10) check every card number passes; separators between digits are skipped.</summary>
 internal static class Luhn
