@@ -3,9 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Tributary.Host.ContactCenter;
 using Tributary.Host.Gateway;
 using Tributary.Simulators;
 using Tributary.Simulators.Dataset;
+using Tributary.Storage;
 
 namespace Tributary.Benchmarks;
 
@@ -13,7 +15,9 @@ namespace Tributary.Benchmarks;
 /// <c>/webhooks/genesys</c> under a steady stream of <c>customer.start</c> events: the real gateway in sandbox mode,
 /// providers answering in 50 ms, every caller a different sample person (every lookup a provider call). Events are
 /// sent open-loop at R per second; prints the acknowledgement latency and, from the Genesys simulator's record of
-/// writes, the time from an event's send to its participant attributes written.
+/// writes, the time from an event's send to its participant attributes written. Then <c>/v1/enrich</c> (new callers,
+/// uncached) at 50 per second, 500 calls with the External Contacts queue idle and 500 while the worker drains 10,000
+/// queued contact updates, in the same run after a warm-up.
 /// Usage: genesys-events [perSecond=200] [seconds=15].
 /// </summary>
 internal static class GenesysEventsRun
@@ -25,6 +29,7 @@ internal static class GenesysEventsRun
         var database = Path.Combine(Path.GetTempPath(), $"tributary-genesys-{Guid.NewGuid():N}.db");
         await using var app = await GatewayApp.BuildAsync(
             [$"--Storage:ConnectionString=Data Source={database}", "--Logging:LogLevel:Default=Warning", "--Gateway:QuotaPerMinute=10000000", "--Sandbox:Warmup=false",
+             "--Genesys:ExternalContacts:Enabled=true",
              .. new[] { "Clearbit", "ZoomInfo", "Apollo", "Hunter", "PeopleDataLabs" }.Select(p => $"--Providers:{p}:RateLimit:PerMinute=1000000")],
             "http://127.0.0.1:0",
             CancellationToken.None);
@@ -90,9 +95,48 @@ internal static class GenesysEventsRun
             $"acknowledged  p50 {At(acks, 0.5):F2} ms  p95 {At(acks, 0.95):F2} ms  p99 {At(acks, 0.99):F2} ms  (target p99 <= 5 ms); non-202: {failures}"));
         Console.WriteLine(FormattableString.Invariant(
             $"attributes    {endToEnd.Length:N0} of {total:N0} written; event to attributes p50 {At(endToEnd, 0.5):F0} ms  p95 {At(endToEnd, 0.95):F0} ms  p99 {At(endToEnd, 0.99):F0} ms  (target p95 <= 800 + 50 ms)"));
+        await EnrichP99Async(client, people, first: 2_200, count: 300);
+        var idle = await EnrichP99Async(client, people, first: 2_500, count: 500);
+        var queue = app.Services.GetRequiredService<IStagingQueue>();
+        await queue.StageAsync(
+            [.. Enumerable.Range(0, 10_000).Select(i => new StagedRecord(ContactUpdate.Source, $"bench-contact-{i}", new ContactUpdate($"+1415555{i:D4}", "Bench", $"Caller{i}", null, null).ToJson()))],
+            CancellationToken.None);
+        var queued = await queue.CountAsync([ContactUpdate.Source], CancellationToken.None);
+        var busy = await EnrichP99Async(client, people, first: 3_000, count: 500);
+        var stillQueued = await queue.CountAsync([ContactUpdate.Source], CancellationToken.None);
+        Console.WriteLine(FormattableString.Invariant(
+            $"/v1/enrich    p99 {idle:F1} ms with the External Contacts queue idle, {busy:F1} ms with it busy ({queued:N0} updates queued before, {stillQueued:N0} after): {busy / idle:F2} x (target 1 +- 0.10)"));
         await app.StopAsync();
         File.Delete(database);
         return 0;
+    }
+
+    /// <summary>p99 of <paramref name="count"/> uncached <c>/v1/enrich</c> calls (sample people from <paramref name="first"/>) at 50 per second.</summary>
+    private static async Task<double> EnrichP99Async(HttpClient client, IReadOnlyList<SamplePerson> people, int first, int count)
+    {
+        var latencies = new double[count];
+        var clock = Stopwatch.StartNew();
+        var calls = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromMilliseconds(20 * i);
+            if (clock.Elapsed < due)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var index = i;
+            calls.Add(Task.Run(async () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync("/v1/enrich", new StringContent($$"""{"email":"{{people[(first + index) % people.Count].Email}}"}""", Encoding.UTF8, "application/json"));
+                latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }));
+        }
+
+        await Task.WhenAll(calls);
+        Array.Sort(latencies);
+        return At(latencies, 0.99);
     }
 
     private static double At(double[] sorted, double p) =>
