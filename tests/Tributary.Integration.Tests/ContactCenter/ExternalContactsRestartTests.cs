@@ -34,7 +34,7 @@ public sealed class ExternalContactsRestartTests : IDisposable
 
         _time.Advance(TimeSpan.FromSeconds(11));
         await using var second = await StartAsync();
-        await WrittenOnceAsync(second);
+        await WrittenOnceAsync(second, TimeSpan.FromHours(1));
     }
 
     [Fact]
@@ -46,13 +46,14 @@ public sealed class ExternalContactsRestartTests : IDisposable
             await CallAsync(first, genesys, "c-restart-2");
             genesys.Faults.Hang = true;
             var calls = genesys.Calls.Total;
-            _time.Advance(TimeSpan.FromSeconds(11));
-            await Eventually.TrueAsync(() => genesys.Calls.Total > calls, "the worker to start the update and hang in it");
+            _time.Advance(TimeSpan.FromSeconds(10));
+
+            await RunningClock.UntilAsync(_time, () => genesys.Calls.Total > calls, TimeSpan.FromSeconds(20), "the worker to start the update and hang in it");
         }
 
         // The same fake time: the first gateway's 60 s lease has not run out, so only a released claim can be taken.
         await using var second = await StartAsync();
-        await WrittenOnceAsync(second);
+        await WrittenOnceAsync(second, TimeSpan.FromSeconds(45));
     }
 
     public void Dispose() => _directory.Dispose();
@@ -75,26 +76,21 @@ public sealed class ExternalContactsRestartTests : IDisposable
         using var response = await gateway.Client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await Eventually.TrueAsync(() => genesys.AttributeWrites.Count == 1, "the attributes");
+
+        // The event is done once its update is queued and the event itself is gone from the queue.
+        var queue = gateway.Services.GetRequiredService<IStagingQueue>();
+        await Eventually.TrueAsync(
+            async () => await queue.CountAsync(["genesys"], CancellationToken.None) == 0 && await queue.CountAsync(["genesys-contact"], CancellationToken.None) == 1,
+            "the event processed and its update queued");
     }
 
-    private async Task WrittenOnceAsync(GatewayServer gateway)
+    /// <summary>Until the update is written, moving the fake clock (on which the worker polls) by at most <paramref name="upTo"/>.</summary>
+    private async Task WrittenOnceAsync(GatewayServer gateway, TimeSpan upTo)
     {
         var genesys = gateway.Services.GetRequiredService<SandboxSimulators>().Genesys;
         var queue = gateway.Services.GetRequiredService<IStagingQueue>();
 
-        // The worker polls on the fake clock: move it a second at a time, 30 s at most, well inside the old 60 s lease.
-        var advanced = 0;
-        await Eventually.TrueAsync(
-            () =>
-            {
-                if (advanced++ < 30)
-                {
-                    _time.Advance(TimeSpan.FromSeconds(1));
-                }
-
-                return genesys.ExternalContactWrites.Count == 1;
-            },
-            "the queued update, written by the next gateway");
+        await RunningClock.UntilAsync(_time, () => genesys.ExternalContactWrites.Count == 1, upTo, "the queued update, written by the next gateway");
         await Eventually.TrueAsync(async () => await queue.CountAsync(["genesys-contact"], CancellationToken.None) == 0, "the queue to drain");
 
         genesys.ExternalContactWrites.Count.ShouldBe(1);

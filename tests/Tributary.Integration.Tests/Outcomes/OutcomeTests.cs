@@ -50,11 +50,12 @@ public sealed class OutcomeTests : IAsyncLifetime
 
         // 121 s: the control has settled; conv-settle-1 changed at 60 s, so it settles at 180 s and must wait.
         _time.Advance(TimeSpan.FromSeconds(61));
-        await Eventually.TrueAsync(() => Tracks("conv-settle-control").Count == 1, "the control outcome is sent once settled");
+        await RunningClock.UntilAsync(_time, () => Tracks("conv-settle-control").Count == 1, TimeSpan.FromSeconds(50), "the control outcome is sent once settled");
         Tracks("conv-settle-1").ShouldBeEmpty();
+        (_time.GetUtcNow() - Start).ShouldBeLessThan(TimeSpan.FromSeconds(180));
 
-        _time.Advance(TimeSpan.FromSeconds(60));
-        await Eventually.TrueAsync(() => Tracks("conv-settle-1").Count == 1, "the changed outcome is sent once it settled");
+        await RunningClock.UntilAsync(_time, () => Tracks("conv-settle-1").Count == 1, TimeSpan.FromSeconds(120), "the changed outcome is sent once it settled");
+        (_time.GetUtcNow() - Start).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(180));
         var sent = Tracks("conv-settle-1").Single();
         sent.Event.ShouldBe("Interaction Completed");
         sent.UserId.ShouldBe(SegmentSimulator.JaneDoeUserId);
@@ -76,12 +77,11 @@ public sealed class OutcomeTests : IAsyncLifetime
         Segment.Faults.FailStatus = 503;
         (await PostOutcomeAsync("conv-retry-1", profileId, "resolved")).ShouldBe(202);
 
-        _time.Advance(TimeSpan.FromSeconds(121));
-        await Eventually.TrueAsync(() => Segment.Statuses.Total > 0, "the first send reaches Segment and fails");
+        _time.Advance(TimeSpan.FromSeconds(120));
+        await RunningClock.UntilAsync(_time, () => Segment.Statuses.Total > 0, TimeSpan.FromSeconds(20), "the first send reaches Segment and fails");
         Segment.Faults.Reset();
-        _time.Advance(TimeSpan.FromSeconds(31));
 
-        await Eventually.TrueAsync(() => Tracks("conv-retry-1").Count == 1, "the outcome is sent again after the backoff");
+        await RunningClock.UntilAsync(_time, () => Tracks("conv-retry-1").Count == 1, TimeSpan.FromSeconds(120), "the outcome is sent again after the backoff");
         Segment.UniqueMessages.Count(m => m.MessageId == SegmentTrack.StableMessageId("interaction", "conv-retry-1")).ShouldBe(1);
     }
 
@@ -93,10 +93,10 @@ public sealed class OutcomeTests : IAsyncLifetime
         await Server.DisposeAsync();
         _server = null;
 
-        _time.Advance(TimeSpan.FromSeconds(121));
+        _time.Advance(TimeSpan.FromSeconds(120));
         _server = await StartAsync();
 
-        await Eventually.TrueAsync(() => Tracks("conv-restart-1").Count == 1, "the next gateway sends the stored outcome");
+        await RunningClock.UntilAsync(_time, () => Tracks("conv-restart-1").Count == 1, TimeSpan.FromSeconds(60), "the next gateway sends the stored outcome");
         Tracks("conv-restart-1").Single().Properties.GetProperty("disposition").GetString().ShouldBe("sale");
     }
 
