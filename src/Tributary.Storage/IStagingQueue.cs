@@ -27,7 +27,14 @@ public interface IStagingQueue
     /// <paramref name="retention"/>, as <see cref="IIdempotencyKeys"/> keeps keys): the key and the records in one
     /// transaction, so an acknowledged event is stored and a replayed one changes nothing. True when the key was new.
     /// </summary>
-    Task<bool> StageOnceAsync(string scope, string key, TimeSpan retention, IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken);
+    async Task<bool> StageOnceAsync(string scope, string key, TimeSpan retention, IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken) =>
+        (await StageOnceAsync(scope, retention, [new OnceStaged(key, records)], cancellationToken))[0];
+
+    /// <summary>
+    /// As <see cref="StageOnceAsync(string, string, TimeSpan, IReadOnlyCollection{StagedRecord}, CancellationToken)"/> for
+    /// every event of one delivery, all in one transaction: a worker never sees half a delivery. One answer per event.
+    /// </summary>
+    Task<IReadOnlyList<bool>> StageOnceAsync(string scope, TimeSpan retention, IReadOnlyList<OnceStaged> events, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="maxRecords"/> records, oldest first, for <paramref name="lease"/>. Empty when none is free.</summary>
     Task<StagingClaim> ClaimAsync(int maxRecords, TimeSpan lease, CancellationToken cancellationToken) => ClaimAsync(maxRecords, lease, null, cancellationToken);
@@ -60,6 +67,9 @@ public interface IStagingQueue
     /// <summary>Records of these source systems in the queue (null = any), claimed or not.</summary>
     Task<long> CountAsync(IReadOnlyCollection<string>? sources, CancellationToken cancellationToken);
 }
+
+/// <summary>An event to stage once: its dedup key and its records.</summary>
+public sealed record OnceStaged(string Key, IReadOnlyCollection<StagedRecord> Records);
 
 /// <summary>A CRM record to enrich.</summary>
 /// <param name="SourceSystem">e.g. <c>hubspot</c>, <c>salesforce</c>.</param>

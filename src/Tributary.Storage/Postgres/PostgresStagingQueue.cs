@@ -17,31 +17,33 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
         await StageAsync(connection, null, records, notBefore, cancellationToken);
     }
 
-    public async Task<bool> StageOnceAsync(string scope, string key, TimeSpan retention, IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> StageOnceAsync(string scope, TimeSpan retention, IReadOnlyList<OnceStaged> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(events);
         var now = time.GetUtcNow();
+        var fresh = new bool[events.Count];
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // The key as IIdempotencyKeys records it; concurrent deliveries of one event wait on it, and one wins.
-        bool fresh;
-        await using (var record = new NpgsqlCommand(
-            """
-            INSERT INTO idempotency_keys (scope, key, recorded_at, expires_at) VALUES (@scope, @key, @now, @expires)
-            ON CONFLICT (scope, key) DO UPDATE SET recorded_at = excluded.recorded_at, expires_at = excluded.expires_at
-            WHERE idempotency_keys.expires_at <= @now
-            """,
-            connection,
-            transaction))
+        for (var i = 0; i < events.Count; i++)
         {
-            record.With("scope", scope).With("key", key).WithTime("now", now).WithTime("expires", now + retention);
-            fresh = await record.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
+            // The key as IIdempotencyKeys records it; concurrent deliveries of one event wait on it, and one wins.
+            await using (var record = new NpgsqlCommand(
+                """
+                INSERT INTO idempotency_keys (scope, key, recorded_at, expires_at) VALUES (@scope, @key, @now, @expires)
+                ON CONFLICT (scope, key) DO UPDATE SET recorded_at = excluded.recorded_at, expires_at = excluded.expires_at
+                WHERE idempotency_keys.expires_at <= @now
+                """,
+                connection,
+                transaction))
+            {
+                record.With("scope", scope).With("key", events[i].Key).WithTime("now", now).WithTime("expires", now + retention);
+                fresh[i] = await record.ExecuteNonQueryAsync(cancellationToken) == 1;
+            }
 
-        if (fresh)
-        {
-            await StageAsync(connection, transaction, records, null, cancellationToken);
+            if (fresh[i])
+            {
+                await StageAsync(connection, transaction, events[i].Records, null, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

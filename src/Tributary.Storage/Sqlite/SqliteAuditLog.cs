@@ -21,7 +21,7 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             Insert,

@@ -9,7 +9,7 @@ internal sealed class SqliteCreditStore(SqliteDatabase database) : ICreditStore
 {
     public async Task AddAsync(string provider, DateOnly day, long calls, decimal cost, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<(long Calls, string Cost)?>(new CommandDefinition(
             "SELECT calls, cost FROM provider_credits WHERE provider = @provider AND day = @day",

@@ -10,7 +10,7 @@ internal sealed class SqliteDeadLetterStore(SqliteDatabase database) : IDeadLett
     public async Task AddAsync(NewDeadLetter letter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO dead_letters (kind, source_system, record_id, payload, reason, attempts, failed_at)
@@ -40,7 +40,7 @@ internal sealed class SqliteDeadLetterStore(SqliteDatabase database) : IDeadLett
 
     public async Task<bool> RemoveAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM dead_letters WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
     }
 

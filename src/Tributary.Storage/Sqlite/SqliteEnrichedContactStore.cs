@@ -12,7 +12,7 @@ internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnr
     public async Task UpsertAsync(IReadOnlyCollection<EnrichedContact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             $"""

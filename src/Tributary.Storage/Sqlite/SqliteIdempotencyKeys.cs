@@ -8,7 +8,7 @@ internal sealed class SqliteIdempotencyKeys(SqliteDatabase database, TimeProvide
     public async Task<bool> TryRecordAsync(string scope, string key, TimeSpan retention, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
 
         // One statement: the insert, or taking over a key whose retention has passed. A replay changes no row.
         var changed = await connection.ExecuteAsync(new CommandDefinition(
@@ -24,7 +24,7 @@ internal sealed class SqliteIdempotencyKeys(SqliteDatabase database, TimeProvide
 
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM idempotency_keys WHERE expires_at <= @now",
             new { now = SqliteText.Of(time.GetUtcNow()) },

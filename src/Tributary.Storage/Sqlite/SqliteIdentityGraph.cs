@@ -48,7 +48,7 @@ internal sealed class SqliteIdentityGraph(SqliteDatabase database) : IIdentityGr
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(decide);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var view = await IdentityViews.ReadAsync(
             keys,
@@ -67,7 +67,7 @@ internal sealed class SqliteIdentityGraph(SqliteDatabase database) : IIdentityGr
 
     public async Task<bool> DetachAsync(string profileId, IdentityKey key, string newProfileId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var now = SqliteText.Of(at);
         var moved = await connection.ExecuteAsync(new CommandDefinition(
@@ -94,7 +94,7 @@ internal sealed class SqliteIdentityGraph(SqliteDatabase database) : IIdentityGr
 
     public async Task<int> RemoveAsync(IdentityKey key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM identity_links WHERE id_type = @Type AND id_hash = @Hash", new { key.Type, key.Hash }, cancellationToken: cancellationToken));
     }

@@ -17,7 +17,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 
     public async Task CreateAsync(NewJob job, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -62,7 +62,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 
     public async Task<bool> TryClaimAsync(string id, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE jobs SET state = 'running', claimed_by = @owner, lease_until = @leaseUntil, started_at = COALESCE(started_at, @startedAt)
@@ -104,7 +104,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 
     public async Task SaveResultsAsync(string id, string owner, IReadOnlyList<JobRecordResult> results, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
@@ -152,7 +152,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 
     public async Task FinishAsync(string id, JobState state, string? reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE jobs SET state = @state, error = @error, finished_at = @finishedAt, claimed_by = NULL, lease_until = NULL,
@@ -165,7 +165,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 
     public async Task ReleaseAsync(string id, string owner, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE jobs SET claimed_by = NULL, lease_until = NULL WHERE id = @id AND claimed_by = @owner AND state = 'running'",
             new { id, owner },
@@ -209,7 +209,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 
     public async Task RecordCallbackAsync(string id, CallbackState state, int attempts, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE jobs SET callback_state = @state, callback_attempts = @attempts WHERE id = @id",
             new { id, state = SqliteText.Of(state), attempts },

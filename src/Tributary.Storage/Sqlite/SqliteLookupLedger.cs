@@ -23,7 +23,7 @@ internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedge
     /// <summary>One transaction for the whole batch: SQLite commits are what cost, not rows.</summary>
     public async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

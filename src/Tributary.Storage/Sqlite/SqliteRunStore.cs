@@ -13,7 +13,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
     public async Task<string> StartAsync(RunKind kind, string inputName, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7(startedAt).ToString("N");
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO enrichment_runs (id, kind, input_name, started_at) VALUES (@id, @kind, @inputName, @startedAt)",
             new { id, kind = SqliteText.Of(kind), inputName, startedAt = SqliteText.Of(startedAt) },
@@ -23,7 +23,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 
     public async Task FinishAsync(string id, RunTotals totals, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE enrichment_runs SET finished_at = @finishedAt, rows = @Rows, matched = @Matched, unmatched = @Unmatched,

@@ -12,32 +12,35 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Stage(connection, transaction, records, notBefore, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<bool> StageOnceAsync(string scope, string key, TimeSpan retention, IReadOnlyCollection<StagedRecord> records, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> StageOnceAsync(string scope, TimeSpan retention, IReadOnlyList<OnceStaged> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(events);
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var fresh = new bool[events.Count];
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // The key as IIdempotencyKeys records it: new, or taking over one whose retention has passed.
-        var fresh = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO idempotency_keys (scope, key, recorded_at, expires_at) VALUES (@scope, @key, @now, @expires)
-            ON CONFLICT (scope, key) DO UPDATE SET recorded_at = excluded.recorded_at, expires_at = excluded.expires_at
-            WHERE idempotency_keys.expires_at <= @now
-            """,
-            new { scope, key, now = SqliteText.Of(now), expires = SqliteText.Of(now + retention) },
-            transaction,
-            cancellationToken: cancellationToken)) == 1;
-        if (fresh)
+        for (var i = 0; i < events.Count; i++)
         {
-            await Stage(connection, transaction, records, null, cancellationToken);
+            // The key as IIdempotencyKeys records it: new, or taking over one whose retention has passed.
+            fresh[i] = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO idempotency_keys (scope, key, recorded_at, expires_at) VALUES (@scope, @key, @now, @expires)
+                ON CONFLICT (scope, key) DO UPDATE SET recorded_at = excluded.recorded_at, expires_at = excluded.expires_at
+                WHERE idempotency_keys.expires_at <= @now
+                """,
+                new { scope, key = events[i].Key, now = SqliteText.Of(now), expires = SqliteText.Of(now + retention) },
+                transaction,
+                cancellationToken: cancellationToken)) == 1;
+            if (fresh[i])
+            {
+                await Stage(connection, transaction, events[i].Records, null, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -50,7 +53,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         var now = time.GetUtcNow();
         var token = Guid.NewGuid();
         var expires = now + lease;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long Id, string SourceSystem, string RecordId, string Payload, long Version, long Attempts)>(new CommandDefinition(
             """
             UPDATE staged_records SET claim_token = @token, lease_expires_at = @expires, attempts = attempts + 1
@@ -69,7 +72,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
 
     public async Task<int> ExtendAsync(Guid claimToken, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE staged_records SET lease_expires_at = @expires WHERE claim_token = @token",
             new { token = claimToken.ToString(), expires = SqliteText.Of(time.GetUtcNow() + lease) },
@@ -79,7 +82,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     public async Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var released = await Release(connection, transaction, claimToken, records, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -89,7 +92,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     public async Task<int> DeferAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, DateTimeOffset notBefore, bool countAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // A row without a claim token whose lease lies ahead is nobody's and not yet free: that is the wait.
@@ -108,7 +111,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     public async Task<int> DeleteAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -14,7 +14,7 @@ internal sealed class SqliteSuppressionStore(SqliteDatabase database, TimeProvid
 
     public async Task AddAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var at = time.GetUtcNow().ToString("O");
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT OR IGNORE INTO suppression_list (identifier_hash, reason, added_at) VALUES (@hash, @reason, @at)",

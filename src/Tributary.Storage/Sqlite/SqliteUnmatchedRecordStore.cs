@@ -8,7 +8,7 @@ internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnm
     public async Task AddAsync(UnmatchedRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO unmatched_records (record_id, identifier_hash, reason, recorded_at) VALUES (@recordId, @hash, @reason, @at)

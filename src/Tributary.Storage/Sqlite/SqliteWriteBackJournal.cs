@@ -13,7 +13,7 @@ internal sealed class SqliteWriteBackJournal(SqliteDatabase database) : IWriteBa
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -39,7 +39,7 @@ internal sealed class SqliteWriteBackJournal(SqliteDatabase database) : IWriteBa
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE writeback_journal SET state = @state WHERE run_id = @runId AND source_system = @sourceSystem AND record_id = @recordId",

@@ -195,6 +195,20 @@ public abstract class StagingQueueConformanceTests<TBackend>(TBackend backend) :
     }
 
     [StoreFact]
+    public async Task StageOnce_ADelivery_StagesEachNewEventOnce_AndAnswersPerEvent()
+    {
+        var queue = Get<IStagingQueue>();
+        var retention = TimeSpan.FromDays(7);
+
+        var first = await queue.StageOnceAsync("hubspot", retention, [new OnceStaged("d-1", [Record(1)]), new OnceStaged("d-2", [Record(2)]), new OnceStaged("d-1", [Record(3)])], None);
+        var replay = await queue.StageOnceAsync("hubspot", retention, [new OnceStaged("d-2", [Record(4)]), new OnceStaged("d-5", [Record(5)])], None);
+
+        first.ShouldBe([true, true, false]);
+        replay.ShouldBe([false, true]);
+        (await queue.ClaimAsync(10, Lease, None)).Records.Select(r => r.RecordId).Order().ShouldBe(["c-1", "c-2", "c-5"]);
+    }
+
+    [StoreFact]
     public async Task StageOnce_StagesAnEventOnce_SharesItsKeyWithIdempotencyKeys_AndAgainAfterRetention()
     {
         var queue = Get<IStagingQueue>();
