@@ -68,6 +68,7 @@ public static class StorageRegistration
         services.TryAddSingleton(Pick<IDeadLetterStore, SqliteDeadLetterStore, PostgresDeadLetterStore>);
         services.TryAddSingleton(Pick<IWriteBackJournal, SqliteWriteBackJournal, PostgresWriteBackJournal>);
         services.TryAddSingleton(Pick<IJobStore, SqliteJobStore, PostgresJobStore>);
+        services.TryAddSingleton(Pick<ISubjectErasure, SqliteSubjectErasure, PostgresSubjectErasure>);
         services.TryAddSingleton(Pick<IIdentityGraph, SqliteIdentityGraph, PostgresIdentityGraph>);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreMigrationService>());
         return services;

@@ -128,8 +128,9 @@ public sealed class SqliteDatabase
 
         // Per-connection settings. Without busy_timeout, a writer that meets another writer is retried by
         // Microsoft.Data.Sqlite after a fixed 150 ms sleep; SQLite's own busy handler waits in small steps instead.
+        // secure_delete overwrites deleted content with zeros, so an erased subject is left in no free page.
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

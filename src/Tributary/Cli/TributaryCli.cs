@@ -30,6 +30,7 @@ internal static class TributaryCli
             EnrichCommand.Create(output, settings),
             DbCommand.Create(output, error, settings),
             ExportCommand.Create(output, settings),
+            ForgetCommand.Create(output, settings),
         };
         foreach (var command in PipelineCommands.Create(output, settings))
         {

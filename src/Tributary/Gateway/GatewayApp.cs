@@ -13,6 +13,7 @@ using Tributary.Host.Identity;
 using Tributary.Host.Jobs;
 using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
+using Tributary.Host.Privacy;
 using Tributary.Host.AgentDesktop;
 using Tributary.Host.Providers;
 using Tributary.Host.Webhooks;
@@ -122,6 +123,7 @@ internal static class GatewayApp
             .MapIdentityEndpoints()
             .MapProfileEndpoints()
             .MapOutcomeEndpoints()
+            .MapPrivacyEndpoints()
             .MapProvidersEndpoints();
         return app;
     }

@@ -13,6 +13,7 @@ using Tributary.Host.HubSpot;
 using Tributary.Host.Identity;
 using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
+using Tributary.Host.Privacy;
 using Tributary.Host.Salesforce;
 using Tributary.Host.Segment;
 using Tributary.Host.Webhooks;
@@ -26,7 +27,7 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity().AddProfiles().AddOutcomes();
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity().AddProfiles().AddOutcomes().AddErasure();
         var tributary = services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()

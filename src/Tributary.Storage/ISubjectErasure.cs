@@ -1,0 +1,31 @@
+namespace Tributary.Storage;
+
+/// <summary>
+/// Right to erasure in the store: removes one subject's data from every table that can hold it, in one transaction,
+/// and says how much there was in each place.
+/// </summary>
+public interface ISubjectErasure
+{
+    Task<ErasureCounts> EraseAsync(SubjectErasure subject, CancellationToken cancellationToken);
+}
+
+/// <summary>What identifies the subject in the store.</summary>
+/// <param name="IdentifierType"><c>email</c> or <c>phone</c>, as the identity graph types links.</param>
+/// <param name="Value">The normalised value (a lower-cased email, an E.164 phone): found inside stored JSON and values.</param>
+/// <param name="ValueHashes">Keyed hashes the value is stored as (identity links, warehouse rows, unmatched rows).</param>
+/// <param name="LedgerKeys">Ledger keys of lookups by this identifier alone (their no-match answers hold no value to find).</param>
+/// <param name="OutcomeSource">The staging source of pending CDP outcomes, removed for the subject's profiles.</param>
+public sealed record SubjectErasure(string IdentifierType, string Value, IReadOnlyList<string> ValueHashes, IReadOnlyList<string> LedgerKeys, string OutcomeSource);
+
+/// <summary>Rows removed (or, for job records, blanked) per place.</summary>
+public sealed record ErasureCounts(
+    int Ledger,
+    int EnrichedContacts,
+    int Unmatched,
+    int Staging,
+    int JobRecords,
+    int IdentityLinks,
+    int Profiles,
+    int Outcomes,
+    int DeadLetters,
+    int Journal);

@@ -1,0 +1,87 @@
+using Npgsql;
+
+namespace Tributary.Storage.Postgres;
+
+/// <summary>Erasure in the shared store, in one transaction; PostgreSQL's own vacuum reclaims the dead tuples.</summary>
+internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubjectErasure
+{
+    /// <summary>What a job record or result holding the subject becomes: the job keeps its count and order.</summary>
+    private const string Erased = """{"erased":true}""";
+
+    public async Task<ErasureCounts> EraseAsync(SubjectErasure subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var value = subject.Value.ToLowerInvariant();
+        var hashes = subject.ValueHashes.ToArray();
+        var profiles = new List<string>();
+        await using (var find = Command("SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)")
+            .With("type", subject.IdentifierType).With("hashes", hashes))
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                profiles.Add(reader.GetString(0));
+            }
+        }
+
+        // An email names one person: their profiles go whole. A phone may be a household's: only its links go, and the
+        // profiles it leaves with no link.
+        var strong = subject.IdentifierType == "email";
+        var links = strong
+            ? await RunAsync(Command("DELETE FROM identity_links WHERE profile_id = ANY(@profiles)").With("profiles", profiles.ToArray()))
+            : await RunAsync(Command("DELETE FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)").With("type", subject.IdentifierType).With("hashes", hashes));
+        var gone = new List<string>(profiles);
+        if (!strong)
+        {
+            gone.Clear();
+            await using var orphans = Command("SELECT id FROM identity_profiles p WHERE id = ANY(@profiles) AND NOT EXISTS (SELECT 1 FROM identity_links l WHERE l.profile_id = p.id)")
+                .With("profiles", profiles.ToArray());
+            await using var reader = await orphans.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                gone.Add(reader.GetString(0));
+            }
+        }
+
+        var goneIds = gone.ToArray();
+        var removedProfiles = await RunAsync(Command("DELETE FROM identity_profiles WHERE id = ANY(@gone) OR merged_into = ANY(@gone)").With("gone", goneIds));
+        var outcomes = await RunAsync(Command("DELETE FROM staged_records WHERE source_system = @source AND payload->>'profileId' = ANY(@gone)")
+            .With("source", subject.OutcomeSource).With("gone", goneIds));
+        var deadLetters = await RunAsync(Command(
+                "DELETE FROM dead_letters WHERE position(@value in lower(payload)) > 0 OR CASE WHEN kind = @source THEN payload::jsonb->>'profileId' = ANY(@gone) ELSE false END")
+            .With("value", value).With("source", subject.OutcomeSource).With("gone", goneIds));
+        var counts = new ErasureCounts(
+            Ledger: await RunAsync(Command("DELETE FROM lookup_ledger WHERE key = ANY(@keys) OR position(@value in lower(entry::text)) > 0")
+                .With("keys", subject.LedgerKeys.ToArray()).With("value", value)),
+            EnrichedContacts: await RunAsync(Command("DELETE FROM enriched_contacts WHERE email_hash = ANY(@hashes) OR phone = @phone").With("hashes", hashes).With("phone", subject.Value)),
+            Unmatched: await RunAsync(Command("DELETE FROM unmatched_records WHERE identifier_hash = ANY(@hashes)").With("hashes", hashes)),
+            Staging: await RunAsync(Command("DELETE FROM staged_records WHERE position(@value in lower(payload::text)) > 0").With("value", value)),
+            JobRecords: await RunAsync(Command(
+                    """
+                    UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE @erased END
+                    WHERE position(@value in lower(record)) > 0 OR position(@value in lower(coalesce(result, ''))) > 0
+                    """)
+                .With("value", value).With("erased", Erased)),
+            IdentityLinks: links,
+            Profiles: removedProfiles,
+            Outcomes: outcomes,
+            DeadLetters: deadLetters,
+            Journal: await RunAsync(Command(
+                    "DELETE FROM writeback_journal WHERE position(@value in lower(coalesce(old_value, ''))) > 0 OR position(@value in lower(new_value)) > 0")
+                .With("value", value)));
+        await transaction.CommitAsync(cancellationToken);
+        return counts;
+
+        NpgsqlCommand Command(string sql) => new(sql, connection, transaction);
+
+        async Task<int> RunAsync(NpgsqlCommand command)
+        {
+            await using (command)
+            {
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Tributary.Storage.Sqlite;
+
+/// <summary>
+/// Erasure in the embedded store. Every connection runs with <c>secure_delete</c> on (deleted content is overwritten
+/// with zeros), and the write-ahead log is checkpointed and truncated afterwards, so the value is left in no page of
+/// the database files.
+/// </summary>
+internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectErasure
+{
+    /// <summary>What a job record or result holding the subject becomes: the job keeps its count and order.</summary>
+    private const string Erased = """{"erased":true}""";
+
+    public async Task<ErasureCounts> EraseAsync(SubjectErasure subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ErasureCounts counts;
+        await using (var connection = await database.OpenForWriteAsync(cancellationToken))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var value = subject.Value.ToLowerInvariant();
+            var hashes = subject.ValueHashes;
+            var profiles = (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash IN @hashes",
+                new { type = subject.IdentifierType, hashes },
+                transaction,
+                cancellationToken: cancellationToken))).AsList();
+
+            // An email names one person: their profiles go whole. A phone may be a household's: only its links go, and
+            // the profiles it leaves with no link.
+            var strong = subject.IdentifierType == "email";
+            var links = strong
+                ? await Run("DELETE FROM identity_links WHERE profile_id IN @profiles", new { profiles })
+                : await Run("DELETE FROM identity_links WHERE id_type = @type AND id_hash IN @hashes", new { type = subject.IdentifierType, hashes });
+            var gone = strong
+                ? profiles
+                : (await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT id FROM identity_profiles p WHERE id IN @profiles AND NOT EXISTS (SELECT 1 FROM identity_links l WHERE l.profile_id = p.id)",
+                    new { profiles },
+                    transaction,
+                    cancellationToken: cancellationToken))).AsList();
+            var removedProfiles = await Run("DELETE FROM identity_profiles WHERE id IN @gone OR merged_into IN @gone", new { gone });
+            var outcomes = await Run("DELETE FROM staged_records WHERE source_system = @source AND json_extract(payload, '$.profileId') IN @gone", new { source = subject.OutcomeSource, gone });
+            var deadLetters = await Run(
+                "DELETE FROM dead_letters WHERE instr(lower(payload), @value) > 0 OR CASE WHEN kind = @source AND json_valid(payload) THEN json_extract(payload, '$.profileId') IN @gone ELSE 0 END",
+                new { value, source = subject.OutcomeSource, gone });
+
+            counts = new ErasureCounts(
+                Ledger: await Run("DELETE FROM lookup_ledger WHERE key IN @keys OR instr(lower(entry), @value) > 0", new { keys = subject.LedgerKeys, value }),
+                EnrichedContacts: await Run("DELETE FROM enriched_contacts WHERE email_hash IN @hashes OR phone = @phone", new { hashes, phone = subject.Value }),
+                Unmatched: await Run("DELETE FROM unmatched_records WHERE identifier_hash IN @hashes", new { hashes }),
+                Staging: await Run("DELETE FROM staged_records WHERE instr(lower(payload), @value) > 0", new { value }),
+                JobRecords: await Run(
+                    """
+                    UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE @erased END
+                    WHERE instr(lower(record), @value) > 0 OR instr(lower(coalesce(result, '')), @value) > 0
+                    """,
+                    new { value, erased = Erased }),
+                IdentityLinks: links,
+                Profiles: removedProfiles,
+                Outcomes: outcomes,
+                DeadLetters: deadLetters,
+                Journal: await Run(
+                    "DELETE FROM writeback_journal WHERE instr(lower(coalesce(old_value, '')), @value) > 0 OR instr(lower(new_value), @value) > 0",
+                    new { value }));
+            await transaction.CommitAsync(cancellationToken);
+
+            Task<int> Run(string sql, object parameters) =>
+                connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        }
+
+        // Old page images in the write-ahead log still hold the value until they are checkpointed into the zeroed pages.
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: cancellationToken));
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
+using Tributary.Caching;
+using Tributary.Identifiers;
+using Tributary.Privacy;
+using Tributary.Providers;
+using Tributary.Storage;
+
+namespace Tributary.Host.Privacy;
+
+/// <summary>
+/// Right to erasure for one email or phone: the store's copies (ledger, warehouse rows, unmatched rows, staging, job
+/// records, identity links and profiles, pending outcomes, dead letters, the write-back journal) in one transaction,
+/// this process's cache, then the suppression list, so no provider is asked about the subject again. Other processes
+/// on the same store stop answering for the subject within <c>Privacy:SuppressionRefreshSeconds</c>: the engine checks
+/// suppression before its cache, and a profile read checks the graph on every request.
+/// </summary>
+internal sealed class SubjectEraser(
+    IdentifierNormalizer normalizer,
+    IdentifierHasher hasher,
+    ProviderCatalog catalog,
+    ILookupLedger ledger,
+    IMemoryCache memory,
+    HybridCache cache,
+    ISubjectErasure store,
+    SuppressionList suppression,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>The staging source of pending CDP outcomes (<c>Outcomes/PendingOutcome</c>).</summary>
+    public const string OutcomeSource = "cdp-outcome";
+
+    /// <summary>Erases the subject named by exactly one of <paramref name="email"/> and <paramref name="phone"/>.</summary>
+    /// <exception cref="InvalidIdentifierException">The value is not an email or phone.</exception>
+    public async Task<ErasureReceipt> ForgetAsync(string? email, string? phone, string actor, CancellationToken cancellationToken)
+    {
+        var type = email is not null ? "email" : "phone";
+        var given = (email ?? phone ?? throw new ArgumentException("An email or a phone is required.", nameof(email))).Trim();
+        var set = normalizer.Normalize(email is not null ? new RawIdentifiers(Email: given) : new RawIdentifiers(Phone: given));
+        var value = (email is not null ? set.Email : set.Phone)
+            ?? throw new InvalidIdentifierException(type, $"The {type} is not one Tributary can look up.");
+
+        // Answers still queued for the store must be there before the store is cleaned, or they would be written after.
+        await ledger.FlushAsync(cancellationToken);
+        var keys = LedgerKeys(set, type).ToList();
+        var cached = 0;
+        foreach (var key in keys)
+        {
+            cached += memory.TryGetValue(key, out _) ? 1 : 0;
+            await cache.RemoveAsync(key, cancellationToken);
+        }
+
+        var counts = await store.EraseAsync(
+            new SubjectErasure(type, value, [.. new[] { value, given }.Distinct().Select(hasher.Hash)], keys, OutcomeSource),
+            cancellationToken);
+        await suppression.SuppressAsync(email is not null ? new IdentifierSet { Email = value } : new IdentifierSet { Phone = value }, "erasure", cancellationToken);
+        var subject = hasher.Hash(type + ":" + value);
+        await audit.AppendAsync(new AuditEntry(actor, "subject.forget", subject, time.GetUtcNow()), cancellationToken);
+        return new ErasureReceipt(
+            subject, counts.Ledger, cached, counts.EnrichedContacts, counts.Unmatched, counts.Staging, counts.JobRecords,
+            counts.IdentityLinks, counts.Profiles, counts.Outcomes, counts.DeadLetters, counts.Journal, Suppressed: true);
+    }
+
+    /// <summary>
+    /// The ledger and cache keys of lookups by this identifier alone, for every provider: the identifiers a provider may
+    /// send for it (an email with or without the company domain it implies). Answers of lookups that combined it with
+    /// other identifiers are found by their content instead.
+    /// </summary>
+    private IEnumerable<string> LedgerKeys(IdentifierSet set, string type)
+    {
+        IdentifierSet[] variants = type == "email"
+            ? [new IdentifierSet { Email = set.Email, Domain = set.Domain }, new IdentifierSet { Email = set.Email }]
+            : [new IdentifierSet { Phone = set.Phone }];
+        var hashes = variants.Select(v => hasher.Hash(v.CanonicalKey())).Distinct().ToList();
+        return catalog.All.SelectMany(entry => hashes.Select(hash => entry.KeyPrefix + ":person:" + hash));
+    }
+}
