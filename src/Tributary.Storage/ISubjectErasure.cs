@@ -1,12 +1,19 @@
 namespace Tributary.Storage;
 
 /// <summary>
-/// Right to erasure in the store: removes one subject's data from every table that can hold it, in one transaction,
-/// and says how much there was in each place.
+/// Right to erasure and retention in the store: removes one subject's data from every table that can hold it, or
+/// everything older than a retention limit, in one transaction, and says how much there was in each place.
 /// </summary>
 public interface ISubjectErasure
 {
     Task<ErasureCounts> EraseAsync(SubjectErasure subject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes personal data last written before <paramref name="cutoff"/>: ledger answers, warehouse and unmatched
+    /// rows, staged records, finished jobs with their records, profiles not updated since (with their links), dead
+    /// letters and journal entries. The audit log holds no raw value and is kept.
+    /// </summary>
+    Task<ErasureCounts> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 /// <summary>What identifies the subject in the store.</summary>

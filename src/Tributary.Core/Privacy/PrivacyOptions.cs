@@ -26,4 +26,11 @@ public sealed class PrivacyOptions
     /// and card numbers that pass Luhn are masked.
     /// </summary>
     public List<string> MaskedFields { get; set; } = [];
+
+    /// <summary>
+    /// Stored personal data older than this many days is purged once a day (<c>serve</c>). Default none: kept until
+    /// erased or expired by the cache TTLs.
+    /// </summary>
+    [Range(1, 36_500)]
+    public int? RetentionDays { get; set; }
 }

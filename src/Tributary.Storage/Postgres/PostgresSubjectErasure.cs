@@ -84,4 +84,32 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
             }
         }
     }
+
+    public async Task<ErasureCounts> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var links = await RunAsync("DELETE FROM identity_links WHERE profile_id IN (SELECT id FROM identity_profiles WHERE updated_at < @before)");
+        var jobRecords = await RunAsync("DELETE FROM job_records WHERE job_id IN (SELECT id FROM jobs WHERE finished_at IS NOT NULL AND finished_at < @before)");
+        await RunAsync("DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < @before");
+        var counts = new ErasureCounts(
+            Ledger: await RunAsync("DELETE FROM lookup_ledger WHERE observed_at < @before"),
+            EnrichedContacts: await RunAsync("DELETE FROM enriched_contacts WHERE enriched_at < @before"),
+            Unmatched: await RunAsync("DELETE FROM unmatched_records WHERE recorded_at < @before"),
+            Staging: await RunAsync("DELETE FROM staged_records WHERE staged_at < @before"),
+            JobRecords: jobRecords,
+            IdentityLinks: links,
+            Profiles: await RunAsync("DELETE FROM identity_profiles WHERE updated_at < @before"),
+            Outcomes: 0,
+            DeadLetters: await RunAsync("DELETE FROM dead_letters WHERE failed_at < @before"),
+            Journal: await RunAsync("DELETE FROM writeback_journal WHERE at < @before"));
+        await transaction.CommitAsync(cancellationToken);
+        return counts;
+
+        async Task<int> RunAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction).WithTime("before", cutoff);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }

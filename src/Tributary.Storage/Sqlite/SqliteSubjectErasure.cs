@@ -79,4 +79,41 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
 
         return counts;
     }
+
+    public async Task<ErasureCounts> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        ErasureCounts counts;
+        await using (var connection = await database.OpenForWriteAsync(cancellationToken))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var before = SqliteText.Of(cutoff);
+            var links = await Run(
+                "DELETE FROM identity_links WHERE profile_id IN (SELECT id FROM identity_profiles WHERE updated_at < @before)");
+            var jobRecords = await Run(
+                "DELETE FROM job_records WHERE job_id IN (SELECT id FROM jobs WHERE finished_at IS NOT NULL AND finished_at < @before)");
+            await Run("DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < @before");
+            counts = new ErasureCounts(
+                Ledger: await Run("DELETE FROM lookup_ledger WHERE observed_at < @before"),
+                EnrichedContacts: await Run("DELETE FROM enriched_contacts WHERE enriched_at < @before"),
+                Unmatched: await Run("DELETE FROM unmatched_records WHERE recorded_at < @before"),
+                Staging: await Run("DELETE FROM staged_records WHERE staged_at < @before"),
+                JobRecords: jobRecords,
+                IdentityLinks: links,
+                Profiles: await Run("DELETE FROM identity_profiles WHERE updated_at < @before"),
+                Outcomes: 0,
+                DeadLetters: await Run("DELETE FROM dead_letters WHERE failed_at < @before"),
+                Journal: await Run("DELETE FROM writeback_journal WHERE at < @before"));
+            await transaction.CommitAsync(cancellationToken);
+
+            Task<int> Run(string sql) =>
+                connection.ExecuteAsync(new CommandDefinition(sql, new { before }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: cancellationToken));
+        }
+
+        return counts;
+    }
 }

@@ -161,6 +161,22 @@ public abstract class PipelineStoresConformanceTests<TBackend>(TBackend backend)
 
         recent.ShouldBe([new AuditEntry("key-b", "profile.read", "p-9", at.AddMinutes(2)), new AuditEntry("key-a", "profile.read", "p-9", at, "inbound call")]);
     }
+
+    [StoreFact]
+    public async Task Retention_PurgesWhatIsOlderThanTheCutoff_AndKeepsTheRest()
+    {
+        var at = Time.GetUtcNow();
+        await Get<IEnrichedContactStore>().UpsertAsync([new EnrichedContact("crm-old", at.AddDays(-40)), new EnrichedContact("crm-new", at.AddDays(-5))], None);
+        await Get<IUnmatchedRecordStore>().AddAsync(new UnmatchedRecord("crm-old-u", "hash-old", "no_match", at.AddDays(-40)), None);
+        await Get<IDeadLetterStore>().AddAsync(new NewDeadLetter("pipeline", "hubspot", "9", "{}", "failed", 5, at.AddDays(-40)), None);
+
+        var purged = await Get<ISubjectErasure>().PurgeOlderThanAsync(at.AddDays(-30), None);
+
+        (purged.EnrichedContacts, purged.Unmatched, purged.DeadLetters).ShouldBe((1, 1, 1));
+        (await Get<IEnrichedContactStore>().GetAsync("crm-old", None)).ShouldBeNull();
+        (await Get<IEnrichedContactStore>().GetAsync("crm-new", None)).ShouldNotBeNull();
+        (await Get<IDeadLetterStore>().CountAsync(None)).ShouldBe(0);
+    }
 }
 
 public sealed class SqlitePipelineStoresTests(SqliteStoreBackend backend) : PipelineStoresConformanceTests<SqliteStoreBackend>(backend);
