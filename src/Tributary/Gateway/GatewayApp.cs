@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using Tributary.Diagnostics;
 using Tributary.Host.ContactCenter;
 using Tributary.Host.Contracts;
+using Tributary.Host.Dashboard;
 using Tributary.Host.DeadLetters;
 using Tributary.Host.Hosting;
 using Tributary.Host.HttpApi;
@@ -63,6 +64,8 @@ internal static class GatewayApp
         builder.Services.AddGatewayCors();
         builder.Services.AddSingleton(sp => new JsonBody(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxBodyBytes));
         builder.Services.AddSingleton<ProviderGauges>();
+        builder.Services.AddSingleton<DashboardStats>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(DashboardJsonContext.Default));
         builder.Services.AddTributaryJobs();
         builder.Services.AddHostedService<PipelineService>();
         builder.Services.AddHostedService<ContactCenterWorker>();
@@ -99,6 +102,7 @@ internal static class GatewayApp
         var app = builder.Build();
         ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listen);
         app.Services.GetRequiredService<ProviderGauges>();
+        app.Services.GetRequiredService<DashboardStats>();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
@@ -109,7 +113,7 @@ internal static class GatewayApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("Tributary API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        app.MapDashboardPage();
 
         app.MapWebhookEndpoints();
         app.MapWidget();
@@ -125,6 +129,7 @@ internal static class GatewayApp
             .MapProfileEndpoints()
             .MapOutcomeEndpoints()
             .MapPrivacyEndpoints()
+            .MapDashboardEndpoints()
             .MapProvidersEndpoints();
         return app;
     }

@@ -9,7 +9,6 @@ namespace Tributary.Host.Pipeline;
 /// <summary>The pipeline over HTTP: stage records for backfills, and see what it has done.</summary>
 internal static class PipelineEndpoints
 {
-    private const int RunsShown = 20;
 
     public static RouteGroupBuilder MapPipelineEndpoints(this RouteGroupBuilder v1)
     {
@@ -95,15 +94,6 @@ internal static class PipelineEndpoints
         return TypedResults.Accepted("/v1/pipeline", new StagingAccepted(records.Count));
     }
 
-    private static async Task<Ok<PipelineStatus>> StatusAsync(
-        IStagingQueue staging, CrmSystems crms, IEnrichedContactStore enriched, IUnmatchedRecordStore unmatched, IDeadLetterStore deadLetters, IRunStore runs, CancellationToken cancellationToken)
-    {
-        var recent = await runs.ListRecentAsync(RunsShown * 5, cancellationToken);
-        return TypedResults.Ok(new PipelineStatus(
-            await staging.CountAsync(crms.PipelineSources, cancellationToken),
-            await enriched.CountAsync(cancellationToken),
-            await unmatched.CountAsync(cancellationToken),
-            await deadLetters.CountAsync(cancellationToken),
-            [.. recent.Where(r => r.Kind == RunKind.Pipeline).Take(RunsShown).Select(PipelineRunView.Of)]));
-    }
+    private static async Task<Ok<PipelineStatus>> StatusAsync(PipelineStatusReader status, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await status.ReadAsync(cancellationToken));
 }

@@ -15,6 +15,7 @@ internal static class PipelineRegistration
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(PipelineJsonContext.Default));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(DeadLetterJsonContext.Default));
         services.TryAddSingleton<CrmSystems>();
+        services.TryAddSingleton<PipelineStatusReader>();
         services.TryAddSingleton<PipelineWakeup>();
         services.TryAddSingleton(sp => new WriteBackPolicy(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.WriteBack));
         services.TryAddSingleton<WriteBackPlanner>();

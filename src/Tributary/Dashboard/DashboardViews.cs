@@ -1,0 +1,24 @@
+using Tributary.Host.Pipeline;
+using Tributary.Host.Providers;
+
+namespace Tributary.Host.Dashboard;
+
+/// <summary>What <c>GET /v1/dashboard</c> answers: one poll of the dashboard.</summary>
+/// <param name="At">When it was read.</param>
+/// <param name="Providers">Each provider's live state and spending (as <c>GET /v1/providers</c>).</param>
+/// <param name="Stats">Lookups, latencies, cache and HTTP counters since this gateway started.</param>
+/// <param name="Pipeline">The pipeline's queue, tables, dead letters and last runs (as <c>GET /v1/pipeline</c>).</param>
+internal sealed record DashboardView(DateTimeOffset At, IReadOnlyList<ProviderReport> Providers, DashboardStatsView Stats, PipelineStatus Pipeline);
+
+/// <summary>The in-process counters.</summary>
+/// <param name="Providers">Per provider: lookups, match rate, latency percentiles of the recent lookups, counts by status.</param>
+/// <param name="Cache">Lookups answered from the cache or ledger against those that needed a call.</param>
+/// <param name="Http">HTTP answers by status class (<c>2xx</c>, <c>4xx</c>, <c>5xx</c>), the dashboard's own polls left out.</param>
+internal sealed record DashboardStatsView(IReadOnlyList<ProviderStatsView> Providers, CacheView Cache, IReadOnlyDictionary<string, long> Http);
+
+/// <summary>One provider's counters.</summary>
+internal sealed record ProviderStatsView(
+    string Name, long Lookups, double MatchRate, double? P50Ms, double? P95Ms, double? P99Ms, IReadOnlyDictionary<string, long> Statuses);
+
+/// <summary>Cache hits and misses.</summary>
+internal sealed record CacheView(long Hits, long Misses, double HitRate);
