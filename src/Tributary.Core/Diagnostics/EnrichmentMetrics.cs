@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Tributary.Enrichment;
 
@@ -5,11 +6,18 @@ namespace Tributary.Diagnostics;
 
 /// <summary>
 /// The engine's instruments on the <c>Tributary</c> meter. Names follow the Prometheus names users see
-/// (the exporter adds <c>_total</c> to counters and the unit to histograms).
+/// (the exporter adds <c>_total</c> to counters and the unit to histograms). With tracing on, each provider lookup is
+/// also a span of the <c>Tributary</c> activity source, a child of the request's: provider, status, latency, lookup
+/// type; never an identifier.
 /// </summary>
 public sealed class EnrichmentMetrics
 {
     public const string MeterName = "Tributary";
+
+    /// <summary>The activity source of provider lookups (its name is <see cref="MeterName"/>).</summary>
+    public static readonly ActivitySource Tracing = new(MeterName);
+
+    private readonly TimeProvider _time;
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _latency;
@@ -17,8 +25,9 @@ public sealed class EnrichmentMetrics
     private readonly Counter<long> _cacheHits;
     private readonly Counter<long> _cacheMisses;
 
-    public EnrichmentMetrics(IMeterFactory meterFactory)
+    public EnrichmentMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
+        _time = time;
         var meter = meterFactory.Create(MeterName);
         _requests = meter.CreateCounter<long>("enrichment_requests", description: "Provider lookups by provider, status and lookup type.");
         _latency = meter.CreateHistogram<double>("enrichment_latency", "s", "Time spent on each provider per lookup.");
@@ -37,7 +46,36 @@ public sealed class EnrichmentMetrics
         if (outcome.Status != ProviderStatus.Skipped)
         {
             _latency.Record(outcome.Latency.TotalSeconds, provider);
+            Trace(outcome, kind);
         }
+    }
+
+    /// <summary>The lookup as a finished span: it is recorded once its outcome is known, starting when the call started.</summary>
+    private void Trace(ProviderOutcome outcome, LookupKind kind)
+    {
+        if (!Tracing.HasListeners())
+        {
+            return;
+        }
+
+        var end = _time.GetUtcNow();
+        using var span = Tracing.StartActivity("provider " + outcome.Provider, ActivityKind.Client, Activity.Current?.Context ?? default, startTime: end - outcome.Latency);
+        if (span is null)
+        {
+            return;
+        }
+
+        var status = outcome.Status.ToWire();
+        span.SetTag("tributary.provider", outcome.Provider);
+        span.SetTag("tributary.status", status);
+        span.SetTag("tributary.lookup", kind == LookupKind.Person ? "person" : "company");
+        span.SetTag("tributary.latency_ms", Math.Round(outcome.Latency.TotalMilliseconds, 1));
+        if (outcome.Status.IsFailure())
+        {
+            span.SetStatus(ActivityStatusCode.Error, status);
+        }
+
+        span.SetEndTime(end.UtcDateTime);
     }
 
     public void RecordCache(string provider, bool hit) =>

@@ -86,12 +86,13 @@ internal static class GatewayApp
             .AddOperationTransformer(RequestBodyDocumentation.TransformAsync)
             .AddOperationTransformer(FlatResponseDocumentation.TransformOperationAsync));
         builder.Services.AddRateLimiter(ConfigureCallerQuota);
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(EnrichmentMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
+        TelemetryTracing.Add(telemetry, builder.Configuration);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;

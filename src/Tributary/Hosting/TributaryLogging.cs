@@ -9,11 +9,18 @@ internal static class TributaryLogging
     public static void Configure(ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.ClearProviders();
+        // With tracing on, each line written while a request is traced carries its trace and span ids (as a scope).
+        var traced = !string.IsNullOrEmpty(configuration[TelemetryTracing.EndpointKey]);
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
+            o.IncludeScopes = traced;
         });
+        if (traced)
+        {
+            logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        }
         logging.AddConfiguration(configuration.GetSection("Logging"));
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Tributary.IntegrationTests.Connectors;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+
+namespace Tributary.IntegrationTests.Telemetry;
+
+/// <summary>
+/// Traces exported over OTLP (HTTP/protobuf) to a receiver on loopback: a span per provider lookup under the request's,
+/// the trace id in error answers, and no identifier in any exported byte.
+/// </summary>
+public sealed class TracingTests
+{
+    [Fact]
+    public async Task WithAnOtlpEndpoint_RequestsAndProviderLookupsAreExported_WithoutPii_AndErrorsNameTheirTrace()
+    {
+        var received = new ConcurrentQueue<byte[]>();
+        await using var receiver = await StubApi.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            received.Enqueue(body.ToArray());
+            return Results.Ok();
+        }));
+
+        string traceId;
+        await using (var gateway = await GatewayServer.StartAsync($"--Telemetry:OtlpEndpoint={receiver.BaseUrl}"))
+        {
+            (await gateway.EnrichAsync<JsonElement>($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""")).GetProperty("name").GetString().ShouldBe("Jane Doe");
+            using var bad = await gateway.EnrichAsync("""{"email":"not-an-email"}""");
+            var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+            // ASP.NET Core's problem details carry the W3C trace context: 00-<trace id>-<span id>-<flags>.
+            traceId = problem.GetProperty("traceId").GetString()!.Split('-')[1];
+        }
+
+        // Stopping the gateway flushes what the batch exporter still held.
+        var exported = received.SelectMany(static b => b).ToArray();
+        exported.Length.ShouldBeGreaterThan(0, "the receiver got no OTLP export");
+        Contains(exported, "provider clearbit").ShouldBeTrue("a span per provider lookup");
+        Contains(exported, "tributary.status").ShouldBeTrue();
+        Contains(exported, "/v1/enrich").ShouldBeTrue("the request's own span");
+        exported.AsSpan().IndexOf(Convert.FromHexString(traceId)).ShouldBeGreaterThanOrEqualTo(0, "the error answer names a trace that was exported");
+        foreach (var pii in new[] { SampleIdentifiers.JaneDoeEmail, "not-an-email", SampleIdentifiers.JaneDoePhone })
+        {
+            Contains(exported, pii).ShouldBeFalse($"'{pii}' was exported in a trace");
+        }
+    }
+
+    [Fact]
+    public async Task AnOtlpEndpointThatIsNotAUrl_StopsTheGatewayNamingTheSetting()
+    {
+        var error = await Should.ThrowAsync<Exception>(() => GatewayServer.StartAsync("--Sandbox:Enabled=false", "--Telemetry:OtlpEndpoint=collector:4318"));
+
+        error.Message.ShouldContain("Telemetry:OtlpEndpoint");
+    }
+
+    private static bool Contains(byte[] haystack, string text) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+}
