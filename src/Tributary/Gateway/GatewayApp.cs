@@ -71,6 +71,7 @@ internal static class GatewayApp
         builder.Services.AddHostedService<ContactCenterWorker>();
         builder.Services.AddHostedService<OutcomeWorker>();
         builder.Services.AddHostedService<RetentionPurge>();
+        builder.Services.AddHostedService<StoreGauges>();
         builder.Services.AddHostedService<DedupKeyPurge>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddProblemDetails();
