@@ -1,6 +1,6 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tributary.Credits;
+using Tributary.Host.HttpApi;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Providers;
 using Tributary.Providers;
@@ -14,31 +14,12 @@ namespace Tributary.Host.Dashboard;
 /// </summary>
 internal static class DashboardEndpoints
 {
-    private const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-    private static readonly (string Path, string Resource, string ContentType)[] Assets =
-    [
-        ("/", "dashboard.html", "text/html; charset=utf-8"),
-        ("/dashboard/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"),
-        ("/dashboard/dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
-    ];
-
-    public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app)
-    {
-        foreach (var (path, resource, contentType) in Assets)
-        {
-            var bytes = Read(resource);
-            app.MapGet(path, (HttpContext http) =>
-            {
-                http.Response.Headers.ContentSecurityPolicy = Policy;
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                http.Response.Headers.CacheControl = "no-cache";
-                return TypedResults.Bytes(bytes, contentType);
-            }).ExcludeFromDescription();
-        }
-
-        return app;
-    }
+    public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app) =>
+        app.MapEmbeddedPages(
+            "Tributary.Host.Dashboard.Assets",
+            ("/", "dashboard.html", "text/html; charset=utf-8"),
+            ("/dashboard/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"),
+            ("/dashboard/dashboard.css", "dashboard.css", "text/css; charset=utf-8"));
 
     public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder v1)
     {
@@ -56,13 +37,4 @@ internal static class DashboardEndpoints
         DashboardStats stats, ProviderCatalog catalog, CreditMeter credits, PipelineStatusReader pipeline, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.Ok(new DashboardView(
             time.GetUtcNow(), await ProviderReport.ListAsync(catalog, credits, cancellationToken), stats.Snapshot(), await pipeline.ReadAsync(cancellationToken)));
-
-    private static byte[] Read(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Tributary.Host.Dashboard.Assets.{name}")
-            ?? throw new InvalidOperationException($"The dashboard asset {name} is not embedded.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
 }
