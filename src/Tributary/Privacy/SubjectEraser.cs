@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Tributary.Caching;
+using Tributary.Host.Outcomes;
 using Tributary.Identifiers;
 using Tributary.Privacy;
 using Tributary.Providers;
@@ -27,9 +28,6 @@ internal sealed class SubjectEraser(
     IAuditLog audit,
     TimeProvider time)
 {
-    /// <summary>The staging source of pending CDP outcomes (<c>Outcomes/PendingOutcome</c>).</summary>
-    public const string OutcomeSource = "cdp-outcome";
-
     /// <summary>Erases the subject named by exactly one of <paramref name="email"/> and <paramref name="phone"/>.</summary>
     /// <exception cref="InvalidIdentifierException">The value is not an email or phone.</exception>
     public async Task<ErasureReceipt> ForgetAsync(string? email, string? phone, string actor, CancellationToken cancellationToken)
@@ -51,7 +49,7 @@ internal sealed class SubjectEraser(
         }
 
         var counts = await store.EraseAsync(
-            new SubjectErasure(type, value, [.. new[] { value, given }.Distinct().Select(hasher.Hash)], keys, OutcomeSource),
+            new SubjectErasure(type, value, [.. new[] { value, given }.Distinct().Select(hasher.Hash)], keys, PendingOutcome.Source),
             cancellationToken);
         await suppression.SuppressAsync(email is not null ? new IdentifierSet { Email = value } : new IdentifierSet { Phone = value }, "erasure", cancellationToken);
         var subject = hasher.Hash(type + ":" + value);
