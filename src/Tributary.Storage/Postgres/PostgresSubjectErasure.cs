@@ -15,37 +15,19 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var value = subject.Value.ToLowerInvariant();
         var hashes = subject.ValueHashes.ToArray();
-        var profiles = new List<string>();
-        await using (var find = Command("SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)")
-            .With("type", subject.IdentifierType).With("hashes", hashes))
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                profiles.Add(reader.GetString(0));
-            }
-        }
+        var profiles = await IdsAsync(Command("SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)")
+            .With("type", subject.IdentifierType).With("hashes", hashes));
 
         // An email names one person: their profiles go whole. A phone may be a household's: only its links go, and the
         // profiles it leaves with no link.
         var strong = subject.IdentifierType == "email";
         var links = strong
-            ? await RunAsync(Command("DELETE FROM identity_links WHERE profile_id = ANY(@profiles)").With("profiles", profiles.ToArray()))
+            ? await RunAsync(Command("DELETE FROM identity_links WHERE profile_id = ANY(@profiles)").With("profiles", profiles))
             : await RunAsync(Command("DELETE FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)").With("type", subject.IdentifierType).With("hashes", hashes));
-        var gone = new List<string>(profiles);
-        if (!strong)
-        {
-            gone.Clear();
-            await using var orphans = Command("SELECT id FROM identity_profiles p WHERE id = ANY(@profiles) AND NOT EXISTS (SELECT 1 FROM identity_links l WHERE l.profile_id = p.id)")
-                .With("profiles", profiles.ToArray());
-            await using var reader = await orphans.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                gone.Add(reader.GetString(0));
-            }
-        }
-
-        var goneIds = gone.ToArray();
+        var goneIds = strong
+            ? profiles
+            : await IdsAsync(Command("SELECT id FROM identity_profiles p WHERE id = ANY(@profiles) AND NOT EXISTS (SELECT 1 FROM identity_links l WHERE l.profile_id = p.id)")
+                .With("profiles", profiles));
         var removedProfiles = await RunAsync(Command("DELETE FROM identity_profiles WHERE id = ANY(@gone) OR merged_into = ANY(@gone)").With("gone", goneIds));
         var outcomes = await RunAsync(Command("DELETE FROM staged_records WHERE source_system = @source AND payload->>'profileId' = ANY(@gone)")
             .With("source", subject.OutcomeSource).With("gone", goneIds));
@@ -81,6 +63,21 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
             await using (command)
             {
                 return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        async Task<string[]> IdsAsync(NpgsqlCommand command)
+        {
+            await using (command)
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var ids = new List<string>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+
+                return [.. ids];
             }
         }
     }

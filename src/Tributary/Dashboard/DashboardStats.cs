@@ -85,21 +85,33 @@ internal sealed class DashboardStats : IDisposable
             return;
         }
 
-        var status = tags.ToArray().FirstOrDefault(static t => t.Key == "http.response.status_code").Value;
-        var klass = status is int code ? $"{code / 100}xx" : "other";
+        var klass = TagValue(tags, "http.response.status_code") is int code ? StatusClass(code) : "other";
         _http.AddOrUpdate(klass, 1, static (_, count) => count + 1);
     }
 
-    private static string? Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
+    private static string? Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name) => TagValue(tags, name)?.ToString();
+
+    private static object? TagValue(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
     {
         foreach (var tag in tags)
         {
             if (tag.Key == name)
             {
-                return tag.Value?.ToString();
+                return tag.Value;
             }
         }
 
         return null;
     }
+
+    // Runs on every HTTP answer: the class names are constants, not strings built per request.
+    private static string StatusClass(int code) => (code / 100) switch
+    {
+        1 => "1xx",
+        2 => "2xx",
+        3 => "3xx",
+        4 => "4xx",
+        5 => "5xx",
+        _ => "other",
+    };
 }
