@@ -6,17 +6,24 @@ namespace Tributary.Privacy;
 
 /// <summary>
 /// Subjects that must never be sent to a provider: people who opted out at a provider (Hunter's 451) or asked to be
-/// forgotten. Checked before every paid call, so it is held in memory and written through; read again from the store
-/// every <see cref="PrivacyOptions.SuppressionRefreshSeconds"/>, so what another node suppressed applies here too. Each
-/// identifier is listed on its own (email, phone, LinkedIn, name at a company), so a subject is recognised by any of them.
+/// forgotten. Checked before every paid call, and before the cache (see <c>EnrichmentEngine</c>), so it is held in memory
+/// and written through. What another node suppressed (a shared store, <c>tributary forget</c> in another process)
+/// applies here too: a timer reads the list again every <see cref="PrivacyOptions.SuppressionRefreshSeconds"/>, idle or
+/// not, and a caller that finds the list older than twice that (the store was slow or down) waits for a fresh read
+/// rather than answer from an old list. Each identifier is listed on its own (see <see cref="SubjectHashes"/>), so a
+/// subject is recognised by any of them.
 /// </summary>
 public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher hasher, IOptions<PrivacyOptions> options, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _hashes = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly TimeSpan _refresh = TimeSpan.FromSeconds(options.Value.SuppressionRefreshSeconds);
+    private readonly SubjectHashes _subjects = new(hasher);
+    private readonly Lock _timerSync = new();
+    private ITimer? _timer;
     private long _loadedAt = long.MinValue;
     private int _refreshing;
+    private bool _disposed;
 
     public async ValueTask<bool> IsSuppressedAsync(IdentifierSet identifiers, CancellationToken cancellationToken)
     {
@@ -26,7 +33,7 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
             return false;
         }
 
-        foreach (var hash in HashesOf(identifiers))
+        foreach (var hash in _subjects.Of(identifiers))
         {
             if (_hashes.ContainsKey(hash))
             {
@@ -40,7 +47,7 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
     public async Task SuppressAsync(IdentifierSet identifiers, string reason, CancellationToken cancellationToken)
     {
         await EnsureFreshAsync(cancellationToken);
-        var hashes = HashesOf(identifiers).ToArray();
+        var hashes = _subjects.Of(identifiers).ToArray();
         await store.AddAsync(hashes, reason, cancellationToken);
         foreach (var hash in hashes)
         {
@@ -49,51 +56,51 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
     }
 
     /// <summary>
-    /// Person identifiers only: a company domain names many people, suppressing it would suppress them all. A name
-    /// counts with its company (domain, else name), the way an email finder looks a person up.
+    /// Loads the list on first use (callers wait) and starts the refresh timer; between timer reads the list in memory
+    /// answers, unless it has grown older than twice the interval, when callers wait for a read.
     /// </summary>
-    private IEnumerable<string> HashesOf(IdentifierSet identifiers)
-    {
-        if (identifiers.Email is { } email)
-        {
-            yield return hasher.Hash("email:" + email);
-        }
-
-        if (identifiers.Phone is { } phone)
-        {
-            yield return hasher.Hash("phone:" + phone);
-        }
-
-        if (identifiers.LinkedInUrl is { } linkedin)
-        {
-            yield return hasher.Hash("linkedin:" + linkedin);
-        }
-
-        if (identifiers.FullName is { } name)
-        {
-            if (identifiers.Domain is { } domain)
-            {
-                yield return hasher.Hash("name@domain:" + name.ToLowerInvariant() + "@" + domain);
-            }
-
-            if (identifiers.Company is { } company)
-            {
-                yield return hasher.Hash("name@company:" + name.ToLowerInvariant() + "@" + company.ToLowerInvariant());
-            }
-        }
-    }
-
-    /// <summary>Loads the list on first use (callers wait); later refreshes run in the background while the list in memory answers.</summary>
     private async ValueTask EnsureFreshAsync(CancellationToken cancellationToken)
     {
         var loadedAt = Interlocked.Read(ref _loadedAt);
         if (loadedAt == long.MinValue)
         {
-            await LoadAsync(cancellationToken);
+            await LoadAsync(null, cancellationToken);
+            StartTimer();
             return;
         }
 
-        if (time.GetElapsedTime(loadedAt) >= _refresh && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        if (time.GetElapsedTime(loadedAt) < _refresh * 2)
+        {
+            return;
+        }
+
+        try
+        {
+            // Concurrent callers wait for one read: whoever gets the lock after it finds the list fresh.
+            await LoadAsync(_refresh * 2, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store is unreachable: answer from memory rather than fail the request, and let the timer try again.
+            Interlocked.Exchange(ref _loadedAt, time.GetTimestamp());
+        }
+    }
+
+    private void StartTimer()
+    {
+        lock (_timerSync)
+        {
+            if (_timer is null && !_disposed)
+            {
+                _timer = time.CreateTimer(
+                    static state => ((SuppressionList)state!).RefreshInBackground(), this, _refresh, _refresh);
+            }
+        }
+    }
+
+    private void RefreshInBackground()
+    {
+        if (Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
         {
             _ = RefreshAsync();
         }
@@ -104,7 +111,7 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
         try
         {
             await Task.Yield();
-            await LoadAsync(CancellationToken.None);
+            await LoadAsync(null, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -117,11 +124,18 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
         }
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the whole list; with <paramref name="ifOlderThan"/>, only when no read newer than that finished meanwhile.</summary>
+    private async Task LoadAsync(TimeSpan? ifOlderThan, CancellationToken cancellationToken)
     {
         await _loading.WaitAsync(cancellationToken);
         try
         {
+            var loadedAt = Interlocked.Read(ref _loadedAt);
+            if (ifOlderThan is { } age && loadedAt != long.MinValue && time.GetElapsedTime(loadedAt) < age)
+            {
+                return;
+            }
+
             var started = time.GetTimestamp();
             foreach (var hash in await store.LoadAllAsync(cancellationToken))
             {
@@ -136,5 +150,14 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
         }
     }
 
-    public void Dispose() => _loading.Dispose();
+    public void Dispose()
+    {
+        lock (_timerSync)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+        }
+
+        _loading.Dispose();
+    }
 }
