@@ -44,7 +44,6 @@ public static class TributaryServiceCollectionExtensions
         services.TryAddSingleton<IdentifierHasher>();
         services.TryAddSingleton<LookupKeys>();
         services.TryAddSingleton<ProfileMerger>();
-        services.TryAddSingleton<SubjectHashes>();
         services.TryAddSingleton<SuppressionList>();
         services.TryAddSingleton<CreditMeter>();
         services.TryAddSingleton<ProviderValueStats>();

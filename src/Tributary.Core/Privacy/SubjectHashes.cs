@@ -4,10 +4,9 @@ namespace Tributary.Privacy;
 
 /// <summary>
 /// The keyed hashes that name a person, one per identifier they can be recognised by (email, phone, LinkedIn, name at a
-/// company): the suppression list holds them, and the ledger indexes its answers by them so an erasure finds every
-/// answer to a query that included the subject, whatever else the query held.
+/// company): the suppression list holds them, so a subject is recognised by any one of them.
 /// </summary>
-public sealed class SubjectHashes(IdentifierHasher hasher)
+internal sealed class SubjectHashes(IdentifierHasher hasher)
 {
     /// <summary>The hash of one normalised email.</summary>
     public string OfEmail(string email) => hasher.Hash("email:" + email);
