@@ -38,6 +38,22 @@ public sealed class CacheOptions
     [Range(1, 100_000_000)]
     public int MaxEntries { get; set; } = 100_000;
 
+    /// <summary>
+    /// A Redis connection string (StackExchange.Redis syntax, e.g. <c>redis:6379,password=…</c>). Set, it makes paid
+    /// answers, single flight and each provider's rate budget shared by every process configured with it. Default none.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of every Redis key, so several deployments (or test runs) can share one Redis. Default "tributary:".</summary>
+    public string RedisPrefix { get; set; } = "tributary:";
+
+    /// <summary>
+    /// Processes sharing the providers' quotas, for the 1/N each keeps to while Redis is unreachable. Default: the
+    /// number last seen alive in Redis (each process announces itself every few seconds).
+    /// </summary>
+    [Range(1, 10_000)]
+    public int? Nodes { get; set; }
+
     /// <summary>The TTL for an answer.</summary>
     public TimeSpan TtlFor(bool matched, double confidence) =>
         !matched ? NoMatchTtl : confidence >= HighConfidence ? HighConfidenceTtl : LowConfidenceTtl;

@@ -8,13 +8,15 @@ namespace Tributary.Caching;
 /// Cache-aside in front of every provider call, keyed by provider + lookup kind + hashed identifiers.
 /// HybridCache is the in-process (and optional shared) layer; the ledger behind it keeps paid answers across restarts
 /// and keeps expired ones for stale serving. A miss becomes a <see cref="LookupFlight"/> that every concurrent caller
-/// of the same key joins, real-time or batch, one by one or in a bulk chunk: one paid call per new lookup.
+/// of the same key joins, real-time or batch, one by one or in a bulk chunk: one paid call per new lookup. With a shared
+/// cache, <see cref="ISharedFlights"/> makes that one call across processes too.
 /// </summary>
 public sealed class LookupCache(
     HybridCache cache,
     ILookupLedger ledger,
     IOptions<CacheOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ISharedFlights? sharedFlights = null)
 {
     // Reads the cache layers only: no factory runs and nothing is written. Answers are written with a TTL that
     // depends on the answer (confidence, no match), which GetOrCreateAsync cannot know before the call.
@@ -26,6 +28,7 @@ public sealed class LookupCache(
 
     private readonly CacheOptions _options = options.Value;
     private readonly LookupFlights _flights = new();
+    private readonly ISharedFlights _sharedFlights = sharedFlights ?? new LocalFlightsOnly();
 
     /// <summary>Lookups whose provider call is under way.</summary>
     public int InFlight => _flights.Count;
@@ -164,6 +167,13 @@ public sealed class LookupCache(
         {
             await StoreInCacheAsync(key, stored, now);
             return stored with { Origin = EntryOrigin.Ledger };
+        }
+
+        // Another process may be calling for the same subject: its answer, once in the shared cache, is ours too.
+        await using var shared = await _sharedFlights.JoinAsync(key, token => ReadCacheAsync(key, token), CancellationToken.None);
+        if (shared.Answer is { } theirs)
+        {
+            return theirs;
         }
 
         var result = await fetch(CancellationToken.None);

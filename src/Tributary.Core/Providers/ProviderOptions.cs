@@ -87,6 +87,13 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1_000, 86_400_000)]
     public int MaxBackoffMs { get; set; } = 300_000;
+
+    /// <summary>
+    /// With a shared budget (<c>Cache:Redis</c>): the part of the minute kept for real-time calls while any were made in
+    /// the last minute, so a backfill waits and the IVR does not. A backfill alone uses the whole quota. Default 0.3.
+    /// </summary>
+    [Range(0.0, 0.9)]
+    public double RealtimeShare { get; set; } = 0.3;
 }
 
 /// <summary>

@@ -60,7 +60,8 @@ public static class ProviderRegistration
         RateLimitDefaults? limits = null)
     {
         var services = builder.Services;
-        services.AddKeyedSingleton(name, (sp, _) => new ProviderRuntime(name, options(sp), limits ?? RateLimitDefaults.Generic, sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(name, (sp, _) => new ProviderRuntime(
+            name, options(sp), limits ?? RateLimitDefaults.Generic, sp.GetRequiredService<TimeProvider>(), sp.GetService<ISharedRateBudget>()));
         services.TryAddSingleton<ProviderApiVersions>();
         services.AddProviderHttpClient(name, readSignal, isRetryable)
             .AddHttpMessageHandler(sp => new ApiVersionHandler(name, options(sp).ApiVersion, sp.GetRequiredService<ProviderApiVersions>()));

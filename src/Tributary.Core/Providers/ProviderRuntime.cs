@@ -15,11 +15,12 @@ public sealed class ProviderRuntime : IDisposable
     /// <param name="options">The provider's settings.</param>
     /// <param name="limits">The provider's documented request limits, for what <paramref name="options"/> leaves unset.</param>
     /// <param name="time">The clock every wait and window runs on.</param>
-    public ProviderRuntime(string name, ProviderOptions options, RateLimitDefaults limits, TimeProvider time)
+    /// <param name="shared">The budget shared with other processes on the same account, if any.</param>
+    public ProviderRuntime(string name, ProviderOptions options, RateLimitDefaults limits, TimeProvider time, ISharedRateBudget? shared = null)
     {
         Name = name;
         Options = options;
-        Gate = new ProviderRateGate(name, options.RateLimit, limits, time);
+        Gate = new ProviderRateGate(name, options.RateLimit, limits, time, shared: shared);
     }
 
     public string Name { get; }

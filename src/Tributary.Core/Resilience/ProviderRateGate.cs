@@ -8,7 +8,9 @@ namespace Tributary.Resilience;
 /// of 60 s (and of 1 s, for providers with a per-second limit) would hold more than the limit, when the provider has
 /// not said its window is spent, and when no pause is under way: a Retry-After, or an exponential backoff while the
 /// provider keeps throttling. Callers wait in arrival order; real-time ones never past their deadline, batch ones as
-/// long as it takes (or until cancelled).
+/// long as it takes (or until cancelled). With a <see cref="ISharedRateBudget"/> (several processes on one account) the
+/// shared minute decides instead of this process's log, and a pause is shared with every process; while the shared
+/// budget cannot be reached, this process keeps to its 1/N of the limits.
 /// </summary>
 /// <remarks>
 /// A sliding log of send instants rather than <c>System.Threading.RateLimiting</c>'s token bucket: a bucket that
@@ -26,6 +28,9 @@ public sealed class ProviderRateGate : IDisposable
     private readonly RequestLog _minute;
     private readonly RequestLog? _second;
     private readonly ThrottleBackoff _backoff;
+    private readonly ISharedRateBudget? _shared;
+    private readonly double _realtimeShare;
+    private int _limit;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private CancellationTokenSource _replan = new();
     private int _waiting;
@@ -35,14 +40,18 @@ public sealed class ProviderRateGate : IDisposable
     private long? _providerLeft;
     private DateTimeOffset _providerResetAt;
 
-    public ProviderRateGate(string provider, RateLimitOptions options, RateLimitDefaults defaults, TimeProvider time, Random? random = null)
+    public ProviderRateGate(
+        string provider, RateLimitOptions options, RateLimitDefaults defaults, TimeProvider time, Random? random = null, ISharedRateBudget? shared = null)
     {
         Provider = provider;
         _time = time;
+        _shared = shared;
+        _realtimeShare = options.RealtimeShare;
         _configuredPerMinute = options.PerMinute;
-        _minute = new RequestLog(Minute, options.PerMinute ?? defaults.PerMinute);
-        var perSecond = options.PerSecond ?? (options.PerMinute is null ? defaults.PerSecond : null);
-        _second = perSecond is { } limit ? new RequestLog(TimeSpan.FromSeconds(1), limit) : null;
+        _limit = options.PerMinute ?? defaults.PerMinute;
+        _minute = new RequestLog(Minute, LocalShare(_limit));
+        PerSecond = options.PerSecond ?? (options.PerMinute is null ? defaults.PerSecond : null);
+        _second = PerSecond is { } limit ? new RequestLog(TimeSpan.FromSeconds(1), LocalShare(limit)) : null;
         _backoff = new ThrottleBackoff(TimeSpan.FromMilliseconds(options.MaxBackoffMs), random ?? Random.Shared);
     }
 
@@ -55,13 +64,13 @@ public sealed class ProviderRateGate : IDisposable
         {
             lock (_lock)
             {
-                return _minute.Limit;
+                return _limit;
             }
         }
     }
 
     /// <summary>Requests allowed in any one second, when the provider has such a limit.</summary>
-    public int? PerSecond => _second?.Limit;
+    public int? PerSecond { get; }
 
     /// <summary>The longest pause a throttling provider gets.</summary>
     public TimeSpan MaxBackoff => _backoff.Cap;
@@ -101,9 +110,15 @@ public sealed class ProviderRateGate : IDisposable
     /// </summary>
     public async ValueTask AcquireAsync(CallBudget budget, CancellationToken cancellationToken)
     {
+        if (_shared is { IsAvailable: true } && await TryAcquireSharedAsync(_shared, budget, cancellationToken))
+        {
+            return;
+        }
+
         var now = _time.GetUtcNow();
         lock (_lock)
         {
+            KeepToLocalShareLocked();
             var next = NextTurnLocked(now);
             if (_waiting == 0 && next <= now)
             {
@@ -153,13 +168,14 @@ public sealed class ProviderRateGate : IDisposable
             if (signal.LimitPerMinute is > 0 and var reported)
             {
                 var limit = (int)Math.Min(_configuredPerMinute ?? int.MaxValue, Math.Min(reported, 1_000_000));
-                if (limit > _minute.Limit)
+                if (limit > _limit)
                 {
                     replan = _replan;
                     _replan = new CancellationTokenSource();
                 }
 
-                _minute.Resize(limit);
+                _limit = limit;
+                _minute.Resize(LocalShare(limit));
             }
 
             if (signal.Remaining is { } remaining)
@@ -187,9 +203,14 @@ public sealed class ProviderRateGate : IDisposable
     /// <summary>As <see cref="Observe(RateLimitSignal, DateTimeOffset)"/> for a request sent just now.</summary>
     public void Observe(RateLimitSignal signal) => Observe(signal, _time.GetUtcNow());
 
-    /// <summary>Stops every caller until <paramref name="until"/>; a later pause extends an earlier one.</summary>
+    /// <summary>Stops every caller (of every process, with a shared budget) until <paramref name="until"/>; a later pause extends an earlier one.</summary>
     public void PauseUntil(DateTimeOffset until)
     {
+        if (_shared is { IsAvailable: true } shared && until > _time.GetUtcNow())
+        {
+            _ = shared.PauseAsync(Provider, until - _time.GetUtcNow()).AsTask();
+        }
+
         var ticks = until.UtcTicks;
         long current;
         do
@@ -265,15 +286,99 @@ public sealed class ProviderRateGate : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for the shared budget, in arrival order for batch calls of this process; real-time calls do not queue
+    /// behind them. False when the shared budget became unreachable: the caller then keeps to this process's share.
+    /// </summary>
+    private async ValueTask<bool> TryAcquireSharedAsync(ISharedRateBudget shared, CallBudget budget, CancellationToken cancellationToken)
+    {
+        var realTime = budget.IsRealTime;
+        var quota = new SharedQuota(PerMinute, PerSecond, _realtimeShare);
+        if (!realTime)
+        {
+            await _turn.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            while (true)
+            {
+                var now = _time.GetUtcNow();
+                DateTimeOffset next;
+                lock (_lock)
+                {
+                    next = HeldUntilLocked(now);
+                }
+
+                if (next <= now)
+                {
+                    var wait = await shared.TryTakeAsync(Provider, quota, realTime, cancellationToken);
+                    if (wait is not { } shortOf)
+                    {
+                        return false;
+                    }
+
+                    if (shortOf <= TimeSpan.Zero)
+                    {
+                        lock (_lock)
+                        {
+                            CountDownProviderLeftLocked(now);
+                        }
+
+                        return true;
+                    }
+
+                    next = now + shortOf;
+                }
+
+                if (realTime && next > budget.Deadline)
+                {
+                    throw new ProviderRateLimitedException(Provider);
+                }
+
+                await Task.Delay(next - now, _time, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (!realTime)
+            {
+                _turn.Release();
+            }
+        }
+    }
+
+    /// <summary>This process's part of a limit: all of it alone, 1/N of it among N processes sharing the account.</summary>
+    private int LocalShare(int limit) => _shared is null ? limit : Math.Max(1, (int)Math.Ceiling(limit / (double)Math.Max(1, _shared.Nodes)));
+
+    // The number of processes is discovered as they come and go: the local logs follow it.
+    private void KeepToLocalShareLocked()
+    {
+        if (_shared is not null)
+        {
+            _minute.Resize(LocalShare(_limit));
+            if (_second is not null && PerSecond is { } perSecond)
+            {
+                _second.Resize(LocalShare(perSecond));
+            }
+        }
+    }
+
     private DateTimeOffset NextTurnLocked(DateTimeOffset now)
     {
-        var next = Math.Max(now.UtcTicks, Interlocked.Read(ref _pausedUntilTicks));
-        next = Math.Max(next, _minute.NextAllowedTicks);
+        var next = Math.Max(HeldUntilLocked(now).UtcTicks, _minute.NextAllowedTicks);
         if (_second is not null)
         {
             next = Math.Max(next, _second.NextAllowedTicks);
         }
 
+        return new DateTimeOffset(next, TimeSpan.Zero);
+    }
+
+    /// <summary>What holds calls whatever the budget: a pause, or the provider saying its window is spent.</summary>
+    private DateTimeOffset HeldUntilLocked(DateTimeOffset now)
+    {
+        var next = Math.Max(now.UtcTicks, Interlocked.Read(ref _pausedUntilTicks));
         if (_providerLeft is <= 0 && _providerResetAt > now)
         {
             next = Math.Max(next, _providerResetAt.UtcTicks);
@@ -286,6 +391,11 @@ public sealed class ProviderRateGate : IDisposable
     {
         _minute.Record(now.UtcTicks);
         _second?.Record(now.UtcTicks);
+        CountDownProviderLeftLocked(now);
+    }
+
+    private void CountDownProviderLeftLocked(DateTimeOffset now)
+    {
         if (_providerLeft is not null && now < _providerResetAt)
         {
             _providerLeft--;

@@ -14,6 +14,7 @@ using Tributary.Host.Identity;
 using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Privacy;
+using Tributary.Host.Redis;
 using Tributary.Host.Salesforce;
 using Tributary.Host.Segment;
 using Tributary.Host.Webhooks;
@@ -36,6 +37,7 @@ internal static class TributaryServices
             .AddPeopleDataLabs()
             .AddHttpProviders()
             .UseStorage();
+        services.AddRedisSharing(configuration);
 
         // The CRMs the pipeline writes back to and the contact center; their simulators join the providers' in sandbox mode.
         services.AddHubSpot(configuration).AddSalesforce(configuration).AddGenesys(configuration).AddSegment();

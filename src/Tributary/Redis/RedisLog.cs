@@ -1,0 +1,14 @@
+namespace Tributary.Host.Redis;
+
+internal static partial class RedisLog
+{
+    [LoggerMessage(EventId = 9401, Level = LogLevel.Warning,
+        Message = "Redis at {EndPoint} lost ({Failure}): this process caches alone and keeps to 1/{Nodes} of each provider's quota until it returns")]
+    public static partial void Lost(ILogger logger, string? endPoint, string failure, int nodes);
+
+    [LoggerMessage(EventId = 9402, Level = LogLevel.Information, Message = "Redis at {EndPoint} is back: the shared cache and rate budgets apply again")]
+    public static partial void Restored(ILogger logger, string? endPoint);
+
+    [LoggerMessage(EventId = 9403, Level = LogLevel.Debug, Message = "Redis {Operation} failed; going on without it")]
+    public static partial void OperationFailed(ILogger logger, string operation, Exception exception);
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tributary.Caching;
+using Tributary.Resilience;
+
+namespace Tributary.Host.Redis;
+
+/// <summary>
+/// With <c>Cache:Redis</c>, every process on the same Redis shares paid answers (HybridCache's second level), single
+/// flight for new lookups, and each provider's rate budget. Without it, nothing here is registered and each process
+/// works alone.
+/// </summary>
+internal static class RedisSharing
+{
+    public static IServiceCollection AddRedisSharing(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration[$"{CacheOptions.SectionName}:Redis"]))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton<RedisConnection>();
+        services.AddHostedService<RedisNodes>();
+        services.RemoveAll<IDistributedCache>();
+        services.AddSingleton<IDistributedCache>(sp =>
+        {
+            var connection = sp.GetRequiredService<RedisConnection>();
+            var redis = new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                ConnectionMultiplexerFactory = connection.GetAsync,
+                InstanceName = connection.Prefix + "cache:",
+            }));
+            return new SharedCacheWhileConnected(redis, connection, sp.GetRequiredService<ILogger<SharedCacheWhileConnected>>());
+        });
+        services.AddSingleton<ISharedFlights, RedisFlights>();
+        services.AddSingleton<ISharedRateBudget, RedisRateBudget>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Tributary.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The Redis server scale-out tests use: the one named by <c>TRIBUTARY_TEST_REDIS</c> (CI starts one), or else a
+/// throwaway <c>redis-server</c> started once per test run on a free loopback port, stopped when the tests end. Each
+/// test gets its own key prefix, so tests sharing the server never see each other's keys.
+/// </summary>
+internal static class RedisServer
+{
+    public const string ConnectionVariable = "TRIBUTARY_TEST_REDIS";
+
+    private static readonly Lazy<string> Shared = new(Start);
+
+    /// <summary>Why Redis tests cannot run here, or null. Never set in CI: there a missing server is a failure.</summary>
+    public static string? SkipReason { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ConnectionVariable))
+        || File.Exists("/usr/bin/redis-server")
+            ? null
+            : $"redis-server is not installed and {ConnectionVariable} is not set.";
+
+    /// <summary>A StackExchange.Redis connection string to the server.</summary>
+    public static string ConnectionString => Shared.Value;
+
+    /// <summary>A key prefix no other test uses.</summary>
+    public static string NewPrefix() => $"test-{Guid.NewGuid():N}:";
+
+    private static string Start()
+    {
+        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var port = TributaryProcess.FreePort();
+        var server = Process.Start(new ProcessStartInfo("redis-server", ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (!server.HasExited)
+            {
+                server.Kill();
+            }
+        };
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient("127.0.0.1", port);
+                break;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        return $"127.0.0.1:{port}";
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Simulators;
+using Xunit.Abstractions;
+
+namespace Tributary.IntegrationTests.ScaleOut;
+
+/// <summary>
+/// Gateways as separate <c>tributary serve</c> processes on one Redis and one Clearbit account (a simulator in this
+/// process that counts every request that reaches it): one paid call per new lookup across them, one quota for all of
+/// them, real-time headroom kept from a backfill, and a process alone at 1/N of the quota while Redis is gone.
+/// </summary>
+public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly ClearbitSimulator _clearbit = new();
+
+    public Task InitializeAsync() => _clearbit.StartAsync();
+
+    public async Task DisposeAsync() => await _clearbit.DisposeAsync();
+
+    [RedisFact]
+    public async Task TheSameNewEmailAskedOfTwoGatewaysAtOnce_CostsOneProviderCall()
+    {
+        _clearbit.Faults.LatencyMs = 300;
+        await using var gateways = await GatewayProcesses.StartAsync(2, _clearbit, 6000, RedisServer.ConnectionString, RedisServer.NewPrefix());
+
+        // What a set of new subjects costs one gateway asked once each, and what the same shape costs when both
+        // gateways are asked for each subject three times at once.
+        var alone = await CallsForAsync(FreshEmails(5), email => [Enrich(gateways.Clients[0], email)]);
+        var together = await CallsForAsync(
+            FreshEmails(5), email => [.. Enumerable.Range(0, 3).SelectMany(_ => gateways.Clients.Select(client => Enrich(client, email)))]);
+
+        output.WriteLine($"provider calls: {alone} for one gateway asked once each, {together} for two gateways asked 3 times each at once");
+        alone.ShouldBeGreaterThan(0);
+        together.ShouldBe(alone, gateways.Output);
+    }
+
+    [RedisFact]
+    public async Task TwoGateways_KeepToOneQuota_AndUseIt()
+    {
+        const int Quota = 30;
+        _clearbit.Faults.PerMinuteLimit = Quota;
+        await using var gateways = await GatewayProcesses.StartAsync(2, _clearbit, Quota, RedisServer.ConnectionString, RedisServer.NewPrefix());
+        _clearbit.Calls.Reset();
+
+        // Four times the quota of new subjects, spread over both gateways, eight at a time: well within one minute.
+        var emails = FreshEmails(Quota * 4);
+        using var gate = new SemaphoreSlim(8);
+        var answers = await Task.WhenAll(emails.Select(async (email, i) =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return await Enrich(gateways.Clients[i % 2], email);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        output.WriteLine($"{_clearbit.Calls.Total} requests reached the provider (quota {Quota} a minute)");
+        answers.ShouldAllBe(a => a.Status == 200);
+        _clearbit.Calls.Total.ShouldBeLessThanOrEqualTo(Quota, "every request beyond the quota would have been a 429");
+        _clearbit.Calls.Total.ShouldBeGreaterThanOrEqualTo(Quota * 9 / 10, "the gateways must use the quota, not starve");
+    }
+
+    [RedisFact]
+    public async Task ABackfillOnOneGateway_LeavesHeadroomForRealTimeCallsOnAnother()
+    {
+        // 60 a minute: the backfill alone would fill the minute in about 20 s (spread at 1.5 x the average rate); once
+        // real-time calls are seen it stops at 70 %, and one real-time call a second for 30 s fits in what is left.
+        const int Quota = 60;
+        _clearbit.Faults.PerMinuteLimit = Quota;
+        await using var gateways = await GatewayProcesses.StartAsync(2, _clearbit, Quota, RedisServer.ConnectionString, RedisServer.NewPrefix());
+        _clearbit.Calls.Reset();
+
+        var backfill = string.Join(",", FreshEmails(Quota * 3).Select(e => $$"""{"email":"{{e}}"}"""));
+        using var job = await gateways.Clients[0].PostAsync("/v1/jobs", new StringContent($$"""{"records":[{{backfill}}]}""", Encoding.UTF8, "application/json"));
+        ((int)job.StatusCode).ShouldBe(202, await job.Content.ReadAsStringAsync());
+
+        var realTime = new List<string>();
+        foreach (var email in FreshEmails(30))
+        {
+            realTime.Add((await Enrich(gateways.Clients[1], email)).Providers);
+            await Task.Delay(1000);
+        }
+
+        output.WriteLine($"{_clearbit.Calls.Total} provider requests; real-time answers: {string.Join(" | ", realTime)}");
+        realTime.ShouldAllBe(
+            p => p.StartsWith("clearbit:matched", StringComparison.Ordinal) || p.StartsWith("clearbit:no_match", StringComparison.Ordinal),
+            "the IVR's calls must not wait behind the backfill");
+        _clearbit.Calls.Total.ShouldBeInRange(Quota * 9 / 10, Quota, "the backfill takes what the real-time calls leave, and no more");
+    }
+
+    [Fact]
+    public async Task RedisUnreachable_EachProcessKeepsToItsShare_AndAnswersEveryRequest()
+    {
+        const int Quota = 30;
+        var nowhere = $"127.0.0.1:{TributaryProcess.FreePort()},connectTimeout=300";
+        await using var gateways = await GatewayProcesses.StartAsync(1, _clearbit, Quota, nowhere, RedisServer.NewPrefix(), ("Cache__Nodes", "2"));
+        _clearbit.Calls.Reset();
+
+        var answers = new List<(int Status, string Providers)>();
+        foreach (var email in FreshEmails(Quota))
+        {
+            answers.Add(await Enrich(gateways.Clients[0], email));
+        }
+
+        output.WriteLine($"{_clearbit.Calls.Total} provider requests with Redis unreachable (share {Quota / 2})");
+        answers.ShouldAllBe(a => a.Status == 200);
+        _clearbit.Calls.Total.ShouldBe(Quota / 2);
+        gateways.Output.ShouldContain("keeps to 1/2 of each provider's quota");
+    }
+
+    private static string[] FreshEmails(int count)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        return [.. Enumerable.Range(0, count).Select(i => $"person{i}.{run}@company{i}-{run}.example")];
+    }
+
+    private async Task<int> CallsForAsync(string[] emails, Func<string, Task<(int Status, string Providers)>[]> ask)
+    {
+        var before = _clearbit.Calls.Total;
+        foreach (var email in emails)
+        {
+            (await Task.WhenAll(ask(email))).ShouldAllBe(a => a.Status == 200);
+        }
+
+        return _clearbit.Calls.Total - before;
+    }
+
+    private static async Task<(int Status, string Providers)> Enrich(HttpClient client, string email)
+    {
+        using var response = await client.PostAsync("/v1/enrich", new StringContent($$"""{"email":"{{email}}","timeoutMs":2000}""", Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return ((int)response.StatusCode, body.TryGetProperty("providers", out var providers) ? providers.GetString() ?? "" : body.ToString());
+    }
+}
