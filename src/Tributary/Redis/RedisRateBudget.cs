@@ -18,6 +18,10 @@ namespace Tributary.Host.Redis;
 internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisRateBudget> logger) : ISharedRateBudget
 {
     // Returns 0 when the request was taken, else the milliseconds until it may be asked again.
+    // The minute is 61 s long: a request let go the instant the oldest leaves the window can reach the provider before
+    // the provider's own window has closed (that oldest request may have been slow to arrive, e.g. on a new connection),
+    // as one process's own gate learns from the headers of its own answers but not of the others'. 60/61 of the quota
+    // is the price.
     // Lanes: while any real-time call was made in the last minute, batch calls stop at (1 - share) of the limit, so
     // the IVR finds headroom; alone, a backfill uses the whole limit. Batch calls are also spread over the minute (at
     // most 1.5 x limit/60 per second), so the window never fills in one burst that real-time calls would wait out.
@@ -26,7 +30,7 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local paused = tonumber(redis.call('GET', @pause) or '0')
         if paused > now then return paused - now end
-        redis.call('ZREMRANGEBYSCORE', @log, '-inf', now - 60000)
+        redis.call('ZREMRANGEBYSCORE', @log, '-inf', now - 61000)
         local limit = tonumber(@perMinute)
         local ceiling = limit
         local perSecond = tonumber(@perSecond)
@@ -42,7 +46,7 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
         local used = redis.call('ZCARD', @log)
         if used >= ceiling then
           local freeing = redis.call('ZRANGE', @log, used - ceiling, used - ceiling, 'WITHSCORES')
-          return math.max(1, tonumber(freeing[2]) + 60000 - now)
+          return math.max(1, tonumber(freeing[2]) + 61000 - now)
         end
         if perSecond > 0 then
           local recent = redis.call('ZCOUNT', @log, '(' .. (now - 1000), '+inf')
@@ -52,7 +56,7 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
           end
         end
         redis.call('ZADD', @log, now, @request)
-        redis.call('PEXPIRE', @log, 61000)
+        redis.call('PEXPIRE', @log, 62000)
         return 0
         """);
 

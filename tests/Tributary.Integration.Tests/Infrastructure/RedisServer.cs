@@ -11,13 +11,15 @@ internal static class RedisServer
 {
     public const string ConnectionVariable = "TRIBUTARY_TEST_REDIS";
 
+    public const string OwnServer = "/usr/bin/redis-server";
+
     private static readonly Lazy<string> Shared = new(Start);
 
     /// <summary>Why Redis tests cannot run here, or null. Never set in CI: there a missing server is a failure.</summary>
     public static string? SkipReason { get; } =
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
         || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ConnectionVariable))
-        || File.Exists("/usr/bin/redis-server")
+        || File.Exists(OwnServer)
             ? null
             : $"redis-server is not installed and {ConnectionVariable} is not set.";
 
@@ -27,15 +29,10 @@ internal static class RedisServer
     /// <summary>A key prefix no other test uses.</summary>
     public static string NewPrefix() => $"test-{Guid.NewGuid():N}:";
 
-    private static string Start()
+    /// <summary>A <c>redis-server</c> of the caller's own on <paramref name="port"/>, to stop and start again; killed at the latest when the tests end.</summary>
+    public static Process StartOwn(int port)
     {
-        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var port = TributaryProcess.FreePort();
-        var server = Process.Start(new ProcessStartInfo("redis-server", ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"])
+        var server = Process.Start(new ProcessStartInfo(OwnServer, ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -47,6 +44,24 @@ internal static class RedisServer
                 server.Kill();
             }
         };
+        WaitForPort(port);
+        return server;
+    }
+
+    private static string Start()
+    {
+        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var port = TributaryProcess.FreePort();
+        StartOwn(port);
+        return $"127.0.0.1:{port}";
+    }
+
+    private static void WaitForPort(int port)
+    {
         for (var i = 0; i < 100; i++)
         {
             try
@@ -59,7 +74,5 @@ internal static class RedisServer
                 Thread.Sleep(50);
             }
         }
-
-        return $"127.0.0.1:{port}";
     }
 }

@@ -63,6 +63,7 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
 
         output.WriteLine($"{_clearbit.Calls.Total} requests reached the provider (quota {Quota} a minute)");
         answers.ShouldAllBe(a => a.Status == 200);
+        _clearbit.Statuses["429"].ShouldBe(0);
         _clearbit.Calls.Total.ShouldBeLessThanOrEqualTo(Quota, "every request beyond the quota would have been a 429");
         _clearbit.Calls.Total.ShouldBeGreaterThanOrEqualTo(Quota * 9 / 10, "the gateways must use the quota, not starve");
     }
@@ -92,6 +93,7 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
         realTime.ShouldAllBe(
             p => p.StartsWith("clearbit:matched", StringComparison.Ordinal) || p.StartsWith("clearbit:no_match", StringComparison.Ordinal),
             "the IVR's calls must not wait behind the backfill");
+        _clearbit.Statuses["429"].ShouldBe(0);
         _clearbit.Calls.Total.ShouldBeInRange(Quota * 9 / 10, Quota, "the backfill takes what the real-time calls leave, and no more");
     }
 
@@ -113,6 +115,45 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
         answers.ShouldAllBe(a => a.Status == 200);
         _clearbit.Calls.Total.ShouldBe(Quota / 2);
         gateways.Output.ShouldContain("keeps to 1/2 of each provider's quota");
+    }
+
+    [OwnRedisFact]
+    public async Task RedisLostAndBack_TheGatewayAnswersThroughout_AndSharesAgainOnceItReturns()
+    {
+        var port = TributaryProcess.FreePort();
+        var redis = RedisServer.StartOwn(port);
+        try
+        {
+            await using var gateways = await GatewayProcesses.StartAsync(
+                1, _clearbit, 600, $"127.0.0.1:{port},connectTimeout=500", RedisServer.NewPrefix(), ("Cache__Nodes", "3"));
+            (await Enrich(gateways.Clients[0], FreshEmails(1)[0])).Status.ShouldBe(200);
+
+            redis.Kill();
+            await redis.WaitForExitAsync();
+            await Eventually.TrueAsync(() => gateways.Output.Contains("keeps to 1/3", StringComparison.Ordinal), "the loss to be logged", TimeSpan.FromSeconds(30));
+            foreach (var email in FreshEmails(5))
+            {
+                var (status, providers) = await Enrich(gateways.Clients[0], email);
+                status.ShouldBe(200);
+                providers.ShouldStartWith("clearbit:", Case.Sensitive);
+                providers.ShouldNotContain("rate_limited");
+            }
+
+            redis = RedisServer.StartOwn(port);
+            await Eventually.TrueAsync(() => gateways.Output.Contains("is back", StringComparison.Ordinal), "the return to be logged", TimeSpan.FromSeconds(60));
+            (await Enrich(gateways.Clients[0], FreshEmails(1)[0])).Status.ShouldBe(200);
+            await using var client = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+            (await client.GetServer($"127.0.0.1:{port}").DatabaseSizeAsync()).ShouldBeGreaterThan(0, "answers are shared again once Redis is back");
+        }
+        finally
+        {
+            if (!redis.HasExited)
+            {
+                redis.Kill();
+            }
+
+            redis.Dispose();
+        }
     }
 
     private static string[] FreshEmails(int count)

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using Tributary.IntegrationTests.Infrastructure;
+using Tributary.IntegrationTests.Storage;
+using Tributary.Simulators;
+using Xunit.Abstractions;
+
+namespace Tributary.IntegrationTests.ScaleOut;
+
+/// <summary>
+/// Three <c>tributary worker</c> processes on one PostgreSQL store and one Redis, 10,000 staged HubSpot contacts, People
+/// Data Labs enforcing a per-minute quota that the three share: no 429, every contact enriched and written back, one
+/// worker killed mid-run loses nothing and repeats only what it had in flight.
+/// </summary>
+public sealed class WorkersOnOneStoreTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Contacts = 10_000;
+    private const int Workers = 3;
+    private const int Concurrency = 2;
+    private const int BatchSize = 100;
+    private const int Quota = 30;
+
+    private readonly TempDirectory _directory = new();
+    private readonly string _prefix = RedisServer.NewPrefix();
+    private SandboxSimulators _sandbox = null!;
+    private string _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sandbox = await SandboxSimulators.StartAsync();
+        _sandbox.PeopleDataLabs.Faults.PerMinuteLimit = Quota;
+        _sandbox.HubSpot.Faults.LatencyMs = 5;
+        if (PostgresServer.SkipReason is null)
+        {
+            _store = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sandbox.DisposeAsync();
+        if (_store is not null)
+        {
+            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_store);
+        }
+
+        _directory.Dispose();
+    }
+
+    [ScaleOutFact]
+    public async Task ThreeWorkers_ShareOneQuota_WriteEveryContactBack_AndLoseNothingWhenOneIsKilled()
+    {
+        var ids = _sandbox.HubSpot.CreateContacts(Contacts, blank: true);
+        var csv = new StringBuilder("source,crmId\n");
+        foreach (var id in ids)
+        {
+            csv.Append("hubspot,").Append(id).Append('\n');
+        }
+
+        await File.WriteAllTextAsync(_directory.File("contacts.csv"), csv.ToString());
+        await using (var stage = await TributaryProcess.RunAsync(["stage", "contacts.csv"], Environment(), _directory.Path))
+        {
+            stage.ExitCode.ShouldBe(0, stage.Output);
+        }
+
+        var workers = Enumerable.Range(0, Workers).Select(_ => TributaryProcess.Start(["worker"], Environment(), _directory.Path)).ToList();
+        try
+        {
+            await WaitForAsync(() => _sandbox.HubSpot.Writes.Count >= 15, workers[0]);
+            await workers[0].DisposeAsync();
+            await WaitForAsync(async () => await ScalarAsync("SELECT count(*) FROM staged_records") == 0, workers[1]);
+        }
+        finally
+        {
+            foreach (var worker in workers.Skip(1))
+            {
+                await worker.StopAsync();
+            }
+        }
+
+        var written = _sandbox.HubSpot.Writes.SelectMany(w => w.Ids).ToList();
+        var repeated = written.Count - written.Distinct().Count();
+        var bulkCalls = _sandbox.PeopleDataLabs.Calls["/v5/person/bulk"];
+        output.WriteLine($"{bulkCalls} People Data Labs bulk calls (quota {Quota} a minute), {_sandbox.PeopleDataLabs.Statuses["429"]} answered 429; "
+            + $"{_sandbox.HubSpot.Writes.Count} HubSpot batch updates, {repeated} contacts written twice");
+        _sandbox.PeopleDataLabs.Statuses["429"].ShouldBe(0, "three workers together must keep to the one quota");
+        bulkCalls.ShouldBeGreaterThan(Quota, "the run must outlast one minute of the quota, or it proves nothing");
+        repeated.ShouldBeInRange(0, Concurrency * BatchSize, "only the killed worker's claims in flight may be written twice");
+        (await ScalarAsync("SELECT count(*) FROM dead_letters")).ShouldBe(0);
+        (await ScalarAsync("SELECT count(*) FROM enriched_contacts") + await ScalarAsync("SELECT count(*) FROM unmatched_records")).ShouldBe(Contacts);
+        written.Distinct().Count().ShouldBe((int)await ScalarAsync("SELECT count(*) FROM enriched_contacts WHERE job_title IS NOT NULL"));
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_store);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private Dictionary<string, string?> Environment() => new()
+    {
+        ["Providers__PeopleDataLabs__ApiKey"] = _sandbox.Options.PeopleDataLabsApiKey,
+        ["Providers__PeopleDataLabs__BaseUrl"] = _sandbox.PeopleDataLabs.BaseUrl + "/v5",
+        ["Providers__PeopleDataLabs__RateLimit__PerMinute"] = Quota.ToString(CultureInfo.InvariantCulture),
+        ["Providers__PeopleDataLabs__TimeoutMs"] = "5000",
+        ["HubSpot__AccessToken"] = _sandbox.HubSpot.AccessToken,
+        ["HubSpot__BaseUrl"] = _sandbox.HubSpot.BaseUrl,
+        ["Pipeline__Concurrency"] = Concurrency.ToString(CultureInfo.InvariantCulture),
+        ["Pipeline__BatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
+        ["Pipeline__PollMilliseconds"] = "50",
+        ["Pipeline__LeaseSeconds"] = "5",
+        ["Storage__Provider"] = "postgres",
+        ["Storage__ConnectionString"] = _store,
+        ["Cache__Redis"] = RedisServer.ConnectionString,
+        ["Cache__RedisPrefix"] = _prefix,
+    };
+
+    private static async Task WaitForAsync(Func<bool> condition, TributaryProcess process) =>
+        await WaitForAsync(() => Task.FromResult(condition()), process);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TributaryProcess process)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        while (!await condition())
+        {
+            if (timeout.IsCancellationRequested || process.HasExited)
+            {
+                throw new TimeoutException("the workers did not get far enough:\n" + process.Output);
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
