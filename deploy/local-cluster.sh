@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The compose.yaml topology as plain processes on loopback, for machines without Docker (and for CI): two gateways and a
-# pipeline worker on one PostgreSQL database, nginx in front. Each process runs in sandbox mode (its own simulators).
+# pipeline worker on one PostgreSQL database and one Redis (a redis-server of its own, when installed), nginx in front.
+# Each process runs in sandbox mode (its own simulators).
 # Usage: TRIBUTARY_PG="Host=127.0.0.1;Port=5432;Username=postgres" deploy/local-cluster.sh [--check]
 #   --check: start everything, send traffic through the proxy, check both gateways served it, stop, exit 0 or 1.
 #   without: start everything and keep it running until Ctrl+C (the proxy at http://127.0.0.1:18200/).
@@ -36,10 +37,17 @@ dotnet build src/Tributary -c Release -v q -nologo >/dev/null
 bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
 psql "${psql_args[@]}" -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null 2>&1
 store="$(sed -E 's/;?Database=[^;]*//I; s/;$//' <<<"$server");Database=$database"
+redis_port=18209
+redis=""
+if command -v redis-server >/dev/null; then
+  redis-server --bind 127.0.0.1 --port $redis_port --save '' --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+  pids+=($!)
+  redis="127.0.0.1:$redis_port"
+fi
 
 run() { # name, then the verb and its arguments
   local name=$1; shift
-  (cd "$work" && Storage__Provider=postgres Storage__ConnectionString="$store" Gateway__ApiKeys="$key" Sandbox__Enabled=true \
+  (cd "$work" && Storage__Provider=postgres Storage__ConnectionString="$store" Cache__Redis="$redis" Gateway__ApiKeys="$key" Sandbox__Enabled=true \
      Sandbox__Warmup=false Logging__LogLevel__Default=Warning exec dotnet "$bin" "$@" >"$work/$name.log" 2>&1) &
   pids+=($!)
 }
@@ -47,6 +55,7 @@ run() { # name, then the verb and its arguments
 run gateway-1 serve --urls "http://127.0.0.1:${gateways[0]}"
 run gateway-2 serve --urls "http://127.0.0.1:${gateways[1]}"
 run worker worker
+worker_pid=${pids[-1]}
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 1;
 pid $work/nginx.pid;
@@ -94,8 +103,16 @@ for port in "${gateways[@]}"; do
 done
 pipeline=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$proxy/v1/pipeline" -H "X-Api-Key: $key")
 [ "$pipeline" = 200 ] || { failures=$((failures + 1)); echo "/v1/pipeline through the proxy: $pipeline" >&2; }
-kill -0 "${pids[2]}" 2>/dev/null || { failures=$((failures + 1)); echo "the worker is not running" >&2; cat "$work/worker.log" >&2; }
+kill -0 "$worker_pid" 2>/dev/null || { failures=$((failures + 1)); echo "the worker is not running" >&2; cat "$work/worker.log" >&2; }
 
-if [ "$failures" -eq 0 ]; then echo "PASS: local cluster (2 gateways, 1 worker, nginx, PostgreSQL)"; exit 0; fi
+if [ -n "$redis" ]; then
+  # Every process announces itself in Redis every 5 s.
+  for _ in $(seq 100); do [ "$(redis-cli -p $redis_port zcard tributary:nodes)" = 3 ] && break; sleep 0.1; done
+  nodes=$(redis-cli -p $redis_port zcard tributary:nodes)
+  echo "processes sharing Redis: $nodes"
+  [ "$nodes" = 3 ] || { failures=$((failures + 1)); echo "expected 3 processes in Redis, found $nodes" >&2; }
+fi
+
+if [ "$failures" -eq 0 ]; then echo "PASS: local cluster (2 gateways, 1 worker, nginx, PostgreSQL${redis:+, Redis})"; exit 0; fi
 echo "FAIL: local cluster, $failures problems"
 exit 1

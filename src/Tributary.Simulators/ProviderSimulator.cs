@@ -139,7 +139,7 @@ public abstract class ProviderSimulator : IAsyncDisposable
         });
         var middleware = new FaultMiddleware(Faults, Calls, Statuses, Conventions, TimeProvider, app.Lifetime.ApplicationStopping);
         app.Use(middleware.InvokeAsync);
-        ControlEndpoints.Map(app, Faults, Calls);
+        ControlEndpoints.Map(app, Faults, Calls, Statuses);
         MapEndpoints(app);
         return app;
     }

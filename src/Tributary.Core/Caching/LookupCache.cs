@@ -18,11 +18,17 @@ public sealed class LookupCache(
     TimeProvider time,
     ISharedFlights? sharedFlights = null)
 {
-    // Reads the cache layers only: no factory runs and nothing is written. Answers are written with a TTL that
-    // depends on the answer (confidence, no match), which GetOrCreateAsync cannot know before the call.
-    private static readonly HybridCacheEntryOptions CacheOnly = new()
+    // Reads one cache layer: no factory runs and nothing is written. Answers are written with a TTL that depends on
+    // the answer (confidence, no match), which GetOrCreateAsync cannot know before the call.
+    private static readonly HybridCacheEntryOptions LocalOnly = new()
     {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCache
+            | HybridCacheEntryFlags.DisableUnderlyingData,
+    };
+
+    private static readonly HybridCacheEntryOptions SharedOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCache | HybridCacheEntryFlags.DisableDistributedCacheWrite
             | HybridCacheEntryFlags.DisableUnderlyingData,
     };
 
@@ -116,8 +122,14 @@ public sealed class LookupCache(
 
     private async ValueTask<CacheEntry?> ReadCacheAsync(string key, CancellationToken cancellationToken = default)
     {
-        var cached = await cache.GetOrCreateAsync<CacheEntry?>(
-            key, static _ => ValueTask.FromResult<CacheEntry?>(null), CacheOnly, cancellationToken: cancellationToken);
+        var cached = await ReadLayerAsync(key, LocalOnly, cancellationToken);
+        if (cached is null && await ReadLayerAsync(key, SharedOnly, cancellationToken) is { } shared && !shared.IsExpiredAt(time.GetUtcNow()))
+        {
+            // Another process paid for it: keep it in this process's layer too, so the next ask does not go to Redis.
+            await StoreInCacheAsync(key, shared, time.GetUtcNow(), HybridCacheEntryFlags.DisableDistributedCacheWrite);
+            return shared;
+        }
+
         if (cached is null)
         {
             return null;
@@ -201,13 +213,16 @@ public sealed class LookupCache(
         return entry with { Origin = EntryOrigin.Provider };
     }
 
-    private ValueTask StoreInCacheAsync(string key, CacheEntry entry, DateTimeOffset now)
+    private ValueTask<CacheEntry?> ReadLayerAsync(string key, HybridCacheEntryOptions layer, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync<CacheEntry?>(key, static _ => ValueTask.FromResult<CacheEntry?>(null), layer, cancellationToken: cancellationToken);
+
+    private ValueTask StoreInCacheAsync(string key, CacheEntry entry, DateTimeOffset now, HybridCacheEntryFlags flags = HybridCacheEntryFlags.None)
     {
         var ttl = entry.ExpiresAt - now;
         return cache.SetAsync(
             key,
             entry with { Origin = EntryOrigin.Cache },
-            new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl < _options.LocalTtl ? ttl : _options.LocalTtl },
+            new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl < _options.LocalTtl ? ttl : _options.LocalTtl, Flags = flags },
             cancellationToken: CancellationToken.None);
     }
 }

@@ -11,7 +11,8 @@ namespace Tributary.Credits;
 /// reached it is skipped (<c>budget_exhausted</c>) until the next UTC day; calls reserve their cost before they are made,
 /// so concurrent calls cannot pass the budget together. Charges are written to the store in batches
 /// once a second rather than one transaction per call, which would otherwise dominate an uncached lookup; a crash
-/// loses at most the last second of counts, never an answer.
+/// loses at most the last second of counts, never an answer. With <see cref="ISharedCredits"/>, a budget counts what
+/// every process spent today.
 /// </summary>
 public sealed class CreditMeter : IAsyncDisposable, IDisposable
 {
@@ -26,11 +27,13 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly ITimer _flushTimer;
+    private readonly ISharedCredits? _shared;
     private DateOnly _loadedDay;
 
-    public CreditMeter(ICreditStore store, EnrichmentMetrics metrics, TimeProvider time)
+    public CreditMeter(ICreditStore store, EnrichmentMetrics metrics, TimeProvider time, ISharedCredits? shared = null)
     {
         _store = store;
+        _shared = shared;
         _time = time;
         _cost = metrics.Meter.CreateCounter<double>("enrichment_cost", description: "Credits spent per provider.");
         _flushTimer = time.CreateTimer(static state => _ = ((CreditMeter)state!).FlushAsync(CancellationToken.None), this, FlushInterval, FlushInterval);
@@ -59,10 +62,17 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
 
         await EnsureLoadedAsync(cancellationToken);
         var cost = provider.Options.CostPerCall;
+        var spent = _spend.GetValueOrDefault(provider.Name, CreditSpend.None).CostToday;
+        if (_shared is { IsAvailable: true } && await _shared.SpentAsync(provider.Name, Today) is { } everyone)
+        {
+            // The shared count starts at zero each day: what this process knows (the store's at load, its own since) is a floor.
+            spent = Math.Max(spent, everyone);
+        }
+
         lock (_reserved)
         {
             var reserved = _reserved.GetValueOrDefault(provider.Name);
-            var left = budget - _spend.GetValueOrDefault(provider.Name, CreditSpend.None).CostToday - reserved;
+            var left = budget - spent - reserved;
             var granted = cost <= 0 ? calls : (int)Math.Clamp(Math.Floor(left / cost), 0, calls);
             _reserved[provider.Name] = reserved + (granted * cost);
             return granted;
@@ -95,6 +105,10 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
             cost);
         _unsaved.AddOrUpdate((provider.Name, Today), static (_, cost) => (1, cost), static (_, u, cost) => (u.Calls + 1, u.Cost + cost), cost);
         _cost.Add((double)cost, new KeyValuePair<string, object?>("provider", provider.Name));
+        if (_shared is { IsAvailable: true } && provider.Options.DailyBudget is not null)
+        {
+            await _shared.AddAsync(provider.Name, Today, cost);
+        }
     }
 
     /// <summary>Writes the charges not yet in the store.</summary>

@@ -7,13 +7,14 @@ namespace Tributary.Simulators.Infrastructure;
 
 /// <summary>
 /// The simulator's own API, beside the provider's: <c>GET|POST|DELETE /__sim/faults</c> and
-/// <c>GET|DELETE /__sim/calls</c>. POST replaces the whole fault set; omitted properties are off.
+/// <c>GET|DELETE /__sim/calls</c> (requests by path), <c>GET /__sim/statuses</c> (answers by status code, e.g. how many
+/// were 429). POST replaces the whole fault set; omitted properties are off.
 /// </summary>
 internal static class ControlEndpoints
 {
     public const string Prefix = "/__sim";
 
-    public static void Map(IEndpointRouteBuilder endpoints, SimulatorFaults faults, SimulatorCallCounter calls)
+    public static void Map(IEndpointRouteBuilder endpoints, SimulatorFaults faults, SimulatorCallCounter calls, SimulatorCallCounter statuses)
     {
         var group = endpoints.MapGroup(Prefix);
         group.MapGet("/faults", context => WriteFaultsAsync(context, faults.Current));
@@ -25,9 +26,11 @@ internal static class ControlEndpoints
             return Task.CompletedTask;
         });
         group.MapGet("/calls", context => JsonResponse.WriteAsync(context, StatusCodes.Status200OK, calls.Snapshot(), WriteCalls));
+        group.MapGet("/statuses", context => JsonResponse.WriteAsync(context, StatusCodes.Status200OK, statuses.Snapshot(), WriteCalls));
         group.MapDelete("/calls", context =>
         {
             calls.Reset();
+            statuses.Reset();
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         });

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tributary.Caching;
+using Tributary.Credits;
 using Tributary.Resilience;
 
 namespace Tributary.Host.Redis;
 
 /// <summary>
 /// With <c>Cache:Redis</c>, every process on the same Redis shares paid answers (HybridCache's second level), single
-/// flight for new lookups, and each provider's rate budget. Without it, nothing here is registered and each process
+/// flight for new lookups, each provider's rate budget and its credits spent today. Without it, nothing here is registered and each process
 /// works alone.
 /// </summary>
 internal static class RedisSharing
@@ -36,6 +37,7 @@ internal static class RedisSharing
         });
         services.AddSingleton<ISharedFlights, RedisFlights>();
         services.AddSingleton<ISharedRateBudget, RedisRateBudget>();
+        services.AddSingleton<ISharedCredits, RedisCredits>();
         return services;
     }
 }

@@ -97,6 +97,25 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
         _clearbit.Calls.Total.ShouldBeInRange(Quota * 9 / 10, Quota, "the backfill takes what the real-time calls leave, and no more");
     }
 
+    [RedisFact]
+    public async Task ADailyBudget_HoldsForTwoGatewaysTogether()
+    {
+        const int Budget = 10;
+        await using var gateways = await GatewayProcesses.StartAsync(
+            2, _clearbit, 6000, RedisServer.ConnectionString, RedisServer.NewPrefix(), ("Providers__Clearbit__DailyBudget", "10"));
+        _clearbit.Calls.Reset();
+
+        var answers = new List<string>();
+        foreach (var (email, i) in FreshEmails(Budget * 3).Select((e, i) => (e, i)))
+        {
+            answers.Add((await Enrich(gateways.Clients[i % 2], email)).Providers);
+        }
+
+        output.WriteLine($"{_clearbit.Calls.Total} billed calls for a budget of {Budget} credits a day across two gateways");
+        _clearbit.Calls.Total.ShouldBe(Budget, "Clearbit bills every answer, 404 included: the budget counts both gateways' calls");
+        answers.Skip(Budget).ShouldAllBe(p => p.StartsWith("clearbit:budget_exhausted", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task RedisUnreachable_EachProcessKeepsToItsShare_AndAnswersEveryRequest()
     {

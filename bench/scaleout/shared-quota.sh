@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Issue 13's quota figures: three batch processes (`tributary enrich FILE`) and one gateway on one Redis, sharing a
+# Clearbit account that the simulator (its own process) holds to R requests a minute.
+#   1. real-time p99 of /v1/enrich (new subjects, so each needs a provider call) before the backfill;
+#   2. achieved rate of the three batch processes together over two whole minutes, as a ratio of R, and the 429s;
+#   3. real-time p99 again while the backfill runs on the same quota.
+# Takes about 6 minutes.
+# Usage: REDIS=127.0.0.1:6379 bench/scaleout/shared-quota.sh [R=600]
+# Bounded: each phase has a fixed length; everything started here is stopped on exit. Loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rate=${1:-600}
+redis=${REDIS:-${TRIBUTARY_TEST_REDIS:-}}
+[ -n "$redis" ] || { echo "error: set REDIS to a Redis connection string (host:port)" >&2; exit 2; }
+out=$(mktemp -d)
+prefix="bench-$(date +%s):"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
+trap cleanup EXIT
+
+dotnet build src/Tributary -c Release -v q -nologo >/dev/null
+bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
+dotnet "$bin" sandbox >"$out/sandbox.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 200); do grep -q '^clearbit ' "$out/sandbox.log" 2>/dev/null && break; sleep 0.1; done
+clearbit=$(awk '/^clearbit /{print $2}' "$out/sandbox.log")
+curl -sf -X POST "$clearbit/__sim/faults" -H 'Content-Type: application/json' -d "{\"perMinuteLimit\":$rate}" >/dev/null
+calls() { curl -sf "$clearbit/__sim/calls" | { grep -o '"/v2/[a-z/]*": *[0-9]*' || true; } | awk -F: '{s+=$2} END {print s+0}'; }
+throttled() { curl -sf "$clearbit/__sim/statuses" | { grep -o '"429": *[0-9]*' || true; } | awk -F: '{s+=$2} END {print s+0}'; }
+
+export Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$clearbit
+export Providers__Clearbit__RateLimit__PerMinute=$rate Cache__Redis=$redis Cache__RedisPrefix=$prefix
+export Privacy__Pepper=bench-pepper-shared-by-every-process Logging__LogLevel__Default=Warning Gateway__QuotaPerMinute=1000000
+
+port=18300
+(cd "$out" && mkdir gw && cd gw && exec dotnet "$bin" serve --urls "http://127.0.0.1:$port" >"$out/serve.log" 2>&1) &
+pids+=($!)
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done
+
+# One real-time request every 250 ms for about a minute, each for a new subject; prints p50 and p99 in ms.
+realtime() { # label
+  local samples="$out/$1.ms"
+  : >"$samples"
+  for i in $(seq 240); do
+    curl -s -o /dev/null -w '%{time_total}\n' -X POST "http://127.0.0.1:$port/v1/enrich" \
+      -H 'Content-Type: application/json' -d "{\"email\":\"rt$i.$1.$RANDOM@rt$i-$1.example\"}" | awk '{printf "%.1f\n", $1*1000}' >>"$samples"
+    sleep 0.25
+  done
+  sort -n "$samples" | awk -v label="$1" '{v[NR]=$1} END {printf "real-time %-9s n=%d p50=%.1f ms p99=%.1f ms\n", label, NR, v[int(NR*0.5)+1], v[int(NR*0.99)+1]}'
+}
+
+realtime warm-up >/dev/null # JIT, connection pools: the first requests of a process are not its steady state
+realtime idle | tee "$out/idle.txt"
+
+# The backfill: three processes, each with more new subjects than two minutes of the whole quota can serve.
+per_process=$(( rate ))
+for w in 1 2 3; do
+  mkdir -p "$out/w$w"
+  { echo email; for i in $(seq "$per_process"); do echo "bf$i.w$w@bf$i-w$w.example"; done; } >"$out/w$w/in.csv"
+  (cd "$out/w$w" && exec dotnet "$bin" enrich in.csv --out out.csv >"$out/w$w.log" 2>&1) &
+  pids+=($!)
+done
+
+# A real-time call holds the backfill to 70 % of the quota for the minute after it (the lane): measure once the idle
+# phase's last call is more than a minute old.
+sleep 70
+start_calls=$(calls); start_429=$(throttled)
+sleep 120
+end_calls=$(calls); end_429=$(throttled)
+achieved=$(( (end_calls - start_calls) / 2 ))
+echo "R=$rate/min shared by 3 batch processes: $achieved requests/min over two whole minutes = $(awk -v a="$achieved" -v r="$rate" 'BEGIN{printf "%.3f", a/r}') x R; 429 answers: $((end_429 - start_429))"
+
+realtime busy | tee "$out/busy.txt"
+echo "429 answers in all: $(throttled)"
+idle=$(grep -o 'p99=[0-9.]*' "$out/idle.txt" | cut -d= -f2); busy=$(grep -o 'p99=[0-9.]*' "$out/busy.txt" | cut -d= -f2)
+awk -v i="$idle" -v b="$busy" 'BEGIN{printf "real-time p99 with the backfill running / idle = %.2f\n", b/i}'

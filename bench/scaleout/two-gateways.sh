@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Issue 13's cached-throughput figure: one gateway alone, then two gateways behind nginx (round robin, keep-alive),
+# both on one Redis, loaded with wrk with the same cached subject. On a 2-core machine the gateways, nginx and wrk
+# share the cores, so throughput cannot double; the comparable figure is each gateway's CPU time per request.
+# The subject is paid for through gateway 1 only: gateway 2 finds it in Redis and keeps it in its own layer.
+# Usage: REDIS=127.0.0.1:6379 bench/scaleout/two-gateways.sh [seconds=20]
+# Bounded; everything started here is stopped on exit. Loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-20}
+redis=${REDIS:-${TRIBUTARY_TEST_REDIS:-}}
+[ -n "$redis" ] || { echo "error: set REDIS to a Redis connection string (host:port)" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is required: apt-get install wrk" >&2; exit 2; }
+command -v nginx >/dev/null || { echo "nginx is required: apt-get install nginx-light" >&2; exit 2; }
+out=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
+trap cleanup EXIT
+
+dotnet build src/Tributary -c Release -v q -nologo >/dev/null
+bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
+dotnet "$bin" sandbox >"$out/sandbox.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 200); do grep -q '^zoominfo ' "$out/sandbox.log" 2>/dev/null && break; sleep 0.1; done
+
+export Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$(awk '/^clearbit /{print $2}' "$out/sandbox.log")
+export Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox
+export Providers__ZoomInfo__BaseUrl=$(awk '/^zoominfo /{print $2}' "$out/sandbox.log")
+export Cache__Redis=$redis Cache__RedisPrefix="bench-$(date +%s):" Privacy__Pepper=bench-pepper-shared-by-every-process
+export Gateway__QuotaPerMinute=100000000 Logging__LogLevel__Default=Warning
+gateways=(18311 18312)
+proxy=18310
+for i in 0 1; do
+  mkdir -p "$out/g$i"
+  (cd "$out/g$i" && exec dotnet "$bin" serve --urls "http://127.0.0.1:${gateways[$i]}" >"$out/g$i.log" 2>&1) &
+  pids+=($!)
+done
+for port in "${gateways[@]}"; do until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done; done
+cat >"$out/nginx.conf" <<NGINX
+worker_processes 1;
+pid $out/nginx.pid;
+error_log $out/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $out/nb; proxy_temp_path $out/np;
+  upstream tributary { server 127.0.0.1:${gateways[0]}; server 127.0.0.1:${gateways[1]}; keepalive 64; }
+  server { listen 127.0.0.1:$proxy; location / { proxy_pass http://tributary; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+}
+NGINX
+nginx -c "$out/nginx.conf" -p "$out" -g 'daemon off;' &
+pids+=($!)
+until curl -sf "http://127.0.0.1:$proxy/healthz" >/dev/null; do sleep 0.1; done
+
+ticks() { awk '{print $14 + $15}' "/proc/$(pgrep -f "serve --urls http://127.0.0.1:$1" | head -1)/stat"; }
+load() { # name url
+  local before0 before1 after0 after1 requests
+  before0=$(ticks "${gateways[0]}"); before1=$(ticks "${gateways[1]}")
+  wrk -t2 -c32 -d"${secs}s" --latency -s bench/load/same-email.lua "$2" >"$out/$1.txt"
+  after0=$(ticks "${gateways[0]}"); after1=$(ticks "${gateways[1]}")
+  requests=$(awk '/requests in/{print $1}' "$out/$1.txt")
+  echo "== $1"
+  grep -E 'Requests/sec|^ +99%|Non-2xx|Socket errors' "$out/$1.txt" | sed 's/^/   /'
+  awk -v a=$((after0 - before0)) -v b=$((after1 - before1)) -v n="$requests" \
+    'BEGIN { printf "   gateway CPU: %.2f + %.2f s for %d requests = %.4f CPU-ms per request\n", a/100, b/100, n, ((a+b)*10)/n }'
+}
+
+# Paid once, through gateway 1.
+curl -s -o /dev/null -X POST "http://127.0.0.1:${gateways[0]}/v1/enrich" -d '{"email":"jane.doe@acme.com"}'
+wrk -t2 -c32 -d5s -s bench/load/same-email.lua "http://127.0.0.1:${gateways[0]}" >/dev/null   # warm-up
+wrk -t2 -c32 -d5s -s bench/load/same-email.lua "http://127.0.0.1:$proxy" >/dev/null          # warm-up
+load one-gateway "http://127.0.0.1:${gateways[0]}"
+load two-gateways-behind-nginx "http://127.0.0.1:$proxy"
+for i in 0 1; do
+  echo "gateway $((i + 1)) lookups that needed a provider call: $(curl -s "http://127.0.0.1:${gateways[$i]}/metrics" | { grep -E '^enrichment_cache_misses_total' || true; } | awk '{s+=$2} END {print s+0}')"
+done
