@@ -35,7 +35,8 @@ export Privacy__Pepper=bench-pepper-shared-by-every-process Logging__LogLevel__D
 port=18300
 (cd "$out" && mkdir gw && cd gw && exec dotnet "$bin" serve --urls "http://127.0.0.1:$port" >"$out/serve.log" 2>&1) &
 pids+=($!)
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done
+for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
+curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" || { cat "$out/serve.log" >&2; exit 1; }
 
 # One real-time request every 250 ms for about a minute, each for a new subject; prints p50 and p99 in ms.
 realtime() { # label

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 13's cached-throughput figure: one gateway alone, then two gateways behind nginx (round robin, keep-alive),
-# both on one Redis, loaded with wrk with the same cached subject. On a 2-core machine the gateways, nginx and wrk
-# share the cores, so throughput cannot double; the comparable figure is each gateway's CPU time per request.
+# both on one Redis, loaded with wrk with the same cached subject: one gateway directly, one behind nginx, two behind
+# nginx. On a 2-core machine the gateways, nginx and wrk share the cores, so throughput cannot double; the comparable
+# figure is the gateways' CPU time per request, behind the same proxy.
 # The subject is paid for through gateway 1 only: gateway 2 finds it in Redis and keeps it in its own layer.
 # Usage: REDIS=127.0.0.1:6379 bench/scaleout/two-gateways.sh [seconds=20]
 # Bounded; everything started here is stopped on exit. Loopback only.
@@ -27,15 +28,20 @@ export Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__Base
 export Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox
 export Providers__ZoomInfo__BaseUrl=$(awk '/^zoominfo /{print $2}' "$out/sandbox.log")
 export Cache__Redis=$redis Cache__RedisPrefix="bench-$(date +%s):" Privacy__Pepper=bench-pepper-shared-by-every-process
-export Gateway__QuotaPerMinute=100000000 Logging__LogLevel__Default=Warning
+export Gateway__QuotaPerMinute=10000000 Logging__LogLevel__Default=Warning
 gateways=(18311 18312)
 proxy=18310
+proxy_one=18309
 for i in 0 1; do
   mkdir -p "$out/g$i"
   (cd "$out/g$i" && exec dotnet "$bin" serve --urls "http://127.0.0.1:${gateways[$i]}" >"$out/g$i.log" 2>&1) &
   pids+=($!)
 done
-for port in "${gateways[@]}"; do until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done; done
+healthy() { # port log: waits at most 60 s
+  for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$1/healthz" && return 0; sleep 0.1; done
+  echo "nothing healthy on port $1:" >&2; cat "$2" >&2; exit 1
+}
+healthy "${gateways[0]}" "$out/g0.log"; healthy "${gateways[1]}" "$out/g1.log"
 cat >"$out/nginx.conf" <<NGINX
 worker_processes 1;
 pid $out/nginx.pid;
@@ -44,13 +50,15 @@ events { worker_connections 1024; }
 http {
   access_log off;
   client_body_temp_path $out/nb; proxy_temp_path $out/np;
-  upstream tributary { server 127.0.0.1:${gateways[0]}; server 127.0.0.1:${gateways[1]}; keepalive 64; }
-  server { listen 127.0.0.1:$proxy; location / { proxy_pass http://tributary; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+  upstream both { server 127.0.0.1:${gateways[0]}; server 127.0.0.1:${gateways[1]}; keepalive 64; }
+  upstream first { server 127.0.0.1:${gateways[0]}; keepalive 64; }
+  server { listen 127.0.0.1:$proxy; location / { proxy_pass http://both; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+  server { listen 127.0.0.1:$proxy_one; location / { proxy_pass http://first; proxy_http_version 1.1; proxy_set_header Connection ""; } }
 }
 NGINX
 nginx -c "$out/nginx.conf" -p "$out" -g 'daemon off;' &
 pids+=($!)
-until curl -sf "http://127.0.0.1:$proxy/healthz" >/dev/null; do sleep 0.1; done
+healthy "$proxy" "$out/nginx-error.log"
 
 ticks() { awk '{print $14 + $15}' "/proc/$(pgrep -f "serve --urls http://127.0.0.1:$1" | head -1)/stat"; }
 load() { # name url
@@ -69,7 +77,8 @@ load() { # name url
 curl -s -o /dev/null -X POST "http://127.0.0.1:${gateways[0]}/v1/enrich" -d '{"email":"jane.doe@acme.com"}'
 wrk -t2 -c32 -d5s -s bench/load/same-email.lua "http://127.0.0.1:${gateways[0]}" >/dev/null   # warm-up
 wrk -t2 -c32 -d5s -s bench/load/same-email.lua "http://127.0.0.1:$proxy" >/dev/null          # warm-up
-load one-gateway "http://127.0.0.1:${gateways[0]}"
+load one-gateway-direct "http://127.0.0.1:${gateways[0]}"
+load one-gateway-behind-nginx "http://127.0.0.1:$proxy_one"
 load two-gateways-behind-nginx "http://127.0.0.1:$proxy"
 for i in 0 1; do
   echo "gateway $((i + 1)) lookups that needed a provider call: $(curl -s "http://127.0.0.1:${gateways[$i]}/metrics" | { grep -E '^enrichment_cache_misses_total' || true; } | awk '{s+=$2} END {print s+0}')"
