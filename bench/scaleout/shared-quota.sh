@@ -18,15 +18,11 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
-dotnet build src/Tributary -c Release -v q -nologo >/dev/null
-bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
-dotnet "$bin" sandbox >"$out/sandbox.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 200); do grep -q '^clearbit ' "$out/sandbox.log" 2>/dev/null && break; sleep 0.1; done
-clearbit=$(awk '/^clearbit /{print $2}' "$out/sandbox.log")
+source bench/sandbox.sh
+clearbit=$(sim_url clearbit)
 curl -sf -X POST "$clearbit/__sim/faults" -H 'Content-Type: application/json' -d "{\"perMinuteLimit\":$rate}" >/dev/null
-calls() { curl -sf "$clearbit/__sim/calls" | { grep -o '"/v2/[a-z/]*": *[0-9]*' || true; } | awk -F: '{s+=$2} END {print s+0}'; }
-throttled() { curl -sf "$clearbit/__sim/statuses" | { grep -o '"429": *[0-9]*' || true; } | awk -F: '{s+=$2} END {print s+0}'; }
+calls() { sim_calls "$clearbit"; }
+throttled() { sim_answers "$clearbit" 429; }
 
 export Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$clearbit
 export Providers__Clearbit__RateLimit__PerMinute=$rate Cache__Redis=$redis Cache__RedisPrefix=$prefix

@@ -18,15 +18,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
-dotnet build src/Tributary -c Release -v q -nologo >/dev/null
-bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
-dotnet "$bin" sandbox >"$out/sandbox.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 200); do grep -q '^zoominfo ' "$out/sandbox.log" 2>/dev/null && break; sleep 0.1; done
-
-export Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$(awk '/^clearbit /{print $2}' "$out/sandbox.log")
-export Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox
-export Providers__ZoomInfo__BaseUrl=$(awk '/^zoominfo /{print $2}' "$out/sandbox.log")
+source bench/sandbox.sh
+export Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$(sim_url clearbit)
+export Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox Providers__ZoomInfo__BaseUrl=$(sim_url zoominfo)
 export Cache__Redis=$redis Cache__RedisPrefix="bench-$(date +%s):" Privacy__Pepper=bench-pepper-shared-by-every-process
 export Gateway__QuotaPerMinute=10000000 Logging__LogLevel__Default=Warning
 gateways=(18311 18312)
