@@ -28,7 +28,7 @@ internal sealed class RedisConnection : IAsyncDisposable
     }
 
     /// <summary>Names this process among those sharing Redis.</summary>
-    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
+    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Prefix of every key this process writes.</summary>
     public string Prefix { get; }
