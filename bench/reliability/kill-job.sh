@@ -3,7 +3,8 @@
 # /v1/jobs job of new subjects against Clearbit's simulator (its own process, so its count of calls outlives the
 # gateway); the gateway is killed with SIGKILL once a third of the records were asked, started again on the same file,
 # and the job is followed to its end. Prints the records in the results (each once, by the caller's id), and the
-# provider calls beyond one per record: the calls paid twice, to compare with the calls in flight at the kill.
+# provider calls beyond one per record: the calls paid twice, to compare with the calls in flight at the kill (the
+# requests the simulator held when the gateway died, which it counts as abandoned).
 # Usage: bench/reliability/kill-job.sh [records=3000]   (KILL=0: the same run without the kill, for comparison)
 # Bounded: every wait has a deadline; everything started here is stopped on exit. Loopback only.
 set -euo pipefail
@@ -53,11 +54,17 @@ at_kill=$(calls)
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 sleep 0.5
 settled=$(calls)
-echo "killed (SIGKILL) after $at_kill provider calls in $elapsed_ms ms; $((settled - at_kill)) more arrived after the kill (already sent)"
-# Little's law: calls in flight on average = arrival rate x time each call takes (the simulator's 40 ms).
-in_flight=$(awk -v n="$at_kill" -v ms="$elapsed_ms" 'BEGIN { printf "%.0f", n / ms * 40 }')
-echo "calls in flight on average before the kill: $in_flight"
+# In flight at the kill: the requests the simulator was still holding when their caller went away.
+in_flight=$(sim_answers "$clearbit" abandoned)
+echo "killed (SIGKILL) after $at_kill provider calls in $elapsed_ms ms; $((settled - at_kill)) more arrived after the kill (already sent); $in_flight were in flight"
+average=$(awk -v n="$at_kill" -v ms="$elapsed_ms" 'BEGIN { printf "%.0f", n / ms * 40 }')
+echo "calls in flight on average before the kill (Little's law, 40 ms each): $average"
 
+durable=""
+if command -v sqlite3 >/dev/null && [ "${KILL:-1}" != 0 ]; then
+  durable=$(sqlite3 "$out/tributary.db" "SELECT count(*) FROM lookup_ledger")
+  echo "paid answers durable in the ledger at the kill: $durable (of $at_kill calls sent)"
+fi
 [ "${KILL:-1}" = 0 ] || start_gateway serve-2.log
 state=""
 for _ in $(seq 600); do
@@ -71,5 +78,5 @@ lines=$(grep -c . "$out/results.jsonl" || true)
 distinct=$(grep -o '"id":"r[0-9]*"' "$out/results.jsonl" | sort -u | wc -l)
 total=$(calls)
 echo "results: $lines lines, $distinct distinct record ids of $records"
-echo "provider calls: $total for $records new subjects = $((total - records)) paid twice (about $in_flight in flight at the kill)"
+echo "provider calls: $total for $records new subjects = $((total - records)) paid twice; $in_flight were in flight at the kill"
 [ "$state" = completed ] && [ "$distinct" -eq "$records" ] && [ "$lines" -eq "$records" ] && echo "PASS: nothing lost" || { echo "FAIL"; exit 1; }

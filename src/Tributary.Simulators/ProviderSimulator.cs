@@ -52,7 +52,10 @@ public abstract class ProviderSimulator : IAsyncDisposable
     /// <summary>Requests received per path; also readable with <c>GET /__sim/calls</c>.</summary>
     public SimulatorCallCounter Calls { get; } = new();
 
-    /// <summary>Answers given per status code (<c>Statuses["429"]</c>), faults included; a dropped connection counts as its unsent 200.</summary>
+    /// <summary>
+    /// Answers given per status code (<c>Statuses["429"]</c>), faults included; a dropped connection counts as its unsent
+    /// 200; <c>Statuses["abandoned"]</c> counts requests whose caller went away before the answer (e.g. it was killed).
+    /// </summary>
     public SimulatorCallCounter Statuses { get; } = new();
 
     internal SimulatorOptions Options { get; }

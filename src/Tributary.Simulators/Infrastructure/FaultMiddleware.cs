@@ -38,9 +38,13 @@ internal sealed class FaultMiddleware(
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away mid-delay; there is nobody to answer.
+            // The client went away mid-delay (a killed caller's calls in flight); there is nobody to answer.
+            statuses.Record(Abandoned);
         }
     }
+
+    /// <summary>The key in <see cref="ProviderSimulator.Statuses"/> of requests whose caller went away before the answer.</summary>
+    public const string Abandoned = "abandoned";
 
     /// <summary>The key of a status code in <see cref="ProviderSimulator.Statuses"/>: <c>"429"</c>.</summary>
     public static string StatusKey(int status) => status.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.IntegrationTests.Simulators.Clearbit;
 using Tributary.Simulators;
 
@@ -161,6 +162,30 @@ public sealed class FaultInjectionTests : IClassFixture<ClearbitFixture>
         Should.Throw<ArgumentOutOfRangeException>(() => faults.PerMinuteLimit = -5);
         faults.FailStatus.ShouldBeNull();
         faults.LatencyMs.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Statuses_CountAnswersByCode_AndRequestsWhoseCallerLeftBeforeTheAnswer()
+    {
+        var abandoned = _fixture.Simulator.Statuses["abandoned"];
+        Faults.LatencyMs = 5_000;
+        using (var impatient = new HttpClient { BaseAddress = _fixture.Client.BaseAddress, Timeout = TimeSpan.FromMilliseconds(200) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, JanePath);
+            request.Headers.Authorization = BasicCredentials.For(_fixture.Simulator.ApiKey);
+            await Should.ThrowAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+        }
+
+        await Eventually.TrueAsync(() => _fixture.Simulator.Statuses["abandoned"] == abandoned + 1, "the abandoned request to be counted");
+        Faults.LatencyMs = 0;
+        using (await GetAsync(JanePath))
+        {
+        }
+
+        using var listed = await _fixture.Client.GetAsync("/__sim/statuses");
+        var counts = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement;
+        counts.GetProperty("200").GetInt32().ShouldBeGreaterThan(0);
+        counts.GetProperty("abandoned").GetInt32().ShouldBe(abandoned + 1);
     }
 
     private async Task<int[]> StatusesAsync(int count)
