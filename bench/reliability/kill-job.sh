@@ -56,7 +56,8 @@ sleep 0.5
 settled=$(calls)
 # In flight at the kill: the requests the simulator was still holding when their caller went away.
 in_flight=$(sim_answers "$clearbit" abandoned)
-echo "killed (SIGKILL) after $at_kill provider calls in $elapsed_ms ms; $((settled - at_kill)) more arrived after the kill (already sent); $in_flight were in flight"
+[ "${KILL:-1}" = 0 ] && echo "not killed (KILL=0); $at_kill provider calls after $elapsed_ms ms" \
+  || echo "killed (SIGKILL) after $at_kill provider calls in $elapsed_ms ms; $((settled - at_kill)) more arrived after the kill (already sent); $in_flight were in flight"
 average=$(awk -v n="$at_kill" -v ms="$elapsed_ms" 'BEGIN { printf "%.0f", n / ms * 40 }')
 echo "calls in flight on average before the kill (Little's law, 40 ms each): $average"
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
@@ -40,18 +39,7 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Worker_KilledMidRun_LosesNothing_AndRepeatsOnlyTheWritesInFlight()
     {
-        var ids = _sandbox.HubSpot.CreateContacts(Contacts, blank: true);
-        var csv = new StringBuilder("source,crmId\n");
-        foreach (var id in ids)
-        {
-            csv.Append("hubspot,").Append(id).Append('\n');
-        }
-
-        await File.WriteAllTextAsync(_directory.File("contacts.csv"), csv.ToString());
-        await using (var stage = await TributaryProcess.RunAsync(["stage", "contacts.csv"], Environment(), _directory.Path))
-        {
-            stage.ExitCode.ShouldBe(0, stage.Output);
-        }
+        var ids = await StagedHubSpotContacts.StageAsync(_sandbox.HubSpot, Contacts, _directory, Environment());
 
         var first = TributaryProcess.Start(["worker"], Environment(), _directory.Path);
         await WaitForAsync(() => _sandbox.HubSpot.Writes.Count >= 30, first);

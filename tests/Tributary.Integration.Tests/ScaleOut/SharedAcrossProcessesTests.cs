@@ -86,6 +86,8 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
         foreach (var email in FreshEmails(30))
         {
             realTime.Add((await Enrich(gateways.Clients[1], email)).Providers);
+
+            // The IVR's pace on the real clock: the quota lives in Redis and runs on its server's time, not a fake one.
             await Task.Delay(1000);
         }
 

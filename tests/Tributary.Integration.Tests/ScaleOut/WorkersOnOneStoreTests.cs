@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Npgsql;
 using Tributary.IntegrationTests.Infrastructure;
+using Tributary.IntegrationTests.Pipeline;
 using Tributary.IntegrationTests.Storage;
 using Tributary.Simulators;
 using Xunit.Abstractions;
@@ -51,18 +51,7 @@ public sealed class WorkersOnOneStoreTests(ITestOutputHelper output) : IAsyncLif
     [ScaleOutFact]
     public async Task ThreeWorkers_ShareOneQuota_WriteEveryContactBack_AndLoseNothingWhenOneIsKilled()
     {
-        var ids = _sandbox.HubSpot.CreateContacts(Contacts, blank: true);
-        var csv = new StringBuilder("source,crmId\n");
-        foreach (var id in ids)
-        {
-            csv.Append("hubspot,").Append(id).Append('\n');
-        }
-
-        await File.WriteAllTextAsync(_directory.File("contacts.csv"), csv.ToString());
-        await using (var stage = await TributaryProcess.RunAsync(["stage", "contacts.csv"], Environment(), _directory.Path))
-        {
-            stage.ExitCode.ShouldBe(0, stage.Output);
-        }
+        var ids = await StagedHubSpotContacts.StageAsync(_sandbox.HubSpot, Contacts, _directory, Environment());
 
         var workers = Enumerable.Range(0, Workers).Select(_ => TributaryProcess.Start(["worker"], Environment(), _directory.Path)).ToList();
         try
