@@ -11,61 +11,43 @@ namespace Tributary.Host.Redis;
 internal sealed class SharedCacheWhileConnected(IDistributedCache redis, RedisConnection connection, ILogger<SharedCacheWhileConnected> logger)
     : IDistributedCache
 {
-    public byte[]? Get(string key) => connection.IsConnected ? Guard(() => redis.Get(key), "read") : null;
+    public byte[]? Get(string key) => Guard(() => redis.Get(key), "read");
 
-    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
-        connection.IsConnected ? await GuardAsync(() => redis.GetAsync(key, token), "read") : null;
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => GuardAsync(() => redis.GetAsync(key, token), "read");
 
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Guard(() => Done(() => redis.Set(key, value, options)), "write");
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        GuardAsync(() => Done(redis.SetAsync(key, value, options, token)), "write");
+
+    public void Refresh(string key) => Guard(() => Done(() => redis.Refresh(key)), "refresh");
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => GuardAsync(() => Done(redis.RefreshAsync(key, token)), "refresh");
+
+    public void Remove(string key) => Guard(() => Done(() => redis.Remove(key)), "remove");
+
+    public Task RemoveAsync(string key, CancellationToken token = default) => GuardAsync(() => Done(redis.RemoveAsync(key, token)), "remove");
+
+    private static bool Done(Action operation)
     {
-        if (connection.IsConnected)
-        {
-            Guard(() => { redis.Set(key, value, options); return true; }, "write");
-        }
+        operation();
+        return true;
     }
 
-    public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    private static async Task<bool> Done(Task operation)
     {
-        if (connection.IsConnected)
-        {
-            await GuardAsync(async () => { await redis.SetAsync(key, value, options, token); return true; }, "write");
-        }
+        await operation;
+        return true;
     }
 
-    public void Refresh(string key)
-    {
-        if (connection.IsConnected)
-        {
-            Guard(() => { redis.Refresh(key); return true; }, "refresh");
-        }
-    }
-
-    public async Task RefreshAsync(string key, CancellationToken token = default)
-    {
-        if (connection.IsConnected)
-        {
-            await GuardAsync(async () => { await redis.RefreshAsync(key, token); return true; }, "refresh");
-        }
-    }
-
-    public void Remove(string key)
-    {
-        if (connection.IsConnected)
-        {
-            Guard(() => { redis.Remove(key); return true; }, "remove");
-        }
-    }
-
-    public async Task RemoveAsync(string key, CancellationToken token = default)
-    {
-        if (connection.IsConnected)
-        {
-            await GuardAsync(async () => { await redis.RemoveAsync(key, token); return true; }, "remove");
-        }
-    }
-
+    /// <summary>Runs <paramref name="operation"/> only while connected; a failure is logged and read as nothing.</summary>
     private T? Guard<T>(Func<T> operation, string name)
     {
+        if (!connection.IsConnected)
+        {
+            return default;
+        }
+
         try
         {
             return operation();
@@ -79,6 +61,11 @@ internal sealed class SharedCacheWhileConnected(IDistributedCache redis, RedisCo
 
     private async Task<T?> GuardAsync<T>(Func<Task<T>> operation, string name)
     {
+        if (!connection.IsConnected)
+        {
+            return default;
+        }
+
         try
         {
             return await operation();
