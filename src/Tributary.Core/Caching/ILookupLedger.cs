@@ -18,11 +18,6 @@ public interface ILookupLedger
     /// </summary>
     Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Starts committing queued entries without waiting for the next interval (a group commit); for batch answers.</summary>
-    void FlushSoon()
-    {
-    }
-
     /// <summary>Stores several entries; stores override this to write them in one transaction.</summary>
     async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
     {

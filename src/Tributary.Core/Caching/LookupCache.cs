@@ -102,16 +102,12 @@ public sealed class LookupCache(
     }
 
     /// <summary>
-    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) exactly as a fetched batch answer is
-    /// kept (committed promptly), and returns the entry its callers get: definitive answers are stored with their TTL, failures carry the expired
-    /// entry as stale when the ledger has one.
+    /// Keeps an answer obtained outside <see cref="GetOrFetchAsync"/> (a bulk call) as a fetched answer is kept, and
+    /// returns the entry its callers get: definitive answers are stored with their TTL, failures carry the expired
+    /// entry as stale when the ledger has one. The caller makes a bulk call's answers durable with <see cref="FlushAsync"/>.
     /// </summary>
-    public async Task<CacheEntry> StoreAsync(string key, string provider, ProviderResult result, CancellationToken cancellationToken)
-    {
-        var entry = await StoreAnswerAsync(key, provider, result, null, cancellationToken);
-        ledger.FlushSoon();
-        return entry;
-    }
+    public Task<CacheEntry> StoreAsync(string key, string provider, ProviderResult result, CancellationToken cancellationToken) =>
+        StoreAnswerAsync(key, provider, result, null, cancellationToken);
 
     /// <summary>Returns once every answer kept so far is durable in the ledger: batch work calls it before handing rows on.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => ledger.FlushAsync(cancellationToken);
@@ -154,11 +150,6 @@ public sealed class LookupCache(
         try
         {
             entry = await LoadAsync(flight.Key, provider, fetch);
-            if (flight.IsBatch)
-            {
-                // Batch work cannot afford to lose what it paid for to a crash: commit now rather than at the next interval.
-                ledger.FlushSoon();
-            }
         }
         catch (Exception)
         {
@@ -168,6 +159,14 @@ public sealed class LookupCache(
         }
 
         _flights.Land(flight, entry);
+        if (flight.IsBatch && entry.Origin == EntryOrigin.Provider)
+        {
+            // Batch work holds its call's slot until the answer is durable, so the next call cannot go out first: a
+            // crash then costs at most the calls of the slots, never answers already received. Slots waiting together
+            // share one commit.
+            await ledger.FlushAsync(CancellationToken.None);
+        }
+
         return entry;
     }
 

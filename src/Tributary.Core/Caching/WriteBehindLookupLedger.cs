@@ -7,9 +7,9 @@ namespace Tributary.Caching;
 /// Writes paid answers to the store in batches (one transaction for many answers, a few times a second) instead of
 /// one transaction per answer on the request's path, which cost more CPU than the rest of an uncached lookup.
 /// The queue is bounded: when the store falls behind, writers wait for room instead of memory growing. Queued answers
-/// stay visible to lookups until committed. <see cref="FlushAsync"/> is a barrier: batch work calls it before it hands
-/// its rows on, so a crash loses only answers whose call was still in flight. A failed write is logged and retried with
-/// backoff; the answers stay queued and visible.
+/// stay visible to lookups until committed. <see cref="FlushAsync"/> is a barrier: batch work calls it after each paid
+/// answer, before that call's slot takes the next lookup, so a crash loses only answers whose call was still in
+/// flight. A failed write is logged and retried with backoff; the answers stay queued and visible.
 /// </summary>
 public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, IDisposable
 {
@@ -100,10 +100,10 @@ public sealed class WriteBehindLookupLedger : ILookupLedger, IAsyncDisposable, I
     }
 
     /// <summary>
-    /// Starts a flush unless one is already waiting to start: whatever is queued by then goes in it, so a stream of
-    /// batch answers makes one commit at a time, each as large as the answers that arrived during the last.
+    /// Starts a flush unless one is already waiting to start: whatever is queued by then goes in it, so a full queue
+    /// makes one commit at a time, each as large as the answers that arrived during the last.
     /// </summary>
-    public void FlushSoon()
+    private void FlushSoon()
     {
         if (Interlocked.Exchange(ref _flushWaiting, 1) == 0)
         {

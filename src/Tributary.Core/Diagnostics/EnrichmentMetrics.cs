@@ -7,8 +7,8 @@ namespace Tributary.Diagnostics;
 /// <summary>
 /// The engine's instruments on the <c>Tributary</c> meter. Names follow the Prometheus names users see
 /// (the exporter adds <c>_total</c> to counters and the unit to histograms). With tracing on, each provider lookup is
-/// also a span of the <c>Tributary</c> activity source, a child of the request's: provider, status, latency, lookup
-/// type; never an identifier.
+/// also a span of the <c>Tributary</c> activity source, a child of its subject's (<see cref="StartSubject"/>):
+/// provider, status, latency, lookup type; never an identifier.
 /// </summary>
 public sealed class EnrichmentMetrics
 {
@@ -48,6 +48,38 @@ public sealed class EnrichmentMetrics
             _latency.Record(outcome.Latency.TotalSeconds, provider);
             Trace(outcome, kind);
         }
+    }
+
+    /// <summary>
+    /// One subject's enrichment as a span, started when its enrichment started; its provider lookups are its children.
+    /// Under a request's span it is a child of the request; in batch work (a job, a file, the pipeline, a
+    /// contact-center event) it is the root of a trace of its own, so each record can be followed alone. Null when
+    /// nobody listens; disposing it ends it.
+    /// </summary>
+    public Activity? StartSubject(LookupKind kind, TimeSpan elapsed)
+    {
+        if (!Tracing.HasListeners())
+        {
+            return null;
+        }
+
+        var lookup = kind == LookupKind.Person ? "person" : "company";
+        var span = Tracing.StartActivity("enrich " + lookup, ActivityKind.Internal, Activity.Current?.Context ?? default, startTime: _time.GetUtcNow() - elapsed);
+        span?.SetTag("tributary.lookup", lookup);
+        return span;
+    }
+
+    /// <summary>Tags a subject's span with what came of it (matched, partial, confidence; never a value).</summary>
+    public static void Describe(Activity? span, EnrichmentResult result)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        span.SetTag("tributary.matched", !result.Profile.IsEmpty);
+        span.SetTag("tributary.partial", result.Partial);
+        span.SetTag("tributary.confidence", Math.Round(result.Confidence, 2));
     }
 
     /// <summary>The lookup as a finished span: it is recorded once its outcome is known, starting when the call started.</summary>

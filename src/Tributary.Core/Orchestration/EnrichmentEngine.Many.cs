@@ -198,6 +198,12 @@ public sealed partial class EnrichmentEngine
 
                 Answer(entry, lookup, await cache.StoreAsync(lookup.Key, entry.Name, answer, CancellationToken.None), started);
             }
+
+            if (queries.Length > 0)
+            {
+                // The chunk's answers are durable before this provider's next bulk call goes out (see LookupCache.FlyAsync).
+                await cache.FlushAsync(CancellationToken.None);
+            }
         }
         finally
         {

@@ -94,6 +94,8 @@ public sealed partial class EnrichmentEngine(
     private EnrichmentResult Merge(
         IReadOnlyList<(ProviderEntry Entry, int Rank)> providers, ProviderOutcome[] outcomes, EnrichmentQuery query, string subject, long started)
     {
+        // The subject's span is current while its provider spans and its log line are written.
+        using var span = metrics.StartSubject(query.Kind, time.GetElapsedTime(started));
         var contributions = new List<RankedProfile>(outcomes.Length);
         double confidence = 0;
         var partial = false;
@@ -111,6 +113,7 @@ public sealed partial class EnrichmentEngine(
 
         var result = new EnrichmentResult(merger.Merge(contributions), outcomes, confidence, partial, time.GetElapsedTime(started));
         metrics.RecordResult(result);
+        EnrichmentMetrics.Describe(span, result);
         if (logger.IsEnabled(LogLevel.Information))
         {
             EngineLog.Enriched(logger, subject, query.Kind.ToString(), (long)result.Elapsed.TotalMilliseconds, Summarise(outcomes));

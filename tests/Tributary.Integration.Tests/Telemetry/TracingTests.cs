@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tributary.IntegrationTests.Connectors;
 using Tributary.IntegrationTests.Infrastructure;
+using Tributary.IntegrationTests.Jobs;
 using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.Telemetry;
@@ -46,6 +47,51 @@ public sealed class TracingTests
         Contains(exported, "/v1/enrich").ShouldBeTrue("the request's own span");
         exported.AsSpan().IndexOf(Convert.FromHexString(traceId)).ShouldBeGreaterThanOrEqualTo(0, "the error answer names a trace that was exported");
         foreach (var pii in new[] { SampleIdentifiers.JaneDoeEmail, "not-an-email", SampleIdentifiers.JaneDoePhone })
+        {
+            Contains(exported, pii).ShouldBeFalse($"'{pii}' was exported in a trace");
+        }
+    }
+
+    [Fact]
+    public async Task EachSubject_IsASpanAboveItsProviderLookups_UnderTheRequest_OrATraceOfItsOwnInABatchJob()
+    {
+        var received = new ConcurrentQueue<byte[]>();
+        await using var receiver = await StubApi.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            received.Enqueue(body.ToArray());
+            return Results.Ok();
+        }));
+
+        var jobEmails = Enumerable.Range(0, 3).Select(static i => $"traced.record{i}@example.com").ToArray();
+        await using (var gateway = await GatewayServer.StartAsync($"--Telemetry:OtlpEndpoint={receiver.BaseUrl}"))
+        {
+            (await gateway.EnrichAsync<JsonElement>($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""")).GetProperty("name").GetString().ShouldBe("Jane Doe");
+            var id = await JobsClient.SubmitAsync(gateway.Client, "[" + string.Join(",", jobEmails.Select(static e => $$"""{"email":"{{e}}"}""")) + "]");
+            (await JobsClient.WaitForCompletionAsync(gateway.Client, id)).GetProperty("processed").GetInt64().ShouldBe(3);
+        }
+
+        var spans = received.SelectMany(OtlpSpan.Decode).ToList();
+        var subjects = spans.Where(static s => s.Name == "enrich person").ToList();
+        subjects.Count.ShouldBe(4, "one span per enriched subject: the request's and the job's three records");
+        var request = spans.Single(static s => s.Name.Contains("/v1/enrich", StringComparison.Ordinal));
+        var underRequest = subjects.Single(s => s.TraceId == request.TraceId);
+        underRequest.ParentSpanId.ShouldBe(request.SpanId);
+
+        var records = subjects.Where(s => s.TraceId != request.TraceId).ToList();
+        records.Count.ShouldBe(3);
+        records.Select(static s => s.TraceId).Distinct().Count().ShouldBe(3, "each job record is a trace of its own");
+        records.ShouldAllBe(static s => s.ParentSpanId == "", "a batch record's span is its trace's root");
+        foreach (var subject in subjects)
+        {
+            spans.ShouldContain(s => s.Name == "provider clearbit" && s.TraceId == subject.TraceId && s.ParentSpanId == subject.SpanId,
+                "the provider lookup is a child of its subject's span");
+            subject.Attributes["tributary.matched"].ShouldBe(subject == underRequest ? "true" : "false");
+        }
+
+        var exported = received.SelectMany(static b => b).ToArray();
+        foreach (var pii in jobEmails.Append(SampleIdentifiers.JaneDoeEmail))
         {
             Contains(exported, pii).ShouldBeFalse($"'{pii}' was exported in a trace");
         }
