@@ -24,6 +24,13 @@ public interface IIdentityGraph
         IReadOnlyList<IdentityKey> keys, Func<IdentityView, (IdentityChange? Change, TResult Result)> decide, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Several <see cref="UpdateAsync"/>s in order under one hold of the write lock and one transaction: each reads the
+    /// graph as the ones before it left it. For batch work (the pipeline's links), where a transaction per record
+    /// costs more than the records.
+    /// </summary>
+    Task<IReadOnlyList<TResult>> UpdateManyAsync<TResult>(IReadOnlyList<IdentityUpdate<TResult>> updates, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Moves one identifier off a profile onto a new profile of its own (<paramref name="newProfileId"/>, no traits).
     /// False when the profile does not hold that identifier.
     /// </summary>
@@ -32,3 +39,6 @@ public interface IIdentityGraph
     /// <summary>Removes every link of one identifier (erasure); returns how many there were.</summary>
     Task<int> RemoveAsync(IdentityKey key, CancellationToken cancellationToken);
 }
+
+/// <summary>One update of <see cref="IIdentityGraph.UpdateManyAsync"/>: the identifiers to read, and what to change given their view.</summary>
+public sealed record IdentityUpdate<TResult>(IReadOnlyList<IdentityKey> Keys, Func<IdentityView, (IdentityChange? Change, TResult Result)> Decide);

@@ -55,25 +55,44 @@ internal sealed class PostgresIdentityGraph(PostgresDatabase database) : IIdenti
     }
 
     public async Task<TResult> UpdateAsync<TResult>(
-        IReadOnlyList<IdentityKey> keys, Func<IdentityView, (IdentityChange? Change, TResult Result)> decide, CancellationToken cancellationToken)
+        IReadOnlyList<IdentityKey> keys, Func<IdentityView, (IdentityChange? Change, TResult Result)> decide, CancellationToken cancellationToken) =>
+        (await UpdateManyAsync([new IdentityUpdate<TResult>(keys, decide)], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<TResult>> UpdateManyAsync<TResult>(IReadOnlyList<IdentityUpdate<TResult>> updates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(decide);
+        ArgumentNullException.ThrowIfNull(updates);
+        var results = new TResult[updates.Count];
+        if (updates.Count == 0)
+        {
+            return results;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await LockedAsync(connection, cancellationToken);
-        var view = await IdentityViews.ReadAsync(
-            keys,
-            key => LinksOfKeyAsync(connection, transaction, key, cancellationToken),
-            async id => (await ProfileRowAsync(connection, transaction, id, cancellationToken)).Profile,
-            id => LinksOfProfileAsync(connection, transaction, id, cancellationToken));
-        var (change, result) = decide(view);
-        if (change is not null)
+        var changed = false;
+        for (var i = 0; i < updates.Count; i++)
         {
-            await ApplyAsync(connection, transaction, change, cancellationToken);
+            var view = await IdentityViews.ReadAsync(
+                updates[i].Keys,
+                key => LinksOfKeyAsync(connection, transaction, key, cancellationToken),
+                async id => (await ProfileRowAsync(connection, transaction, id, cancellationToken)).Profile,
+                id => LinksOfProfileAsync(connection, transaction, id, cancellationToken));
+            var (change, result) = updates[i].Decide(view);
+            if (change is not null)
+            {
+                await ApplyAsync(connection, transaction, change, cancellationToken);
+                changed = true;
+            }
+
+            results[i] = result;
+        }
+
+        if (changed)
+        {
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return result;
+        return results;
     }
 
     public async Task<bool> DetachAsync(string profileId, IdentityKey key, string newProfileId, DateTimeOffset at, CancellationToken cancellationToken)

@@ -11,15 +11,33 @@ namespace Tributary.Host.Identity;
 /// </summary>
 internal sealed class EnrichmentLinks(IdentityRequests requests, IdentityService identity, IOptions<IdentityOptions> options)
 {
-    public async Task LinkAsync(string crmId, string? email, string? phone, CancellationToken cancellationToken)
+    /// <summary>Links each enriched record, all in one transaction of the graph (a transaction per record cost more than the record).</summary>
+    public async Task LinkManyAsync(IEnumerable<EnrichedLink> records, CancellationToken cancellationToken)
     {
         if (!options.Value.LinkOnEnrich)
         {
             return;
         }
 
-        var traits = new Dictionary<string, JsonElement> { ["crmId"] = JsonSerializer.SerializeToElement(crmId, IdentityJsonContext.Default.String) };
-        foreach (var (name, value) in new[] { ("email", email), ("phone", phone) })
+        var inputs = new List<IdentifyInput>();
+        foreach (var record in records)
+        {
+            if (Read(record) is { } input)
+            {
+                inputs.Add(input);
+            }
+        }
+
+        if (inputs.Count > 0)
+        {
+            await identity.IdentifyManyAsync(inputs, cancellationToken);
+        }
+    }
+
+    private IdentifyInput? Read(EnrichedLink record)
+    {
+        var traits = new Dictionary<string, JsonElement> { ["crmId"] = JsonSerializer.SerializeToElement(record.CrmId, IdentityJsonContext.Default.String) };
+        foreach (var (name, value) in new[] { ("email", record.Email), ("phone", record.Phone) })
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
@@ -27,17 +45,17 @@ internal sealed class EnrichmentLinks(IdentityRequests requests, IdentityService
             }
         }
 
-        IdentifyInput input;
         try
         {
-            input = requests.ReadIdentify(new IdentifyRequest { Traits = traits });
+            return requests.ReadIdentify(new IdentifyRequest { Traits = traits });
         }
         catch (InvalidIdentifierException)
         {
             // A CRM's malformed email or phone: the record is still enriched, only not linked.
-            return;
+            return null;
         }
-
-        await identity.IdentifyAsync(input, cancellationToken);
     }
 }
+
+/// <summary>What one enriched CRM record links: its CRM id with the email and phone it has.</summary>
+internal readonly record struct EnrichedLink(string CrmId, string? Email, string? Phone);

@@ -19,23 +19,34 @@ internal sealed class IdentityService(
     private readonly IdentifyPlanner _planner = new(options.Value);
     private readonly ResolutionScorer _scorer = new(options.Value);
 
-    public async Task<IdentifyOutcome> IdentifyAsync(IdentifyInput input, CancellationToken cancellationToken)
+    public async Task<IdentifyOutcome> IdentifyAsync(IdentifyInput input, CancellationToken cancellationToken) =>
+        (await IdentifyManyAsync([input], cancellationToken))[0];
+
+    /// <summary>Several identifies in order, in one transaction of the graph (batch work: the pipeline's links).</summary>
+    public async Task<IReadOnlyList<IdentifyOutcome>> IdentifyManyAsync(IReadOnlyList<IdentifyInput> inputs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(inputs);
         var now = time.GetUtcNow();
-        var newProfileId = NewProfileId(now);
-        IReadOnlyList<IdentityKey> keys = [.. input.Identifiers.Select(i => i.Key)];
-        var outcome = await graph.UpdateAsync(keys, view => _planner.Plan(input, view, newProfileId, now), cancellationToken);
-        if (outcome.Refusal is { } refusal)
+        var outcomes = await graph.UpdateManyAsync(
+            [.. inputs.Select(input =>
+            {
+                var newProfileId = NewProfileId(now);
+                return new IdentityUpdate<IdentifyOutcome>([.. input.Identifiers.Select(i => i.Key)], view => _planner.Plan(input, view, newProfileId, now));
+            })],
+            cancellationToken);
+        foreach (var outcome in outcomes)
         {
-            IdentityLog.IdentifyRefused(logger, outcome.ProfileId, refusal.Type, refusal.Limit);
-        }
-        else if (outcome.Merged.Count > 0)
-        {
-            IdentityLog.Merged(logger, outcome.ProfileId, outcome.Merged.Count);
+            if (outcome.Refusal is { } refusal)
+            {
+                IdentityLog.IdentifyRefused(logger, outcome.ProfileId, refusal.Type, refusal.Limit);
+            }
+            else if (outcome.Merged.Count > 0)
+            {
+                IdentityLog.Merged(logger, outcome.ProfileId, outcome.Merged.Count);
+            }
         }
 
-        return outcome;
+        return outcomes;
     }
 
     /// <summary>The resolution and, for a profile, its summary (<c>{}</c> for a guest).</summary>

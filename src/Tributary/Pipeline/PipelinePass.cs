@@ -118,6 +118,7 @@ internal sealed class PipelinePass(
         var contacts = new List<EnrichedContact>();
         var noWrites = new List<PipelineItem>();
         var writes = new List<(PipelineItem Item, IReadOnlyList<FieldChange> Changes)>();
+        var linked = new List<EnrichedLink>();
         foreach (var result in results)
         {
             var item = result.Record;
@@ -130,7 +131,7 @@ internal sealed class PipelinePass(
                     if (item.Record is not null)
                     {
                         var phone = result.Result.Profile.Text(Tributary.Profiles.ProfileFields.Phone);
-                        await links.LinkAsync(item.WarehouseId, item.Identity.Email, phone.Length > 0 ? phone : item.Identity.Phone, cancellationToken);
+                        linked.Add(new EnrichedLink(item.WarehouseId, item.Identity.Email, phone.Length > 0 ? phone : item.Identity.Phone));
                     }
 
                     if (changes.Count == 0)
@@ -152,6 +153,7 @@ internal sealed class PipelinePass(
             }
         }
 
+        await links.LinkManyAsync(linked, cancellationToken);
         await enriched.UpsertAsync(contacts, cancellationToken);
         await settle.DoneAsync(claimed, noWrites, enrichedCount: noWrites.Count, cancellationToken);
         foreach (var system in writes.GroupBy(w => w.Item.System!))

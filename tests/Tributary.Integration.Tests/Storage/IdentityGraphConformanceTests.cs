@@ -54,6 +54,42 @@ public abstract class IdentityGraphConformanceTests<TBackend>(TBackend backend) 
     }
 
     [StoreFact]
+    public async Task UpdateMany_AppliesInOrder_EachSeeingTheOnesBefore_InOneTransaction()
+    {
+        var graph = Get<IIdentityGraph>();
+
+        var seen = await graph.UpdateManyAsync<int>(
+            [
+                new([Email], v => (Create("prof-1", Link(Email)), v.Matches[Email].Count)),
+                new([Email], v => (v.Matches[Email].Count == 0 ? Create("prof-2", Link(Email)) : null, v.Matches[Email].Count)),
+                new([Phone], v => (Create("prof-3", Link(Phone)), v.Matches[Phone].Count)),
+            ],
+            None);
+
+        seen.ShouldBe([0, 1, 0], "the second update saw the first one's link, so it created nothing");
+        (await graph.FindAsync([Email], None))[Email].Single().ProfileId.ShouldBe("prof-1");
+        (await graph.GetProfileAsync("prof-2", None)).ShouldBeNull();
+        (await graph.FindAsync([Phone], None))[Phone].Single().ProfileId.ShouldBe("prof-3");
+        (await graph.UpdateManyAsync<int>([], None)).ShouldBeEmpty();
+    }
+
+    [StoreFact]
+    public async Task UpdateMany_WhenOneUpdateFails_NoneOfThemIsKept()
+    {
+        var graph = Get<IIdentityGraph>();
+
+        await Should.ThrowAsync<InvalidOperationException>(() => graph.UpdateManyAsync<bool>(
+            [
+                new([Email], _ => (Create("prof-1", Link(Email)), true)),
+                new([Phone], _ => throw new InvalidOperationException("decide failed")),
+            ],
+            None));
+
+        (await graph.FindAsync([Email], None))[Email].ShouldBeEmpty();
+        (await graph.GetProfileAsync("prof-1", None)).ShouldBeNull();
+    }
+
+    [StoreFact]
     public async Task SharedIdentifier_IsLinkedToEachProfile_MostRecentFirst()
     {
         var graph = Get<IIdentityGraph>();
