@@ -13,14 +13,15 @@ namespace Tributary.Host.HubSpot;
 /// <remarks>
 /// <see cref="SlidingWindowRateLimiter"/> hands back the permits of a segment once the window has slid past it, which
 /// can be one segment short of a full interval; the window here has one segment more than the interval, so a permit
-/// is never reused within the interval. The limiter slides one segment per <c>TryReplenish</c>, called by a timer of
-/// the injected <see cref="TimeProvider"/> every interval / 10, so tests drive it with a fake clock. Its own
+/// is never reused within the interval. Segments are short (interval / 50) so that margin costs 2 % of the budget,
+/// not the 10 % of ten segments. The limiter slides one segment per <c>TryReplenish</c>, called by a timer of the
+/// injected <see cref="TimeProvider"/> every segment, so tests drive it with a fake clock. Its own
 /// <c>Window</c> is the smallest it accepts (one tick per segment) because the limiter skips a manual replenishment
 /// that comes sooner than its period on the real clock (a fake clock moves faster); it is used for nothing else.
 /// </remarks>
 internal sealed class HubSpotPacer : IDisposable
 {
-    private const int Segments = 10;
+    private const int Segments = 50;
 
     private readonly TimeProvider _time;
     private readonly int _configuredLimit;

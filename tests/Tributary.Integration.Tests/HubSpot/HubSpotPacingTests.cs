@@ -86,13 +86,18 @@ public sealed class HubSpotPacingTests : IAsyncLifetime
         reads.ShouldAllBe(r => r.IsCompleted);
     }
 
-    /// <summary>Moves the clock a second at a time, letting continuations of each step run.</summary>
+    /// <summary>
+    /// Moves the clock a pacer segment (a fiftieth of the 10 s interval) at a time, letting continuations of each step
+    /// run: the limiter ignores slides that come closer together on the real clock than its period, so a bigger step
+    /// that fires several slides at once would lose some.
+    /// </summary>
     private async Task AdvanceAsync(TimeSpan total)
     {
-        for (var moved = TimeSpan.Zero; moved < total; moved += TimeSpan.FromSeconds(1))
+        var step = TimeSpan.FromMilliseconds(200);
+        for (var moved = TimeSpan.Zero; moved < total; moved += step)
         {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10);
+            _time.Advance(step);
+            await Task.Delay(2);
         }
     }
 }
