@@ -8,7 +8,6 @@ namespace Tributary.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode, created and migrated on first use. Connections are pooled by
 /// Microsoft.Data.Sqlite; each one waits briefly for a writer instead of failing with "database is locked".
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The write turn's semaphore never creates a wait handle, and a connection closed after the database is gone must still be able to end its turn.")]
 public sealed class SqliteDatabase
 {
     private static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScript.Load("Tributary.Storage.Sqlite.Migrations.");
@@ -16,7 +15,7 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly OnceGate _migrated;
-    private readonly SemaphoreSlim _writeTurn = new(1, 1);
+    private readonly WriteTurns _writeTurns = new();
 
     public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider? time = null)
     {
@@ -51,10 +50,16 @@ public sealed class SqliteDatabase
     /// of. Writers in other processes on the same file still meet at the lock (busy_timeout). Hold the connection for
     /// one unit of work: the turn ends when it is closed or disposed.
     /// </summary>
-    public async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    public Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenForWriteAsync(callerWaiting: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OpenForWriteAsync(CancellationToken)"/>; with <paramref name="callerWaiting"/>, this write goes
+    /// ahead of background writers already waiting (see <see cref="WriteTurns"/>). For short writes a caller's answer waits on.
+    /// </summary>
+    public async Task<SqliteConnection> OpenForWriteAsync(bool callerWaiting, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
-        await _writeTurn.WaitAsync(cancellationToken);
+        await _writeTurns.TakeAsync(callerWaiting, cancellationToken);
         try
         {
             var connection = await OpenRawAsync(cancellationToken);
@@ -63,14 +68,14 @@ public sealed class SqliteDatabase
             {
                 if (change.CurrentState == System.Data.ConnectionState.Closed && Interlocked.Exchange(ref released, 1) == 0)
                 {
-                    _writeTurn.Release();
+                    _writeTurns.Release();
                 }
             };
             return connection;
         }
         catch
         {
-            _writeTurn.Release();
+            _writeTurns.Release();
             throw;
         }
     }

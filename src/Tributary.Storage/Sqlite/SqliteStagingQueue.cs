@@ -23,7 +23,9 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         ArgumentNullException.ThrowIfNull(events);
         var now = time.GetUtcNow();
         var fresh = new bool[events.Count];
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+
+        // A webhook's sender waits for this write before its 202.
+        await using var connection = await database.OpenForWriteAsync(callerWaiting: true, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < events.Count; i++)
         {
