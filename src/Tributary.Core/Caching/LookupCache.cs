@@ -76,6 +76,36 @@ public sealed class LookupCache(
     /// </summary>
     public LookupFlight Claim(string key, bool batch, out bool claimed) => _flights.Claim(key, batch, out claimed);
 
+    /// <summary>
+    /// For bulk calls with a shared cache: joins the cross-process flight of each key at once. Keys another process was
+    /// already calling come back with its answer (this waits for them); the others are this process's to call, and the
+    /// group releases them when disposed, which must come after their answers are stored.
+    /// </summary>
+    public async Task<SharedFlightGroup> JoinSharedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        if (_sharedFlights is LocalFlightsOnly || keys.Count == 0)
+        {
+            return SharedFlightGroup.Alone;
+        }
+
+        var flights = await Task.WhenAll(keys.Select(key => _sharedFlights.JoinAsync(key, token => ReadCacheAsync(key, token), cancellationToken).AsTask()));
+        var theirs = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        var mine = new List<SharedFlight>(flights.Length);
+        for (var i = 0; i < flights.Length; i++)
+        {
+            if (flights[i].Answer is { } answer)
+            {
+                theirs[keys[i]] = answer;
+            }
+            else
+            {
+                mine.Add(flights[i]);
+            }
+        }
+
+        return new SharedFlightGroup(theirs, mine);
+    }
+
     /// <summary>Answers everyone who joined a claimed flight.</summary>
     public void Land(LookupFlight flight, CacheEntry entry) => _flights.Land(flight, entry);
 

@@ -163,6 +163,28 @@ public sealed partial class EnrichmentEngine
     private async Task LookupChunkAsync(
         ProviderEntry entry, IBulkEnrichmentProvider bulk, ClaimedLookup[] chunk, long started, CancellationToken cancellationToken)
     {
+        // With a shared cache, a subject another process is calling already is not called here too: its answer is
+        // awaited instead. This process's leases are released (at the end of this method) once its answers are stored.
+        await using var shared = await cache.JoinSharedAsync([.. chunk.Select(c => c.Key)], cancellationToken);
+        var ours = new List<ClaimedLookup>(chunk.Length);
+        foreach (var lookup in chunk)
+        {
+            if (shared.TryGetTheirs(lookup.Key, out var theirs))
+            {
+                Answer(entry, lookup, theirs, started);
+            }
+            else
+            {
+                ours.Add(lookup);
+            }
+        }
+
+        chunk = [.. ours];
+        if (chunk.Length == 0)
+        {
+            return;
+        }
+
         var granted = await Bookkeeping.ReserveAsync(entry.Runtime, chunk.Length, cancellationToken);
         try
         {

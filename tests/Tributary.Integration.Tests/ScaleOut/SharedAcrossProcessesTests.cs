@@ -38,6 +38,28 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
     }
 
     [RedisFact]
+    public async Task TheSameBulkJobOnTwoGatewaysAtOnce_AsksTheBulkProviderForEachSubjectOnce()
+    {
+        await using var pdl = new PeopleDataLabsSimulator();
+        await pdl.StartAsync();
+
+        // Long enough that both gateways are in their bulk call's turn while the first one's call is still out.
+        pdl.Faults.LatencyMs = 2000;
+        await using var gateways = await GatewayProcesses.StartAsync(
+            2, _clearbit, 6000, RedisServer.ConnectionString, RedisServer.NewPrefix(),
+            ("Providers__PeopleDataLabs__ApiKey", pdl.ApiKey), ("Providers__PeopleDataLabs__BaseUrl", pdl.BaseUrl + "/v5"),
+            ("Providers__PeopleDataLabs__RateLimit__PerMinute", "1000"));
+        var records = "[" + string.Join(",", FreshEmails(40).Select(static e => $$"""{"email":"{{e}}"}""")) + "]";
+
+        var jobs = await Task.WhenAll(gateways.Clients.Select(client => Jobs.JobsClient.SubmitAsync(client, records)));
+        var done = await Task.WhenAll(jobs.Select((id, i) => Jobs.JobsClient.WaitForCompletionAsync(gateways.Clients[i], id)));
+
+        output.WriteLine($"People Data Labs bulk calls: {pdl.Calls["/v5/person/bulk"]}");
+        done.ShouldAllBe(static job => job.GetProperty("processed").GetInt64() == 40);
+        pdl.Calls["/v5/person/bulk"].ShouldBe(1, "the second gateway waits for the first one's answers instead of buying them again");
+    }
+
+    [RedisFact]
     public async Task TwoGateways_KeepToOneQuota_AndUseIt()
     {
         const int Quota = 30;
