@@ -80,15 +80,17 @@ internal sealed class JsonLinesRowSource : IRowSource
                     continue;
                 }
 
-                foreach (var property in document.RootElement.EnumerateObject())
+                // Names are read before any is kept: a line that fails half-way adds no columns.
+                var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+                foreach (var name in names)
                 {
-                    if (keys.Count < InputLimits.MaxColumns && seen.Add(property.Name))
+                    if (keys.Count < InputLimits.MaxColumns && seen.Add(name))
                     {
-                        keys.Add(property.Name);
+                        keys.Add(name);
                     }
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
                 // Rejected with its line number in the real pass.
             }
@@ -141,6 +143,11 @@ internal sealed class JsonLinesRowSource : IRowSource
         catch (JsonException)
         {
             return InputRow.Rejected(line.Number, "malformed JSON", raw);
+        }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON whose \u escape is half of a surrogate pair: there is no string to read.
+            return InputRow.Rejected(line.Number, "malformed JSON: a \\u escape that is half of a surrogate pair", raw);
         }
     }
 }

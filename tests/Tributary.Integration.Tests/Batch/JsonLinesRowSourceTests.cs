@@ -1,0 +1,38 @@
+using Tributary.Host.Batch.Input;
+using Tributary.IntegrationTests.Infrastructure;
+
+namespace Tributary.IntegrationTests.Batch;
+
+/// <summary>The JSON-lines reader alone: lines that are JSON but hold no string to read.</summary>
+public sealed class JsonLinesRowSourceTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public void Read_LoneSurrogateEscapeInAValueOrKey_RejectsThatLineAndReadsTheRest()
+    {
+        // Found by the hostile-file corpus: System.Text.Json parses these lines, then throws InvalidOperationException
+        // (not JsonException) when the string is read, which stopped the whole run with exit code 1.
+        var path = _directory.File("lone.jsonl");
+        File.WriteAllText(path, string.Join("\n",
+            """{"email":"a@acme.com","name":"Ann"}""",
+            """{"email":"b@acme.com","name":"Jo\ud800"}""",
+            """{"email":"c@acme.com","\udc00":1}""",
+            """{"email":"d@acme.com","name":"Dee"}"""));
+
+        using var source = JsonLinesRowSource.Open(path);
+        var rows = new List<InputRow>();
+        while (source.Read() is { } row)
+        {
+            rows.Add(row);
+        }
+
+        source.Columns.ShouldBe(["email", "name"]);
+        rows.Select(r => r.Line).ShouldBe([1, 2, 3, 4]);
+        rows.Select(r => r.Values?[1]).ShouldBe(["Ann", null, null, "Dee"]);
+        rows[1].Rejection.ShouldBe("malformed JSON: a \\u escape that is half of a surrogate pair");
+        rows[2].Rejection.ShouldBe("malformed JSON: a \\u escape that is half of a surrogate pair");
+    }
+}
