@@ -23,7 +23,14 @@ public interface ISharedRateBudget
     ValueTask PauseAsync(string provider, TimeSpan length);
 }
 
-/// <param name="PerMinute">Requests in any 60 s, for the whole account.</param>
+/// <param name="Limit">Requests in any <paramref name="Window"/>, for the whole account.</param>
 /// <param name="PerSecond">Requests in any second, when the provider has such a limit.</param>
-/// <param name="RealtimeShare">The part of the minute batch work leaves to real-time calls while there are any.</param>
-public readonly record struct SharedQuota(int PerMinute, int? PerSecond, double RealtimeShare);
+/// <param name="RealtimeShare">The part of the window batch work leaves to real-time calls while there are any.</param>
+/// <param name="Window">The provider's interval and a margin: a request let go the instant the oldest leaves the window
+/// must not reach the provider before its own window has let that one go (the oldest may have been slow to arrive).</param>
+public readonly record struct SharedQuota(int Limit, int? PerSecond, double RealtimeShare, TimeSpan Window)
+{
+    /// <summary>A provider's per-minute quota, counted over 61 s (60/61 of the quota is the margin's price).</summary>
+    public static SharedQuota PerMinute(int limit, int? perSecond, double realtimeShare) =>
+        new(limit, perSecond, realtimeShare, TimeSpan.FromSeconds(61));
+}

@@ -293,7 +293,7 @@ public sealed class ProviderRateGate : IDisposable
     private async ValueTask<bool> TryAcquireSharedAsync(ISharedRateBudget shared, CallBudget budget, CancellationToken cancellationToken)
     {
         var realTime = budget.IsRealTime;
-        var quota = new SharedQuota(PerMinute, PerSecond, _realtimeShare);
+        var quota = SharedQuota.PerMinute(PerMinute, PerSecond, _realtimeShare);
         if (!realTime)
         {
             await _turn.WaitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Tributary.Resilience;
 
 namespace Tributary.Host.HubSpot;
 
@@ -23,7 +24,11 @@ internal sealed class HubSpotPacer : IDisposable
 {
     private const int Segments = 50;
 
+    /// <summary>The account's name in the shared budget.</summary>
+    private const string SharedName = "hubspot";
+
     private readonly TimeProvider _time;
+    private readonly ISharedRateBudget? _shared;
     private readonly int _configuredLimit;
     private readonly Lock _lock = new();
     private Window _window;
@@ -32,9 +37,13 @@ internal sealed class HubSpotPacer : IDisposable
     private string? _usage;
     private bool _disposed;
 
-    public HubSpotPacer(IOptions<HubSpotOptions> options, TimeProvider time)
+    /// <param name="options">The configured limit, until HubSpot's headers say otherwise.</param>
+    /// <param name="time">Slides the window and times the pauses.</param>
+    /// <param name="shared">With several processes on one HubSpot account (Redis), the budget they share.</param>
+    public HubSpotPacer(IOptions<HubSpotOptions> options, TimeProvider time, ISharedRateBudget? shared = null)
     {
         _time = time;
+        _shared = shared;
         var rateLimit = options.Value.RateLimit;
         _configuredLimit = rateLimit.Requests;
         _window = new Window(_configuredLimit, TimeSpan.FromMilliseconds(rateLimit.IntervalMs), time);
@@ -66,10 +75,17 @@ internal sealed class HubSpotPacer : IDisposable
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
             await WaitOutPauseAsync(cancellationToken);
             var window = Volatile.Read(ref _window);
+            if (_shared is { IsAvailable: true } shared && await TakeSharedAsync(shared, window, cancellationToken))
+            {
+                return;
+            }
+
+            // Alone, or the shared budget is out of reach: this process's window, where a call costs as many permits as
+            // there are processes sharing the account, so each keeps to its part of the limit.
             RateLimitLease lease;
             try
             {
-                lease = await window.Limiter.AcquireAsync(1, cancellationToken);
+                lease = await window.Limiter.AcquireAsync(Math.Min(window.Limit, _shared?.Nodes ?? 1), cancellationToken);
             }
             catch (ObjectDisposedException)
             {
@@ -90,8 +106,15 @@ internal sealed class HubSpotPacer : IDisposable
         }
     }
 
-    /// <summary>Stops everyone until <paramref name="until"/>; a later pause extends an earlier one.</summary>
-    public void PauseUntil(DateTimeOffset until) => Extend(ref _pausedUntilTicks, until.UtcTicks);
+    /// <summary>Stops everyone (every process, with a shared budget) until <paramref name="until"/>; a later pause extends an earlier one.</summary>
+    public void PauseUntil(DateTimeOffset until)
+    {
+        Extend(ref _pausedUntilTicks, until.UtcTicks);
+        if (_shared is { IsAvailable: true } shared && until > _time.GetUtcNow())
+        {
+            _ = shared.PauseAsync(SharedName, until - _time.GetUtcNow()).AsTask();
+        }
+    }
 
     /// <summary>Stops HubSpot work until the next UTC midnight, when HubSpot's daily limit renews; returns that instant.</summary>
     public DateTimeOffset StopForTheDay()
@@ -142,6 +165,30 @@ internal sealed class HubSpotPacer : IDisposable
     {
         Volatile.Write(ref _disposed, true);
         Volatile.Read(ref _window).Dispose();
+    }
+
+    /// <summary>
+    /// Takes a turn from the budget every process on the account shares: the limit per interval, counted over the
+    /// interval and one segment, as this process's own window does. False when it became unreachable.
+    /// </summary>
+    private async ValueTask<bool> TakeSharedAsync(ISharedRateBudget shared, Window window, CancellationToken cancellationToken)
+    {
+        var quota = new SharedQuota(window.Limit, PerSecond: null, RealtimeShare: 0, window.Interval + window.Interval / Segments);
+        while (true)
+        {
+            var wait = await shared.TryTakeAsync(SharedName, quota, realTime: false, cancellationToken);
+            if (wait is not { } delay)
+            {
+                return false;
+            }
+
+            if (delay <= TimeSpan.Zero)
+            {
+                return true;
+            }
+
+            await Task.Delay(delay, _time, cancellationToken);
+        }
     }
 
     private async ValueTask WaitOutPauseAsync(CancellationToken cancellationToken)

@@ -4,12 +4,15 @@ namespace Tributary.Host.Redis;
 
 /// <summary>
 /// Each process announces itself in Redis every few seconds and counts who else did, so the quota share it falls back
-/// to when Redis is lost (1/N) follows the processes actually running. It leaves the list when it stops.
+/// to when Redis is lost (1/N) follows the processes actually running. It leaves the list when it stops. Before any
+/// hosted service starts (workers included), it gives Redis a few seconds to connect: otherwise a process's first
+/// calls would find the shared budgets not yet reachable and each take its quota alone.
 /// </summary>
-internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes> logger) : BackgroundService
+internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes> logger) : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Alive = Interval * 3;
+    private static readonly TimeSpan FirstConnection = TimeSpan.FromSeconds(5);
 
     // Server time, so the machines' clocks need not agree.
     private static readonly LuaScript Announce = LuaScript.Prepare("""
@@ -23,25 +26,52 @@ internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes>
 
     private RedisKey Key => connection.Prefix + "nodes";
 
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The client connects in the background (and keeps trying): this only waits for its first attempt.
+            await connection.GetAsync().WaitAsync(FirstConnection, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Starts without Redis, as when it is down: the quotas are kept alone at 1/N until it connects.
+        }
+
+        await AnnounceAsync();
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            if (connection.Database is { } database)
-            {
-                try
-                {
-                    var seen = await database.ScriptEvaluateAsync(Announce, new { nodes = Key, node = connection.NodeId, alive = (long)Alive.TotalMilliseconds });
-                    connection.SawNodes((int)seen);
-                }
-                catch (RedisException ex)
-                {
-                    RedisLog.OperationFailed(logger, "announce", ex);
-                }
-            }
+            await AnnounceAsync();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false) is true);
+    }
+
+    private async Task AnnounceAsync()
+    {
+        if (connection.Database is not { } database)
+        {
+            return;
+        }
+
+        try
+        {
+            var seen = await database.ScriptEvaluateAsync(Announce, new { nodes = Key, node = connection.NodeId, alive = (long)Alive.TotalMilliseconds });
+            connection.SawNodes((int)seen);
+        }
+        catch (RedisException ex)
+        {
+            RedisLog.OperationFailed(logger, "announce", ex);
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -18,35 +18,36 @@ namespace Tributary.Host.Redis;
 internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisRateBudget> logger) : ISharedRateBudget
 {
     // Returns 0 when the request was taken, else the milliseconds until it may be asked again.
-    // The minute is 61 s long: a request let go the instant the oldest leaves the window can reach the provider before
-    // the provider's own window has closed (that oldest request may have been slow to arrive, e.g. on a new connection),
-    // as one process's own gate learns from the headers of its own answers but not of the others'. 60/61 of the quota
-    // is the price.
-    // Lanes: while any real-time call was made in the last minute, batch calls stop at (1 - share) of the limit, so
-    // the IVR finds headroom; alone, a backfill uses the whole limit. Batch calls are also spread over the minute (at
-    // most 1.5 x limit/60 per second), so the window never fills in one burst that real-time calls would wait out.
+    // The window is the provider's interval plus a margin (a minute is counted over 61 s): a request let go the instant
+    // the oldest leaves the window can reach the provider before the provider's own window has closed (that oldest
+    // request may have been slow to arrive, e.g. on a new connection), as one process's own gate learns from the
+    // headers of its own answers but not of the others'.
+    // Lanes: while any real-time call was made in the last window, batch calls stop at (1 - share) of the limit, so
+    // the IVR finds headroom; alone, a backfill uses the whole limit. Batch calls are also spread over the window (at
+    // most 1.5 x the average rate per second), so it never fills in one burst that real-time calls would wait out.
     private static readonly LuaScript Take = LuaScript.Prepare("""
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local paused = tonumber(redis.call('GET', @pause) or '0')
         if paused > now then return paused - now end
-        redis.call('ZREMRANGEBYSCORE', @log, '-inf', now - 61000)
-        local limit = tonumber(@perMinute)
+        local window = tonumber(@windowMs)
+        redis.call('ZREMRANGEBYSCORE', @log, '-inf', now - window)
+        local limit = tonumber(@limit)
         local ceiling = limit
         local perSecond = tonumber(@perSecond)
         if @realTime == '1' then
-          redis.call('SET', @realtimeSeen, '1', 'PX', 60000)
+          redis.call('SET', @realtimeSeen, '1', 'PX', window)
         else
           if redis.call('EXISTS', @realtimeSeen) == 1 then
             ceiling = math.max(1, limit - math.ceil(limit * tonumber(@share)))
           end
-          local spread = math.max(1, math.ceil(limit * 1.5 / 60))
+          local spread = math.max(1, math.ceil(limit * 1.5 * 1000 / window))
           if perSecond == 0 or spread < perSecond then perSecond = spread end
         end
         local used = redis.call('ZCARD', @log)
         if used >= ceiling then
           local freeing = redis.call('ZRANGE', @log, used - ceiling, used - ceiling, 'WITHSCORES')
-          return math.max(1, tonumber(freeing[2]) + 61000 - now)
+          return math.max(1, tonumber(freeing[2]) + window - now)
         end
         if perSecond > 0 then
           local recent = redis.call('ZCOUNT', @log, '(' .. (now - 1000), '+inf')
@@ -56,7 +57,7 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
           end
         end
         redis.call('ZADD', @log, now, @request)
-        redis.call('PEXPIRE', @log, 62000)
+        redis.call('PEXPIRE', @log, window + 1000)
         return 0
         """);
 
@@ -91,7 +92,8 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
                 log = (RedisKey)prefix,
                 pause = (RedisKey)(prefix + ":pause"),
                 realtimeSeen = (RedisKey)(prefix + ":realtime"),
-                perMinute = quota.PerMinute,
+                limit = quota.Limit,
+                windowMs = (long)quota.Window.TotalMilliseconds,
                 perSecond = quota.PerSecond ?? 0,
                 realTime = realTime ? "1" : "0",
                 share = quota.RealtimeShare.ToString(CultureInfo.InvariantCulture),

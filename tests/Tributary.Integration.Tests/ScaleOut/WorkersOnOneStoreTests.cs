@@ -81,6 +81,36 @@ public sealed class WorkersOnOneStoreTests(ITestOutputHelper output) : IAsyncLif
         written.Distinct().Count().ShouldBe((int)await ScalarAsync("SELECT count(*) FROM enriched_contacts WHERE job_title IS NOT NULL"));
     }
 
+    [ScaleOutFact]
+    public async Task ThreeWorkers_KeepToOneHubSpotLimit()
+    {
+        // 20 calls in any 10 s for the account; each worker alone would allow itself all 20.
+        const int HubSpotLimit = 20;
+        _sandbox.HubSpot.Faults.TenSecondlyLimit = HubSpotLimit;
+        var environment = Environment();
+        environment["HubSpot__RateLimit__Requests"] = HubSpotLimit.ToString(CultureInfo.InvariantCulture);
+        environment["Pipeline__BatchSize"] = "10";
+        await StagedHubSpotContacts.StageAsync(_sandbox.HubSpot, 200, _directory, environment);
+        _sandbox.HubSpot.Calls.Reset();
+
+        var workers = Enumerable.Range(0, Workers).Select(_ => TributaryProcess.Start(["worker"], environment, _directory.Path)).ToList();
+        try
+        {
+            await WaitForAsync(async () => await ScalarAsync("SELECT count(*) FROM staged_records") == 0, workers[0]);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.StopAsync();
+            }
+        }
+
+        output.WriteLine($"{_sandbox.HubSpot.Calls.Total} HubSpot calls, {_sandbox.HubSpot.Statuses["429"]} answered 429");
+        _sandbox.HubSpot.Calls.Total.ShouldBeGreaterThanOrEqualTo(40, "20 reads and 20 updates: two windows' worth at least");
+        _sandbox.HubSpot.Statuses["429"].ShouldBe(0, "three workers together must keep to the account's one limit:\n" + string.Join("\n----\n", workers.Select(w => w.Output)));
+    }
+
     private async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_store);
