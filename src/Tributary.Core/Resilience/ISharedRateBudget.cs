@@ -19,6 +19,9 @@ public interface ISharedRateBudget
     /// </summary>
     ValueTask<TimeSpan?> TryTakeAsync(string provider, SharedQuota quota, bool realTime, CancellationToken cancellationToken);
 
+    /// <summary>Requests the shared window has room for now, for every process together; null when it cannot be reached.</summary>
+    ValueTask<long?> RemainingAsync(string provider, SharedQuota quota, CancellationToken cancellationToken);
+
     /// <summary>Stops every process's calls to <paramref name="provider"/> for <paramref name="length"/> (a later, longer pause wins).</summary>
     ValueTask PauseAsync(string provider, TimeSpan length);
 }

@@ -94,6 +94,25 @@ public sealed class ProviderRateGate : IDisposable
         }
     }
 
+    /// <summary>
+    /// As <see cref="Available"/>, for the whole account when the budget is shared: what the shared window leaves
+    /// (and the provider's own count, when lower).
+    /// </summary>
+    public async ValueTask<long> AvailableAsync(CancellationToken cancellationToken)
+    {
+        var local = Available;
+        if (_shared is not { IsAvailable: true } shared
+            || await shared.RemainingAsync(Provider, SharedQuota.PerMinute(PerMinute, PerSecond, _realtimeShare), cancellationToken) is not { } remaining)
+        {
+            return local;
+        }
+
+        lock (_lock)
+        {
+            return _providerLeft is { } providerLeft && _time.GetUtcNow() < _providerResetAt ? Math.Min(remaining, providerLeft) : remaining;
+        }
+    }
+
     /// <summary>Until when the provider is paused for everyone, if it is.</summary>
     public DateTimeOffset? PausedUntil
     {

@@ -29,18 +29,19 @@ internal sealed record ProviderReport(
         var reports = new List<ProviderReport>(catalog.All.Count);
         foreach (var entry in catalog.All)
         {
-            reports.Add(Of(entry, await credits.SpendAsync(entry.Name, cancellationToken)));
+            reports.Add(Of(entry, await entry.Runtime.Gate.AvailableAsync(cancellationToken), await credits.SpendAsync(entry.Name, cancellationToken)));
         }
 
         return reports;
     }
 
-    private static ProviderReport Of(ProviderEntry entry, CreditSpend spend) => new(
+    // tokens: what the provider's window leaves now, for every process together when the budget is shared (Redis).
+    private static ProviderReport Of(ProviderEntry entry, long tokens, CreditSpend spend) => new(
         entry.Name,
         entry.Runtime.IsEnabled,
         entry.Runtime.Options.Priority,
         entry.Runtime.CircuitState,
-        entry.Runtime.Gate.Available,
+        tokens,
         entry.Runtime.Gate.PerMinute,
         entry.Runtime.Gate.PausedUntil,
         entry.Runtime.ExhaustedUntil,

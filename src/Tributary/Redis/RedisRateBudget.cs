@@ -71,6 +71,12 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
         return 0
         """);
 
+    private static readonly LuaScript Count = LuaScript.Prepare("""
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        return redis.call('ZCOUNT', @log, '(' .. (now - tonumber(@windowMs)), '+inf')
+        """);
+
     private long _requests;
 
     public bool IsAvailable => connection.IsConnected;
@@ -100,6 +106,29 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
                 request = connection.NodeId + ":" + Interlocked.Increment(ref _requests),
             });
             return TimeSpan.FromMilliseconds(wait);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            RedisLog.OperationFailed(logger, "rate budget", ex);
+            return null;
+        }
+    }
+
+    public async ValueTask<long?> RemainingAsync(string provider, SharedQuota quota, CancellationToken cancellationToken)
+    {
+        if (connection.Database is not { } database)
+        {
+            return null;
+        }
+
+        try
+        {
+            var used = (long)await database.ScriptEvaluateAsync(Count, new
+            {
+                log = (RedisKey)(connection.Prefix + "rate:" + provider),
+                windowMs = (long)quota.Window.TotalMilliseconds,
+            });
+            return Math.Max(0, quota.Limit - used);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -88,6 +88,14 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
         _clearbit.Statuses["429"].ShouldBe(0);
         _clearbit.Calls.Total.ShouldBeLessThanOrEqualTo(Quota, "every request beyond the quota would have been a 429");
         _clearbit.Calls.Total.ShouldBeGreaterThanOrEqualTo(Quota * 9 / 10, "the gateways must use the quota, not starve");
+
+        // Each gateway reports what is left of the account's minute, not of its own half of the calls.
+        foreach (var client in gateways.Clients)
+        {
+            var providers = await client.GetFromJsonAsync<JsonElement>("/v1/providers");
+            var clearbit = providers.EnumerateArray().Single(static p => p.GetProperty("name").GetString() == "clearbit");
+            clearbit.GetProperty("tokensAvailable").GetInt64().ShouldBeLessThanOrEqualTo(Quota - _clearbit.Calls.Total + 1);
+        }
     }
 
     [RedisFact]
