@@ -9,9 +9,10 @@ using Xunit.Abstractions;
 namespace Tributary.IntegrationTests.ScaleOut;
 
 /// <summary>
-/// Three <c>tributary worker</c> processes on one PostgreSQL store and one Redis, 10,000 staged HubSpot contacts, People
-/// Data Labs enforcing a per-minute quota that the three share: no 429, every contact enriched and written back, one
-/// worker killed mid-run loses nothing and repeats only what it had in flight.
+/// Two gateways and three <c>tributary worker</c> processes on one PostgreSQL store and one Redis, 10,000 staged HubSpot
+/// contacts, People Data Labs enforcing a per-minute quota that they all share: one call for a new email asked of both
+/// gateways, no 429, every contact enriched and written back, one worker killed mid-run loses nothing and repeats only
+/// what it had in flight; and one HubSpot limit for the workers.
 /// </summary>
 public sealed class WorkersOnOneStoreTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -49,22 +50,40 @@ public sealed class WorkersOnOneStoreTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [ScaleOutFact]
-    public async Task ThreeWorkers_ShareOneQuota_WriteEveryContactBack_AndLoseNothingWhenOneIsKilled()
+    public async Task TwoGatewaysAndThreeWorkers_ShareOneQuota_WriteEveryContactBack_AndLoseNothingWhenAWorkerIsKilled()
     {
         var ids = await StagedHubSpotContacts.StageAsync(_sandbox.HubSpot, Contacts, _directory, Environment());
 
-        var workers = Enumerable.Range(0, Workers).Select(_ => TributaryProcess.Start(["worker"], Environment(), _directory.Path)).ToList();
+        // Two gateways (no worker of their own) on the same store and Redis: the same new email asked of both at once
+        // is one call at People Data Labs, and it counts against the quota the workers then share.
+        var ports = new[] { TributaryProcess.FreePort(), TributaryProcess.FreePort() };
+        var gatewayEnvironment = Environment();
+        gatewayEnvironment["Pipeline__Enabled"] = "false";
+        var gateways = ports.Select(port => TributaryProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}"], gatewayEnvironment, _directory.Path)).ToList();
+        var workers = new List<TributaryProcess>();
         try
         {
+            await Task.WhenAll(gateways.Select((g, i) => g.WaitUntilHealthyAsync($"http://127.0.0.1:{ports[i]}/healthz", TimeSpan.FromSeconds(60))));
+            var email = $"new.caller.{Guid.NewGuid():N}@example.org";
+            var answers = await Task.WhenAll(ports.Select(async port =>
+            {
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                using var response = await client.PostAsync("/v1/enrich", new StringContent($$"""{"email":"{{email}}","timeoutMs":5000}""", System.Text.Encoding.UTF8, "application/json"));
+                return (int)response.StatusCode;
+            }));
+            answers.ShouldAllBe(static status => status == 200);
+            _sandbox.PeopleDataLabs.Calls["/v5/person/enrich"].ShouldBe(1, "one call for the same new email asked of both gateways at once");
+
+            workers.AddRange(Enumerable.Range(0, Workers).Select(_ => TributaryProcess.Start(["worker"], Environment(), _directory.Path)));
             await WaitForAsync(() => _sandbox.HubSpot.Writes.Count >= 15, workers[0]);
             await workers[0].DisposeAsync();
             await WaitForAsync(async () => await ScalarAsync("SELECT count(*) FROM staged_records") == 0, workers[1]);
         }
         finally
         {
-            foreach (var worker in workers.Skip(1))
+            foreach (var process in workers.Skip(1).Concat(gateways))
             {
-                await worker.StopAsync();
+                await process.StopAsync();
             }
         }
 
