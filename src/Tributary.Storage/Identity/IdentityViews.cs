@@ -6,6 +6,31 @@ namespace Tributary.Storage;
 /// </summary>
 internal static class IdentityViews
 {
+    /// <summary>
+    /// The body of the stores' <c>UpdateManyAsync</c>, inside their transaction: each update reads its view as the ones
+    /// before it left the graph, decides, and its change is applied. Returns each update's result, and whether anything
+    /// changed (so there is something to commit).
+    /// </summary>
+    public static async Task<(TResult[] Results, bool Changed)> ApplyInOrderAsync<TResult>(
+        IReadOnlyList<IdentityUpdate<TResult>> updates, Func<IReadOnlyList<IdentityKey>, Task<IdentityView>> read, Func<IdentityChange, Task> apply)
+    {
+        var results = new TResult[updates.Count];
+        var changed = false;
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var (change, result) = updates[i].Decide(await read(updates[i].Keys));
+            if (change is not null)
+            {
+                await apply(change);
+                changed = true;
+            }
+
+            results[i] = result;
+        }
+
+        return (results, changed);
+    }
+
     public static async Task<IdentityView> ReadAsync(
         IReadOnlyList<IdentityKey> keys,
         Func<IdentityKey, Task<IReadOnlyList<IdentityLink>>> linksOfKey,

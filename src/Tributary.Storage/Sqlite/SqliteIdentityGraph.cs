@@ -50,32 +50,21 @@ internal sealed class SqliteIdentityGraph(SqliteDatabase database) : IIdentityGr
     public async Task<IReadOnlyList<TResult>> UpdateManyAsync<TResult>(IReadOnlyList<IdentityUpdate<TResult>> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        var results = new TResult[updates.Count];
         if (updates.Count == 0)
         {
-            return results;
+            return [];
         }
 
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var changed = false;
-        for (var i = 0; i < updates.Count; i++)
-        {
-            var view = await IdentityViews.ReadAsync(
-                updates[i].Keys,
+        var (results, changed) = await IdentityViews.ApplyInOrderAsync(
+            updates,
+            keys => IdentityViews.ReadAsync(
+                keys,
                 key => LinksOfKeyAsync(connection, transaction, key, cancellationToken),
                 id => ProfileRowAsync(connection, transaction, id, cancellationToken),
-                id => LinksOfProfileAsync(connection, transaction, id, cancellationToken));
-            var (change, result) = updates[i].Decide(view);
-            if (change is not null)
-            {
-                await ApplyAsync(connection, transaction, change, cancellationToken);
-                changed = true;
-            }
-
-            results[i] = result;
-        }
-
+                id => LinksOfProfileAsync(connection, transaction, id, cancellationToken)),
+            change => ApplyAsync(connection, transaction, change, cancellationToken));
         if (changed)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -21,13 +21,7 @@ public sealed class TracingTests
     public async Task WithAnOtlpEndpoint_RequestsAndProviderLookupsAreExported_WithoutPii_AndErrorsNameTheirTrace()
     {
         var received = new ConcurrentQueue<byte[]>();
-        await using var receiver = await StubApi.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            received.Enqueue(body.ToArray());
-            return Results.Ok();
-        }));
+        await using var receiver = await StartReceiverAsync(received);
 
         string traceId;
         await using (var gateway = await GatewayServer.StartAsync($"--Telemetry:OtlpEndpoint={receiver.BaseUrl}"))
@@ -56,13 +50,7 @@ public sealed class TracingTests
     public async Task EachSubject_IsASpanAboveItsProviderLookups_UnderTheRequest_OrATraceOfItsOwnInABatchJob()
     {
         var received = new ConcurrentQueue<byte[]>();
-        await using var receiver = await StubApi.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            received.Enqueue(body.ToArray());
-            return Results.Ok();
-        }));
+        await using var receiver = await StartReceiverAsync(received);
 
         var jobEmails = Enumerable.Range(0, 3).Select(static i => $"traced.record{i}@example.com").ToArray();
         await using (var gateway = await GatewayServer.StartAsync($"--Telemetry:OtlpEndpoint={receiver.BaseUrl}"))
@@ -104,6 +92,16 @@ public sealed class TracingTests
 
         error.Message.ShouldContain("Telemetry:OtlpEndpoint");
     }
+
+    /// <summary>An OTLP/HTTP receiver on loopback that keeps every export request's body.</summary>
+    private static Task<StubApi> StartReceiverAsync(ConcurrentQueue<byte[]> received) =>
+        StubApi.StartAsync(app => app.MapPost("/v1/traces", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            received.Enqueue(body.ToArray());
+            return Results.Ok();
+        }));
 
     private static bool Contains(byte[] haystack, string text) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 }
