@@ -8,7 +8,13 @@ public interface ICreditStore
 
     /// <summary>Spend per provider: today and all time.</summary>
     Task<IReadOnlyDictionary<string, CreditSpend>> LoadAsync(DateOnly today, CancellationToken cancellationToken);
+
+    /// <summary>Each provider's spend per day from <paramref name="since"/> on (days without spend have no row).</summary>
+    Task<IReadOnlyList<CreditDay>> HistoryAsync(DateOnly since, CancellationToken cancellationToken);
 }
+
+/// <summary>One provider's billed calls and credits on one UTC day.</summary>
+public sealed record CreditDay(string Provider, DateOnly Day, long Calls, decimal Cost);
 
 /// <summary>What a provider has cost: billed calls and credits, today and in total.</summary>
 public sealed record CreditSpend(long CallsToday, decimal CostToday, long CallsTotal, decimal CostTotal)

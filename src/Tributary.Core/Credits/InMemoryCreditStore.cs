@@ -26,4 +26,7 @@ public sealed class InMemoryCreditStore : ICreditStore
                     g.Sum(d => d.Value.Cost)));
         return Task.FromResult(spend);
     }
+
+    public Task<IReadOnlyList<CreditDay>> HistoryAsync(DateOnly since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CreditDay>>([.. _days.Where(d => d.Key.Day >= since).Select(d => new CreditDay(d.Key.Provider, d.Key.Day, d.Value.Calls, d.Value.Cost))]);
 }

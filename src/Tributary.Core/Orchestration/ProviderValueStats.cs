@@ -26,6 +26,21 @@ public sealed class ProviderValueStats
         }
     }
 
+    /// <summary>What each provider has delivered so far: its fresh answers, and how many of them filled each field.</summary>
+    public IReadOnlyDictionary<string, ProviderFills> Snapshot()
+    {
+        var snapshot = new Dictionary<string, ProviderFills>(StringComparer.Ordinal);
+        foreach (var (provider, stats) in _byProvider)
+        {
+            lock (stats)
+            {
+                snapshot[provider] = new ProviderFills(stats.Answers, new Dictionary<string, long>(stats.Filled, StringComparer.Ordinal));
+            }
+        }
+
+        return snapshot;
+    }
+
     /// <summary>Expected share of <paramref name="fields"/> the provider fills (0–1).</summary>
     public double ExpectedFill(string provider, IReadOnlyList<FieldDefinition> fields)
     {
@@ -56,3 +71,6 @@ public sealed class ProviderValueStats
         public Dictionary<string, long> Filled { get; } = new(StringComparer.Ordinal);
     }
 }
+
+/// <summary>A provider's fresh answers and, per field name, how many of them filled it.</summary>
+public sealed record ProviderFills(long Answers, IReadOnlyDictionary<string, long> Filled);

@@ -49,4 +49,20 @@ internal sealed class PostgresCreditStore(PostgresDatabase database) : ICreditSt
 
         return spend;
     }
+
+    public async Task<IReadOnlyList<CreditDay>> HistoryAsync(DateOnly since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT provider, day, calls, cost FROM provider_credits WHERE day >= @since ORDER BY day, provider", connection)
+            .With("since", since);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var days = new List<CreditDay>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add(new CreditDay(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt64(2), reader.GetDecimal(3)));
+        }
+
+        return days;
+    }
 }

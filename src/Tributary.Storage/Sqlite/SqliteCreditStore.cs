@@ -43,5 +43,19 @@ internal sealed class SqliteCreditStore(SqliteDatabase database) : ICreditStore
                 g.Sum(r => decimal.Parse(r.Cost, CultureInfo.InvariantCulture))));
     }
 
+    public async Task<IReadOnlyList<CreditDay>> HistoryAsync(DateOnly since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Provider, string Day, long Calls, string Cost)>(new CommandDefinition(
+            "SELECT provider, day, calls, cost FROM provider_credits WHERE day >= @since ORDER BY day, provider",
+            new { since = Day(since) },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new CreditDay(
+            r.Provider,
+            DateOnly.ParseExact(r.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.Calls,
+            decimal.Parse(r.Cost, CultureInfo.InvariantCulture)))];
+    }
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using Tributary.Credits;
 using Tributary.Host.HttpApi;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Providers;
+using Tributary.Orchestration;
 using Tributary.Providers;
 
 namespace Tributary.Host.Dashboard;
@@ -27,14 +28,51 @@ internal static class DashboardEndpoints
             .WithTags("Operations")
             .WithName("Dashboard")
             .WithSummary("What the dashboard at / shows, in one poll")
-            .WithDescription("Providers (as /v1/providers), lookups by status, match rate and latency percentiles per provider, cache hit rate and HTTP answers by status class since this gateway started, and the pipeline (as /v1/pipeline).")
+            .WithDescription("Providers (as /v1/providers), lookups by status, match rate, latency percentiles and field fill rates per provider, cache hit rate and HTTP answers by status class since this gateway started, each provider's credits over the last 30 days, and the pipeline (as /v1/pipeline).")
             .Produces<DashboardView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return v1;
     }
 
+    /// <summary>Days of credit history the dashboard shows, today included.</summary>
+    public const int CreditDays = 30;
+
     private static async Task<Ok<DashboardView>> ReadAsync(
-        DashboardStats stats, ProviderCatalog catalog, CreditMeter credits, PipelineStatusReader pipeline, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new DashboardView(
-            time.GetUtcNow(), await ProviderReport.ListAsync(catalog, credits, cancellationToken), stats.Snapshot(), await pipeline.ReadAsync(cancellationToken)));
+        DashboardStats stats,
+        ProviderCatalog catalog,
+        CreditMeter credits,
+        ICreditStore creditStore,
+        ProviderValueStats fills,
+        PipelineStatusReader pipeline,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var providers = await ProviderReport.ListAsync(catalog, credits, cancellationToken);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var history = await creditStore.HistoryAsync(today.AddDays(1 - CreditDays), cancellationToken);
+        return TypedResults.Ok(new DashboardView(
+            now, providers, stats.Snapshot(), await pipeline.ReadAsync(cancellationToken), FillOf(providers, fills), CreditsOf(providers, history, today)));
+    }
+
+    private static List<ProviderFillView> FillOf(IReadOnlyList<ProviderReport> providers, ProviderValueStats fills)
+    {
+        var snapshot = fills.Snapshot();
+        return [.. providers.Select(p => snapshot.TryGetValue(p.Name, out var f) && f.Answers > 0
+            ? new ProviderFillView(p.Name, f.Answers, f.Filled.OrderBy(static x => x.Key, StringComparer.Ordinal).ToDictionary(static x => x.Key, x => Math.Round((double)x.Value / f.Answers, 3)))
+            : new ProviderFillView(p.Name, 0, new Dictionary<string, double>()))];
+    }
+
+    // Days without spend are zero; today's figure is the meter's, which counts calls not yet written to the store.
+    private static List<ProviderCreditsView> CreditsOf(IReadOnlyList<ProviderReport> providers, IReadOnlyList<CreditDay> history, DateOnly today)
+    {
+        var stored = history.ToDictionary(static d => (d.Provider, d.Day));
+        return [.. providers.Select(p => new ProviderCreditsView(p.Name, [.. Enumerable.Range(0, CreditDays).Select(i =>
+        {
+            var day = today.AddDays(i + 1 - CreditDays);
+            return day == today ? new CreditDayView(day, p.CallsToday, p.CostToday)
+                : stored.TryGetValue((p.Name, day), out var spent) ? new CreditDayView(day, spent.Calls, spent.Cost)
+                : new CreditDayView(day, 0, 0);
+        })]))];
+    }
 }

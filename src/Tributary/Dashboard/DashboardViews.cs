@@ -8,7 +8,27 @@ namespace Tributary.Host.Dashboard;
 /// <param name="Providers">Each provider's live state and spending (as <c>GET /v1/providers</c>).</param>
 /// <param name="Stats">Lookups, latencies, cache and HTTP counters since this gateway started.</param>
 /// <param name="Pipeline">The pipeline's queue, tables, dead letters and last runs (as <c>GET /v1/pipeline</c>).</param>
-internal sealed record DashboardView(DateTimeOffset At, IReadOnlyList<ProviderReport> Providers, DashboardStatsView Stats, PipelineStatus Pipeline);
+/// <param name="Fill">Per provider, the share of its fresh answers that filled each field.</param>
+/// <param name="Credits">Per provider, credits and billed calls on each of the last 30 UTC days, oldest first.</param>
+internal sealed record DashboardView(
+    DateTimeOffset At,
+    IReadOnlyList<ProviderReport> Providers,
+    DashboardStatsView Stats,
+    PipelineStatus Pipeline,
+    IReadOnlyList<ProviderFillView> Fill,
+    IReadOnlyList<ProviderCreditsView> Credits);
+
+/// <summary>One provider's fill rates since this gateway started.</summary>
+/// <param name="Name">The provider.</param>
+/// <param name="Answers">Fresh answers (matches and misses) the rates are out of.</param>
+/// <param name="Fields">Per flat field, filled answers / answers, for the fields it filled at least once.</param>
+internal sealed record ProviderFillView(string Name, long Answers, IReadOnlyDictionary<string, double> Fields);
+
+/// <summary>One provider's spend per day, <see cref="DashboardEndpoints.CreditDays"/> days ending today.</summary>
+internal sealed record ProviderCreditsView(string Name, IReadOnlyList<CreditDayView> Days);
+
+/// <summary>One UTC day's billed calls and credits (zero on a day without spend).</summary>
+internal sealed record CreditDayView(DateOnly Day, long Calls, decimal Cost);
 
 /// <summary>The in-process counters.</summary>
 /// <param name="Providers">Per provider: lookups, match rate, latency percentiles of the recent lookups, counts by status.</param>

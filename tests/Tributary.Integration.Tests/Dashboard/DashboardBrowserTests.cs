@@ -30,6 +30,10 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         (await page.Locator("tr[data-provider='clearbit'] td.bar rect").GetAttributeAsync("width")).ShouldNotBe("0");
         (await page.Locator("#cache-detail").InnerTextAsync()).ShouldContain("hits");
 
+        (await page.Locator("#fill tbody tr[data-field='jobTitle'] td.bar").CountAsync()).ShouldBeGreaterThan(0, "the fill table shows the fields answers filled");
+        (await page.Locator(".credits[data-provider='clearbit'] rect").CountAsync()).ShouldBe(30);
+        (await page.Locator(".credits[data-provider='clearbit'] rect").Last.GetAttributeAsync("height")).ShouldNotBe("0", "today's spend is drawn");
+
         var first = await page.Locator("#status").GetAttributeAsync("data-updated-at");
         await gateway.EnrichAsync<JsonElement>($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""");
         await page.WaitForFunctionAsync(
@@ -38,6 +42,32 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
 
         (await page.Locator("#rps-chart path").GetAttributeAsync("d")).ShouldNotBeNullOrEmpty();
         requests.ShouldAllBe(url => url.StartsWith(baseUrl + "/", StringComparison.Ordinal), "the dashboard loads and calls nothing but the gateway");
+    }
+
+    [Fact]
+    public async Task DashboardData_AfterTraffic_HoldsFillRatesPerField_AndThirtyDaysOfCredits()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+        foreach (var email in new[] { SampleIdentifiers.JaneDoeEmail, SampleIdentifiers.JaneDoeEmail, SampleIdentifiers.UnknownEmail })
+        {
+            await gateway.EnrichAsync<JsonElement>($$"""{"email":"{{email}}"}""");
+        }
+
+        var view = await gateway.Client.GetFromJsonAsync<JsonElement>("/v1/dashboard");
+
+        // Two fresh Clearbit answers (Jane Doe matched, the unknown address not; the repeat came from the cache): every
+        // field Jane Doe's answer filled was filled by one answer in two.
+        var clearbit = view.GetProperty("fill").EnumerateArray().Single(static p => p.GetProperty("name").GetString() == "clearbit");
+        clearbit.GetProperty("answers").GetInt64().ShouldBe(2);
+        var fields = clearbit.GetProperty("fields").EnumerateObject().ToDictionary(static f => f.Name, static f => f.Value.GetDouble());
+        fields.Keys.ShouldContain("jobTitle");
+        fields.Values.ShouldAllBe(static rate => rate == 0.5);
+
+        var days = view.GetProperty("credits").EnumerateArray().Single(static p => p.GetProperty("name").GetString() == "clearbit").GetProperty("days").EnumerateArray().ToList();
+        days.Count.ShouldBe(30);
+        days[^1].GetProperty("day").GetString().ShouldBe(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        days[^1].GetProperty("calls").GetInt64().ShouldBeGreaterThan(0);
+        days.Take(29).ShouldAllBe(static d => d.GetProperty("calls").GetInt64() == 0);
     }
 
     [Fact]

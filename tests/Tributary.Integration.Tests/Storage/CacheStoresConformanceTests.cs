@@ -85,6 +85,27 @@ public abstract class CacheStoresConformanceTests<TBackend>(TBackend backend) : 
     }
 
     [StoreFact]
+    public async Task CreditHistory_HoldsEachProvidersDays_FromTheDayAsked()
+    {
+        var store = Get<ICreditStore>();
+        var today = new DateOnly(2026, 3, 2);
+        await store.AddAsync("clearbit", today.AddDays(-40), 9, 0.9m, None);
+        await store.AddAsync("clearbit", today.AddDays(-29), 5, 0.5m, None);
+        await store.AddAsync("clearbit", today, 2, 0.2m, None);
+        await store.AddAsync("zoominfo", today.AddDays(-3), 1, 1.25m, None);
+
+        var history = await store.HistoryAsync(today.AddDays(-29), None);
+
+        history.OrderBy(d => d.Day).ThenBy(d => d.Provider, StringComparer.Ordinal).ShouldBe(
+        [
+            new CreditDay("clearbit", today.AddDays(-29), 5, 0.5m),
+            new CreditDay("zoominfo", today.AddDays(-3), 1, 1.25m),
+            new CreditDay("clearbit", today, 2, 0.2m),
+        ]);
+        (await store.HistoryAsync(today.AddDays(1), None)).ShouldBeEmpty();
+    }
+
+    [StoreFact]
     public async Task Credits_ConcurrentAdds_LoseNothing()
     {
         var today = new DateOnly(2026, 3, 2);

@@ -66,6 +66,66 @@
     }
   }
 
+  // Fields as rows, the providers that answered as columns: each cell the share of answers that filled the field.
+  function fill(view) {
+    const answered = view.fill.filter((p) => p.answers > 0);
+    const head = document.querySelector("#fill thead tr");
+    head.replaceChildren();
+    cells(head, ["field", ...answered.map((p) => `${p.name} (${p.answers})`)]);
+    const fields = [...new Set(answered.flatMap((p) => Object.keys(p.fields)))].sort();
+    const body = document.querySelector("#fill tbody");
+    body.replaceChildren();
+    for (const field of fields) {
+      const row = cells(document.createElement("tr"), [field]);
+      row.dataset.field = field;
+      for (const p of answered) {
+        const rate = p.fields[field] || 0;
+        const td = document.createElement("td");
+        td.className = "bar";
+        td.append(bar(rate, 1), ` ${pct(rate)}`);
+        row.appendChild(td);
+      }
+      body.appendChild(row);
+    }
+    if (!fields.length) body.appendChild(cells(document.createElement("tr"), ["no fresh answers yet"]));
+  }
+
+  // One row per provider: a bar per day (oldest on the left), scaled to that provider's busiest day.
+  function credits(view) {
+    const box = $("credits");
+    box.replaceChildren();
+    for (const p of view.credits) {
+      const top = Math.max(0, ...p.days.map((d) => d.cost));
+      const chart = document.createElementNS(svg, "svg");
+      chart.setAttribute("viewBox", `0 0 ${p.days.length * 10} 40`);
+      chart.setAttribute("preserveAspectRatio", "none");
+      chart.setAttribute("role", "img");
+      chart.setAttribute("aria-label", `${p.name} credits per day`);
+      p.days.forEach((d, i) => {
+        const height = top > 0 ? (38 * d.cost) / top : 0;
+        const rect = document.createElementNS(svg, "rect");
+        rect.setAttribute("x", String(i * 10 + 1));
+        rect.setAttribute("width", "8");
+        rect.setAttribute("y", String(40 - height));
+        rect.setAttribute("height", String(height));
+        const tip = document.createElementNS(svg, "title");
+        tip.textContent = `${d.day}: ${d.cost} credits, ${d.calls} calls`;
+        rect.appendChild(tip);
+        chart.appendChild(rect);
+      });
+      const row = document.createElement("div");
+      row.className = "credits";
+      row.dataset.provider = p.name;
+      const name = document.createElement("span");
+      name.textContent = p.name;
+      const total = document.createElement("span");
+      total.className = "total";
+      total.textContent = `${Number(p.days.reduce((sum, d) => sum + d.cost, 0).toFixed(4))} in 30 days`;
+      row.append(name, chart, total);
+      box.appendChild(row);
+    }
+  }
+
   function pipeline(view) {
     const p = view.pipeline;
     $("pipeline").textContent = `${p.staged} staged · ${p.enriched} enriched · ${p.unmatched} unmatched · ${p.deadLetters} dead letters`;
@@ -103,6 +163,8 @@
       if (!response.ok) throw new Error(response.status === 401 ? "a gateway key is needed: open /#key=…" : `HTTP ${response.status}`);
       const view = await response.json();
       providers(view);
+      fill(view);
+      credits(view);
       pipeline(view);
       traffic(view);
       const status = $("status");
