@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tributary.Credits;
+using Tributary.Host.ContactCenter;
 using Tributary.Host.HttpApi;
+using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Providers;
 using Tributary.Orchestration;
+using Tributary.Storage;
 using Tributary.Providers;
 
 namespace Tributary.Host.Dashboard;
@@ -28,7 +31,7 @@ internal static class DashboardEndpoints
             .WithTags("Operations")
             .WithName("Dashboard")
             .WithSummary("What the dashboard at / shows, in one poll")
-            .WithDescription("Providers (as /v1/providers), lookups by status, match rate, latency percentiles and field fill rates per provider, cache hit rate and HTTP answers by status class since this gateway started, each provider's credits over the last 30 days, and the pipeline (as /v1/pipeline).")
+            .WithDescription("Providers (as /v1/providers), lookups by status, match rate, latency percentiles and field fill rates per provider, cache hit rate and HTTP answers by status class since this gateway started, each provider's credits over the last 30 days, the pipeline (as /v1/pipeline) and the records waiting in each queue.")
             .Produces<DashboardView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return v1;
@@ -44,6 +47,7 @@ internal static class DashboardEndpoints
         ICreditStore creditStore,
         ProviderValueStats fills,
         PipelineStatusReader pipeline,
+        IStagingQueue staging,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -51,8 +55,16 @@ internal static class DashboardEndpoints
         var providers = await ProviderReport.ListAsync(catalog, credits, cancellationToken);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var history = await creditStore.HistoryAsync(today.AddDays(1 - CreditDays), cancellationToken);
+        var status = await pipeline.ReadAsync(cancellationToken);
+        List<QueueView> queues =
+        [
+            new("pipeline", status.Staged),
+            new("caller events", await staging.CountAsync([CallerEvent.Source], cancellationToken)),
+            new("external contacts", await staging.CountAsync([ContactUpdate.Source], cancellationToken)),
+            new("CDP outcomes", await staging.CountAsync([PendingOutcome.Source], cancellationToken)),
+        ];
         return TypedResults.Ok(new DashboardView(
-            now, providers, stats.Snapshot(), await pipeline.ReadAsync(cancellationToken), FillOf(providers, fills), CreditsOf(providers, history, today)));
+            now, providers, stats.Snapshot(), status, queues, FillOf(providers, fills), CreditsOf(providers, history, today)));
     }
 
     private static List<ProviderFillView> FillOf(IReadOnlyList<ProviderReport> providers, ProviderValueStats fills)

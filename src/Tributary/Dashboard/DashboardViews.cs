@@ -8,6 +8,7 @@ namespace Tributary.Host.Dashboard;
 /// <param name="Providers">Each provider's live state and spending (as <c>GET /v1/providers</c>).</param>
 /// <param name="Stats">Lookups, latencies, cache and HTTP counters since this gateway started.</param>
 /// <param name="Pipeline">The pipeline's queue, tables, dead letters and last runs (as <c>GET /v1/pipeline</c>).</param>
+/// <param name="Queues">Work waiting in the store's queues: the pipeline's staged records and the contact-center and CDP queues.</param>
 /// <param name="Fill">Per provider, the share of its fresh answers that filled each field.</param>
 /// <param name="Credits">Per provider, credits and billed calls on each of the last 30 UTC days, oldest first.</param>
 internal sealed record DashboardView(
@@ -15,6 +16,7 @@ internal sealed record DashboardView(
     IReadOnlyList<ProviderReport> Providers,
     DashboardStatsView Stats,
     PipelineStatus Pipeline,
+    IReadOnlyList<QueueView> Queues,
     IReadOnlyList<ProviderFillView> Fill,
     IReadOnlyList<ProviderCreditsView> Credits);
 
@@ -42,3 +44,6 @@ internal sealed record ProviderStatsView(
 
 /// <summary>Cache hits and misses.</summary>
 internal sealed record CacheView(long Hits, long Misses, double HitRate);
+
+/// <summary>One queue of the store and the records waiting in it (claimed or not).</summary>
+internal sealed record QueueView(string Name, long Waiting);

@@ -29,6 +29,7 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         (await clearbit.Nth(6).InnerTextAsync()).ShouldEndWith("ms");
         (await page.Locator("tr[data-provider='clearbit'] td.bar rect").GetAttributeAsync("width")).ShouldNotBe("0");
         (await page.Locator("#cache-detail").InnerTextAsync()).ShouldContain("hits");
+        (await page.Locator("#queues").InnerTextAsync()).ShouldContain("caller events: 0 waiting");
 
         (await page.Locator("#fill tbody tr[data-field='jobTitle'] td.bar").CountAsync()).ShouldBeGreaterThan(0, "the fill table shows the fields answers filled");
         (await page.Locator(".credits[data-provider='clearbit'] rect").CountAsync()).ShouldBe(30);
@@ -68,6 +69,10 @@ public sealed class DashboardBrowserTests(HeadlessChromium chromium) : IClassFix
         days[^1].GetProperty("day").GetString().ShouldBe(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         days[^1].GetProperty("calls").GetInt64().ShouldBeGreaterThan(0);
         days.Take(29).ShouldAllBe(static d => d.GetProperty("calls").GetInt64() == 0);
+
+        var queues = view.GetProperty("queues").EnumerateArray().ToDictionary(static q => q.GetProperty("name").GetString()!, static q => q.GetProperty("waiting").GetInt64());
+        queues.Keys.ShouldBe(["pipeline", "caller events", "external contacts", "CDP outcomes"]);
+        queues["pipeline"].ShouldBe(view.GetProperty("pipeline").GetProperty("staged").GetInt64());
     }
 
     [Fact]

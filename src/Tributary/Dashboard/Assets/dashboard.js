@@ -129,6 +129,7 @@
   function pipeline(view) {
     const p = view.pipeline;
     $("pipeline").textContent = `${p.staged} staged · ${p.enriched} enriched · ${p.unmatched} unmatched · ${p.deadLetters} dead letters`;
+    $("queues").textContent = view.queues.map((q) => `${q.name}: ${q.waiting} waiting`).join(" · ");
     const body = document.querySelector("#runs tbody");
     body.replaceChildren();
     for (const run of p.runs.slice(0, 10)) {
@@ -146,12 +147,18 @@
       if (rates.length > 60) rates.shift();
       $("rps").textContent = rate.toFixed(1);
     }
-    previous = { total, at };
+    // Answers per second by status class, between the last two polls.
+    const perClass = Object.entries(view.stats.http).map(([k, v]) => {
+      const before = previous ? previous.byClass[k] || 0 : v;
+      const seconds = previous ? Math.max(0.001, (at - previous.at) / 1000) : 1;
+      return `${k}: ${v} (${((v - before) / seconds).toFixed(1)}/s)`;
+    });
+    previous = { total, at, byClass: { ...view.stats.http } };
     const top = Math.max(1, ...rates);
     const points = rates.map((v, i) => `${i === 0 ? "M" : "L"}${(300 * i) / 59} ${60 - (55 * v) / top}`).join(" ");
     document.querySelector("#rps-chart path").setAttribute("d", points);
     $("rps-chart").dataset.points = String(rates.length);
-    $("http").textContent = Object.entries(view.stats.http).map(([k, v]) => `${k}: ${v}`).join(" · ") || "no traffic yet";
+    $("http").textContent = perClass.join(" · ") || "no traffic yet";
     const cache = view.stats.cache;
     $("hit-rate").textContent = cache.hits + cache.misses ? pct(cache.hitRate) : "–";
     $("cache-detail").textContent = `${cache.hits} hits, ${cache.misses} misses`;
