@@ -27,6 +27,8 @@ internal sealed class HubSpotPacer : IDisposable
     /// <summary>The account's name in the shared budget.</summary>
     private const string SharedName = "hubspot";
 
+    private static readonly TimeSpan SharedMargin = TimeSpan.FromSeconds(1);
+
     private readonly TimeProvider _time;
     private readonly ISharedRateBudget? _shared;
     private readonly int _configuredLimit;
@@ -169,11 +171,14 @@ internal sealed class HubSpotPacer : IDisposable
 
     /// <summary>
     /// Takes a turn from the budget every process on the account shares: the limit per interval, counted over the
-    /// interval and one segment, as this process's own window does. False when it became unreachable.
+    /// interval and a second. The shared log holds when each call was let go, not when it reached HubSpot, and a
+    /// process's first call can take most of a second to arrive (a new connection, code not yet compiled): a call let
+    /// go the moment that one leaves the log must not reach HubSpot inside the window HubSpot counts it in (a test of
+    /// three workers saw two 429s with a margin of one segment). False when the budget became unreachable.
     /// </summary>
     private async ValueTask<bool> TakeSharedAsync(ISharedRateBudget shared, Window window, CancellationToken cancellationToken)
     {
-        var quota = new SharedQuota(window.Limit, PerSecond: null, RealtimeShare: 0, window.Interval + window.Interval / Segments);
+        var quota = new SharedQuota(window.Limit, PerSecond: null, RealtimeShare: 0, window.Interval + SharedMargin);
         while (true)
         {
             var wait = await shared.TryTakeAsync(SharedName, quota, realTime: false, cancellationToken);
