@@ -78,9 +78,7 @@ internal static class GenesysEventsRun
         await Task.WhenAll(Enumerable.Range(0, rate).Select(async i =>
         {
             await Task.Delay(interval * i);
-            var body = $$$$"""{"id":"warm-{{{{i}}}}","detail-type":"v2.detail.events.conversation.{id}.customer.start","detail":{"eventBody":{"direction":"INBOUND","conversationId":"warm-{{{{i}}}}","participantId":"w-{{{{i}}}}","ani":"tel:{{{{people[(total + i) % people.Count].Phone}}}}"}}}""";
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/genesys") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Webhook-Secret", "genesys-sandbox-secret");
+            using var request = CustomerStart($"warm-{i}", $"warm-{i}", people[(total + i) % people.Count].Phone);
             using var response = await client.SendAsync(request);
         }));
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -104,9 +102,7 @@ internal static class GenesysEventsRun
             sends.Add(Task.Run(async () =>
             {
                 var conversation = $"00000000-0000-4000-8000-{index:D12}";
-                var body = $$$$"""{"id":"bench-{{{{index}}}}","detail-type":"v2.detail.events.conversation.{id}.customer.start","detail":{"eventBody":{"direction":"INBOUND","conversationId":"{{{{conversation}}}}","participantId":"p-{{{{index}}}}","ani":"tel:{{{{people[index % people.Count].Phone}}}}"}}}""";
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/genesys") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.Add("X-Webhook-Secret", "genesys-sandbox-secret");
+                using var request = CustomerStart($"bench-{index}", conversation, people[index % people.Count].Phone);
                 sentAt[conversation] = DateTimeOffset.UtcNow;
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.SendAsync(request);
@@ -156,6 +152,15 @@ internal static class GenesysEventsRun
         await app.StopAsync();
         File.Delete(database);
         return 0;
+    }
+
+    /// <summary>A signed EventBridge delivery of an inbound call's <c>customer.start</c>, as the sandbox verifies it.</summary>
+    private static HttpRequestMessage CustomerStart(string id, string conversation, string phone)
+    {
+        var body = $$$$"""{"id":"{{{{id}}}}","detail-type":"v2.detail.events.conversation.{id}.customer.start","detail":{"eventBody":{"direction":"INBOUND","conversationId":"{{{{conversation}}}}","participantId":"p-{{{{id}}}}","ani":"tel:{{{{phone}}}}"}}}""";
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/genesys") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Webhook-Secret", "genesys-sandbox-secret");
+        return request;
     }
 
     /// <summary>p99 of <paramref name="count"/> uncached <c>/v1/enrich</c> calls (sample people from <paramref name="first"/>) at 50 per second.</summary>

@@ -83,13 +83,7 @@ public sealed class ProviderRateGate : IDisposable
             var now = _time.GetUtcNow();
             lock (_lock)
             {
-                long left = _minute.Limit - _minute.CountSince(now.UtcTicks);
-                if (_providerLeft is { } providerLeft && now < _providerResetAt)
-                {
-                    left = Math.Min(left, providerLeft);
-                }
-
-                return Math.Max(0, left);
+                return AtMostWhatTheProviderLeaves(_minute.Limit - _minute.CountSince(now.UtcTicks), now);
             }
         }
     }
@@ -100,18 +94,21 @@ public sealed class ProviderRateGate : IDisposable
     /// </summary>
     public async ValueTask<long> AvailableAsync(CancellationToken cancellationToken)
     {
-        var local = Available;
         if (_shared is not { IsAvailable: true } shared
             || await shared.RemainingAsync(Provider, SharedQuota.PerMinute(PerMinute, PerSecond, _realtimeShare), cancellationToken) is not { } remaining)
         {
-            return local;
+            return Available;
         }
 
         lock (_lock)
         {
-            return _providerLeft is { } providerLeft && _time.GetUtcNow() < _providerResetAt ? Math.Min(remaining, providerLeft) : remaining;
+            return AtMostWhatTheProviderLeaves(remaining, _time.GetUtcNow());
         }
     }
+
+    // Caller holds _lock. The provider's own count of what is left, while its window lasts, caps ours.
+    private long AtMostWhatTheProviderLeaves(long left, DateTimeOffset now) =>
+        Math.Max(0, _providerLeft is { } providerLeft && now < _providerResetAt ? Math.Min(left, providerLeft) : left);
 
     /// <summary>Until when the provider is paused for everyone, if it is.</summary>
     public DateTimeOffset? PausedUntil
