@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,9 @@ namespace Tributary.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     private static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScript.Load("Tributary.Storage.Sqlite.Migrations.");
+
+    // The pooled SQLite connections whose settings are made (keyed by the native handle the pool reuses).
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -130,13 +134,19 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (Configured.TryGetValue(connection.Handle!, out _))
+        {
+            return connection;
+        }
 
-        // Per-connection settings. Without busy_timeout, a writer that meets another writer is retried by
-        // Microsoft.Data.Sqlite after a fixed 150 ms sleep; SQLite's own busy handler waits in small steps instead.
-        // secure_delete overwrites deleted content with zeros, so an erased subject is left in no free page.
+        // Per-connection settings, made once per SQLite connection: the pool hands the same one out again with them.
+        // Without busy_timeout, a writer that meets another writer is retried by Microsoft.Data.Sqlite after a fixed
+        // 150 ms sleep; SQLite's own busy handler waits in small steps instead. secure_delete overwrites deleted
+        // content with zeros, so an erased subject is left in no free page.
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        Configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
     }
 }

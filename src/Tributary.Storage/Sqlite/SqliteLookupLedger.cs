@@ -1,20 +1,36 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Dapper;
+using Microsoft.Data.Sqlite;
 using Tributary.Caching;
 using Tributary.Enrichment;
 
 namespace Tributary.Storage.Sqlite;
 
-/// <summary>The ledger of paid lookups in the embedded store.</summary>
+/// <summary>
+/// The ledger of paid lookups in the embedded store. Every cache miss reads it and every paid answer writes it, so it
+/// uses plain prepared commands: one statement re-bound per row, parameters named as the SQL names them.
+/// </summary>
 internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedger
 {
+    private const string Upsert =
+        """
+        INSERT INTO lookup_ledger (key, provider, status, entry, observed_at, expires_at)
+        VALUES (@key, @provider, @status, @entry, @observedAt, @expiresAt)
+        ON CONFLICT (key) DO UPDATE SET provider = excluded.provider, status = excluded.status, entry = excluded.entry,
+            observed_at = excluded.observed_at, expires_at = excluded.expires_at
+        """;
+
     public async ValueTask<CacheEntry?> FindAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var json = await connection.QuerySingleOrDefaultAsync<string>(
-            new CommandDefinition("SELECT entry FROM lookup_ledger WHERE key = @key", new { key }, cancellationToken: cancellationToken));
-        return json is null ? null : CacheEntryJson.Read(Encoding.UTF8.GetBytes(json));
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT entry FROM lookup_ledger WHERE key = @key";
+        command.Parameters.Add("@key", SqliteType.Text).Value = key;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+
+        // The text column's UTF-8 bytes as stored, without a string in between.
+        return await reader.ReadAsync(cancellationToken) ? CacheEntryJson.Read(reader.GetFieldValue<byte[]>(0)) : null;
     }
 
     public ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken) =>
@@ -24,25 +40,30 @@ internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedge
     public async ValueTask RecordManyAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO lookup_ledger (key, provider, status, entry, observed_at, expires_at)
-            VALUES (@key, @provider, @status, @entry, @observedAt, @expiresAt)
-            ON CONFLICT (key) DO UPDATE SET provider = excluded.provider, status = excluded.status, entry = excluded.entry,
-                observed_at = excluded.observed_at, expires_at = excluded.expires_at
-            """,
-            records.Select(r => new
-            {
-                key = r.Key,
-                provider = r.Provider,
-                status = r.Entry.Status.ToWire(),
-                entry = Encoding.UTF8.GetString(CacheEntryJson.ToBytes(r.Entry)),
-                observedAt = r.Entry.ObservedAt.ToString("O", CultureInfo.InvariantCulture),
-                expiresAt = r.Entry.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
-            }),
-            transaction,
-            cancellationToken: cancellationToken));
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Upsert;
+        var key = command.Parameters.Add("@key", SqliteType.Text);
+        var provider = command.Parameters.Add("@provider", SqliteType.Text);
+        var status = command.Parameters.Add("@status", SqliteType.Text);
+        var entry = command.Parameters.Add("@entry", SqliteType.Text);
+        var observedAt = command.Parameters.Add("@observedAt", SqliteType.Text);
+        var expiresAt = command.Parameters.Add("@expiresAt", SqliteType.Text);
+        var json = new ArrayBufferWriter<byte>(1024);
+        foreach (var record in records)
+        {
+            json.ResetWrittenCount();
+            CacheEntryJson.Write(json, record.Entry);
+            key.Value = record.Key;
+            provider.Value = record.Provider;
+            status.Value = record.Entry.Status.ToWire();
+            entry.Value = Encoding.UTF8.GetString(json.WrittenSpan);
+            observedAt.Value = record.Entry.ObservedAt.ToString("O", CultureInfo.InvariantCulture);
+            expiresAt.Value = record.Entry.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 }

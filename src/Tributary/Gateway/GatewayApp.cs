@@ -33,7 +33,9 @@ internal static class GatewayApp
     /// </summary>
     public static async Task<WebApplication> BuildAsync(string[] args, string? urls, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        // Configuration is read once. The host's default would watch appsettings.json through the working directory,
+        // and that watcher wakes on every write there, the store's WAL included.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"] });
         TributaryConfiguration.AddSources(builder.Configuration, args);
         TributaryLogging.Configure(builder.Logging, builder.Configuration);
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
