@@ -28,6 +28,7 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly ITimer _flushTimer;
     private readonly ISharedCredits? _shared;
+    private readonly ConcurrentDictionary<(string Provider, DateOnly Day), decimal> _unshared = new();
     private DateOnly _loadedDay;
 
     public CreditMeter(ICreditStore store, EnrichmentMetrics metrics, TimeProvider time, ISharedCredits? shared = null)
@@ -63,6 +64,11 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
         await EnsureLoadedAsync(cancellationToken);
         var cost = provider.Options.CostPerCall;
         var spent = _spend.GetValueOrDefault(provider.Name, CreditSpend.None).CostToday;
+        if (_shared is { IsAvailable: true } shared)
+        {
+            await ShareAsync(shared, provider.Name, 0m);
+        }
+
         if (_shared is { IsAvailable: true } && await _shared.SpentAsync(provider.Name, Today) is { } everyone)
         {
             // The shared count starts at zero each day: what this process knows (the store's at load, its own since) is a floor.
@@ -105,9 +111,26 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
             cost);
         _unsaved.AddOrUpdate((provider.Name, Today), static (_, cost) => (1, cost), static (_, u, cost) => (u.Calls + 1, u.Cost + cost), cost);
         _cost.Add((double)cost, new KeyValuePair<string, object?>("provider", provider.Name));
-        if (_shared is { IsAvailable: true } && provider.Options.DailyBudget is not null)
+        if (_shared is not null && provider.Options.DailyBudget is not null)
         {
-            await _shared.AddAsync(provider.Name, Today, cost);
+            await ShareAsync(_shared, provider.Name, cost);
+        }
+    }
+
+    // A charge that cannot reach the shared count (Redis not yet connected, or away) is owed to it and added with the
+    // next one that can, so the count every process reads ends up holding every process's spend.
+    private async ValueTask ShareAsync(ISharedCredits shared, string provider, decimal cost)
+    {
+        var day = Today;
+        var owed = cost + (_unshared.TryRemove((provider, day), out var earlier) ? earlier : 0m);
+        if (owed == 0m)
+        {
+            return;
+        }
+
+        if (!shared.IsAvailable || await shared.AddAsync(provider, day, owed) is null)
+        {
+            _unshared.AddOrUpdate((provider, day), owed, (_, more) => more + owed);
         }
     }
 
