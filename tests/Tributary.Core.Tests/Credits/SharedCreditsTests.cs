@@ -13,19 +13,17 @@ public sealed class SharedCreditsTests
     [Fact]
     public async Task ChargesMadeWhileTheSharedCountIsAway_ReachItWhenItIsBack()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var shared = new SharedCount { IsAvailable = false };
-        await using var meter = new CreditMeter(new InMemoryCreditStore(), new EnrichmentMetrics(services.GetRequiredService<IMeterFactory>(), time), time, shared);
-        using var clearbit = new ProviderRuntime("clearbit", new ProviderOptions { DailyBudget = 10, CostPerCall = 1 }, new RateLimitDefaults(600), time);
+        await using var meter = new Metered(shared);
+        using var clearbit = meter.Provider(dailyBudget: 10);
 
         // A gateway's first calls can come before its Redis connection is up.
-        await meter.ChargeAsync(clearbit, CancellationToken.None);
-        await meter.ChargeAsync(clearbit, CancellationToken.None);
+        await meter.Credits.ChargeAsync(clearbit, CancellationToken.None);
+        await meter.Credits.ChargeAsync(clearbit, CancellationToken.None);
         shared.Spent.ShouldBe(0m);
 
         shared.IsAvailable = true;
-        await meter.ChargeAsync(clearbit, CancellationToken.None);
+        await meter.Credits.ChargeAsync(clearbit, CancellationToken.None);
 
         shared.Spent.ShouldBe(3m, "the two charges made while it was away are owed to the count every process reads");
     }
@@ -33,19 +31,39 @@ public sealed class SharedCreditsTests
     [Fact]
     public async Task AReservation_PaysWhatIsOwedBeforeReadingTheSharedCount()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var shared = new SharedCount { IsAvailable = false };
-        await using var meter = new CreditMeter(new InMemoryCreditStore(), new EnrichmentMetrics(services.GetRequiredService<IMeterFactory>(), time), time, shared);
-        using var clearbit = new ProviderRuntime("clearbit", new ProviderOptions { DailyBudget = 2, CostPerCall = 1 }, new RateLimitDefaults(600), time);
-        await meter.ChargeAsync(clearbit, CancellationToken.None);
+        await using var meter = new Metered(shared);
+        using var clearbit = meter.Provider(dailyBudget: 2);
+        await meter.Credits.ChargeAsync(clearbit, CancellationToken.None);
 
         // Another process spent one meanwhile; this one's charge reaches the count before the budget is judged.
         shared.IsAvailable = true;
         shared.Spent = 1m;
 
-        (await meter.ReserveAsync(clearbit, 1, CancellationToken.None)).ShouldBe(0);
+        (await meter.Credits.ReserveAsync(clearbit, 1, CancellationToken.None)).ShouldBe(0);
         shared.Spent.ShouldBe(2m);
+    }
+
+    /// <summary>A credit meter on a fixed clock, sharing its counts with <c>shared</c>.</summary>
+    private sealed class Metered : IAsyncDisposable
+    {
+        private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+        public Metered(ISharedCredits shared) =>
+            Credits = new CreditMeter(new InMemoryCreditStore(), new EnrichmentMetrics(_services.GetRequiredService<IMeterFactory>(), _time), _time, shared);
+
+        public CreditMeter Credits { get; }
+
+        /// <summary>Clearbit at one credit a call, with a daily budget.</summary>
+        public ProviderRuntime Provider(decimal dailyBudget) =>
+            new("clearbit", new ProviderOptions { DailyBudget = dailyBudget, CostPerCall = 1 }, new RateLimitDefaults(600), _time);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Credits.DisposeAsync();
+            await _services.DisposeAsync();
+        }
     }
 
     /// <summary>Redis's per-day counter, reachable or not.</summary>
