@@ -47,7 +47,8 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
         var result = await harness.EnrichAsync(Jane, budget);
         clock.Stop();
 
-        clock.Elapsed.ShouldBeLessThan(budget * 1.5);
+        // The hanging attempt would hold the answer for its 3 s timeout; the slack is for a loaded CI machine's scheduler.
+        clock.Elapsed.ShouldBeLessThan(budget + TimeSpan.FromSeconds(1));
         result.Partial.ShouldBeTrue();
         Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
         Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);

@@ -23,8 +23,11 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
     [RedisFact]
     public async Task TheSameNewEmailAskedOfTwoGatewaysAtOnce_CostsOneProviderCall()
     {
+        // Slow enough that the six asks of one subject overlap; an attempt timeout well above it, so that a loaded
+        // machine does not give up on answers that are merely late (each would be asked again and counted twice).
         _clearbit.Faults.LatencyMs = 300;
-        await using var gateways = await GatewayProcesses.StartAsync(2, _clearbit, 6000, RedisServer.ConnectionString, RedisServer.NewPrefix());
+        await using var gateways = await GatewayProcesses.StartAsync(
+            2, _clearbit, 6000, RedisServer.ConnectionString, RedisServer.NewPrefix(), ("Providers__Clearbit__TimeoutMs", "1800"));
 
         // A fresh process's first provider call can outlast the attempt timeout and be made again: one call each first.
         foreach (var (client, email) in gateways.Clients.Zip(FreshEmails(gateways.Clients.Count)))
@@ -34,13 +37,15 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
 
         // What a set of new subjects costs one gateway asked once each, and what the same shape costs when both
         // gateways are asked for each subject three times at once.
-        var alone = await CallsForAsync(FreshEmails(5), email => [Enrich(gateways.Clients[0], email)]);
+        const int Subjects = 5;
+        var alone = await CallsForAsync(FreshEmails(Subjects), email => [Enrich(gateways.Clients[0], email)]);
         var together = await CallsForAsync(
-            FreshEmails(5), email => [.. Enumerable.Range(0, 3).SelectMany(_ => gateways.Clients.Select(client => Enrich(client, email)))]);
+            FreshEmails(Subjects), email => [.. Enumerable.Range(0, 3).SelectMany(_ => gateways.Clients.Select(client => Enrich(client, email)))]);
 
         output.WriteLine($"provider calls: {alone} for one gateway asked once each, {together} for two gateways asked 3 times each at once");
         alone.ShouldBeGreaterThan(0);
-        together.ShouldBe(alone, gateways.Output);
+        together.ShouldBeGreaterThan(0);
+        together.ShouldBeLessThanOrEqualTo(Subjects, "six asks of one new subject across two gateways are one paid call: " + gateways.Output);
     }
 
     [RedisFact]
