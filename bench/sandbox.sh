@@ -1,9 +1,13 @@
 # Sourced by the bench scripts: a Release build of the host and `tributary sandbox` (the simulators) in a process of
 # its own, so their counts outlive the processes under test. Expects $out (a scratch folder) and the array pids (what
-# the caller's cleanup stops).
+# the caller's cleanup stops). TRIBUTARY_BIN=path/to/tributary.dll runs that build instead (A/B runs of two builds).
 
-dotnet build src/Tributary -c Release -v q -nologo >/dev/null
-bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
+if [ -n "${TRIBUTARY_BIN:-}" ]; then
+  bin="$TRIBUTARY_BIN"
+else
+  dotnet build src/Tributary -c Release -v q -nologo >/dev/null
+  bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
+fi
 dotnet "$bin" sandbox >"$out/sandbox.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 300); do grep -q '^zoominfo ' "$out/sandbox.log" 2>/dev/null && break; sleep 0.1; done

@@ -7,9 +7,10 @@ namespace Tributary.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode, created and migrated on first use. Connections are pooled by
-/// Microsoft.Data.Sqlite; each one waits briefly for a writer instead of failing with "database is locked".
+/// Microsoft.Data.Sqlite; each one waits briefly for a writer instead of failing with "database is locked". The log is
+/// copied into the file by <see cref="WalCheckpoints"/>, off the commits.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScript.Load("Tributary.Storage.Sqlite.Migrations.");
 
@@ -20,6 +21,7 @@ public sealed class SqliteDatabase
     private readonly TimeProvider _time;
     private readonly OnceGate _migrated;
     private readonly WriteTurns _writeTurns = new();
+    private readonly WalCheckpoints _checkpoints;
 
     public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider? time = null)
     {
@@ -33,6 +35,7 @@ public sealed class SqliteDatabase
         _time = time ?? TimeProvider.System;
         DataSource = builder.DataSource;
         _migrated = new OnceGate(() => ApplyMigrationsAsync(CancellationToken.None));
+        _checkpoints = new WalCheckpoints(_connectionString, _time);
     }
 
     /// <summary>The database file.</summary>
@@ -130,10 +133,13 @@ public sealed class SqliteDatabase
         return new MigrationReport(applied, Scripts.Count == 0 ? 0 : Scripts[^1].Version);
     }
 
+    public void Dispose() => _checkpoints.Dispose();
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        _checkpoints.MarkUsed();
         if (Configured.TryGetValue(connection.Handle!, out _))
         {
             return connection;
@@ -142,9 +148,9 @@ public sealed class SqliteDatabase
         // Per-connection settings, made once per SQLite connection: the pool hands the same one out again with them.
         // Without busy_timeout, a writer that meets another writer is retried by Microsoft.Data.Sqlite after a fixed
         // 150 ms sleep; SQLite's own busy handler waits in small steps instead. secure_delete overwrites deleted
-        // content with zeros, so an erased subject is left in no free page.
+        // content with zeros, so an erased subject is left in no free page. No commit checkpoints (WalCheckpoints does).
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         Configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
