@@ -7,15 +7,15 @@ namespace Tributary.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode, created and migrated on first use. Connections are pooled by
-/// Microsoft.Data.Sqlite; each one waits briefly for a writer instead of failing with "database is locked". The log is
-/// copied into the file by <see cref="WalCheckpoints"/>, off the commits.
+/// Microsoft.Data.Sqlite; each one waits briefly for a writer instead of failing with "database is locked".
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScript.Load("Tributary.Storage.Sqlite.Migrations.");
 
-    // The pooled SQLite connections whose settings are made (keyed by the native handle the pool reuses).
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    // The pooled SQLite connections whose settings are made (keyed by the native handle the pool reuses), each with
+    // whether SQLite's automatic checkpoint is on for it.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, StrongBox<bool>> Configured = new();
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -35,7 +35,7 @@ public sealed class SqliteDatabase : IDisposable
         _time = time ?? TimeProvider.System;
         DataSource = builder.DataSource;
         _migrated = new OnceGate(() => ApplyMigrationsAsync(CancellationToken.None));
-        _checkpoints = new WalCheckpoints(_connectionString, _time);
+        _checkpoints = new WalCheckpoints(_connectionString, _writeTurns, _time);
     }
 
     /// <summary>The database file.</summary>
@@ -70,6 +70,7 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             var connection = await OpenRawAsync(cancellationToken);
+            await SetAutomaticCheckpointAsync(connection, on: !callerWaiting, cancellationToken);
             var released = 0;
             connection.StateChange += (_, change) =>
             {
@@ -135,11 +136,31 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose() => _checkpoints.Dispose();
 
+    /// <summary>
+    /// SQLite checkpoints the write-ahead log inside the commit that takes it past 1,000 pages: two fsyncs and a few
+    /// milliseconds. A background writer in its turn may pay for that (it also makes its next group commit larger);
+    /// every other connection skips it, so a write a caller waits on never does, and <see cref="WalCheckpoints"/>
+    /// copies what those leave, beside the writers.
+    /// </summary>
+    private static async Task SetAutomaticCheckpointAsync(SqliteConnection connection, bool on, CancellationToken cancellationToken)
+    {
+        var setting = Configured.GetValue(connection.Handle!, static _ => new StrongBox<bool>(false));
+        if (setting.Value == on)
+        {
+            return;
+        }
+
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = on ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        setting.Value = on;
+    }
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        _checkpoints.MarkUsed();
+        _checkpoints.MarkWritten();
         if (Configured.TryGetValue(connection.Handle!, out _))
         {
             return connection;
@@ -148,11 +169,12 @@ public sealed class SqliteDatabase : IDisposable
         // Per-connection settings, made once per SQLite connection: the pool hands the same one out again with them.
         // Without busy_timeout, a writer that meets another writer is retried by Microsoft.Data.Sqlite after a fixed
         // 150 ms sleep; SQLite's own busy handler waits in small steps instead. secure_delete overwrites deleted
-        // content with zeros, so an erased subject is left in no free page. No commit checkpoints (WalCheckpoints does).
+        // content with zeros, so an erased subject is left in no free page. No automatic checkpoint, except for background
+        // writers (SetAutomaticCheckpointAsync).
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
-        Configured.AddOrUpdate(connection.Handle!, Configured);
+        Configured.AddOrUpdate(connection.Handle!, new StrongBox<bool>(false));
         return connection;
     }
 }

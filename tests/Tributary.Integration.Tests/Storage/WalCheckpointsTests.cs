@@ -6,37 +6,79 @@ using Tributary.Storage.Sqlite;
 
 namespace Tributary.IntegrationTests.Storage;
 
-public sealed class WalCheckpointsTests
+/// <summary>
+/// Who copies SQLite's write-ahead log into the database file: a background writer's commit past 1,000 pages, as SQLite
+/// does by default; for writes a caller waits on (a webhook's intake), the timer of <see cref="WalCheckpoints"/>.
+/// </summary>
+public sealed class WalCheckpointsTests : IDisposable
 {
+    // 6 MB in 12 commits: past the 1,000 pages (4 MB) at which SQLite checkpoints inside a commit.
     private const int Commits = 12;
     private const int BlobBytes = 512 * 1024;
 
-    [Fact]
-    public async Task Commits_LeaveTheLogToTheTimer_WhichCopiesItIntoTheDatabaseFile()
+    private readonly TempDirectory _directory = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly SqliteDatabase _database;
+
+    public WalCheckpointsTests() =>
+        _database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={File}" }), _time);
+
+    private string File => _directory.File("store.db");
+
+    public void Dispose()
     {
-        using var directory = new TempDirectory();
-        var file = directory.File("store.db");
-        var time = new FakeTimeProvider();
-        using var database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={file}" }), time);
-        await WriteAsync(database, "CREATE TABLE blobs (content BLOB NOT NULL)");
+        _database.Dispose();
+        _directory.Dispose();
+    }
 
-        // 6 MB in 12 commits: past the 1,000 pages (4 MB) at which SQLite would checkpoint inside a commit.
-        for (var i = 0; i < Commits; i++)
-        {
-            await WriteAsync(database, $"INSERT INTO blobs (content) VALUES (randomblob({BlobBytes}))");
-        }
+    [Fact]
+    public async Task WritesACallerWaitsOn_LeaveTheLogToTheTimer_WhichCopiesItIntoTheDatabaseFile()
+    {
+        await WriteBlobsAsync(callerWaiting: true);
 
-        var beforeTheTick = new FileInfo(file).Length;
-        time.Advance(WalCheckpoints.Period);
-        var afterTheTick = new FileInfo(file).Length;
+        var beforeTheTick = new FileInfo(File).Length;
+        _time.Advance(WalCheckpoints.Period);
+        var afterTheTick = new FileInfo(File).Length;
 
-        beforeTheTick.ShouldBeLessThan(BlobBytes, "no commit copies the log into the database file");
+        beforeTheTick.ShouldBeLessThan(BlobBytes, "no commit a caller waits on checkpoints");
         afterTheTick.ShouldBeGreaterThan((long)Commits * BlobBytes, "the timer's checkpoint copies all of it");
     }
 
-    private static async Task WriteAsync(SqliteDatabase database, string sql)
+    [Fact]
+    public async Task BackgroundWriters_CheckpointAsTheyCommit()
     {
-        await using var connection = await database.OpenForWriteAsync(CancellationToken.None);
+        await WriteBlobsAsync(callerWaiting: false);
+
+        new FileInfo(File).Length.ShouldBeGreaterThan(4L * 1024 * 1024, "the commit that passed 1,000 pages copied them");
+    }
+
+    [Fact]
+    public async Task OnceCopied_TheLogStartsAgainFromItsBeginning_SoItsFileDoesNotGrow()
+    {
+        var logSizes = new List<long>();
+        for (var round = 0; round < 3; round++)
+        {
+            await WriteBlobsAsync(callerWaiting: true);
+            logSizes.Add(new FileInfo(File + "-wal").Length);
+            _time.Advance(WalCheckpoints.Period);
+        }
+
+        logSizes[0].ShouldBeGreaterThan((long)Commits * BlobBytes);
+        logSizes.ShouldAllBe(size => size <= logSizes[0] + BlobBytes, "each round of commits reuses the log's file from its start");
+    }
+
+    private async Task WriteBlobsAsync(bool callerWaiting)
+    {
+        await WriteAsync("CREATE TABLE IF NOT EXISTS blobs (content BLOB NOT NULL)", callerWaiting);
+        for (var i = 0; i < Commits; i++)
+        {
+            await WriteAsync($"INSERT INTO blobs (content) VALUES (randomblob({BlobBytes}))", callerWaiting);
+        }
+    }
+
+    private async Task WriteAsync(string sql, bool callerWaiting)
+    {
+        await using var connection = await _database.OpenForWriteAsync(callerWaiting, CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
