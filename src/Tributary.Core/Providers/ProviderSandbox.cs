@@ -10,7 +10,15 @@ namespace Tributary.Providers;
 public sealed record ProviderSandbox(
     string Provider,
     IReadOnlyList<string> CredentialKeys,
-    Func<SimulatorEndpoint, IReadOnlyDictionary<string, string?>> Settings);
+    Func<SimulatorEndpoint, IReadOnlyDictionary<string, string?>> Settings)
+{
+    /// <summary>
+    /// A system Tributary integrates with (a CRM, the contact center, the CDP) rather than an enrichment provider. Only
+    /// the providers' credentials decide sandbox mode; in it, such a system uses its simulator unless its own
+    /// credentials are configured.
+    /// </summary>
+    public bool IsIntegration { get; init; }
+}
 
 /// <summary>Where a simulator listens and the credentials it accepts, by role (<c>apiKey</c>, <c>username</c>, <c>password</c>).</summary>
 public sealed record SimulatorEndpoint(string BaseUrl, IReadOnlyDictionary<string, string> Credentials);

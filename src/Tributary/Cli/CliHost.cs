@@ -30,7 +30,7 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
-        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), exposure: null, cancellationToken);
+        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         if (sandbox is not null)

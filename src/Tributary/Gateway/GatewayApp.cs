@@ -40,8 +40,7 @@ internal static class GatewayApp
         TributaryLogging.Configure(builder.Logging, builder.Configuration);
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
         var listen = ListenAddresses.Resolve(builder.Configuration, urls, DefaultUrl);
-        var sandbox = await SandboxMode.StartIfNeededAsync(
-            builder.Configuration, tributary.Sandboxes.AsReadOnly(), Exposure(builder.Configuration, listen), cancellationToken);
+        var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
 
         if (listen.Urls is { } listenOn)
         {
@@ -105,6 +104,10 @@ internal static class GatewayApp
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
         ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listen);
+        if (sandbox is not null && Exposure(builder.Configuration, listen) is { } exposure)
+        {
+            HostLog.SandboxExposed(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary"), exposure);
+        }
         app.Services.GetRequiredService<ProviderGauges>();
         app.Services.GetRequiredService<DashboardStats>();
 
@@ -138,7 +141,7 @@ internal static class GatewayApp
         return app;
     }
 
-    /// <summary>How callers other than this machine's could reach the gateway, or null when none can.</summary>
+    /// <summary>How callers other than this machine's could reach the gateway, or null when none can: worth a warning in sandbox mode.</summary>
     private static string? Exposure(ConfigurationManager configuration, ListenAddresses listen)
     {
         var gateway = GatewayOptions.From(configuration.GetSection(GatewayOptions.SectionName));

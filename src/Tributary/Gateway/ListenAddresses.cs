@@ -5,14 +5,13 @@ internal sealed record ListenAddress(string Url, string Setting);
 
 /// <summary>
 /// Every setting that makes Kestrel listen somewhere, read before it does: the <c>--urls</c> option, the <c>urls</c>
-/// setting (<c>ASPNETCORE_URLS</c>, <c>URLS</c>), the port settings (<c>ASPNETCORE_HTTP_PORTS</c>, <c>HTTP_PORTS</c>,
-/// which bind every interface) and <c>Kestrel:Endpoints:&lt;name&gt;:Url</c>. With none of them, the default.
+/// setting (<c>ASPNETCORE_URLS</c>, <c>URLS</c>) and <c>Kestrel:Endpoints:&lt;name&gt;:Url</c>. With none of them, the
+/// default, given to Kestrel as its URL so that it also overrides the port settings (<c>ASPNETCORE_HTTP_PORTS</c>):
+/// .NET's container images set those to 8080 on every interface, which is not a choice the user made.
 /// </summary>
 internal sealed class ListenAddresses
 {
     private const string UrlsSetting = "urls (ASPNETCORE_URLS or URLS)";
-    private const string HttpPortsSetting = "HTTP_PORTS (ASPNETCORE_HTTP_PORTS or HTTP_PORTS)";
-    private const string HttpsPortsSetting = "HTTPS_PORTS (ASPNETCORE_HTTPS_PORTS or HTTPS_PORTS)";
 
     private ListenAddresses(string? urls, IReadOnlyList<ListenAddress> all)
     {
@@ -20,7 +19,7 @@ internal sealed class ListenAddresses
         All = all;
     }
 
-    /// <summary>What to give the host as its URLs; null leaves it to Kestrel's endpoints or the port settings.</summary>
+    /// <summary>What to give the host as its URLs; null leaves it to Kestrel's endpoints.</summary>
     public string? Urls { get; }
 
     /// <summary>Every address some setting asks for, even one another setting overrides: each must pass the guard.</summary>
@@ -40,17 +39,9 @@ internal sealed class ListenAddresses
             }
         }
 
-        var urls = urlsOption ?? configured;
-        if (urls is null)
-        {
-            // Without URLs, Kestrel's own port settings apply, on every interface.
-            AddPorts(all, configuration["http_ports"], "http", HttpPortsSetting);
-            AddPorts(all, configuration["https_ports"], "https", HttpsPortsSetting);
-        }
-
         return all.Count == 0
             ? new ListenAddresses(defaultUrl, [new ListenAddress(defaultUrl, "the default")])
-            : new ListenAddresses(urls, all);
+            : new ListenAddresses(urlsOption ?? configured, all);
     }
 
     private static void AddUrls(List<ListenAddress> all, string? urls, string setting)
@@ -58,14 +49,6 @@ internal sealed class ListenAddresses
         foreach (var url in (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             all.Add(new ListenAddress(url, setting));
-        }
-    }
-
-    private static void AddPorts(List<ListenAddress> all, string? ports, string scheme, string setting)
-    {
-        foreach (var port in (ports ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            all.Add(new ListenAddress($"{scheme}://*:{port}", setting));
         }
     }
 }

@@ -21,5 +21,8 @@ internal static class GenesysSandbox
             [$"{GenesysOptions.SectionName}:BaseUrl"] = simulator.BaseUrl,
             [$"{GenesysOptions.SectionName}:LoginUrl"] = simulator.BaseUrl,
             [$"{GenesysOptions.SectionName}:WebhookSecret"] = WebhookSecret,
-        });
+        })
+    {
+        IsIntegration = true,
+    };
 }

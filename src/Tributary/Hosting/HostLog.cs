@@ -9,6 +9,9 @@ internal static partial class HostLog
     [LoggerMessage(2, LogLevel.Information, "Tributary gateway listening on {Urls}; store {Store}")]
     public static partial void Listening(ILogger logger, string urls, string store);
 
+    [LoggerMessage(4, LogLevel.Warning, "Sandbox mode while {Exposure}: callers could take simulator answers for real ones. Configure a provider's credentials, or set Sandbox:Enabled=false")]
+    public static partial void SandboxExposed(ILogger logger, string exposure);
+
     [LoggerMessage(3, LogLevel.Warning, "Sandbox warm-up lookup failed: {ExceptionType}")]
     public static partial void WarmupFailed(ILogger logger, string exceptionType);
 }

@@ -5,55 +5,34 @@ namespace Tributary.Host.Hosting;
 
 /// <summary>
 /// With no provider credentials configured, the built-in simulators start on loopback and the real connectors are
-/// pointed at them, so a fresh clone answers from the sample dataset. Each provider declares its own wiring
-/// (<see cref="ProviderSandbox"/>, next to its connector). Simulator answers are never real data: the sandbox keeps
-/// its own store file unless one is configured, and its ledger keys name the simulator's address. A gateway that
-/// others can reach (gateway keys, or a non-loopback address) refuses to start in sandbox mode unless
-/// <c>Sandbox:Enabled=true</c> says so; <c>Sandbox:Enabled=false</c> turns it off.
+/// pointed at them, so a fresh clone answers from the sample dataset. Each provider and integrated system declares its
+/// own wiring (<see cref="ProviderSandbox"/>, next to its connector); a system whose own credentials are configured
+/// (a real HubSpot portal, say) keeps them. Simulator answers are never taken for real ones: their ledger keys name the
+/// simulator's address. <c>Sandbox:Enabled=false</c> turns it off.
 /// </summary>
 internal static class SandboxMode
 {
-    /// <summary>The store of a sandbox run when none is configured: never the file real credentials use.</summary>
-    public const string StoreConnectionString = "Data Source=tributary-sandbox.db";
-
     public static bool IsNeeded(IConfiguration configuration, IEnumerable<ProviderSandbox> sandboxes) =>
         configuration.GetValue("Sandbox:Enabled", true)
-        && sandboxes.SelectMany(s => s.CredentialKeys).All(key => string.IsNullOrWhiteSpace(configuration[key]));
+        && sandboxes.Where(static s => !s.IsIntegration).All(s => !HasCredentials(configuration, s));
 
-    /// <summary>
-    /// Starts the simulators and points the providers at them, or returns null when credentials are configured.
-    /// <paramref name="exposure"/> names how others could reach this process (null: only this machine); then sandbox
-    /// mode is refused unless forced, because callers could take simulator answers for real ones.
-    /// </summary>
+    /// <summary>Starts the simulators and points the providers (and the systems without credentials) at them, or returns null when provider credentials are configured.</summary>
     public static async Task<SandboxSimulators?> StartIfNeededAsync(
-        IConfigurationManager configuration, IReadOnlyCollection<ProviderSandbox> sandboxes, string? exposure, CancellationToken cancellationToken)
+        IConfigurationManager configuration, IReadOnlyCollection<ProviderSandbox> sandboxes, CancellationToken cancellationToken)
     {
         if (!IsNeeded(configuration, sandboxes))
         {
             return null;
         }
 
-        if (exposure is not null && configuration["Sandbox:Enabled"] is null)
-        {
-            throw new ConfigurationException(
-                $"No provider credentials are configured ({string.Join(", ", sandboxes.SelectMany(s => s.CredentialKeys))}) "
-                + $"and {exposure}: sandbox mode would answer from simulators as if they were real providers. Configure a "
-                + "provider's credentials, or set Sandbox:Enabled=true to run the sandbox anyway.");
-        }
-
         var simulators = await SandboxSimulators.StartAsync(new SimulatorOptions(), cancellationToken);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (_, wiring) in Wire(simulators, sandboxes))
+        foreach (var (_, wiring) in Wire(simulators, sandboxes.Where(s => !s.IsIntegration || !HasCredentials(configuration, s))))
         {
             foreach (var (key, value) in wiring)
             {
                 settings[key] = value;
             }
-        }
-
-        if (string.IsNullOrWhiteSpace(configuration["Storage:ConnectionString"]))
-        {
-            settings["Storage:ConnectionString"] = StoreConnectionString;
         }
 
         configuration.AddInMemoryCollection(settings);
@@ -72,6 +51,9 @@ internal static class SandboxMode
             }
         }
     }
+
+    private static bool HasCredentials(IConfiguration configuration, ProviderSandbox sandbox) =>
+        sandbox.CredentialKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
 
     public static string Describe(SandboxSimulators simulators) =>
         string.Join(", ", simulators.All.Select(s => $"{s.Name} {s.BaseUrl}"));

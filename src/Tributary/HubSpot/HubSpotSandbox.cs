@@ -19,5 +19,8 @@ internal static class HubSpotSandbox
             [$"{HubSpotOptions.SectionName}:AccessToken"] = simulator.Credentials["accessToken"],
             [$"{HubSpotOptions.SectionName}:BaseUrl"] = simulator.BaseUrl,
             [$"{HubSpotOptions.SectionName}:ClientSecret"] = ClientSecret,
-        });
+        })
+    {
+        IsIntegration = true,
+    };
 }

@@ -22,5 +22,8 @@ internal static class SalesforceSandbox
             [$"{SalesforceOptions.SectionName}:RefreshToken"] = simulator.Credentials["refreshToken"],
             [$"{SalesforceOptions.SectionName}:LoginUrl"] = simulator.BaseUrl,
             [$"{SalesforceOptions.SectionName}:WebhookSecret"] = WebhookSecret,
-        });
+        })
+    {
+        IsIntegration = true,
+    };
 }

@@ -11,7 +11,10 @@ internal static class SegmentSandbox
     public static ProviderSandbox Wiring { get; } = new(
         "segment",
         [$"{SegmentOptions.SectionName}:WriteKey", $"{SegmentOptions.SectionName}:AccessToken"],
-        static simulator => Settings(simulator.BaseUrl, simulator.Credentials));
+        static simulator => Settings(simulator.BaseUrl, simulator.Credentials))
+    {
+        IsIntegration = true,
+    };
 
     /// <summary><c>Segment:BaseUrl</c> and <c>Segment:ProfilesUrl</c> (the simulator serves both APIs) and its credentials.</summary>
     public static IReadOnlyDictionary<string, string?> Settings(string baseUrl, IReadOnlyDictionary<string, string> credentials) =>

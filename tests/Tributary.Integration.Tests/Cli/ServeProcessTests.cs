@@ -28,8 +28,6 @@ public sealed class ServeProcessTests
     [Theory]
     [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:{port}", "ASPNETCORE_URLS")]
     [InlineData("URLS", "http://0.0.0.0:{port}", "URLS")]
-    [InlineData("ASPNETCORE_HTTP_PORTS", "{port}", "HTTP_PORTS")]
-    [InlineData("HTTP_PORTS", "{port}", "HTTP_PORTS")]
     [InlineData("Kestrel__Endpoints__Web__Url", "http://0.0.0.0:{port}", "Kestrel:Endpoints:Web:Url")]
     [InlineData("Kestrel__Endpoints__Web__Url", "http://[::]:{port}", "Kestrel:Endpoints:Web:Url")]
     public async Task Serve_OpenGateway_RefusesEveryWayToListenBeyondLoopback(string variable, string value, string named)
@@ -47,15 +45,15 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
-    public async Task Serve_WithKeys_ListensOnTheHttpPortsOfTheEnvironment()
+    public async Task Serve_WithKeysAndNoProviderCredentials_RunsTheSandbox_AndWarnsThatOthersCanCallIt()
     {
         var port = TributaryProcess.FreePort();
-        var environment = WithACredential();
-        environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        environment["Gateway__ApiKeys__0"] = "gw-key-http-ports";
-        await using var serve = TributaryProcess.Start(["serve"], environment);
+        var environment = new Dictionary<string, string?> { ["Gateway__ApiKeys__0"] = "gw-key-sandbox", ["ASPNETCORE_HTTP_PORTS"] = "1" };
+        await using var serve = TributaryProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}"], environment);
 
         await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+
+        serve.Output.ShouldContain("Sandbox mode while Gateway:ApiKeys is set", Case.Sensitive);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Gateway;
 using Tributary.Host.Hosting;
@@ -20,13 +21,25 @@ public sealed class ListenGuardTests : IDisposable
     [InlineData("--Kestrel:Endpoints:Web:Url=http://0.0.0.0:0", "Kestrel:Endpoints:Web:Url")]
     [InlineData("--Kestrel:Endpoints:Web:Url=http://*:0", "Kestrel:Endpoints:Web:Url")]
     [InlineData("--urls=http://127.0.0.1:0;http://0.0.0.0:0", "urls")]
-    [InlineData("--http_ports=0", "HTTP_PORTS")]
     public async Task WithoutKeys_ListeningBeyondLoopbackIsRefused_NamingTheSetting(string setting, string named)
     {
         var error = await Should.ThrowAsync<ConfigurationException>(() => StartAsync(setting));
 
         error.Message.ShouldContain(named, Case.Sensitive);
         error.Message.ShouldContain("Gateway:ApiKeys", Case.Sensitive);
+    }
+
+    [Fact]
+    public void ThePortSettingsOfContainerImages_AreOverriddenByTheDefaultAddress()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["http_ports"] = "8080", ["https_ports"] = "8443" })
+            .Build();
+
+        var listen = ListenAddresses.Resolve(configuration, urlsOption: null, GatewayApp.DefaultUrl);
+
+        listen.Urls.ShouldBe(GatewayApp.DefaultUrl);
+        listen.All.Select(static a => a.Url).ShouldBe([GatewayApp.DefaultUrl]);
     }
 
     [Fact]

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tributary.Host.Gateway;
-using Tributary.Host.Hosting;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.Gateway;
 
-/// <summary>Simulator answers are never served as real data to callers beyond this machine, nor kept with real ones.</summary>
+/// <summary>Sandbox mode follows the providers' credentials alone.</summary>
 public sealed class SandboxExposureTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -16,29 +15,9 @@ public sealed class SandboxExposureTests : IDisposable
     private string Store => $"--Storage:ConnectionString=Data Source={_directory.File("tributary.db")}";
 
     [Fact]
-    public async Task Serve_WithGatewayKeysAndNoCredentials_RefusesSandboxMode_NamingTheSettings()
+    public async Task Serve_WithGatewayKeysAndNoProviderCredentials_StartsTheSandbox()
     {
-        var error = await Should.ThrowAsync<ConfigurationException>(() =>
-            GatewayApp.BuildAsync([Store, "--Gateway:ApiKeys:0=caller-key"], "http://127.0.0.1:0", CancellationToken.None));
-
-        error.Message.ShouldContain("Providers:Clearbit:ApiKey");
-        error.Message.ShouldContain("Gateway:ApiKeys");
-        error.Message.ShouldContain("Sandbox:Enabled=true");
-    }
-
-    [Fact]
-    public async Task Serve_OnANonLoopbackAddressWithNoCredentials_RefusesSandboxMode()
-    {
-        var error = await Should.ThrowAsync<ConfigurationException>(() =>
-            GatewayApp.BuildAsync([Store, "--Gateway:ApiKeys:0=caller-key"], "http://0.0.0.0:0", CancellationToken.None));
-
-        error.Message.ShouldContain("Sandbox:Enabled=true");
-    }
-
-    [Fact]
-    public async Task Serve_WithGatewayKeysAndSandboxForced_StartsTheSandbox()
-    {
-        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys:0=caller-key", "--Sandbox:Enabled=true");
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys:0=caller-key");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/providers");
         request.Headers.Add("X-Api-Key", "caller-key");
@@ -48,12 +27,26 @@ public sealed class SandboxExposureTests : IDisposable
     }
 
     [Fact]
-    public async Task Sandbox_WithNoStoreConfigured_KeepsItsOwnStoreFile()
+    public async Task Sandbox_KeepsTheCredentialsOfAnIntegratedSystem_AndSimulatesTheProviders()
     {
-        await using var app = await GatewayApp.BuildAsync(["--Sandbox:Warmup=false"], "http://127.0.0.1:0", CancellationToken.None);
+        await using var app = await GatewayApp.BuildAsync(
+            [Store, "--Sandbox:Warmup=false", "--HubSpot:AccessToken=pat-own-portal", "--HubSpot:BaseUrl=http://127.0.0.1:9/hubspot"],
+            "http://127.0.0.1:0",
+            CancellationToken.None);
 
-        // Resolved so the container owns the simulators and stops them with the app.
-        app.Services.GetRequiredService<SandboxSimulators>().ShouldNotBeNull();
-        app.Configuration["Storage:ConnectionString"].ShouldBe(SandboxMode.StoreConnectionString);
+        var simulators = app.Services.GetRequiredService<SandboxSimulators>();
+        app.Configuration["Providers:Clearbit:BaseUrl"].ShouldBe(simulators.Clearbit.BaseUrl);
+        app.Configuration["HubSpot:AccessToken"].ShouldBe("pat-own-portal");
+        app.Configuration["HubSpot:BaseUrl"].ShouldBe("http://127.0.0.1:9/hubspot");
+        app.Configuration["Salesforce:LoginUrl"].ShouldNotBeNull("a system without credentials uses its simulator");
+    }
+
+    [Fact]
+    public async Task Sandbox_WithAProviderCredential_IsOff()
+    {
+        await using var app = await GatewayApp.BuildAsync(
+            [Store, "--Providers:Clearbit:ApiKey=sk_live_own", "--Providers:Clearbit:BaseUrl=http://127.0.0.1:9"], "http://127.0.0.1:0", CancellationToken.None);
+
+        app.Services.GetService<SandboxSimulators>().ShouldBeNull();
     }
 }
