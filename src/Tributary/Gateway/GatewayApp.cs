@@ -68,6 +68,7 @@ internal static class GatewayApp
         builder.Services.AddSingleton<DashboardStats>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(DashboardJsonContext.Default));
         builder.Services.AddTributaryJobs();
+        builder.Services.PostConfigure<JobsOptions>(jobs => jobs.AllowPrivateCallbacks ??= listen.All.All(static a => ListenGuard.IsLoopback(a.Url)));
         builder.Services.AddHostedService<PipelineService>();
         builder.Services.AddHostedService<ContactCenterWorker>();
         builder.Services.AddHostedService<OutcomeWorker>();

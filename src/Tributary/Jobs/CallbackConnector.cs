@@ -12,7 +12,7 @@ namespace Tributary.Host.Jobs;
 /// </summary>
 internal sealed class CallbackConnector(IOptions<JobsOptions> options)
 {
-    private readonly bool _allowPrivate = options.Value.AllowPrivateCallbacks;
+    private readonly bool _allowPrivate = options.Value.AllowPrivateCallbacks == true;
 
     /// <summary>The primary handler of the callback client.</summary>
     public SocketsHttpHandler CreateHandler() => new()

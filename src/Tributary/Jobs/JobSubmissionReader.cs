@@ -240,7 +240,7 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             }
 
             // An address written in the URL can be judged now; a name is judged when the callback is sent.
-            if (!_options.AllowPrivateCallbacks && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            if (_options.AllowPrivateCallbacks != true && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
                 && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && NonPublicAddresses.Contains(address))
             {
                 return Fail(http, "callbackUrl", "callbackUrl points to a loopback, private, link-local or otherwise non-public address, which callbacks may not reach (Jobs:AllowPrivateCallbacks).");

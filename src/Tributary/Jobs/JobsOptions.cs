@@ -27,9 +27,10 @@ internal sealed class JobsOptions
 
     /// <summary>
     /// Let callbacks reach loopback, private (RFC 1918, CGNAT, IPv6 unique local), link-local and other non-public
-    /// addresses. Default false: a caller may not make the server call into its own network.
+    /// addresses. Unset: allowed while the gateway listens on loopback only (its callers are on this machine and can
+    /// reach those addresses themselves); otherwise a caller may not make the server call into its own network.
     /// </summary>
-    public bool AllowPrivateCallbacks { get; set; }
+    public bool? AllowPrivateCallbacks { get; set; }
 
     /// <summary>Delivery attempts of a callback, the first included. Default 5.</summary>
     [Range(1, 20)]

@@ -11,7 +11,8 @@ namespace Tributary.IntegrationTests.Jobs;
 
 /// <summary>
 /// A job's callback must not let a caller make the server call into its own network: loopback, private, link-local
-/// (the cloud metadata address) and the like are refused unless <c>Jobs:AllowPrivateCallbacks</c> is set.
+/// (the cloud metadata address) and the like are refused unless <c>Jobs:AllowPrivateCallbacks</c> is set. Unset, they
+/// are allowed while the gateway listens on loopback only; these tests turn it off, as a gateway others reach has it.
 /// </summary>
 public sealed class JobCallbackDestinationTests : IAsyncLifetime
 {
@@ -20,7 +21,8 @@ public sealed class JobCallbackDestinationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = await GatewayServer.StartAsync("--Jobs:CallbackRetryDelayMs=50", "--Jobs:CallbackMaxAttempts=3", "--Jobs:CallbackTimeoutMs=2000");
+        _gateway = await GatewayServer.StartAsync(
+            "--Jobs:AllowPrivateCallbacks=false", "--Jobs:CallbackRetryDelayMs=50", "--Jobs:CallbackMaxAttempts=3", "--Jobs:CallbackTimeoutMs=2000");
         _receiver = await CallbackReceiver.StartAsync();
     }
 
@@ -86,8 +88,22 @@ public sealed class JobCallbackDestinationTests : IAsyncLifetime
         AssertRefused(job);
     }
 
-    private async Task<JsonElement> WaitForCallbackOutcomeAsync(string id) =>
-        await JobsClient.WaitAsync(Client, id, j => j.GetProperty("callback").GetProperty("state").GetString() is not ("none" or "pending"), seconds: 30);
+    [Fact]
+    public async Task Callback_FromAGatewayOnLoopbackOnly_ReachesAReceiverOnThisMachine()
+    {
+        await using var local = await GatewayServer.StartAsync("--Jobs:CallbackRetryDelayMs=50");
+
+        var id = await JobsClient.SubmitAsync(local.Client, $$"""{"records":[{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}],"callbackUrl":"{{_receiver.Url}}"}""");
+        var job = await WaitForCallbackOutcomeAsync(local.Client, id);
+
+        job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
+        _receiver.Requests.Count.ShouldBe(1);
+    }
+
+    private Task<JsonElement> WaitForCallbackOutcomeAsync(string id) => WaitForCallbackOutcomeAsync(Client, id);
+
+    private static async Task<JsonElement> WaitForCallbackOutcomeAsync(HttpClient client, string id) =>
+        await JobsClient.WaitAsync(client, id, j => j.GetProperty("callback").GetProperty("state").GetString() is not ("none" or "pending"), seconds: 30);
 
     private void AssertRefused(JsonElement job)
     {
