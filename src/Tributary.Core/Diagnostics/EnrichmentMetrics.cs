@@ -30,8 +30,14 @@ public sealed class EnrichmentMetrics
         _time = time;
         var meter = meterFactory.Create(MeterName);
         _requests = meter.CreateCounter<long>("enrichment_requests", description: "Provider lookups by provider, status and lookup type.");
-        _latency = meter.CreateHistogram<double>("enrichment_latency", "s", "Time spent on each provider per lookup.");
-        _confidence = meter.CreateHistogram<double>("enrichment_confidence", description: "Overall confidence of enrichment answers.");
+        // Buckets on the instruments' own scales: the exporters' defaults are for milliseconds (0, 5, 10 … 10,000), where
+        // every latency in seconds and every confidence would fall in the first one.
+        _latency = meter.CreateHistogram<double>(
+            "enrichment_latency", "s", "Time spent on each provider per lookup.", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 10] });
+        _confidence = meter.CreateHistogram<double>(
+            "enrichment_confidence", unit: null, "Overall confidence of enrichment answers.", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1] });
         _cacheHits = meter.CreateCounter<long>("enrichment_cache_hits", description: "Lookups answered from the cache or the ledger.");
         _cacheMisses = meter.CreateCounter<long>("enrichment_cache_misses", description: "Lookups that needed a provider call.");
         Meter = meter;

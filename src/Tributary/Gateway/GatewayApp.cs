@@ -156,28 +156,35 @@ internal static class GatewayApp
             : null;
     }
 
+    private static readonly TimeSpan QuotaStep = TimeSpan.FromSeconds(10);
+
     private static void ConfigureCallerQuota(RateLimiterOptions options)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = async (context, cancellationToken) =>
         {
-            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            {
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
+            // The sliding window names no retry time; its next step frees permits within ten seconds.
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : QuotaStep;
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
             await Problems.Create(context.HttpContext, StatusCodes.Status429TooManyRequests, "Quota exceeded", "This caller exceeded its request quota (Gateway:QuotaPerMinute).")
                 .ExecuteAsync(context.HttpContext);
         };
+        // Gateway:QuotaPerMinute requests in any minute (a window sliding in ten-second steps). A request without a valid
+        // key draws on no quota: the key filter answers it 401 at once, as the contract orders.
         options.AddPolicy(CallerQuota, http =>
         {
             var quota = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.QuotaPerMinute;
-            var caller = http.RequestServices.GetRequiredService<GatewayKeys>().QuotaPartition(http);
-            return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+            if (http.RequestServices.GetRequiredService<GatewayKeys>().QuotaPartition(http) is not { } caller)
             {
-                TokenLimit = Math.Max(1, quota / 6),
-                TokensPerPeriod = Math.Max(1, quota / 60),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                return RateLimitPartition.GetNoLimiter("unauthenticated");
+            }
+
+            return RateLimitPartition.GetSlidingWindowLimiter(caller, _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = quota,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = (int)(TimeSpan.FromMinutes(1) / QuotaStep),
                 QueueLimit = 0,
                 AutoReplenishment = true,
             });

@@ -35,13 +35,19 @@ internal sealed class GatewayKeys
     public bool IsValid(string? presented) => IsOpen || Match(presented) >= 0;
 
     /// <summary>
-    /// Whose quota a request draws on: the valid key it presents, or else its remote address. A key that is not one
-    /// of ours (any key at all, when the gateway is open) would otherwise buy a fresh quota with every new value.
+    /// Whose quota a request draws on: the valid key it presents, or on an open gateway its remote address (any key
+    /// at all would otherwise buy a fresh quota with every new value); null for a request without a valid key, which
+    /// is answered 401 and draws on none.
     /// </summary>
-    public string QuotaPartition(HttpContext http) =>
-        !IsOpen && Match(Presented(http.Request)) is var index and >= 0
-            ? "key:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : "ip:" + http.Connection.RemoteIpAddress;
+    public string? QuotaPartition(HttpContext http)
+    {
+        if (IsOpen)
+        {
+            return "ip:" + http.Connection.RemoteIpAddress;
+        }
+
+        return Match(Presented(http.Request)) is var index and >= 0 ? "key:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
 
     /// <summary>
     /// The id that audit rows name a key by: <c>key-</c> and the first 12 hex digits of the key's SHA-256, stable

@@ -11,8 +11,12 @@ internal static class Problems
     public static ProblemHttpResult TooLarge(HttpContext http, long limit) =>
         Create(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body exceeds the limit of {limit} bytes (Gateway:MaxBodyBytes).");
 
-    public static ProblemHttpResult Unauthorized(HttpContext http) =>
-        Create(http, StatusCodes.Status401Unauthorized, "Missing or invalid API key", "Present a gateway key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+    /// <summary>A gateway key missing or wrong; <c>WWW-Authenticate</c> names the scheme, as RFC 9110 asks of a 401.</summary>
+    public static ProblemHttpResult Unauthorized(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Create(http, StatusCodes.Status401Unauthorized, "Missing or invalid API key", "Present a gateway key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+    }
 
     public static ProblemHttpResult Create(HttpContext http, int status, string title, string detail, string? field = null)
     {

@@ -21,6 +21,7 @@ public sealed class GatewayAuthTests
         using var wrongHeader = await Send(gateway, "X-Api-Key", "nope");
 
         missing.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        missing.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
         missing.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         wrongHeader.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -62,38 +63,32 @@ public sealed class GatewayAuthTests
     }
 
     [Fact]
-    public async Task CallerOverItsQuota_Gets429Problem()
+    public async Task ACaller_GetsItsWholeQuotaInAMinute_ThenA429Problem_WithRetryAfter()
     {
         await using var gateway = await GatewayServer.StartAsync("--Gateway:QuotaPerMinute=6");
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 7; i++)
         {
-            using var response = await gateway.EnrichAsync(Body);
+            using var response = await gateway.Client.GetAsync("/v1/jobs/nosuchjob");
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
                 (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32().ShouldBe(429);
+                response.Headers.RetryAfter.ShouldNotBeNull();
             }
         }
 
-        statuses[0].ShouldBe(HttpStatusCode.OK);
-        statuses.ShouldContain(HttpStatusCode.TooManyRequests);
+        statuses.ShouldBe([.. Enumerable.Repeat(HttpStatusCode.NotFound, 6), HttpStatusCode.TooManyRequests]);
     }
 
     [Fact]
     public async Task WithoutKeys_ARandomApiKeyDoesNotGetAFreshQuota()
     {
-        // 6 a minute: a bucket of one request, refilled once a second.
-        await using var gateway = await GatewayServer.StartAsync("--Gateway:QuotaPerMinute=6");
-        using (var first = await gateway.Client.GetAsync("/v1/jobs/nosuchjob"))
-        {
-            first.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        }
-
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:QuotaPerMinute=2");
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/jobs/nosuchjob");
             request.Headers.Add("X-Api-Key", Guid.NewGuid().ToString("N"));
@@ -101,8 +96,22 @@ public sealed class GatewayAuthTests
             statuses.Add(response.StatusCode);
         }
 
-        // Three cheap requests take milliseconds: at most one refill can fall between them.
-        statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(2, string.Join(", ", statuses));
+        statuses.ShouldBe([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
+    public async Task AWrongKey_Gets401_EvenOnceTheQuotaIsSpent()
+    {
+        await using var gateway = await GatewayServer.StartAsync("--Gateway:ApiKeys:0=quota-key", "--Gateway:QuotaPerMinute=1");
+        using (var spent = await Send(gateway, "X-Api-Key", "quota-key"))
+        using (var over = await Send(gateway, "X-Api-Key", "quota-key"))
+        {
+            over.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        }
+
+        using var wrong = await Send(gateway, "X-Api-Key", "not-a-key");
+
+        wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     private static Task<HttpResponseMessage> Send(GatewayServer gateway, string header, string value)

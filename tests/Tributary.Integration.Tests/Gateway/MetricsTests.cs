@@ -27,4 +27,18 @@ public sealed class MetricsTests
         metrics.ShouldContain("http_server_request_duration_seconds");
         metrics.ShouldContain("http_client_request_duration_seconds");
     }
+
+    [Fact]
+    public async Task Histograms_HaveBucketsOnTheirOwnScale()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+        await gateway.EnrichAsync<JsonElement>("""{"email":"jane.doe@acme.com"}""");
+        await gateway.EnrichAsync<JsonElement>("""{"email":"jane.doe@acme.com"}""");
+
+        var metrics = await gateway.Client.GetStringAsync("/metrics");
+
+        metrics.ShouldMatch("""enrichment_latency_seconds_bucket\{[^}]*le="0\.05"\}""");
+        metrics.ShouldMatch("""enrichment_confidence_bucket\{[^}]*le="0\.9"\}""");
+        metrics.ShouldNotMatch("""enrichment_latency_seconds_bucket\{[^}]*le="5000"\}""");
+    }
 }
