@@ -54,7 +54,7 @@ internal static class TributaryCli
             // Our own handler below maps failures to the contract's exit codes; the default one would make them all 1.
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException or InvalidIdentifierException)
+        catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException or InvalidIdentifierException || IsUnconvertibleSetting(ex))
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadArguments;
@@ -70,4 +70,12 @@ internal static class TributaryCli
             return ExitCodes.RuntimeFailure;
         }
     }
+
+    /// <summary>
+    /// A setting whose value does not convert to its type (<c>Enrichment:TimeoutMs=abc</c>): the configuration binder
+    /// reports it as a plain <see cref="InvalidOperationException"/> whose message names the setting, and the contract
+    /// counts it as bad configuration (exit 2).
+    /// </summary>
+    private static bool IsUnconvertibleSetting(Exception ex) =>
+        ex is InvalidOperationException && ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 }

@@ -43,15 +43,18 @@ public sealed class CliProcessTests
         run.ExitCode.ShouldBe(2, run.Output);
     }
 
-    [Fact]
-    public async Task BadConfiguration_ExitsWith2NamingTheSetting()
+    [Theory]
+    [InlineData("Enrichment__TimeoutMs", "-5", "TimeoutMs")]
+    [InlineData("Enrichment__TimeoutMs", "abc", "Enrichment:TimeoutMs")]
+    [InlineData("Enrichment__Mode", "bogus", "Enrichment:Mode")]
+    public async Task BadConfiguration_ExitsWith2NamingTheSetting(string variable, string value, string named)
     {
         await using var run = await TributaryProcess.RunAsync(
             ["lookup", "--email", SampleIdentifiers.JaneDoeEmail],
-            new Dictionary<string, string?> { ["Enrichment__TimeoutMs"] = "-5" });
+            new Dictionary<string, string?> { [variable] = value });
 
         run.ExitCode.ShouldBe(2, run.Output);
-        run.Output.ShouldContain("TimeoutMs");
+        run.Output.ShouldContain(named);
     }
 
     [Fact]
