@@ -22,7 +22,7 @@ internal static class CallbackSignature
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
     }
 
-    /// <summary>True when <paramref name="signature"/> is the signature of <paramref name="body"/> at <paramref name="timestamp"/>; compared in constant time.</summary>
+    /// <summary>True when <paramref name="signature"/> is the signature of <paramref name="body"/> at <paramref name="timestamp"/>, its hex in either case; compared in constant time.</summary>
     public static bool Matches(string secret, string timestamp, ReadOnlySpan<byte> body, string signature) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Compute(secret, timestamp, body)), Encoding.UTF8.GetBytes(signature.Trim()));
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Compute(secret, timestamp, body)), Encoding.UTF8.GetBytes(signature.Trim().ToLowerInvariant()));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace Tributary.Host.Pipeline;
@@ -26,7 +27,10 @@ internal sealed class PipelineAlerts(IHttpClientFactory clients, IOptions<AlertO
             $"Tributary pipeline run {run.Id}: {run.Failed} of {run.Processed} records failed ({run.FailureRate:P1}, threshold {_options.FailureRateThreshold:P1}). See GET /v1/dead-letters.");
         try
         {
-            using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, new AlertMessage(text), PipelineJsonContext.Default.AlertMessage, cancellationToken);
+            // A body of known length: some receivers read nothing from a chunked one.
+            using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new AlertMessage(text), PipelineJsonContext.Default.AlertMessage));
+            body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await clients.CreateClient(ClientName).PostAsync(url, body, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 PipelineLog.AlertFailed(logger, run.Id, $"HTTP {(int)response.StatusCode}");

@@ -46,7 +46,8 @@ internal sealed class CallbackReceiver : IAsyncDisposable
                 http.Request.Headers["X-Tributary-Signature"].ToString(),
                 http.Request.Headers["X-Tributary-Timestamp"].ToString(),
                 http.Request.ContentType,
-                body.ToArray()));
+                body.ToArray(),
+                http.Request.ContentLength));
             if (receiver.RedirectTo is { } target)
             {
                 return Results.Redirect(target, permanent: false, preserveMethod: true);
@@ -66,4 +67,4 @@ internal sealed class CallbackReceiver : IAsyncDisposable
 }
 
 /// <summary>One request as the receiver saw it.</summary>
-internal sealed record ReceivedCallback(string Signature, string Timestamp, string? ContentType, byte[] Body);
+internal sealed record ReceivedCallback(string Signature, string Timestamp, string? ContentType, byte[] Body, long? ContentLength = null);

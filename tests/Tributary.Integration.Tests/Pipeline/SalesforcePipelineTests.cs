@@ -99,6 +99,20 @@ public sealed class SalesforcePipelineTests : IAsyncLifetime
         garbage.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task ASignatureInUpperCaseHex_IsAccepted()
+    {
+        var body = "[" + Event("CREATE", "Contact", "tx-upper", SalesforceSimulator.SeededContactIds[1]) + "]";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/salesforce") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Tributary-Timestamp", timestamp);
+        request.Headers.Add("X-Tributary-Signature", "sha256=" + Sign(Secret, timestamp, body)["sha256=".Length..].ToUpperInvariant());
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
     private static string Event(string changeType, string entity, string transaction, string recordId, string origin = "com/salesforce/api/rest/62.0;client=SfdcInternalAPI") =>
         $$$"""{"data":{"schema":"x","payload":{"ChangeEventHeader":{"entityName":"{{{entity}}}","recordIds":["{{{recordId}}}"],"changeType":"{{{changeType}}}","changeOrigin":"{{{origin}}}","transactionKey":"{{{transaction}}}","sequenceNumber":1,"commitTimestamp":1741100531000,"changedFields":[]}},"event":{"replayId":6}},"channel":"/data/ChangeEvents"}""";
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tributary.Host.Pipeline;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.IntegrationTests.Jobs;
@@ -79,6 +80,7 @@ public sealed class WriteBackControlTests
         run.GetProperty("failureRate").GetDouble().ShouldBe(1);
         hubspot.Writes.Count.ShouldBe(1);
         var alert = receiver.Requests.ShouldHaveSingleItem();
+        alert.ContentLength.ShouldBe(alert.Body.Length, "a body of known length, not chunked");
         var text = JsonDocument.Parse(alert.Body).RootElement.GetProperty("text").GetString()!;
         text.ShouldContain("2 of 2 records failed");
         text.ShouldNotContain("@");
@@ -92,6 +94,17 @@ public sealed class WriteBackControlTests
         var after = await PipelineProbe.WaitForRunAsync(gateway.Client);
         after.GetProperty("deadLetters").GetInt64().ShouldBe(2);
         await Eventually.TrueAsync(() => receiver.Requests.Count == 2, "the second run's alert");
+    }
+
+    [Fact]
+    public async Task AnAlertUrlThatIsNotAnAbsoluteHttpUrl_IsRefusedAtStart()
+    {
+        var error = await Should.ThrowAsync<OptionsValidationException>(async () =>
+        {
+            await using var gateway = await GatewayServer.StartAsync([.. Fast, "--Alerts:WebhookUrl=hooks/slack"]);
+        });
+
+        error.Message.ShouldContain("Alerts:WebhookUrl");
     }
 
     [Fact]
