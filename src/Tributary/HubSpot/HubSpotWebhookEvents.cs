@@ -48,9 +48,9 @@ internal static class HubSpotWebhookEvents
                     throw new HubSpotWebhookFormatException("The HubSpot webhook body holds an event that is not a JSON object.");
                 }
 
-                if (Read(item, triggerProperties) is { } staged)
+                if (Read(item, triggerProperties) is { } read)
                 {
-                    events.Add(staged);
+                    events.Add(read);
                 }
             }
 
@@ -65,14 +65,14 @@ internal static class HubSpotWebhookEvents
         var stages = string.Equals(type, Creation, StringComparison.OrdinalIgnoreCase)
             || (string.Equals(type, PropertyChange, StringComparison.OrdinalIgnoreCase)
                 && property is not null && triggers.Contains(property, StringComparer.OrdinalIgnoreCase));
-        if (!stages || Text(item, "objectId") is not { } objectId || Text(item, "eventId") is not { } eventId)
+        if (Text(item, "objectId") is not { } objectId || Text(item, "eventId") is not { } eventId)
         {
             return null;
         }
 
         var key = eventId + ":" + objectId + ":" + (Text(item, "occurredAt") ?? "");
         var isCreation = string.Equals(type, Creation, StringComparison.OrdinalIgnoreCase);
-        return new HubSpotWebhookEvent(key, objectId, isCreation ? Creation : PropertyChange, isCreation ? null : property, Text(item, "changeSource"));
+        return new HubSpotWebhookEvent(key, objectId, type ?? "", isCreation ? null : property, Text(item, "changeSource"), stages);
     }
 
     private static string? Text(JsonElement item, string name) =>

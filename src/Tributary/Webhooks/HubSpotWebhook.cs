@@ -54,14 +54,15 @@ internal static class HubSpotWebhook
                 return Problems.BadRequest(http, "body", ex.Message);
             }
 
-            var staged = await inbox.AcceptAsync(
+            // Events that stage nothing (another property's change, a deletion) are remembered too: their replay is a duplicate.
+            var intake = await inbox.AcceptAsync(
                 Scope,
-                [.. events.Select(e => (e.DedupKey, new StagedRecord(Scope, e.ObjectId, new StagedPayload { ObjectType = "contact" }.ToJson())))],
+                [.. events.Select(e => (e.DedupKey, e.Stages ? new StagedRecord(Scope, e.ObjectId, new StagedPayload { ObjectType = "contact" }.ToJson()) : null))],
                 cancellationToken);
-            WebhookLog.Accepted(logger, Scope, events.Count, staged);
-            return staged == 0 && events.Count > 0
+            WebhookLog.Accepted(logger, Scope, events.Count, intake.Staged);
+            return intake.Fresh == 0 && events.Count > 0
                 ? TypedResults.Ok(new WebhookAccepted(0, Duplicate: true))
-                : TypedResults.Accepted((string?)null, new WebhookAccepted(staged, Duplicate: false));
+                : TypedResults.Accepted((string?)null, new WebhookAccepted(intake.Staged, Duplicate: false));
         }
     }
 

@@ -49,14 +49,14 @@ internal static class SalesforceWebhook
                 return Problems.BadRequest(http, "body", ex.Message);
             }
 
-            var staged = await inbox.AcceptAsync(
+            var intake = await inbox.AcceptAsync(
                 Scope,
-                [.. changes.Select(c => (c.DedupKey, new StagedRecord(Scope, c.RecordId, new StagedPayload { ObjectType = c.ObjectType }.ToJson())))],
+                [.. changes.Select(c => (c.DedupKey, (StagedRecord?)new StagedRecord(Scope, c.RecordId, new StagedPayload { ObjectType = c.ObjectType }.ToJson())))],
                 cancellationToken);
-            WebhookLog.Accepted(logger, Scope, changes.Count, staged);
-            return staged == 0 && changes.Count > 0
+            WebhookLog.Accepted(logger, Scope, changes.Count, intake.Staged);
+            return intake.Fresh == 0 && changes.Count > 0
                 ? TypedResults.Ok(new WebhookAccepted(0, Duplicate: true))
-                : TypedResults.Accepted((string?)null, new WebhookAccepted(staged, Duplicate: false));
+                : TypedResults.Accepted((string?)null, new WebhookAccepted(intake.Staged, Duplicate: false));
         }
     }
 

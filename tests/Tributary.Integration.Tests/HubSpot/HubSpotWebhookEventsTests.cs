@@ -3,7 +3,7 @@ using Tributary.Host.HubSpot;
 
 namespace Tributary.IntegrationTests.HubSpot;
 
-/// <summary>Webhook bodies in HubSpot's shapes (reference payloads) and the contacts they stage.</summary>
+/// <summary>Webhook bodies in HubSpot's shapes (reference payloads): every event with ids is remembered, and some stage their contact.</summary>
 public sealed class HubSpotWebhookEventsTests
 {
     private static readonly string[] Email = ["email"];
@@ -16,7 +16,7 @@ public sealed class HubSpotWebhookEventsTests
               "attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]
             """);
 
-        events.ShouldBe([new HubSpotWebhookEvent("1:123:1564113600000", "123", "contact.creation", null, "CRM")]);
+        events.ShouldBe([new HubSpotWebhookEvent("1:123:1564113600000", "123", "contact.creation", null, "CRM", Stages: true)]);
     }
 
     [Fact]
@@ -33,13 +33,14 @@ public sealed class HubSpotWebhookEventsTests
             ]
             """;
 
-        Parse(body).Select(e => e.DedupKey).ShouldBe(["3816279341:1246970:1462216307999", "3816279480:1246978:1462216307945"]);
-        Parse(body, ["LifecycleStage"]).Select(e => (e.ObjectId, e.PropertyName))
+        Parse(body).Where(e => e.Stages).Select(e => e.DedupKey).ShouldBe(["3816279341:1246970:1462216307999", "3816279480:1246978:1462216307945"]);
+        Parse(body).Count.ShouldBe(3, "the lifecycle stage's change is remembered, so its replay is a duplicate");
+        Parse(body, ["LifecycleStage"]).Where(e => e.Stages).Select(e => (e.ObjectId, e.PropertyName))
             .ShouldBe([("1246965", (string?)"lifecyclestage"), ("1246978", null)]);
     }
 
     [Fact]
-    public void Parse_OtherEventsAndEventsWithoutIds_AreIgnored()
+    public void Parse_OtherEvents_StageNothing_AndEventsWithoutIdsAreIgnored()
     {
         var events = Parse("""
             [{"eventId":7,"objectId":55,"occurredAt":1,"subscriptionType":"contact.deletion"},
@@ -49,7 +50,8 @@ public sealed class HubSpotWebhookEventsTests
              {"eventId":"11","objectId":"59","occurredAt":"5","subscriptionType":"contact.creation","unknown":{"a":[1]}}]
             """);
 
-        events.ShouldBe([new HubSpotWebhookEvent("11:59:5", "59", "contact.creation", null, null)]);
+        events.Where(e => e.Stages).ShouldBe([new HubSpotWebhookEvent("11:59:5", "59", "contact.creation", null, null, Stages: true)]);
+        events.Select(e => e.DedupKey).ShouldBe(["7:55:1", "8:56:2", "9:58:3", "11:59:5"]);
     }
 
     [Theory]

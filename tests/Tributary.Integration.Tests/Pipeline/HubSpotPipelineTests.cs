@@ -86,6 +86,20 @@ public sealed class HubSpotPipelineTests : IAsyncLifetime
         HubSpot.Writes.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task AnEventThatStagesNothing_Twice_IsAcceptedThenADuplicate()
+    {
+        const string body = """[{"eventId":771,"objectId":1008,"occurredAt":1764936000000,"subscriptionType":"contact.propertyChange","propertyName":"lifecyclestage","propertyValue":"lead"}]""";
+
+        using var first = await HubSpotWebhookSender.PostAsync(_gateway.Client, body);
+        using var second = await HubSpotWebhookSender.PostAsync(_gateway.Client, body);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32().ShouldBe(0);
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicate").GetBoolean().ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("wrong-secret", 0, null)]
     [InlineData(HubSpotWebhookSender.SandboxSecret, -6, null)]
