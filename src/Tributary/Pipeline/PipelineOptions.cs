@@ -59,4 +59,16 @@ internal sealed class WriteBackOptions
 
     /// <summary>CRM field names (e.g. Salesforce <c>Title</c>) whose value a person owns: filled when blank, never overwritten.</summary>
     public List<string> Protected { get; set; } = [];
+
+    /// <summary>Adds the fields of <c>Protected</c> given as one value (<c>Title,Phone</c>), which the binder leaves out.</summary>
+    public void AddProtectedList(string? value)
+    {
+        foreach (var field in (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Protected.Contains(field, StringComparer.OrdinalIgnoreCase))
+            {
+                Protected.Add(field);
+            }
+        }
+    }
 }

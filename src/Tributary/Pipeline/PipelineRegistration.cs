@@ -9,7 +9,11 @@ internal static class PipelineRegistration
 {
     public static IServiceCollection AddPipeline(this IServiceCollection services)
     {
-        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations()
+        // Pipeline:WriteBack:Protected may also be one value, comma-separated (an environment variable, a flag).
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName)
+            .PostConfigure<IConfiguration>((pipeline, configuration) =>
+                pipeline.WriteBack.AddProtectedList(configuration[$"{PipelineOptions.SectionName}:WriteBack:{nameof(WriteBackOptions.Protected)}"]))
+            .ValidateDataAnnotations()
             .Validate(ValidPolicies, "Pipeline:WriteBack:Policy values must be fill-blank, overwrite or never.").ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(PipelineJsonContext.Default));
