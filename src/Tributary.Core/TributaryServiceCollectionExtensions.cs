@@ -45,10 +45,12 @@ public static class TributaryServiceCollectionExtensions
         services.TryAddSingleton<LookupKeys>();
         services.TryAddSingleton<ProfileMerger>();
         services.TryAddSingleton<SuppressionList>();
+        services.TryAddSingleton<SuppressedAnswers>();
         services.TryAddSingleton<CreditMeter>();
         services.TryAddSingleton<ProviderValueStats>();
         services.TryAddSingleton<EnrichmentMetrics>();
         services.TryAddSingleton<LookupCache>();
+        services.TryAddSingleton<SubjectEviction>();
         services.AddHttpClient();
         services.TryAddSingleton<ProviderHttp>();
         services.TryAddSingleton<ProviderCatalog>();
