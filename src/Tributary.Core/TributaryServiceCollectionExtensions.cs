@@ -24,7 +24,8 @@ public static class TributaryServiceCollectionExtensions
         // Options bind from the container's configuration; a host has registered it already, a plain container has not.
         services.TryAddSingleton(configuration);
         services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).PostConfigure<IOptions<PrivacyOptions>>(CacheRetention.Cap)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMasking();
         services.AddOptions<IdentifierOptions>().BindConfiguration(IdentifierOptions.SectionName).ValidateOnStart();
