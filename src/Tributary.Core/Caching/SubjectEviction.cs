@@ -36,6 +36,7 @@ public sealed class SubjectEviction(HybridCache cache, IMemoryCache memory, Supp
             }
         }
 
+        // The layer AddTributary registers can list its keys; a host's own IMemoryCache is left to the screen on read.
         if (memory is BoundedMemoryCache bounded)
         {
             foreach (var key in bounded.Keys.OfType<string>())

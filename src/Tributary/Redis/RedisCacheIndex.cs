@@ -41,14 +41,17 @@ internal sealed class RedisCacheIndex(RedisConnection connection, ILogger<RedisC
 
     public async Task<int?> RemoveAsync(IReadOnlyList<string> subjects, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        if (connection.Database is not { } database)
-        {
-            RedisLog.ErasureNotShared(logger, "Redis is not connected", null);
-            return null;
-        }
-
         try
         {
+            // `tributary forget` may erase as soon as its host is up: wait for the first connection attempt (bounded by
+            // the connect timeout) rather than report Redis as unreachable because it was not connected yet.
+            await connection.GetAsync().WaitAsync(cancellationToken);
+            if (connection.Database is not { } database)
+            {
+                RedisLog.ErasureNotShared(logger, "Redis is not connected", null);
+                return null;
+            }
+
             var entries = new HashSet<string>(keys, StringComparer.Ordinal);
             foreach (var subject in subjects)
             {

@@ -86,6 +86,26 @@ public sealed class ErasureOfCachedAnswersTests
         }
     }
 
+    [RedisFact]
+    public async Task ForgetFromTheCli_RemovesTheAnswersARunningGatewayPutInRedis()
+    {
+        using var directory = new TempDirectory();
+        var database = directory.File("tributary.db");
+        var prefix = RedisServer.NewPrefix();
+        string[] shared = [$"--Cache:Redis={RedisServer.ConnectionString}", $"--Cache:RedisPrefix={prefix}"];
+        await using var gateway = await GatewayServer.StartOnDatabaseAsync(database, ["--Sandbox:Enabled=true", "--Sandbox:Warmup=false", .. shared]);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString);
+        await EnrichTextAsync(gateway, OtherLookups[0]);
+        (await SharedCacheHoldingAsync(redis, prefix, Email)).ShouldBeGreaterThan(0, "the answers must be in Redis first, or the test proves nothing");
+
+        await using var forget = await TributaryProcess.RunAsync(
+            ["forget", "--email", Email, "--json", $"--Storage:ConnectionString=Data Source={database}", .. shared]);
+
+        forget.ExitCode.ShouldBe(0, forget.Output);
+        JsonDocument.Parse(forget.StandardOutput).RootElement.GetProperty("sharedCache").GetInt32().ShouldBeGreaterThan(0, forget.Output);
+        (await SharedCacheHoldingAsync(redis, prefix, Email)).ShouldBe(0);
+    }
+
     [Fact]
     public async Task Forget_WhenRedisCannotBeReached_SaysSoInTheReceiptAndTheLog_WithoutTheValue()
     {
