@@ -3,4 +3,4 @@ namespace Tributary.Caching;
 /// <summary>What <see cref="SubjectEviction"/> removed.</summary>
 /// <param name="Local">Answers removed from this process's memory.</param>
 /// <param name="Shared">Answers removed from the shared cache: 0 without one, null when it could not be reached.</param>
-public sealed record CacheEviction(int Local, int? Shared);
+internal sealed record CacheEviction(int Local, int? Shared);

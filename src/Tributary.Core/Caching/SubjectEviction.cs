@@ -12,7 +12,7 @@ namespace Tributary.Caching;
 /// (<see cref="ISharedCacheIndex"/>). Other processes' memory cannot be reached from here: they stop serving such
 /// answers when they next read the suppression list, since <see cref="LookupCache"/> screens every read.
 /// </summary>
-public sealed class SubjectEviction(HybridCache cache, IMemoryCache memory, SuppressedAnswers answers, ISharedCacheIndex? shared = null)
+internal sealed class SubjectEviction(HybridCache cache, IMemoryCache memory, SuppressedAnswers answers, ISharedCacheIndex? shared = null)
 {
     private static readonly HybridCacheEntryOptions LocalOnly = new()
     {

@@ -27,10 +27,7 @@ internal sealed class RedisCacheIndex(RedisConnection connection, ILogger<RedisC
         try
         {
             var seconds = (long)Math.Ceiling(ttl.TotalSeconds);
-            foreach (var subject in subjects)
-            {
-                await database.ScriptEvaluateAsync(Add, new { index = (RedisKey)IndexKey(subject), key, ttl = seconds });
-            }
+            await Task.WhenAll(subjects.Select(subject => database.ScriptEvaluateAsync(Add, new { index = (RedisKey)IndexKey(subject), key, ttl = seconds })));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
