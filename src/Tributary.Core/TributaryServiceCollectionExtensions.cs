@@ -24,7 +24,8 @@ public static class TributaryServiceCollectionExtensions
         // Options bind from the container's configuration; a host has registered it already, a plain container has not.
         services.TryAddSingleton(configuration);
         services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).PostConfigure<IOptions<PrivacyOptions>>(CacheRetention.Cap)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMasking();
         services.AddOptions<IdentifierOptions>().BindConfiguration(IdentifierOptions.SectionName).ValidateOnStart();
@@ -45,10 +46,12 @@ public static class TributaryServiceCollectionExtensions
         services.TryAddSingleton<LookupKeys>();
         services.TryAddSingleton<ProfileMerger>();
         services.TryAddSingleton<SuppressionList>();
+        services.TryAddSingleton<SuppressedAnswers>();
         services.TryAddSingleton<CreditMeter>();
         services.TryAddSingleton<ProviderValueStats>();
         services.TryAddSingleton<EnrichmentMetrics>();
         services.TryAddSingleton<LookupCache>();
+        services.TryAddSingleton<SubjectEviction>();
         services.AddHttpClient();
         services.TryAddSingleton<ProviderHttp>();
         services.TryAddSingleton<ProviderCatalog>();

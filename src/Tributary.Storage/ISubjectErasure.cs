@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Tributary.Storage;
 
 /// <summary>
@@ -22,7 +24,17 @@ public interface ISubjectErasure
 /// <param name="ValueHashes">Keyed hashes the value is stored as (identity links, warehouse rows, unmatched rows).</param>
 /// <param name="LedgerKeys">Ledger keys of lookups by this identifier alone (their no-match answers hold no value to find).</param>
 /// <param name="OutcomeSource">The staging source of pending CDP outcomes, removed for the subject's profiles.</param>
-public sealed record SubjectErasure(string IdentifierType, string Value, IReadOnlyList<string> ValueHashes, IReadOnlyList<string> LedgerKeys, string OutcomeSource);
+public sealed record SubjectErasure(string IdentifierType, string Value, IReadOnlyList<string> ValueHashes, IReadOnlyList<string> LedgerKeys, string OutcomeSource)
+{
+    /// <summary>
+    /// The lower-cased spellings <see cref="Value"/> takes in stored text: as is, and as JSON writers escape it.
+    /// System.Text.Json's default encoder writes <c>+</c> as <c>\u002B</c> (and <c>'</c>, <c>&amp;</c> and non-ASCII
+    /// letters as <c>\uXXXX</c>), so a phone or a plus-address in a staged record, job record, ledger answer or dead
+    /// letter is not stored as typed. Matched against lower-cased text, so <c>\u002b</c> is found as well.
+    /// </summary>
+    public IReadOnlyList<string> StoredForms { get; } =
+        [.. new[] { Value, JsonEncodedText.Encode(Value).Value }.Select(static form => form.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+}
 
 /// <summary>Rows removed (or, for job records, blanked) per place.</summary>
 public sealed record ErasureCounts(

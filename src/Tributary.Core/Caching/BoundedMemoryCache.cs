@@ -16,6 +16,9 @@ internal sealed class BoundedMemoryCache(int maxEntries) : IMemoryCache
     /// <summary>Entries held now.</summary>
     public int Count => _inner.Count;
 
+    /// <summary>The keys of the entries held now, for erasure to search what this process holds.</summary>
+    public IEnumerable<object> Keys => _inner.Keys;
+
     public ICacheEntry CreateEntry(object key) => new OneUnitEntry(_inner.CreateEntry(key));
 
     public void Remove(object key) => _inner.Remove(key);

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Tributary.Caching;
 
-/// <summary>How long paid lookups are kept, bound from <c>Cache</c>.</summary>
+/// <summary>
+/// How long paid lookups are kept, bound from <c>Cache</c>. With <c>Privacy:RetentionDays</c> set, the TTLs are capped
+/// at it (<see cref="CacheRetention"/>).
+/// </summary>
 public sealed class CacheOptions
 {
     public const string SectionName = "Cache";

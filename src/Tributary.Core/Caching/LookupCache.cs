@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
+using Tributary.Privacy;
+using Tributary.Profiles;
 
 namespace Tributary.Caching;
 
@@ -9,14 +11,19 @@ namespace Tributary.Caching;
 /// HybridCache is the in-process (and optional shared) layer; the ledger behind it keeps paid answers across restarts
 /// and keeps expired ones for stale serving. A miss becomes a <see cref="LookupFlight"/> that every concurrent caller
 /// of the same key joins, real-time or batch, one by one or in a bulk chunk: one paid call per new lookup. With a shared
-/// cache, <see cref="ISharedFlights"/> makes that one call across processes too.
+/// cache, <see cref="ISharedFlights"/> makes that one call across processes too. An answer naming a suppressed subject
+/// reads as a no match wherever it is found (memory, shared cache, ledger, a provider's new answer) and is replaced by
+/// it there (<see cref="AnswerScreen"/>): no process that has read the suppression list serves an erased subject, and a
+/// lookup already answered asks no provider about them again.
 /// </summary>
 public sealed class LookupCache(
     HybridCache cache,
     ILookupLedger ledger,
     IOptions<CacheOptions> options,
     TimeProvider time,
-    ISharedFlights? sharedFlights = null)
+    ISharedFlights? sharedFlights = null,
+    SuppressedAnswers? suppressed = null,
+    ISharedCacheIndex? sharedIndex = null)
 {
     // Reads one cache layer: no factory runs and nothing is written. Answers are written with a TTL that depends on
     // the answer (confidence, no match), which GetOrCreateAsync cannot know before the call.
@@ -35,6 +42,7 @@ public sealed class LookupCache(
     private readonly CacheOptions _options = options.Value;
     private readonly LookupFlights _flights = new();
     private readonly ISharedFlights _sharedFlights = sharedFlights ?? new LocalFlightsOnly();
+    private readonly AnswerScreen _screen = new(suppressed, sharedIndex);
 
     /// <summary>Lookups whose provider call is under way.</summary>
     public int InFlight => _flights.Count;
@@ -111,9 +119,10 @@ public sealed class LookupCache(
 
     /// <summary>
     /// The unexpired answer the cache or the ledger holds, without calling the provider; null on a miss. Bulk lookups
-    /// use it to find which subjects still need a call before grouping those into one.
+    /// use it to find which subjects still need a call before grouping those into one. <paramref name="provider"/> names
+    /// the ledger row's provider should it have to be replaced (an answer naming a suppressed subject).
     /// </summary>
-    public async Task<CacheEntry?> TryGetAsync(string key, CancellationToken cancellationToken)
+    public async Task<CacheEntry?> TryGetAsync(string key, string provider, CancellationToken cancellationToken)
     {
         if (await ReadCacheAsync(key, cancellationToken) is { } cached)
         {
@@ -127,6 +136,7 @@ public sealed class LookupCache(
             return null;
         }
 
+        stored = await ScreenStoredAsync(key, provider, stored);
         await StoreInCacheAsync(key, stored, now);
         return stored with { Origin = EntryOrigin.Ledger };
     }
@@ -143,14 +153,19 @@ public sealed class LookupCache(
     public Task FlushAsync(CancellationToken cancellationToken) => ledger.FlushAsync(cancellationToken);
 
     /// <summary>The expired-or-not entry in the ledger, to serve stale when the provider cannot answer in time.</summary>
-    public ValueTask<CacheEntry?> FindStoredAsync(string key, CancellationToken cancellationToken) =>
-        ledger.FindAsync(key, cancellationToken);
+    public async ValueTask<CacheEntry?> FindStoredAsync(string key, CancellationToken cancellationToken) =>
+        await ledger.FindAsync(key, cancellationToken) is { } stored && !await _screen.WithholdsAsync(stored.Profile, cancellationToken) ? stored : null;
 
     private async ValueTask<CacheEntry?> ReadCacheAsync(string key, CancellationToken cancellationToken = default)
     {
         var cached = await ReadLayerAsync(key, LocalOnly, cancellationToken);
         if (cached is null && await ReadLayerAsync(key, SharedOnly, cancellationToken) is { } shared && !shared.IsExpiredAt(time.GetUtcNow()))
         {
+            if (await _screen.WithholdsAsync(shared.Profile, cancellationToken))
+            {
+                return await WithholdAsync(key, shared);
+            }
+
             // Another process paid for it: keep it in this process's layer too, so the next ask does not go to Redis.
             await StoreInCacheAsync(key, shared, time.GetUtcNow(), HybridCacheEntryFlags.DisableDistributedCacheWrite);
             return shared;
@@ -164,7 +179,7 @@ public sealed class LookupCache(
         // The in-process layer has its own clock; the TTL that matters is ours.
         if (!cached.IsExpiredAt(time.GetUtcNow()))
         {
-            return cached;
+            return await _screen.WithholdsAsync(cached.Profile, cancellationToken) ? await WithholdAsync(key, cached) : cached;
         }
 
         await cache.RemoveAsync(key, CancellationToken.None);
@@ -202,7 +217,7 @@ public sealed class LookupCache(
 
     private async Task<CacheEntry> LoadAsync(string key, string provider, Func<CancellationToken, Task<ProviderResult>> fetch)
     {
-        var stored = await ledger.FindAsync(key, CancellationToken.None);
+        var stored = await ledger.FindAsync(key, CancellationToken.None) is { } found ? await ScreenStoredAsync(key, provider, found) : null;
         var now = time.GetUtcNow();
         if (stored is not null && !stored.IsExpiredAt(now))
         {
@@ -228,14 +243,19 @@ public sealed class LookupCache(
         var now = time.GetUtcNow();
         if (!result.Status.IsDefinitive())
         {
-            stored ??= await ledger.FindAsync(key, cancellationToken);
+            stored ??= await FindStoredAsync(key, cancellationToken);
+            var partial = await _screen.WithholdsAsync(result.Profile, cancellationToken) ? Profile.Empty : result.Profile;
             return stored is null
-                ? CacheEntry.Failure(result.Status, now, result.Detail) with { Profile = result.Profile }
+                ? CacheEntry.Failure(result.Status, now, result.Detail) with { Profile = partial }
                 : stored with { Status = result.Status, Origin = EntryOrigin.Provider, Stale = true, Detail = result.Detail };
         }
 
         var matched = result.Status == ProviderStatus.Matched;
         var entry = new CacheEntry(result.Status, result.Profile, result.Confidence, now, now + _options.TtlFor(matched, result.Confidence));
+        if (await _screen.WithholdsAsync(entry.Profile, cancellationToken))
+        {
+            entry = AnswerScreen.NoMatchFor(entry);
+        }
 
         await ledger.RecordAsync(key, provider, entry, CancellationToken.None);
         await StoreInCacheAsync(key, entry, now);
@@ -245,13 +265,38 @@ public sealed class LookupCache(
     private ValueTask<CacheEntry?> ReadLayerAsync(string key, HybridCacheEntryOptions layer, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync<CacheEntry?>(key, static _ => ValueTask.FromResult<CacheEntry?>(null), layer, cancellationToken: cancellationToken);
 
-    private ValueTask StoreInCacheAsync(string key, CacheEntry entry, DateTimeOffset now, HybridCacheEntryFlags flags = HybridCacheEntryFlags.None)
+    private async ValueTask StoreInCacheAsync(string key, CacheEntry entry, DateTimeOffset now, HybridCacheEntryFlags flags = HybridCacheEntryFlags.None)
     {
         var ttl = entry.ExpiresAt - now;
-        return cache.SetAsync(
+        await cache.SetAsync(
             key,
             entry with { Origin = EntryOrigin.Cache },
             new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl < _options.LocalTtl ? ttl : _options.LocalTtl, Flags = flags },
             cancellationToken: CancellationToken.None);
+        if ((flags & HybridCacheEntryFlags.DisableDistributedCacheWrite) == 0)
+        {
+            await _screen.IndexAsync(key, entry, ttl);
+        }
+    }
+
+    /// <summary>Replaces a cached answer naming a suppressed subject by its no match, in memory and the shared cache.</summary>
+    private async ValueTask<CacheEntry> WithholdAsync(string key, CacheEntry entry)
+    {
+        var withheld = AnswerScreen.NoMatchFor(entry);
+        await StoreInCacheAsync(key, withheld, time.GetUtcNow());
+        return withheld with { Origin = EntryOrigin.Cache };
+    }
+
+    /// <summary>The ledger's entry, or the no match that replaces it there when it names a suppressed subject.</summary>
+    private async ValueTask<CacheEntry> ScreenStoredAsync(string key, string provider, CacheEntry stored)
+    {
+        if (!await _screen.WithholdsAsync(stored.Profile, CancellationToken.None))
+        {
+            return stored;
+        }
+
+        var withheld = AnswerScreen.NoMatchFor(stored);
+        await ledger.RecordAsync(key, provider, withheld, CancellationToken.None);
+        return withheld;
     }
 }

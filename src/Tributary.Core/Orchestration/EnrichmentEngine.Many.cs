@@ -116,7 +116,7 @@ public sealed partial class EnrichmentEngine
 
                 var lookup = new ClaimedLookup(key, flight, [ask]);
                 claimed.Add(key, lookup);
-                if (await cache.TryGetAsync(key, cancellationToken) is { } found)
+                if (await cache.TryGetAsync(key, entry.Name, cancellationToken) is { } found)
                 {
                     Answer(entry, lookup, found, started);
                     claimed.Remove(key);

@@ -28,8 +28,8 @@ public sealed class PrivacyOptions
     public List<string> MaskedFields { get; set; } = [];
 
     /// <summary>
-    /// Stored personal data older than this many days is purged once a day (<c>serve</c>). Default none: kept until
-    /// erased or expired by the cache TTLs.
+    /// Stored personal data older than this many days is purged once a day (<c>serve</c>), and the cache TTLs are capped
+    /// at it. Default none: kept until erased or expired by the cache TTLs.
     /// </summary>
     [Range(1, 36_500)]
     public int? RetentionDays { get; set; }

@@ -13,7 +13,7 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         ArgumentNullException.ThrowIfNull(subject);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var value = subject.Value.ToLowerInvariant();
+        var forms = subject.StoredForms.ToArray();
         var hashes = subject.ValueHashes.ToArray();
         var profiles = await IdsAsync(Command("SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)")
             .With("type", subject.IdentifierType).With("hashes", hashes));
@@ -32,27 +32,27 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         var outcomes = await RunAsync(Command("DELETE FROM staged_records WHERE source_system = @source AND payload->>'profileId' = ANY(@gone)")
             .With("source", subject.OutcomeSource).With("gone", goneIds));
         var deadLetters = await RunAsync(Command(
-                "DELETE FROM dead_letters WHERE position(@value in lower(payload)) > 0 OR CASE WHEN kind = @source THEN payload::jsonb->>'profileId' = ANY(@gone) ELSE false END")
-            .With("value", value).With("source", subject.OutcomeSource).With("gone", goneIds));
+                $"DELETE FROM dead_letters WHERE {Holds("payload")} OR CASE WHEN kind = @source THEN payload::jsonb->>'profileId' = ANY(@gone) ELSE false END")
+            .With("forms", forms).With("source", subject.OutcomeSource).With("gone", goneIds));
         var counts = new ErasureCounts(
-            Ledger: await RunAsync(Command("DELETE FROM lookup_ledger WHERE key = ANY(@keys) OR position(@value in lower(entry::text)) > 0")
-                .With("keys", subject.LedgerKeys.ToArray()).With("value", value)),
+            Ledger: await RunAsync(Command($"DELETE FROM lookup_ledger WHERE key = ANY(@keys) OR {Holds("entry::text")}")
+                .With("keys", subject.LedgerKeys.ToArray()).With("forms", forms)),
             EnrichedContacts: await RunAsync(Command("DELETE FROM enriched_contacts WHERE email_hash = ANY(@hashes) OR phone = @phone").With("hashes", hashes).With("phone", subject.Value)),
             Unmatched: await RunAsync(Command("DELETE FROM unmatched_records WHERE identifier_hash = ANY(@hashes)").With("hashes", hashes)),
-            Staging: await RunAsync(Command("DELETE FROM staged_records WHERE position(@value in lower(payload::text)) > 0").With("value", value)),
+            Staging: await RunAsync(Command($"DELETE FROM staged_records WHERE {Holds("payload::text")}").With("forms", forms)),
             JobRecords: await RunAsync(Command(
-                    """
+                    $"""
                     UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE @erased END
-                    WHERE position(@value in lower(record)) > 0 OR position(@value in lower(coalesce(result, ''))) > 0
+                    WHERE {Holds("record")} OR {Holds("coalesce(result, '')")}
                     """)
-                .With("value", value).With("erased", Erased)),
+                .With("forms", forms).With("erased", Erased)),
             IdentityLinks: links,
             Profiles: removedProfiles,
             Outcomes: outcomes,
             DeadLetters: deadLetters,
             Journal: await RunAsync(Command(
-                    "DELETE FROM writeback_journal WHERE position(@value in lower(coalesce(old_value, ''))) > 0 OR position(@value in lower(new_value)) > 0")
-                .With("value", value)));
+                    $"DELETE FROM writeback_journal WHERE {Holds("coalesce(old_value, '')")} OR {Holds("new_value")}")
+                .With("forms", forms)));
         await transaction.CommitAsync(cancellationToken);
         return counts;
 
@@ -81,6 +81,9 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
             }
         }
     }
+
+    /// <summary>Whether the text of <paramref name="column"/> holds any of the subject's stored forms (<c>@forms</c>, a text array).</summary>
+    private static string Holds(string column) => $"EXISTS (SELECT 1 FROM unnest(@forms) AS f(form) WHERE position(f.form in lower({column})) > 0)";
 
     public async Task<ErasureCounts> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -20,7 +21,7 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
         await using (var connection = await database.OpenForWriteAsync(cancellationToken))
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var value = subject.Value.ToLowerInvariant();
+            var forms = JsonSerializer.Serialize(subject.StoredForms, StorageJsonContext.Default.IReadOnlyListString);
             var hashes = subject.ValueHashes;
             var profiles = (await connection.QueryAsync<string>(new CommandDefinition(
                 "SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash IN @hashes",
@@ -44,27 +45,27 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
             var removedProfiles = await Run("DELETE FROM identity_profiles WHERE id IN @gone OR merged_into IN @gone", new { gone });
             var outcomes = await Run("DELETE FROM staged_records WHERE source_system = @source AND json_extract(payload, '$.profileId') IN @gone", new { source = subject.OutcomeSource, gone });
             var deadLetters = await Run(
-                "DELETE FROM dead_letters WHERE instr(lower(payload), @value) > 0 OR CASE WHEN kind = @source AND json_valid(payload) THEN json_extract(payload, '$.profileId') IN @gone ELSE 0 END",
-                new { value, source = subject.OutcomeSource, gone });
+                $"DELETE FROM dead_letters WHERE {Holds("payload")} OR CASE WHEN kind = @source AND json_valid(payload) THEN json_extract(payload, '$.profileId') IN @gone ELSE 0 END",
+                new { forms, source = subject.OutcomeSource, gone });
 
             counts = new ErasureCounts(
-                Ledger: await Run("DELETE FROM lookup_ledger WHERE key IN @keys OR instr(lower(entry), @value) > 0", new { keys = subject.LedgerKeys, value }),
+                Ledger: await Run($"DELETE FROM lookup_ledger WHERE key IN @keys OR {Holds("entry")}", new { keys = subject.LedgerKeys, forms }),
                 EnrichedContacts: await Run("DELETE FROM enriched_contacts WHERE email_hash IN @hashes OR phone = @phone", new { hashes, phone = subject.Value }),
                 Unmatched: await Run("DELETE FROM unmatched_records WHERE identifier_hash IN @hashes", new { hashes }),
-                Staging: await Run("DELETE FROM staged_records WHERE instr(lower(payload), @value) > 0", new { value }),
+                Staging: await Run($"DELETE FROM staged_records WHERE {Holds("payload")}", new { forms }),
                 JobRecords: await Run(
-                    """
+                    $"""
                     UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE @erased END
-                    WHERE instr(lower(record), @value) > 0 OR instr(lower(coalesce(result, '')), @value) > 0
+                    WHERE {Holds("record")} OR {Holds("coalesce(result, '')")}
                     """,
-                    new { value, erased = Erased }),
+                    new { forms, erased = Erased }),
                 IdentityLinks: links,
                 Profiles: removedProfiles,
                 Outcomes: outcomes,
                 DeadLetters: deadLetters,
                 Journal: await Run(
-                    "DELETE FROM writeback_journal WHERE instr(lower(coalesce(old_value, '')), @value) > 0 OR instr(lower(new_value), @value) > 0",
-                    new { value }));
+                    $"DELETE FROM writeback_journal WHERE {Holds("coalesce(old_value, '')")} OR {Holds("new_value")}",
+                    new { forms }));
             await transaction.CommitAsync(cancellationToken);
 
             Task<int> Run(string sql, object parameters) =>
@@ -79,6 +80,9 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
 
         return counts;
     }
+
+    /// <summary>Whether the text of <paramref name="column"/> holds any of the subject's stored forms (<c>@forms</c>, a JSON array).</summary>
+    private static string Holds(string column) => $"EXISTS (SELECT 1 FROM json_each(@forms) AS f WHERE instr(lower({column}), f.value) > 0)";
 
     public async Task<ErasureCounts> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {

@@ -50,7 +50,7 @@ internal static class ForgetCommand
             var table = new Table().AddColumn("place").AddColumn(new TableColumn("removed").RightAligned());
             foreach (var (place, count) in Places(receipt))
             {
-                table.AddRow(place, count.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(place, count?.ToString(CultureInfo.InvariantCulture) ?? "not reached (see the log)");
             }
 
             var console = CliConsole.Create(output);
@@ -61,10 +61,11 @@ internal static class ForgetCommand
         return command;
     }
 
-    private static IEnumerable<(string Place, int Count)> Places(ErasureReceipt receipt) =>
+    private static IEnumerable<(string Place, int? Count)> Places(ErasureReceipt receipt) =>
     [
         ("ledger of paid answers", receipt.Ledger),
         ("in-process cache", receipt.Cache),
+        ("shared cache (Redis)", receipt.SharedCache),
         ("enriched contacts", receipt.EnrichedContacts),
         ("unmatched records", receipt.Unmatched),
         ("staging", receipt.Staging),

@@ -1,10 +1,11 @@
+using Tributary.Identifiers;
 using Tributary.Privacy;
 using Tributary.Storage;
 
 namespace Tributary.Host.Pipeline;
 
 /// <summary>Checks one staging item and turns it into a staged record; the same rules for the HTTP endpoint and the CLI.</summary>
-internal sealed class StagingInput(CrmSystems crms, IdentifierHasher hasher)
+internal sealed class StagingInput(CrmSystems crms, IdentifierNormalizer normalizer, IdentifierHasher hasher)
 {
     /// <summary>Most records one request or file line batch stages.</summary>
     public const int MaxRecords = 10_000;
@@ -35,8 +36,8 @@ internal sealed class StagingInput(CrmSystems crms, IdentifierHasher hasher)
         var payload = new StagedPayload
         {
             ObjectType = Blank(item.ObjectType),
-            Email = Blank(item.Email),
-            Phone = Blank(item.Phone),
+            Email = Normalized(Blank(item.Email), IdentifierNormalizer.NormalizeEmail),
+            Phone = Normalized(Blank(item.Phone), normalizer.NormalizePhone),
             FirstName = Blank(item.FirstName),
             LastName = Blank(item.LastName),
             Company = Blank(item.Company),
@@ -69,6 +70,27 @@ internal sealed class StagingInput(CrmSystems crms, IdentifierHasher hasher)
         return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxIdLength || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             ? null
             : trimmed;
+    }
+
+    /// <summary>
+    /// An email or phone in the form every lookup uses (lower-cased; E.164), so the row is found by erasure and keyed
+    /// alike however it was typed. A value that does not parse is kept as given, for the worker to answer as before.
+    /// </summary>
+    private static string? Normalized(string? value, Func<string, string> normalize)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return normalize(value);
+        }
+        catch (InvalidIdentifierException)
+        {
+            return value;
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -13,7 +13,7 @@ internal static class PrivacyEndpoints
             .WithTags("Privacy")
             .WithName("ForgetSubject")
             .WithSummary("Erase a subject and suppress it")
-            .WithDescription("Body: {\"email\"} or {\"phone\"}. Removes the subject from the ledger and caches, enriched and unmatched rows, staging, job results, identity links and profiles, pending outcomes, dead letters and the write-back journal; adds it to the suppression list, so no provider is asked about it again. Answers a receipt of counts per place. Other gateways on the same store stop serving the subject within Privacy:SuppressionRefreshSeconds.")
+            .WithDescription("Body: {\"email\"} or {\"phone\"}. Adds the subject to the suppression list, so no provider is asked about it again; removes it from the ledger and caches (every cached answer whose email or phone is the subject's, whatever lookup it was cached under: cache counts this process's memory, sharedCache Redis, null when Redis could not be reached), enriched and unmatched rows, staging, job results, identity links and profiles, pending outcomes, dead letters and the write-back journal. Answers a receipt of counts per place. Other gateways on the same store stop serving the subject within Privacy:SuppressionRefreshSeconds; an answer naming it reads as no match everywhere.")
             .DocumentsBody<SubjectRequest>("""{"email":"jane.doe@acme.com"}""")
             .Produces<ErasureReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Caching.Memory;
 using Tributary.Caching;
 using Tributary.Host.Outcomes;
 using Tributary.Identifiers;
@@ -10,19 +8,21 @@ using Tributary.Storage;
 namespace Tributary.Host.Privacy;
 
 /// <summary>
-/// Right to erasure for one email or phone: the store's copies (ledger, warehouse rows, unmatched rows, staging, job
-/// records, identity links and profiles, pending outcomes, dead letters, the write-back journal) in one transaction,
-/// this process's cache, then the suppression list, so no provider is asked about the subject again. Other processes
-/// on the same store stop answering for the subject within <c>Privacy:SuppressionRefreshSeconds</c>: the engine checks
-/// suppression before its cache, and a profile read checks the graph on every request.
+/// Right to erasure for one email or phone. The subject is suppressed first, so from then on this process neither
+/// keeps nor serves an answer naming it (<see cref="SuppressedAnswers"/>) and no answer can be written behind the
+/// clean-up. Then the caches: this process's memory searched by content, the shared cache through its index by
+/// subject (<see cref="SubjectEviction"/>). Then the store's copies (ledger, warehouse rows, unmatched rows, staging, job
+/// records, identity links and profiles, pending outcomes, dead letters, the write-back journal) in one transaction.
+/// Other processes stop serving the subject within <c>Privacy:SuppressionRefreshSeconds</c>: the engine checks
+/// suppression before its cache, the cache screens every answer it reads, and a profile read checks the graph on
+/// every request.
 /// </summary>
 internal sealed class SubjectEraser(
     IdentifierNormalizer normalizer,
     IdentifierHasher hasher,
     ProviderCatalog catalog,
     ILookupLedger ledger,
-    IMemoryCache memory,
-    HybridCache cache,
+    SubjectEviction eviction,
     ISubjectErasure store,
     SuppressionList suppression,
     IAuditLog audit,
@@ -37,32 +37,29 @@ internal sealed class SubjectEraser(
         var set = normalizer.Normalize(email is not null ? new RawIdentifiers(Email: given) : new RawIdentifiers(Phone: given));
         var value = (email is not null ? set.Email : set.Phone)
             ?? throw new InvalidIdentifierException(type, $"The {type} is not one Tributary can look up.");
+        var subjectSet = email is not null ? new IdentifierSet { Email = value } : new IdentifierSet { Phone = value };
+
+        await suppression.SuppressAsync(subjectSet, "erasure", cancellationToken);
 
         // Answers still queued for the store must be there before the store is cleaned, or they would be written after.
         await ledger.FlushAsync(cancellationToken);
         var keys = LedgerKeys(set, type).ToList();
-        var cached = 0;
-        foreach (var key in keys)
-        {
-            cached += memory.TryGetValue(key, out _) ? 1 : 0;
-            await cache.RemoveAsync(key, cancellationToken);
-        }
+        var cached = await eviction.EvictAsync(subjectSet, keys, cancellationToken);
 
         var counts = await store.EraseAsync(
             new SubjectErasure(type, value, [.. new[] { value, given }.Distinct().Select(hasher.Hash)], keys, PendingOutcome.Source),
             cancellationToken);
-        await suppression.SuppressAsync(email is not null ? new IdentifierSet { Email = value } : new IdentifierSet { Phone = value }, "erasure", cancellationToken);
         var subject = hasher.Hash(type + ":" + value);
         await audit.AppendAsync(new AuditEntry(actor, "subject.forget", subject, time.GetUtcNow()), cancellationToken);
         return new ErasureReceipt(
-            subject, counts.Ledger, cached, counts.EnrichedContacts, counts.Unmatched, counts.Staging, counts.JobRecords,
+            subject, counts.Ledger, cached.Local, cached.Shared, counts.EnrichedContacts, counts.Unmatched, counts.Staging, counts.JobRecords,
             counts.IdentityLinks, counts.Profiles, counts.Outcomes, counts.DeadLetters, counts.Journal, Suppressed: true);
     }
 
     /// <summary>
     /// The ledger and cache keys of lookups by this identifier alone, for every provider: the identifiers a provider may
-    /// send for it (an email with or without the company domain it implies). Answers of lookups that combined it with
-    /// other identifiers are found by their content instead.
+    /// send for it (an email with or without the company domain it implies). Their no-match answers name nobody, so
+    /// content cannot find them; answers of lookups that combined it with other identifiers are found by their content.
     /// </summary>
     private IEnumerable<string> LedgerKeys(IdentifierSet set, string type)
     {

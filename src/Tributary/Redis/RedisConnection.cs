@@ -33,6 +33,9 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// <summary>Prefix of every key this process writes.</summary>
     public string Prefix { get; }
 
+    /// <summary>Prefix of the shared cache's entries (HybridCache's second level): the lookup key follows it.</summary>
+    public string CachePrefix => Prefix + "cache:";
+
     /// <summary>Processes sharing the quotas: <c>Cache:Nodes</c>, else as many as last announced themselves (<see cref="RedisNodes"/>).</summary>
     public int Nodes => _configuredNodes ?? Volatile.Read(ref _seenNodes);
 

@@ -11,4 +11,8 @@ internal static partial class RedisLog
 
     [LoggerMessage(EventId = 9403, Level = LogLevel.Debug, Message = "Redis {Operation} failed; going on without it")]
     public static partial void OperationFailed(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(EventId = 9404, Level = LogLevel.Warning,
+        Message = "Erasure could not remove the subject's answers from the shared cache ({Reason}): no process serves them (every read is screened against the suppression list), but Redis holds them until their TTL or the next read; erase again once Redis is back")]
+    public static partial void ErasureNotShared(ILogger logger, string reason, Exception? exception);
 }

@@ -9,8 +9,8 @@ using Tributary.Resilience;
 namespace Tributary.Host.Redis;
 
 /// <summary>
-/// With <c>Cache:Redis</c>, every process on the same Redis shares paid answers (HybridCache's second level), single
-/// flight for new lookups, each provider's rate budget and its credits spent today. Without it, nothing here is registered and each process
+/// With <c>Cache:Redis</c>, every process on the same Redis shares paid answers (HybridCache's second level) with their
+/// index by subject (for erasure), single flight for new lookups, each provider's rate budget and its credits spent today. Without it, nothing here is registered and each process
 /// works alone.
 /// </summary>
 internal static class RedisSharing
@@ -31,11 +31,12 @@ internal static class RedisSharing
             var redis = new RedisCache(Options.Create(new RedisCacheOptions
             {
                 ConnectionMultiplexerFactory = connection.GetAsync,
-                InstanceName = connection.Prefix + "cache:",
+                InstanceName = connection.CachePrefix,
             }));
             return new SharedCacheWhileConnected(redis, connection, sp.GetRequiredService<ILogger<SharedCacheWhileConnected>>());
         });
         services.AddSingleton<ISharedFlights, RedisFlights>();
+        services.AddSingleton<ISharedCacheIndex, RedisCacheIndex>();
         services.AddSingleton<ISharedRateBudget, RedisRateBudget>();
         services.AddSingleton<ISharedCredits, RedisCredits>();
         return services;

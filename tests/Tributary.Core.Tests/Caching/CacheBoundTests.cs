@@ -19,7 +19,7 @@ public sealed class CacheBoundTests : IDisposable
     public CacheBoundTests()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Cache:MaxEntries"] = MaxEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Cache:MaxEntries"] = MaxEntries.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Privacy:Pepper"] = "test-pepper" })
             .Build();
         var services = new ServiceCollection().AddSingleton<TimeProvider>(_time);
         services.AddTributary(configuration);
@@ -44,7 +44,7 @@ public sealed class CacheBoundTests : IDisposable
         (keys.Length - evicted.Length).ShouldBeLessThanOrEqualTo(MaxEntries);
         foreach (var key in evicted)
         {
-            var answer = await cache.TryGetAsync(key, CancellationToken.None);
+            var answer = await cache.TryGetAsync(key, "clearbit", CancellationToken.None);
             answer.ShouldNotBeNull().Origin.ShouldBe(EntryOrigin.Ledger);
             answer.Profile.Text(ProfileFields.JobTitle).ShouldBe(key);
         }

@@ -52,6 +52,48 @@ public sealed class ErasureTests
         }
     }
 
+    [Fact]
+    public async Task Forget_APhoneAndAPlusAddress_LeavesNeitherInAnyDatabaseFile()
+    {
+        // Stored JSON escapes '+' as \u002B, and a staged phone may be typed in any format: neither may hide the subject.
+        const string PlusEmail = "mary+vip@example.com";
+        const string Phone = SampleIdentifiers.JaneDoePhone;
+        using var directory = new TempDirectory();
+        var database = directory.File("tributary.db");
+        await using (var gateway = await GatewayServer.StartOnDatabaseAsync(database, "--Sandbox:Enabled=true", "--Sandbox:Warmup=false", "--Pipeline:Enabled=false"))
+        {
+            (await gateway.EnrichAsync<JsonElement>($$"""{"phone":"{{Phone}}"}""")).GetProperty("source").GetString().ShouldNotBe("none");
+            using var staged = await gateway.Client.PostAsync(
+                "/v1/staging", Json($$"""[{"source":"none","phone":"+1 (415) 222-0123"},{"source":"none","email":"{{PlusEmail}}"}]"""));
+            staged.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            using var job = await gateway.Client.PostAsync("/v1/jobs", Json($$"""[{"id":"p","phone":"{{Phone}}"},{"id":"e","email":"{{PlusEmail}}"}]"""));
+            job.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            var jobId = (await job.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
+            await Eventually.TrueAsync(
+                async () => (await gateway.Client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}")).GetProperty("status").GetString() == "completed",
+                "the job to complete");
+            var letter = JsonSerializer.Serialize(new Dictionary<string, string> { ["ani"] = Phone, ["email"] = PlusEmail });
+            await gateway.Services.GetRequiredService<Tributary.Storage.IDeadLetterStore>().AddAsync(
+                new Tributary.Storage.NewDeadLetter("genesys", "genesys", "conv-1", letter, "failed", 5, DateTimeOffset.UtcNow), CancellationToken.None);
+            await gateway.Services.GetRequiredService<Tributary.Caching.ILookupLedger>().FlushAsync(CancellationToken.None);
+            FilesContain(database, "4152220123").ShouldBeTrue("the phone must be in the files before the erasure, or the scan proves nothing");
+            FilesContain(database, "vip@example.com").ShouldBeTrue("the address must be in the files before the erasure");
+
+            var (phoneStatus, byPhone) = await ForgetAsync(gateway, """{"phone":"+1 415 222 0123"}""");
+            var (emailStatus, byEmail) = await ForgetAsync(gateway, $$"""{"email":"{{PlusEmail}}"}""");
+
+            (phoneStatus, emailStatus).ShouldBe((200, 200), byPhone + " " + byEmail);
+            byPhone.GetProperty("ledger").GetInt32().ShouldBeGreaterThan(0);
+            (byPhone.GetProperty("staging").GetInt32(), byPhone.GetProperty("jobRecords").GetInt32(), byPhone.GetProperty("deadLetters").GetInt32()).ShouldBe((1, 1, 1));
+            (byEmail.GetProperty("staging").GetInt32(), byEmail.GetProperty("jobRecords").GetInt32()).ShouldBe((1, 1));
+        }
+
+        foreach (var form in new[] { "4152220123", "vip@example.com" })
+        {
+            FilesContain(database, form).ShouldBeFalse($"'{form}' is still in a database file");
+        }
+    }
+
     [Theory]
     [InlineData("""{}""", "email")]
     [InlineData("""{"email":"a@b.example","phone":"+14155550100"}""", "phone")]
