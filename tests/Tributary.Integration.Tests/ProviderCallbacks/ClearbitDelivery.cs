@@ -18,12 +18,16 @@ internal static class ClearbitDelivery
     public const string SandboxKey = "sk_sandbox_clearbit";
 
     /// <summary>The webhook id the gateway's connector sends with a person lookup of <paramref name="email"/> made at <paramref name="askedAt"/>.</summary>
-    public static string IdFor(IServiceProvider services, string email, DateTimeOffset askedAt)
+    public static string IdFor(IServiceProvider services, string email, DateTimeOffset askedAt) =>
+        ClearbitWebhookId.For(KeyFor(services, email), askedAt);
+
+    /// <summary>The cache and ledger key of the gateway's Clearbit person lookup of <paramref name="email"/>.</summary>
+    public static string KeyFor(IServiceProvider services, string email)
     {
         services.GetRequiredService<ProviderCatalog>().TryGet("clearbit", out var clearbit).ShouldBeTrue();
         var keys = services.GetRequiredService<LookupKeys>();
         var query = new EnrichmentQuery(new IdentifierSet { Email = email }, LookupKind.Person, CallBudget.Batch, []);
-        return ClearbitWebhookId.For(keys.For(clearbit, query, keys.SubjectHash(query)), askedAt);
+        return keys.For(clearbit, query, keys.SubjectHash(query));
     }
 
     /// <summary>A combined (person_company) delivery of a found person.</summary>

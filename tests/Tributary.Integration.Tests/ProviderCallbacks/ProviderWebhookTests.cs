@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tributary.Caching;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 using Tributary.Storage;
@@ -98,6 +99,23 @@ public sealed class ProviderWebhookTests : IAsyncLifetime
         answer.GetProperty("source").GetString().ShouldBe("none");
         answer.GetProperty("providers").GetString().ShouldStartWith("clearbit:cached:");
         Clearbit.Calls.Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ADeliveryAboutAnErasedSubject_IsAcknowledged_ButNotStored()
+    {
+        using var forget = new HttpRequestMessage(HttpMethod.Delete, "/v1/subjects") { Content = new StringContent($$"""{"email":"{{Email}}"}""", Encoding.UTF8, "application/json") };
+        using var erased = await _gateway.Client.SendAsync(forget);
+        var body = ClearbitDelivery.Found(IdNow(), Email, "Sam Rivera", "Director of Data");
+
+        using var response = await PostAsync(body, ClearbitDelivery.Sign(body));
+        await DrainedAsync();
+        var ledger = _gateway.Services.GetRequiredService<ILookupLedger>();
+        await ledger.FlushAsync(CancellationToken.None);
+
+        erased.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await ledger.FindAsync(ClearbitDelivery.KeyFor(_gateway.Services, Email), CancellationToken.None)).ShouldBeNull();
     }
 
     [Fact]
