@@ -18,7 +18,10 @@ internal sealed class ProviderCallbackWorker(
     private const int BatchSize = 32;
     private const int MaxAttempts = 5;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    // Deliveries received here wake the worker at once; the poll finds the rest (another gateway's after it stopped,
+    // retries come due, leases run out), which can wait a few seconds, so an idle gateway does not claim every second.
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryBase = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +53,7 @@ internal sealed class ProviderCallbackWorker(
             {
                 // A worker loop never dies on one failure: what it held comes back when the lease ends.
                 ProviderCallbackLog.ClaimFailed(logger, exception);
-                await Task.Delay(Poll, time, CancellationToken.None);
+                await Task.Delay(FailurePause, time, CancellationToken.None);
             }
         }
     }
