@@ -13,8 +13,6 @@ namespace Tributary.Simulators.Clearbit;
 /// </summary>
 internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
 {
-    private readonly ClearbitWebhookSender _webhooks = new(simulator);
-
     private const string ApiVersionHeader = "API-Version";
 
     /// <summary>Role and non-person mailboxes Clearbit refuses with 422.</summary>
@@ -23,6 +21,8 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
         "info", "sales", "admin", "support", "contact", "hello", "help", "billing", "marketing", "noreply",
         "no-reply", "office", "team", "jobs", "careers", "press", "webmaster", "postmaster", "hr", "abuse",
     };
+
+    private readonly ClearbitWebhookSender _webhooks = new(simulator);
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
