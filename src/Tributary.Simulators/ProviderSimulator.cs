@@ -123,6 +123,9 @@ public abstract class ProviderSimulator : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, _port);
         });
         builder.Services.AddRoutingCore();
+
+        // Outbound calls of the simulated systems themselves (Clearbit's webhooks).
+        builder.Services.AddHttpClient();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (Options.LoggerFactory is { } loggerFactory)

@@ -13,4 +13,12 @@ public sealed record EnrichmentQuery(
     IdentifierSet Identifiers,
     LookupKind Kind,
     CallBudget Budget,
-    IReadOnlyList<FieldDefinition> RequestedFields);
+    IReadOnlyList<FieldDefinition> RequestedFields)
+{
+    /// <summary>
+    /// The cache and ledger key the answer is kept under, set by the engine for the provider call. A provider that may
+    /// answer later by calling back (Clearbit's webhook after a 202) is given it to echo, so the late answer lands
+    /// where the next lookup of the subject reads. A keyed hash: it carries no raw identifier.
+    /// </summary>
+    public string? LookupKey { get; init; }
+}

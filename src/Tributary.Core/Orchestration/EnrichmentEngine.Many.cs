@@ -188,7 +188,7 @@ public sealed partial class EnrichmentEngine
         var granted = await Bookkeeping.ReserveAsync(entry.Runtime, chunk.Length, cancellationToken);
         try
         {
-            var queries = chunk.Take(granted).Select(c => c.Asks[0].Subject.Query).ToArray();
+            var queries = chunk.Take(granted).Select(c => c.Asks[0].Subject.Query with { LookupKey = c.Key }).ToArray();
             var called = time.GetTimestamp();
             IReadOnlyList<ProviderResult> answers = [];
             if (queries.Length > 0)

@@ -165,7 +165,7 @@ public sealed partial class EnrichmentEngine(
 
         // The call is shared by everyone asking for the same key meanwhile, so it runs under a budget of its own: a
         // caller with a 10 ms deadline must not make it give up on tokens or retries for the others.
-        var shared = query with { Budget = query.Budget.AtLeast(TimeSpan.FromMilliseconds(_options.TimeoutMs), time.GetUtcNow()) };
+        var shared = query with { Budget = query.Budget.AtLeast(TimeSpan.FromMilliseconds(_options.TimeoutMs), time.GetUtcNow()), LookupKey = key };
         var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, shared, subject, token), batch: !query.Budget.IsRealTime);
         try
         {

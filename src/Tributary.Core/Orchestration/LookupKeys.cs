@@ -1,3 +1,4 @@
+using System.Buffers;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
 using Tributary.Privacy;
@@ -11,6 +12,13 @@ namespace Tributary.Orchestration;
 /// </summary>
 public sealed class LookupKeys(IdentifierHasher hasher)
 {
+    private const string PersonPart = ":person:";
+    private const string CompanyPart = ":company:";
+
+    // IdentifierHasher's output: 32 lower-case hex characters.
+    private const int HashLength = 32;
+    private static readonly SearchValues<char> HashCharacters = SearchValues.Create("0123456789abcdef");
+
     /// <summary>The hash of everything the caller gave: names the subject in logs.</summary>
     public string SubjectHash(EnrichmentQuery query) =>
         hasher.Hash(query.Kind == LookupKind.Company ? CompanyMaterial(query.Identifiers) : query.Identifiers.CanonicalKey());
@@ -31,7 +39,32 @@ public sealed class LookupKeys(IdentifierHasher hasher)
             }
         }
 
-        return string.Concat(entry.KeyPrefix, query.Kind == LookupKind.Person ? ":person:" : ":company:", hash);
+        return string.Concat(entry.KeyPrefix, query.Kind == LookupKind.Person ? PersonPart : CompanyPart, hash);
+    }
+
+    /// <summary>
+    /// The kind of lookup <paramref name="key"/> names when it is one of <paramref name="entry"/>'s keys as
+    /// <see cref="For"/> builds them today; null for anything else (another provider's key, one from before its base
+    /// URL changed, or text that is no key at all). A late answer is kept only under a key this test accepts.
+    /// </summary>
+    public static LookupKind? KindOf(ProviderEntry entry, string key)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(key);
+        if (!key.StartsWith(entry.KeyPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = key.AsSpan(entry.KeyPrefix.Length);
+        LookupKind? kind = rest.StartsWith(PersonPart) ? LookupKind.Person : rest.StartsWith(CompanyPart) ? LookupKind.Company : null;
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var hash = rest[(kind == LookupKind.Person ? PersonPart : CompanyPart).Length..];
+        return hash.Length == HashLength && !hash.ContainsAnyExcept(HashCharacters) ? kind : null;
     }
 
     // A company is the same company whatever else the caller knew about the person.

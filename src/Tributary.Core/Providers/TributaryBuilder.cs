@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tributary.Enrichment;
 
 namespace Tributary.Providers;
 
@@ -12,6 +14,17 @@ public sealed class TributaryBuilder(IServiceCollection services, IConfiguration
 
     /// <summary>The sandbox wiring of every built-in provider added, for the host's sandbox mode.</summary>
     public IList<ProviderSandbox> Sandboxes { get; } = [];
+
+    /// <summary>
+    /// Declares that the provider just added may answer a lookup later by calling back, and how its callbacks are
+    /// verified and read (<c>POST /webhooks/providers/{name}</c>).
+    /// </summary>
+    public TributaryBuilder WithCallbacks<TCallbacks>()
+        where TCallbacks : class, IProviderCallbacks
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderCallbacks, TCallbacks>());
+        return this;
+    }
 
     /// <summary>Declares how the provider just added runs against its simulator.</summary>
     public TributaryBuilder WithSandbox(ProviderSandbox sandbox)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +21,8 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
         "info", "sales", "admin", "support", "contact", "hello", "help", "billing", "marketing", "noreply",
         "no-reply", "office", "team", "jobs", "careers", "press", "webmaster", "postmaster", "hr", "abuse",
     };
+
+    private readonly ClearbitWebhookSender _webhooks = new(simulator);
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
@@ -47,9 +50,8 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
             return refusal;
         }
 
-        return FindPerson(email) is { } person
-            ? JsonResponse.WriteAsync(context, StatusCodes.Status200OK, person, static (w, p) => ClearbitPersonJson.Write(w, p, ClearbitSimulator.Coverage))
-            : ClearbitErrors.UnknownRecordAsync(context, "Unknown email address");
+        var person = FindPerson(email);
+        return RespondAsync(context, new ClearbitAnswer("person", person is null ? null : writer => ClearbitPersonJson.Write(writer, person, ClearbitSimulator.Coverage)), "Unknown email address");
     }
 
     private Task FindCompanyAsync(HttpContext context)
@@ -70,14 +72,8 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
             return ClearbitErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "domain_invalid", "Invalid domain");
         }
 
-        if (IsQueued(context))
-        {
-            return ClearbitErrors.QueuedAsync(context);
-        }
-
-        return FindCompany(domain) is { } company
-            ? JsonResponse.WriteAsync(context, StatusCodes.Status200OK, company, static (w, c) => ClearbitCompanyJson.Write(w, c, ClearbitSimulator.Coverage))
-            : ClearbitErrors.UnknownRecordAsync(context, "Unknown domain");
+        var company = FindCompany(domain);
+        return RespondAsync(context, new ClearbitAnswer("company", company is null ? null : writer => ClearbitCompanyJson.Write(writer, company, ClearbitSimulator.Coverage)), "Unknown domain");
     }
 
     private Task FindCombinedAsync(HttpContext context)
@@ -90,39 +86,53 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
         // Either side may be null; only when both are is the email unknown.
         var person = FindPerson(email);
         var company = person is not null ? FindCompany(person.Company.Domain) : FindCompany(EmailSyntax.Domain(email));
-        if (person is null && company is null)
-        {
-            return ClearbitErrors.UnknownRecordAsync(context, "Unknown email address");
-        }
-
-        return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, (person, company), static (writer, found) =>
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("person");
-            if (found.person is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                ClearbitPersonJson.Write(writer, found.person, ClearbitSimulator.Coverage);
-            }
-
-            writer.WritePropertyName("company");
-            if (found.company is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                ClearbitCompanyJson.Write(writer, found.company, ClearbitSimulator.Coverage);
-            }
-
-            writer.WriteEndObject();
-        });
+        return RespondAsync(context, new ClearbitAnswer("person_company", person is null && company is null ? null : writer => WriteCombined(writer, person, company)), "Unknown email address");
     }
 
-    /// <summary>Auth, the email checks and the queued fault shared by person and combined; null when the lookup may go ahead.</summary>
+    /// <summary>
+    /// The record, or 404; under the Queued fault a 202 instead, and the record follows by webhook when the lookup
+    /// named a <c>webhook_url</c>.
+    /// </summary>
+    private Task RespondAsync(HttpContext context, ClearbitAnswer answer, string unknownMessage)
+    {
+        if (IsQueued(context))
+        {
+            _webhooks.DeliverAfter(context, answer);
+            return ClearbitErrors.QueuedAsync(context);
+        }
+
+        return answer.Write is { } write
+            ? JsonResponse.WriteAsync(context, StatusCodes.Status200OK, write, static (writer, record) => record(writer))
+            : ClearbitErrors.UnknownRecordAsync(context, unknownMessage);
+    }
+
+    private static void WriteCombined(Utf8JsonWriter writer, SamplePerson? person, SampleCompany? company)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("person");
+        if (person is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            ClearbitPersonJson.Write(writer, person, ClearbitSimulator.Coverage);
+        }
+
+        writer.WritePropertyName("company");
+        if (company is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            ClearbitCompanyJson.Write(writer, company, ClearbitSimulator.Coverage);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Auth and the email checks shared by person and combined; null when the lookup may go ahead.</summary>
     private Task? Refuse(HttpContext context, out string email)
     {
         email = context.Request.Query["email"].ToString().Trim();
@@ -141,7 +151,7 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
             return ClearbitErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "email_invalid", "Invalid email address");
         }
 
-        return IsQueued(context) ? ClearbitErrors.QueuedAsync(context) : null;
+        return null;
     }
 
     private bool IsAuthorized(HttpRequest request)

@@ -8,7 +8,8 @@ namespace Tributary.Simulators;
 /// <summary>
 /// Clearbit Enrichment v2: <c>GET /v2/people/find?email=</c>, <c>/v2/companies/find?domain=</c> and
 /// <c>/v2/combined/find?email=</c>, authenticated with <see cref="ApiKey"/> as the Basic user name
-/// or a Bearer token. Knows about 85% of the sample people and 95% of the companies.
+/// or a Bearer token. Knows about 85% of the sample people and 95% of the companies. Under the Queued fault a lookup
+/// answers 202 and its record follows by webhook to the lookup's <c>webhook_url</c>, as Clearbit delivers it.
 /// </summary>
 public sealed class ClearbitSimulator : ProviderSimulator
 {
@@ -24,6 +25,12 @@ public sealed class ClearbitSimulator : ProviderSimulator
         : base("clearbit", options, dataset, port)
     {
     }
+
+    /// <summary>
+    /// Webhooks of queued lookups delivered, by the status the receiver answered (<c>WebhookDeliveries["202"]</c>;
+    /// <c>"failed"</c> when it did not answer).
+    /// </summary>
+    public SimulatorCallCounter WebhookDeliveries { get; } = new();
 
     /// <summary>The secret key the simulator accepts.</summary>
     public string ApiKey => Options.ClearbitApiKey;

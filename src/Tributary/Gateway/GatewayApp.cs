@@ -16,6 +16,7 @@ using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Privacy;
 using Tributary.Host.AgentDesktop;
+using Tributary.Host.ProviderCallbacks;
 using Tributary.Host.Providers;
 using Tributary.Host.Webhooks;
 
@@ -71,6 +72,7 @@ internal static class GatewayApp
         builder.Services.PostConfigure<JobsOptions>(jobs => jobs.AllowPrivateCallbacks ??= listen.All.All(static a => ListenGuard.IsLoopback(a.Url)));
         builder.Services.AddHostedService<PipelineService>();
         builder.Services.AddHostedService<ContactCenterWorker>();
+        builder.Services.AddHostedService<ProviderCallbackWorker>();
         builder.Services.AddHostedService<OutcomeWorker>();
         builder.Services.AddHostedService<RetentionPurge>();
         builder.Services.AddHostedService<StoreGauges>();

@@ -14,6 +14,7 @@ using Tributary.Host.Identity;
 using Tributary.Host.Outcomes;
 using Tributary.Host.Pipeline;
 using Tributary.Host.Privacy;
+using Tributary.Host.ProviderCallbacks;
 using Tributary.Host.Redis;
 using Tributary.Host.Salesforce;
 using Tributary.Host.Segment;
@@ -28,7 +29,7 @@ internal static class TributaryServices
 {
     public static TributaryBuilder AddTributaryHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddIdentity().AddProfiles().AddOutcomes().AddErasure();
+        services.AddFlatContract().AddBatchPump().AddPipeline().AddContactCenter().AddWebhooks().AddProviderCallbacks().AddIdentity().AddProfiles().AddOutcomes().AddErasure();
         var tributary = services.AddTributary(configuration)
             .AddClearbit()
             .AddZoomInfo()

@@ -36,6 +36,16 @@ internal static class WebhookEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        webhooks.MapPost("/providers/{provider}", ProviderWebhook.ReceiveAsync)
+            .WithName("ProviderWebhook")
+            .WithSummary("A provider's late answer to a queued lookup (202 then callback)")
+            .WithDescription("Clearbit (provider clearbit) posts {\"id\", \"type\", \"body\", \"status\"} once a lookup it answered 202 queued is ready, signed with X-Request-Signature: sha1=hex(HMAC-SHA1(Providers:Clearbit:ApiKey without its sk_ prefix, raw body)) (the key as configured is accepted too). The id is the webhook_id the connector sent with the lookup; the record becomes that lookup's answer (status 404: a no-match), so the next /v1/enrich for the subject is served from the cache. A delivery for a lookup this gateway did not make is acknowledged and ignored. Dedup key: the id. 202 when stored; 200 {\"duplicate\": true} when seen before; 400 for a body not in the provider's shape; 401 when the signature fails or the lookup is over 7 days old; 404 for a provider without callbacks; 413 over 1 MB.")
+            .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
+            .Produces<WebhookAccepted>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 }

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Options;
 using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
-using Tributary.Profiles;
 
 namespace Tributary.Connectors.Clearbit;
 
 /// <summary>
 /// Clearbit Enrichment v2: combined find by email for people, company find by domain. 404 is a billed no-match,
-/// 202 means the lookup was queued, 422 is invalid input.
+/// 202 means the lookup was queued (its record comes later by webhook, see <see cref="ClearbitWebhook"/>), 422 is
+/// invalid input.
 /// </summary>
 internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOptions> options, TimeProvider time) : IEnrichmentProvider
 {
@@ -48,9 +48,21 @@ internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOpti
     {
         // Streaming blocks up to a minute: only batch work may use it.
         var personBase = !query.Budget.IsRealTime && _options.StreamBaseUrl is { } stream ? stream : _options.PersonBaseUrl;
-        return query.Kind == LookupKind.Person
-            ? new Uri($"{personBase.TrimEnd('/')}/v2/combined/find?email={Uri.EscapeDataString(query.Identifiers.Email!)}")
-            : new Uri($"{_options.CompanyBaseUrl.TrimEnd('/')}/v2/companies/find?domain={Uri.EscapeDataString(query.Identifiers.Domain!)}");
+        var lookup = query.Kind == LookupKind.Person
+            ? $"{personBase.TrimEnd('/')}/v2/combined/find?email={Uri.EscapeDataString(query.Identifiers.Email!)}"
+            : $"{_options.CompanyBaseUrl.TrimEnd('/')}/v2/companies/find?domain={Uri.EscapeDataString(query.Identifiers.Domain!)}";
+        return new Uri(lookup + WebhookParameters(query));
+    }
+
+    /// <summary>
+    /// Where Clearbit delivers the record of a lookup it queues (202), and the id it delivers it under: the id names
+    /// the lookup's cache key, so <c>/webhooks/providers/clearbit</c> keeps the answer where the next lookup reads it.
+    /// Without <see cref="ClearbitOptions.WebhookUrl"/>, the account's dashboard URL (if any) receives it.
+    /// </summary>
+    private string WebhookParameters(EnrichmentQuery query)
+    {
+        var id = query.LookupKey is { } key ? "&webhook_id=" + Uri.EscapeDataString(ClearbitWebhookId.For(key, time.GetUtcNow())) : string.Empty;
+        return _options.WebhookUrl is { Length: > 0 } url ? id + "&webhook_url=" + Uri.EscapeDataString(url) : id;
     }
 
     private AuthenticationHeaderValue Authorization() =>
@@ -60,59 +72,14 @@ internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOpti
 
     private async Task<ProviderResult> ReadAsync(HttpResponseMessage response, LookupKind kind, CancellationToken cancellationToken)
     {
-        switch (response.StatusCode)
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            case HttpStatusCode.OK:
-                await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
-                {
-                    return kind == LookupKind.Person
-                        ? FromCombined(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCombined, cancellationToken))
-                        : FromCompany(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCompany, cancellationToken));
-                }
-
-            case HttpStatusCode.Accepted:
-                return ProviderResult.Failed(ProviderStatus.Queued, "lookup queued by Clearbit", billed: true);
-            case HttpStatusCode.NotFound:
-                // Clearbit bills unknown records; some 404s carry only {"message": …}, so the body is not required.
-                return ProviderResult.NoMatch(billed: true);
-            default:
-                return ProviderFailures.FromStatus(response.StatusCode);
-        }
-    }
-
-    private ProviderResult FromCombined(ClearbitCombined? combined)
-    {
-        if (combined?.Person is null && combined?.Company is null)
-        {
-            return ProviderResult.NoMatch(billed: true);
+            return ClearbitResults.FromStatus(response.StatusCode);
         }
 
-        var confidence = ClearbitMapping.Confidence(combined.Person?.Fuzzy ?? combined.Company?.Fuzzy);
-        var profile = new ProfileBuilder(Name, confidence, time.GetUtcNow());
-        if (combined.Person is not null)
-        {
-            ClearbitMapping.MapPerson(combined.Person, profile);
-        }
-
-        // The company record is more authoritative than the person's employment block, so it is mapped last.
-        if (combined.Company is not null && combined.Person?.EmailProvider != true)
-        {
-            ClearbitMapping.MapCompany(combined.Company, profile);
-        }
-
-        return ProviderResult.Matched(profile.Build(), confidence);
-    }
-
-    private ProviderResult FromCompany(ClearbitCompany? company)
-    {
-        if (company is null)
-        {
-            return ProviderResult.NoMatch(billed: true);
-        }
-
-        var confidence = ClearbitMapping.Confidence(company.Fuzzy);
-        var profile = new ProfileBuilder(Name, confidence, time.GetUtcNow());
-        ClearbitMapping.MapCompany(company, profile);
-        return ProviderResult.Matched(profile.Build(), confidence);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return kind == LookupKind.Person
+            ? ClearbitResults.FromCombined(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCombined, cancellationToken), time.GetUtcNow())
+            : ClearbitResults.FromCompany(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCompany, cancellationToken), time.GetUtcNow());
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Tributary.Providers;
 
 namespace Tributary.Connectors.Clearbit;
@@ -16,6 +17,14 @@ public sealed class ClearbitOptions : ProviderOptions
     /// Never used for real-time requests. Default: none (202 is reported as <c>queued</c>).
     /// </summary>
     public string? StreamBaseUrl { get; set; }
+
+    /// <summary>
+    /// The public URL of this gateway's <c>/webhooks/providers/clearbit</c>, sent as <c>webhook_url</c> with every
+    /// lookup so the record of a queued one (202) is delivered there. Default none: Clearbit uses the webhook URL set
+    /// in the account's dashboard, if any (the connector sends its <c>webhook_id</c> either way).
+    /// </summary>
+    [Url]
+    public string? WebhookUrl { get; set; }
 
     /// <summary>Person and combined lookups; <see cref="ProviderOptions.BaseUrl"/> overrides it.</summary>
     internal string PersonBaseUrl => BaseUrl ?? "https://person.clearbit.com";

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Tributary.Connectors.Clearbit;
@@ -48,11 +49,16 @@ internal sealed record ClearbitErrorBody(ClearbitError? Error, string? Message);
 
 internal sealed record ClearbitError(string? Type, string? Message);
 
+/// <summary>A webhook delivery: <c>body</c> is a person, a company or a combined pair as <c>type</c> says, or null.</summary>
+internal sealed record ClearbitWebhookDelivery(JsonElement Id, string? Type, JsonElement Body, int? Status);
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(ClearbitCombined))]
 [JsonSerializable(typeof(ClearbitCompany))]
+[JsonSerializable(typeof(ClearbitPerson))]
+[JsonSerializable(typeof(ClearbitWebhookDelivery))]
 [JsonSerializable(typeof(ClearbitErrorBody))]
 internal sealed partial class ClearbitJsonContext : JsonSerializerContext;
