@@ -11,8 +11,8 @@ internal sealed record CrmUpdate(string Id, string ObjectType, IReadOnlyDictiona
 /// <param name="Success">True when the CRM confirmed the write.</param>
 /// <param name="Error">The CRM's reason when it did not (e.g. <c>OBJECT_NOT_FOUND</c>, <c>ALL_OR_NONE_OPERATION_ROLLED_BACK</c>).</param>
 /// <param name="Retryable">
-/// False when sending the same update again cannot succeed (validation error, record gone); true when it failed only
-/// because of the others (an all-or-none rollback) or a passing condition.
+/// False when sending the same update again cannot succeed (a request the CRM refused whole, an id it cannot hold);
+/// true for a record the CRM's answer names as failed.
 /// </param>
 internal sealed record CrmWriteOutcome(string Id, bool Success, string? Error, bool Retryable)
 {

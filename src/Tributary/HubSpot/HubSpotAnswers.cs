@@ -77,9 +77,11 @@ internal static class HubSpotAnswers
             : CrmWriteOutcome.Confirmed(update.Id))];
     }
 
-    /// <summary>A refused outcome; validation errors and vanished records cannot succeed by asking again.</summary>
-    public static CrmWriteOutcome Failed(string id, string category) =>
-        new(id, false, category, category is not ("VALIDATION_ERROR" or "OBJECT_NOT_FOUND"));
+    /// <summary>
+    /// A record a 207 names as failed: sent again, as the contract has only the failed records of a 207 retried, up to
+    /// <c>Pipeline:MaxAttempts</c>; the dead letter keeps the category (<c>VALIDATION_ERROR</c>, <c>OBJECT_NOT_FOUND</c>).
+    /// </summary>
+    public static CrmWriteOutcome Failed(string id, string category) => new(id, false, category, Retryable: true);
 
     /// <summary>The <c>category</c> of an error body, or null.</summary>
     public static string? Category(ReadOnlySpan<byte> body)

@@ -198,7 +198,7 @@ internal sealed class PipelinePass(
 
         var byId = outcomes.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var confirmed = new List<PipelineItem>();
-        var retry = new List<ClaimedRecord>();
+        var retry = new List<(ClaimedRecord Record, string Reason)>();
         var refused = new List<(ClaimedRecord Record, string Reason)>();
         foreach (var (item, _) in batch)
         {
@@ -207,21 +207,23 @@ internal sealed class PipelinePass(
             {
                 confirmed.Add(item);
             }
-            else if (outcome.Retryable)
-            {
-                retry.Add(item.Staged);
-            }
             else
             {
-                refused.Add((item.Staged, outcome.Error ?? "refused"));
+                (outcome.Retryable ? retry : refused).Add((item.Staged, outcome.Error ?? "write_failed"));
             }
         }
 
         await journal.MarkAsync(run.Id, crm.Name, [.. confirmed.Select(i => i.Staged.RecordId)], JournalState.Written, cancellationToken);
-        await journal.MarkAsync(run.Id, crm.Name, [.. retry.Concat(refused.Select(r => r.Record)).Select(r => r.RecordId)], JournalState.Failed, cancellationToken);
+        await journal.MarkAsync(run.Id, crm.Name, [.. retry.Concat(refused).Select(r => r.Record.RecordId)], JournalState.Failed, cancellationToken);
         run.AddWritten(confirmed.Count);
         await settle.DoneAsync(claimed, confirmed, enrichedCount: confirmed.Count, cancellationToken);
-        await settle.RetryAsync(claimed, retry, "write_failed", cancellationToken);
+
+        // The CRM's own reason travels with each record, so a dead letter after the last attempt names it.
+        foreach (var reason in retry.GroupBy(r => r.Reason, StringComparer.Ordinal))
+        {
+            await settle.RetryAsync(claimed, [.. reason.Select(r => r.Record)], reason.Key, cancellationToken);
+        }
+
         foreach (var reason in refused.GroupBy(r => r.Reason, StringComparer.Ordinal))
         {
             await settle.DeadLetterAsync(claimed, [.. reason.Select(r => r.Record)], reason.Key, cancellationToken);

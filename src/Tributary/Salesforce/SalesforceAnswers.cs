@@ -11,12 +11,6 @@ namespace Tributary.Host.Salesforce;
 /// </summary>
 internal static class SalesforceAnswers
 {
-    /// <summary>Codes of a failed record worth sending again: it failed because of the others or of a passing condition.</summary>
-    private static readonly HashSet<string> RetryableCodes = new(StringComparer.Ordinal)
-    {
-        "ALL_OR_NONE_OPERATION_ROLLED_BACK", "UNABLE_TO_LOCK_ROW", "REQUEST_RUNNING_TOO_LONG", "SERVER_UNAVAILABLE",
-    };
-
     public sealed record LoginAnswer(string? AccessToken, string? InstanceUrl, string? Error);
 
     public sealed record ApiError(string? ErrorCode, string? Message);
@@ -123,8 +117,12 @@ internal static class SalesforceAnswers
         return outcomes;
     }
 
-    /// <summary>A failed outcome, retryable when <paramref name="code"/> says the record itself was not at fault.</summary>
-    public static CrmWriteOutcome Failed(string id, string code) => new(id, false, code, RetryableCodes.Contains(code));
+    /// <summary>
+    /// A record Salesforce refused in its answer: sent again, as the contract has every failed record retried up to
+    /// <c>Pipeline:MaxAttempts</c>. A code alone does not prove the refusal lasting (a validation rule or a lock can be
+    /// lifted meanwhile), and the dead letter keeps it.
+    /// </summary>
+    public static CrmWriteOutcome Failed(string id, string code) => new(id, false, code, Retryable: true);
 
     private static JsonDocument? Parse(ReadOnlySpan<byte> body)
     {

@@ -114,9 +114,9 @@ public sealed class HubSpotClientTests(HubSpotFixture fixture) : IClassFixture<H
         outcomes.Select(o => o.Id).ShouldBe(["9301", "9302", "999997", "9303", "9304"]);
         outcomes[0].ShouldBe(CrmWriteOutcome.Confirmed("9301"));
         outcomes[1].ShouldBe(new CrmWriteOutcome("9302", false, "CONFLICT", Retryable: true));
-        outcomes[2].ShouldBe(new CrmWriteOutcome("999997", false, "OBJECT_NOT_FOUND", Retryable: false));
+        outcomes[2].ShouldBe(new CrmWriteOutcome("999997", false, "OBJECT_NOT_FOUND", Retryable: true));
         outcomes[3].ShouldBe(CrmWriteOutcome.Confirmed("9303"));
-        outcomes[4].ShouldBe(new CrmWriteOutcome("9304", false, "VALIDATION_ERROR", Retryable: false));
+        outcomes[4].ShouldBe(new CrmWriteOutcome("9304", false, "VALIDATION_ERROR", Retryable: true));
         Simulator.GetContact("9301")!.Properties["jobtitle"].ShouldBe("One");
         Simulator.GetContact("9302")!.Properties.ShouldNotContainKey("jobtitle");
     }

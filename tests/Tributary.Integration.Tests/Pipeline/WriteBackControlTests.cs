@@ -66,8 +66,9 @@ public sealed class WriteBackControlTests
     public async Task APermanentFailure_EndsAsOneDeadLetter_AlertsOncePerRun_AndReplays()
     {
         await using var receiver = await CallbackReceiver.StartAsync();
+        // One attempt, so the failure is the last one and becomes a dead letter in this run.
         await using var gateway = await GatewayServer.StartAsync(
-            [.. Fast, "--HubSpot:Properties:jobTitle=hs_not_a_property", $"--Alerts:WebhookUrl={receiver.Url}"]);
+            [.. Fast, "--Pipeline:MaxAttempts=1", "--HubSpot:Properties:jobTitle=hs_not_a_property", $"--Alerts:WebhookUrl={receiver.Url}"]);
         var hubspot = gateway.Services.GetRequiredService<SandboxSimulators>().HubSpot;
 
         using var response = await HubSpotWebhookSender.PostAsync(gateway.Client, HubSpotWebhookSender.Creation("1002", "1005"));

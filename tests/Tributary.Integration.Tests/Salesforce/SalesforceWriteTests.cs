@@ -36,7 +36,7 @@ public sealed class SalesforceWriteTests
 
         outcomes.Select(o => o.Success).ShouldBe([true, false, true]);
         outcomes[1].Error.ShouldBe("FIELD_CUSTOM_VALIDATION_EXCEPTION");
-        outcomes[1].Retryable.ShouldBeFalse();
+        outcomes[1].Retryable.ShouldBeTrue("every record the answer names as failed is sent again");
         harness.Simulator.GetRecord(ids[0])!.Fields["Title"].ShouldBe("VP Sales");
         harness.Simulator.GetRecord(ids[1])!.Fields.GetValueOrDefault("Title").ShouldNotBe("VP Sales");
     }
@@ -56,7 +56,7 @@ public sealed class SalesforceWriteTests
     }
 
     [Fact]
-    public async Task Write_AllOrNone_RollsBackTheOthersAndReportsThemRetryable()
+    public async Task Write_AllOrNone_RollsBackTheOthers_AndEveryFailedRecordIsRetryable()
     {
         await using var harness = await SalesforceHarness.StartAsync(new Dictionary<string, string?> { ["Salesforce:AllOrNone"] = "true" });
         var ids = SalesforceSimulator.SeededContactIds.Take(3).ToList();
@@ -69,13 +69,13 @@ public sealed class SalesforceWriteTests
         [
             (false, "ALL_OR_NONE_OPERATION_ROLLED_BACK", true),
             (false, "ALL_OR_NONE_OPERATION_ROLLED_BACK", true),
-            (false, "FIELD_CUSTOM_VALIDATION_EXCEPTION", false),
+            (false, "FIELD_CUSTOM_VALIDATION_EXCEPTION", true),
         ]);
         ids.Select(id => harness.Simulator.GetRecord(id)!.Fields.GetValueOrDefault("Title")).ShouldBe(before);
     }
 
     [Fact]
-    public async Task Write_AnUnknownFieldOrADeletedRecord_FailsThatRecordFinally()
+    public async Task Write_AnUnknownFieldOrADeletedRecord_FailsThatRecord_AndOnlyAnIdItCannotHoldIsFinal()
     {
         await using var harness = await SalesforceHarness.StartAsync();
         var good = SalesforceSimulator.SeededContactIds[0];
@@ -88,7 +88,7 @@ public sealed class SalesforceWriteTests
             SalesforceHarness.Update("001xx000003DGb2AAG", "Account", ("Name", "x")),
         ], CancellationToken.None);
 
-        outcomes.Select(o => (o.Error, o.Retryable)).ShouldBe([("INVALID_FIELD", false), ("ENTITY_IS_DELETED", false), ("INVALID_ID", false)]);
+        outcomes.Select(o => (o.Error, o.Retryable)).ShouldBe([("INVALID_FIELD", true), ("ENTITY_IS_DELETED", true), ("INVALID_ID", false)]);
         harness.Simulator.Writes.Count.ShouldBe(2);
     }
 
