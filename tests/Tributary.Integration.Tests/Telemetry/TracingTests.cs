@@ -13,8 +13,10 @@ namespace Tributary.IntegrationTests.Telemetry;
 
 /// <summary>
 /// Traces exported over OTLP (HTTP/protobuf) to a receiver on loopback: a span per provider lookup under the request's,
-/// the trace id in error answers, and no identifier in any exported byte.
+/// the trace id in error answers, and no identifier in any exported byte. Alone: the exporter takes every span of the
+/// process, so gateways of other tests running at the same time would add theirs.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class TracingTests
 {
     [Fact]
