@@ -60,10 +60,14 @@ internal static class OutcomeEndpoints
             return Problems.BadRequest(http, invalid.Field, invalid.Detail);
         }
 
-        if (await graph.GetProfileAsync(body!.ProfileId!, cancellationToken) is not { } profile)
+        // A guest's resolve answers profileId "": a flow that posts it as it came gets the same 422 as any unresolved id.
+        if (string.IsNullOrWhiteSpace(body!.ProfileId) || await graph.GetProfileAsync(body.ProfileId, cancellationToken) is not { } profile)
         {
             return Problems.Create(http, StatusCodes.Status422UnprocessableEntity, "Profile not resolved",
-                $"'{body.ProfileId}' is not a resolved profile; outcomes are pushed only for callers resolved to a profile.", "profileId");
+                string.IsNullOrWhiteSpace(body.ProfileId)
+                    ? "profileId is empty, as a guest's resolve answers it; outcomes are pushed only for callers resolved to a profile."
+                    : $"'{body.ProfileId}' is not a resolved profile; outcomes are pushed only for callers resolved to a profile.",
+                "profileId");
         }
 
         var now = time.GetUtcNow();
@@ -77,9 +81,14 @@ internal static class OutcomeEndpoints
 
     private static (string Field, string Detail)? Invalid(OutcomeRequest body)
     {
-        if (string.IsNullOrWhiteSpace(body.ProfileId) || !IsId(body.ProfileId))
+        if (body.ProfileId is null)
         {
             return ("profileId", "profileId is required: the id /v1/identity/resolve returned.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(body.ProfileId) && !IsId(body.ProfileId))
+        {
+            return ("profileId", $"A profile id is 1 to {MaxIdLength} letters, digits, '-', '_', '.' or ':'.");
         }
 
         if (Text(body.Disposition, MaxShortText, required: true) is { } disposition)

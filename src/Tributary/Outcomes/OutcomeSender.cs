@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Identity;
@@ -53,7 +54,7 @@ internal sealed class OutcomeSender(
             }
             else
             {
-                due.Add((record, Message(outcome, userId)));
+                due.Add((record, Fitted(outcome, userId, now)));
             }
         }
 
@@ -89,6 +90,45 @@ internal sealed class OutcomeSender(
         {
             await DeadLetterAsync(claim, record, result.Detail ?? result.Status.ToString(), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The outcome's track, within Segment's 32 KB: a summary too long for it (its 16,000 characters may be three UTF-8
+    /// bytes each) is cut at a character boundary and marked <c>summaryTruncated</c>, so the outcome is sent, not refused.
+    /// </summary>
+    private static SegmentTrack Fitted(PendingOutcome outcome, string userId, DateTimeOffset now)
+    {
+        var message = Message(outcome, userId);
+        var excess = SegmentWire.Message(message, now).Length - SegmentWire.MaxMessageBytes;
+        while (excess > 0 && outcome.Summary is { Length: > 0 } summary)
+        {
+            // Escapes make the JSON larger than the UTF-8 text, so cut a little more and measure again.
+            outcome = outcome with { Summary = Utf8Prefix(summary, Encoding.UTF8.GetByteCount(summary) - excess - 64) };
+            message = Message(outcome, userId);
+            message.Properties!["summaryTruncated"] = true;
+            excess = SegmentWire.Message(message, now).Length - SegmentWire.MaxMessageBytes;
+        }
+
+        return message;
+    }
+
+    /// <summary>The longest start of <paramref name="text"/> of at most <paramref name="maxBytes"/> UTF-8 bytes, whole characters only.</summary>
+    private static string Utf8Prefix(string text, int maxBytes)
+    {
+        var bytes = 0;
+        var length = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            bytes += rune.Utf8SequenceLength;
+            if (bytes > maxBytes)
+            {
+                break;
+            }
+
+            length += rune.Utf16SequenceLength;
+        }
+
+        return text[..length];
     }
 
     private static SegmentTrack Message(PendingOutcome outcome, string userId)

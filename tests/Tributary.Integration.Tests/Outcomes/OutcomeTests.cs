@@ -100,17 +100,40 @@ public sealed class OutcomeTests : IAsyncLifetime
         Tracks("conv-restart-1").Single().Properties.GetProperty("disposition").GetString().ShouldBe("sale");
     }
 
-    [Fact]
-    public async Task Outcome_ForAProfileNeverResolved_Is422()
+    [Theory]
+    [InlineData("not-a-profile")]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Outcome_ForAProfileNeverResolved_OrAGuest_Is422(string profileId)
     {
-        var (status, body) = await PostAsync("conv-unknown-1", """{"profileId":"not-a-profile","disposition":"resolved","durationSeconds":5,"agentId":"a1"}""");
+        var (status, body) = await PostAsync("conv-unknown-1", $$"""{"profileId":"{{profileId}}","disposition":"resolved","durationSeconds":5,"agentId":"a1"}""");
 
         status.ShouldBe(422);
         body.GetProperty("field").GetString().ShouldBe("profileId");
     }
 
+    [Fact]
+    public async Task Outcome_WhoseSummaryIsTooLongForSegment_IsSentWithTheSummaryCut()
+    {
+        var profileId = await IdentifyAsync("CUST-LONG-01", "long.outcome@acme.test");
+        var summary = string.Concat(Enumerable.Repeat("通話の要約 ", 2_600)); // 15,600 characters, 41,600 UTF-8 bytes
+        var (status, _) = await PostAsync("conv-long-summary", $$"""{"profileId":"{{profileId}}","disposition":"resolved","durationSeconds":5,"agentId":"a1","summary":"{{summary}}"}""");
+        status.ShouldBe(202);
+
+        _time.Advance(TimeSpan.FromSeconds(121));
+        await RunningClock.UntilAsync(_time, () => Tracks("conv-long-summary").Count == 1, TimeSpan.FromSeconds(60), "the outcome is sent, its summary cut to fit");
+
+        var sent = Tracks("conv-long-summary").Single().Properties;
+        var cut = sent.GetProperty("summary").GetString()!;
+        summary.ShouldStartWith(cut);
+        Encoding.UTF8.GetByteCount(cut).ShouldBeInRange(30_000, 32 * 1024);
+        sent.GetProperty("summaryTruncated").GetBoolean().ShouldBeTrue();
+        sent.GetProperty("disposition").GetString().ShouldBe("resolved");
+    }
+
     [Theory]
     [InlineData("conv-1", """{"disposition":"resolved","durationSeconds":5,"agentId":"a1"}""", "profileId")]
+    [InlineData("conv-1", """{"profileId":"p 1","disposition":"resolved","durationSeconds":5,"agentId":"a1"}""", "profileId")]
     [InlineData("conv-1", """{"profileId":"p1","durationSeconds":5,"agentId":"a1"}""", "disposition")]
     [InlineData("conv-1", """{"profileId":"p1","disposition":"  ","durationSeconds":5,"agentId":"a1"}""", "disposition")]
     [InlineData("conv-1", """{"profileId":"p1","disposition":"resolved","durationSeconds":-1,"agentId":"a1"}""", "durationSeconds")]
