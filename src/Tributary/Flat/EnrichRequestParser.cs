@@ -48,7 +48,7 @@ internal static class EnrichRequestParser
             return false;
         }
 
-        if (!TryNormalize(body, kind, normalizer, out var identifiers, out kind, out field, out detail))
+        if (!TryNormalize(body, kind, normalizer, nameAloneIsARequest: true, out var identifiers, out kind, out field, out detail))
         {
             return false;
         }
@@ -76,7 +76,7 @@ internal static class EnrichRequestParser
         [NotNullWhen(false)] out string? detail)
     {
         request = null;
-        if (!TryNormalize(body, LookupKind.Person, normalizer, out var identifiers, out var kind, out field, out detail))
+        if (!TryNormalize(body, LookupKind.Person, normalizer, nameAloneIsARequest: false, out var identifiers, out var kind, out field, out detail))
         {
             return false;
         }
@@ -85,10 +85,14 @@ internal static class EnrichRequestParser
         return true;
     }
 
+    // nameAloneIsARequest is true in real time: a name or a company alone is answered (empty, source none, when no
+    // provider can use it) rather than refused, so a contact-center flow gets its flat answer. A batch row with only
+    // those is rejected as having no identifier, which tells the file's owner more than an unmatched row would.
     private static bool TryNormalize(
         EnrichRequestBody body,
         LookupKind asked,
         IdentifierNormalizer normalizer,
+        bool nameAloneIsARequest,
         [NotNullWhen(true)] out IdentifierSet? identifiers,
         out LookupKind kind,
         [NotNullWhen(false)] out string? field,
@@ -113,16 +117,21 @@ internal static class EnrichRequestParser
             return false;
         }
 
-        if (asked == LookupKind.Company ? identifiers.Domain is null : identifiers.IsEmpty)
+        var hasIdentifier = asked == LookupKind.Company
+            ? identifiers.Domain is not null
+            : !identifiers.IsEmpty || (nameAloneIsARequest && (identifiers.FullName is not null || identifiers.Company is not null));
+        if (!hasIdentifier)
         {
             (field, detail) = asked == LookupKind.Company
                 ? ("domain", "A company lookup needs a domain.")
-                : ("email", "No identifier: send at least one of email, phone, domain, linkedinUrl, or name with company.");
+                : nameAloneIsARequest
+                    ? ("email", "No identifier: send at least one of email, phone, domain, name, company or linkedinUrl.")
+                    : ("email", "No identifier: send at least one of email, phone, domain, linkedinUrl, or name with company.");
             return false;
         }
 
         // A domain alone names a company, not a person: look the company up rather than skip every person API.
-        if (asked == LookupKind.Person && identifiers is { Email: null, Phone: null, LinkedInUrl: null, HasNameAndCompany: false })
+        if (asked == LookupKind.Person && identifiers is { Domain: not null, Email: null, Phone: null, LinkedInUrl: null, HasNameAndCompany: false })
         {
             kind = LookupKind.Company;
         }

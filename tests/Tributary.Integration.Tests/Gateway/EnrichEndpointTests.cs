@@ -98,6 +98,20 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
         body.GetProperty("phone").GetString().ShouldBe(SampleIdentifiers.JaneDoePhone);
     }
 
+    [Theory]
+    [InlineData("""{"name":"Nobody Known"}""")]
+    [InlineData("""{"company":"Acme Inc"}""")]
+    public async Task Enrich_ANameOrACompanyAlone_IsAnsweredNotRefused(string json)
+    {
+        using var response = await _gateway.EnrichAsync(json);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        ShouldHaveFlatShape(body);
+        body.GetProperty("source").GetString().ShouldBe("none");
+        body.GetProperty("providers").GetString()!.Split(';').ShouldAllBe(p => p.Contains(":skipped:"));
+    }
+
     [Fact]
     public async Task Enrich_PhoneAndPhoneNumberThatDiffer_Is400NamingBoth()
     {
