@@ -6,6 +6,7 @@ using Tributary.Host.Batch.Input;
 using Tributary.Host.Crm;
 using Tributary.Host.DeadLetters;
 using Tributary.Host.Pipeline;
+using Tributary.Host.ProviderCallbacks;
 using Tributary.Storage;
 
 namespace Tributary.Host.Cli;
@@ -21,16 +22,24 @@ internal static class PipelineCommands
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing to the CRM; journal the diff per record (same as Pipeline:DryRun=true)." };
         var once = new Option<bool>("--once") { Description = "Stop when nothing is left to claim instead of waiting for more." };
-        var command = new Command("worker", "Run the pipeline worker alone: claim staged records, enrich them, write back to the CRM. Runs until Ctrl+C.") { dryRun, once };
+        var command = new Command(
+            "worker",
+            "Run the pipeline worker alone: claim staged records, enrich them, write back to the CRM; and keep the provider callbacks gateways stored as their lookups' answers. Runs until Ctrl+C.")
+        {
+            dryRun, once,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string[] effective = parse.GetValue(dryRun) ? [.. settings, "--Pipeline:DryRun=true"] : settings;
             await using var host = await CliHost.StartAsync(effective, cancellationToken);
-            var worker = host.Services.GetRequiredService<PipelineWorker>();
+            var pipeline = host.Services.GetRequiredService<PipelineWorker>();
+            var callbacks = host.Services.GetRequiredService<ProviderCallbackWorker>();
             await output.WriteLineAsync(parse.GetValue(once) ? "Working until the staging queue is drained." : "Worker started; Ctrl+C stops it.");
             try
             {
-                await (parse.GetValue(once) ? worker.DrainAsync(cancellationToken) : worker.RunAsync(cancellationToken));
+                await (parse.GetValue(once)
+                    ? Task.WhenAll(pipeline.DrainAsync(cancellationToken), callbacks.DrainAsync(cancellationToken))
+                    : Task.WhenAll(pipeline.RunAsync(cancellationToken), callbacks.RunAsync(cancellationToken)));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -133,7 +142,7 @@ internal static class PipelineCommands
 
         var id = new Argument<long?>("ID") { Description = "The dead letter to replay.", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Replay every dead letter." };
-        var replay = new Command("replay", "Queue dead letters' work again (a pipeline record is staged again).") { id, all };
+        var replay = new Command("replay", "Queue dead letters' work again (a pipeline record is staged again, a provider callback queued again).") { id, all };
         replay.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(id) is null == !parse.GetValue(all))

@@ -24,7 +24,11 @@ internal static class ProvidersCommand
             Description = "A running gateway (e.g. http://127.0.0.1:8080): show its live circuits, tokens and credits instead of this configuration's.",
         };
         var apiKey = new Option<string?>("--api-key") { Description = "A gateway key (Gateway:ApiKeys) for --url." };
-        var command = new Command("providers", "List providers: enabled, circuit state, rate-limit budget, credits spent.") { json, url, apiKey };
+        var command = new Command(
+            "providers",
+            "List providers: enabled, health, circuit state, rate-limit budget, credits spent. Health: disabled (not enabled), "
+            + "down (circuit open or isolated, paused by a 429, credits or daily budget spent), degraded (circuit half-open, "
+            + "or this minute's rate budget spent), ok.") { json, url, apiKey };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -50,7 +54,10 @@ internal static class ProvidersCommand
             {
                 await using var host = await CliHost.StartAsync(settings, cancellationToken);
                 reports = await ProviderReport.ListAsync(
-                    host.Services.GetRequiredService<ProviderCatalog>(), host.Services.GetRequiredService<CreditMeter>(), cancellationToken);
+                    host.Services.GetRequiredService<ProviderCatalog>(),
+                    host.Services.GetRequiredService<CreditMeter>(),
+                    host.Services.GetRequiredService<TimeProvider>(),
+                    cancellationToken);
             }
 
             if (parse.GetValue(json))
@@ -69,12 +76,13 @@ internal static class ProvidersCommand
 
     private static void Render(IReadOnlyList<ProviderReport> reports, TextWriter output)
     {
-        var table = new Table().AddColumns("Provider", "On", "Priority", "Circuit", "Tokens", "Paused until", "Cost", "Today", "Total", "Daily cap");
+        var table = new Table().AddColumns("Provider", "On", "Health", "Priority", "Circuit", "Tokens", "Paused until", "Cost", "Today", "Total", "Daily cap");
         foreach (var r in reports)
         {
             table.AddRow(
                 Markup.Escape(r.Name),
                 r.Enabled ? "yes" : "no",
+                Markup.Escape(r.Health ?? "-"), // a gateway older than the health field reports none
                 Invariant(r.Priority),
                 Markup.Escape(r.Circuit),
                 $"{r.TokensAvailable}/{r.PerMinute}/min",

@@ -52,7 +52,7 @@ internal static class DashboardEndpoints
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var providers = await ProviderReport.ListAsync(catalog, credits, cancellationToken);
+        var providers = await ProviderReport.ListAsync(catalog, credits, time, cancellationToken);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var history = await creditStore.HistoryAsync(today.AddDays(1 - CreditDays), cancellationToken);
         var status = await pipeline.ReadAsync(cancellationToken);

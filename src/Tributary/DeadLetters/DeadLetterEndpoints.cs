@@ -4,7 +4,7 @@ using Tributary.Storage;
 
 namespace Tributary.Host.DeadLetters;
 
-/// <summary>Dead letters of the pipeline and the contact-center events: list and replay.</summary>
+/// <summary>Dead letters of the pipeline, the contact-center events, CDP outcomes and provider callbacks: list and replay.</summary>
 internal static class DeadLetterEndpoints
 {
     public static RouteGroupBuilder MapDeadLetterEndpoints(this RouteGroupBuilder v1)
@@ -13,14 +13,14 @@ internal static class DeadLetterEndpoints
             .WithTags("Pipeline")
             .WithName("ListDeadLetters")
             .WithSummary("Work that failed for good, latest first")
-            .WithDescription("Pipeline records and Genesys events that failed MaxAttempts times or cannot succeed: kind, source, record id, reason, attempts. ?limit= (default 100, at most 1000).")
+            .WithDescription("Pipeline records, Genesys events, CDP outcomes and provider callbacks that failed MaxAttempts times or cannot succeed: kind (pipeline, genesys, cdp-outcome, provider-callback), source, record id, reason, attempts. ?limit= (default 100, at most 1000).")
             .Produces<DeadLetterView[]>();
 
         v1.MapPost("/dead-letters/{id}/replay", ReplayAsync)
             .WithTags("Pipeline")
             .WithName("ReplayDeadLetter")
             .WithSummary("Queue a dead letter's work again")
-            .WithDescription("A pipeline record is staged again; the dead letter is removed.")
+            .WithDescription("A pipeline record is staged again, an event or a provider callback queued again as it was received; the dead letter is removed.")
             .Produces<DeadLetterReplayed>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;

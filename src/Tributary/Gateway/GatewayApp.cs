@@ -72,7 +72,7 @@ internal static class GatewayApp
         builder.Services.PostConfigure<JobsOptions>(jobs => jobs.AllowPrivateCallbacks ??= listen.All.All(static a => ListenGuard.IsLoopback(a.Url)));
         builder.Services.AddHostedService<PipelineService>();
         builder.Services.AddHostedService<ContactCenterWorker>();
-        builder.Services.AddHostedService<ProviderCallbackWorker>();
+        builder.Services.AddHostedService<ProviderCallbackService>();
         builder.Services.AddHostedService<OutcomeWorker>();
         builder.Services.AddHostedService<RetentionPurge>();
         builder.Services.AddHostedService<StoreGauges>();

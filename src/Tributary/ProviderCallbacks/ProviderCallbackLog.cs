@@ -9,11 +9,11 @@ internal static partial class ProviderCallbackLog
     [LoggerMessage(6301, LogLevel.Warning, "{Provider} callback {EventId} not kept: {Reason}")]
     public static partial void NotKept(ILogger logger, string provider, string eventId, string reason);
 
-    [LoggerMessage(6302, LogLevel.Warning, "{Provider} callback {EventId} failed (attempt {Attempt}); retrying later")]
-    public static partial void Failed(ILogger logger, string provider, string eventId, int attempt, Exception exception);
+    [LoggerMessage(6302, LogLevel.Warning, "{Provider} callback {EventId} failed (attempt {Attempt}): {Reason}; retrying later")]
+    public static partial void Failed(ILogger logger, string provider, string eventId, int attempt, string reason, Exception? exception);
 
-    [LoggerMessage(6303, LogLevel.Error, "{Provider} callback {EventId} failed {Attempt} times; dropped (the next lookup asks the provider again)")]
-    public static partial void GaveUp(ILogger logger, string provider, string eventId, int attempt, Exception exception);
+    [LoggerMessage(6303, LogLevel.Error, "{Provider} callback {EventId} failed {Attempt} times: {Reason}; kept as a dead letter")]
+    public static partial void DeadLettered(ILogger logger, string provider, string eventId, int attempt, string reason, Exception? exception);
 
     [LoggerMessage(6304, LogLevel.Error, "Claiming provider callbacks failed; retrying")]
     public static partial void ClaimFailed(ILogger logger, Exception exception);

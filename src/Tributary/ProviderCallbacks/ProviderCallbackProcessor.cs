@@ -15,7 +15,9 @@ namespace Tributary.Host.ProviderCallbacks;
 /// mapped by the provider's connector and stored in the cache and the ledger under the lookup's key, with the TTL a
 /// synchronous answer gets, where the next lookup of the subject reads it. Only a match or a no-match is kept (a
 /// failure never is: the next lookup asks again); an answer about a subject erased meanwhile is not brought back.
-/// Storing the same answer twice changes nothing a caller sees, so a retried callback is harmless.
+/// Storing the same answer twice changes nothing a caller sees, so a retried callback is harmless. A delivery this
+/// process cannot apply (its provider or the API its lookup went to is not configured here, or it no longer reads) is
+/// reported as a failure, not dropped: another process, or this one configured again, may apply it.
 /// </summary>
 internal sealed class ProviderCallbackProcessor(
     ProviderCallbackIndex index,
@@ -24,14 +26,16 @@ internal sealed class ProviderCallbackProcessor(
     SuppressionList suppression,
     ILogger<ProviderCallbackProcessor> logger)
 {
-    /// <summary>Keeps the record's answer, or logs why not. Throws only when the store fails (the record is retried).</summary>
-    public async Task ProcessAsync(ClaimedRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the record's answer, or logs why it deliberately does not: null either way, the record is done. Otherwise
+    /// why it cannot be applied here (the record is retried, then dead-lettered). Throws when the store fails.
+    /// </summary>
+    public async Task<string?> ProcessAsync(ClaimedRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (index.FromSource(record.SourceSystem) is not { } provider || !catalog.TryGet(provider.Name, out var entry))
         {
-            ProviderCallbackLog.NotKept(logger, record.SourceSystem, record.RecordId, "the provider is no longer configured");
-            return;
+            return "its provider is not configured in this process";
         }
 
         var body = Encoding.UTF8.GetBytes(record.Payload);
@@ -42,33 +46,33 @@ internal sealed class ProviderCallbackProcessor(
             key = provider.Read(body).LookupKey;
             if (key is null || LookupKeys.KindOf(entry, key) is not { } kind)
             {
-                ProviderCallbackLog.NotKept(logger, provider.Name, record.RecordId, "it answers no lookup of this configuration");
-                return;
+                // The lookup's key names the API it was sent to: this process's provider points elsewhere.
+                return "it answers no lookup of this process's configuration (the provider's BaseUrl here is not the API the lookup went to)";
             }
 
             result = provider.Answer(body, kind);
         }
         catch (ProviderCallbackFormatException)
         {
-            ProviderCallbackLog.NotKept(logger, provider.Name, record.RecordId, "it no longer reads as a callback");
-            return;
+            return "it does not read as one of the provider's callbacks";
         }
 
         if (!result.Status.IsDefinitive())
         {
             ProviderCallbackLog.NotKept(logger, provider.Name, record.RecordId, $"the provider answered {result.Status.ToWire()}, which is not kept");
-            return;
+            return null;
         }
 
         if (await IsSuppressedAsync(result.Profile, cancellationToken))
         {
             ProviderCallbackLog.NotKept(logger, provider.Name, record.RecordId, "its subject is suppressed (erased or opted out)");
-            return;
+            return null;
         }
 
         await cache.StoreAsync(key, entry.Name, result, cancellationToken);
         await cache.FlushAsync(cancellationToken);
         ProviderCallbackLog.Kept(logger, provider.Name, key, result.Status.ToWire());
+        return null;
     }
 
     /// <summary>

@@ -3,28 +3,41 @@ using Tributary.Storage;
 namespace Tributary.Host.ProviderCallbacks;
 
 /// <summary>
-/// Works the staged provider callbacks (sources <c>&lt;provider&gt;-callback</c>) in <c>serve</c>: each is kept by
-/// <see cref="ProviderCallbackProcessor"/> and then deleted. One whose store write fails is retried with a growing
-/// delay, at most <see cref="MaxAttempts"/> times; several gateways on one store share the queue, a claim being held by one.
+/// Works the staged provider callbacks (sources <c>&lt;provider&gt;-callback</c>): each is kept by
+/// <see cref="ProviderCallbackProcessor"/> and then deleted. One that cannot be applied here, or whose store write
+/// fails, is retried with a growing delay; after <see cref="MaxAttempts"/> attempts it becomes a dead letter
+/// (<see cref="ProviderCallbackDeadLetters"/>) an operator can replay. Runs in <c>serve</c> and in <c>tributary worker</c>:
+/// every process on one store shares the queue, and a record is held by one claim at a time, so none is applied twice
+/// at once (and applying one again would change nothing).
 /// </summary>
 internal sealed class ProviderCallbackWorker(
     IStagingQueue queue,
+    IDeadLetterStore deadLetters,
     ProviderCallbackIndex index,
     ProviderCallbackProcessor processor,
     ProviderCallbackWakeup wakeup,
     TimeProvider time,
-    ILogger<ProviderCallbackWorker> logger) : BackgroundService
+    ILogger<ProviderCallbackWorker> logger)
 {
+    /// <summary>Claims of one callback before it becomes a dead letter.</summary>
+    public const int MaxAttempts = 5;
+
     private const int BatchSize = 32;
-    private const int MaxAttempts = 5;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
-    // Deliveries received here wake the worker at once; the poll finds the rest (another gateway's after it stopped,
-    // retries come due, leases run out), which can wait a few seconds, so an idle gateway does not claim every second.
+
+    // Deliveries received here wake the worker at once; the poll finds the rest (another process's, retries come due,
+    // leases run out), which can wait a few seconds, so an idle process does not claim every second.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryBase = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Works until cancelled, waiting for callbacks when there are none.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => WorkAsync(untilDrained: false, cancellationToken);
+
+    /// <summary>Works until nothing is claimable (callbacks waiting for a retry time are left for later), then returns.</summary>
+    public Task DrainAsync(CancellationToken cancellationToken) => WorkAsync(untilDrained: true, cancellationToken);
+
+    private async Task WorkAsync(bool untilDrained, CancellationToken cancellationToken)
     {
         if (index.Sources.Count == 0)
         {
@@ -32,20 +45,25 @@ internal sealed class ProviderCallbackWorker(
         }
 
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var claim = await queue.ClaimAsync(BatchSize, Lease, index.Sources, stoppingToken);
+                var claim = await queue.ClaimAsync(BatchSize, Lease, index.Sources, cancellationToken);
                 if (claim.Records.Count == 0)
                 {
-                    await wakeup.WaitAsync(Poll, time, stoppingToken);
+                    if (untilDrained)
+                    {
+                        return;
+                    }
+
+                    await wakeup.WaitAsync(Poll, time, cancellationToken);
                     continue;
                 }
 
-                await WorkAsync(claim, stoppingToken);
+                await WorkAsync(claim, cancellationToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
@@ -65,7 +83,12 @@ internal sealed class ProviderCallbackWorker(
         {
             try
             {
-                await processor.ProcessAsync(record, cancellationToken);
+                if (await processor.ProcessAsync(record, cancellationToken) is { } failure)
+                {
+                    await RetryOrDeadLetterAsync(claim.Token, record, failure, null);
+                    continue;
+                }
+
                 done.Add(record);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -77,24 +100,28 @@ internal sealed class ProviderCallbackWorker(
             }
             catch (Exception exception)
             {
-                await RetryOrDropAsync(claim.Token, record, exception);
+                // The exception's type only: its message may quote what the store was given.
+                await RetryOrDeadLetterAsync(claim.Token, record, $"storing its answer failed ({exception.GetType().Name})", exception);
             }
         }
 
         await queue.DeleteAsync(claim.Token, done, CancellationToken.None);
     }
 
-    private async Task RetryOrDropAsync(Guid token, ClaimedRecord record, Exception exception)
+    private async Task RetryOrDeadLetterAsync(Guid token, ClaimedRecord record, string reason, Exception? exception)
     {
         var provider = index.FromSource(record.SourceSystem)?.Name ?? record.SourceSystem;
         if (record.Attempts >= MaxAttempts)
         {
-            ProviderCallbackLog.GaveUp(logger, provider, record.RecordId, record.Attempts, exception);
+            ProviderCallbackLog.DeadLettered(logger, provider, record.RecordId, record.Attempts, reason, exception);
+            await deadLetters.AddAsync(
+                new NewDeadLetter(ProviderCallbackDeadLetters.Kind, record.SourceSystem, record.RecordId, record.Payload, reason, record.Attempts, time.GetUtcNow()),
+                CancellationToken.None);
             await queue.DeleteAsync(token, [record], CancellationToken.None);
             return;
         }
 
-        ProviderCallbackLog.Failed(logger, provider, record.RecordId, record.Attempts, exception);
+        ProviderCallbackLog.Failed(logger, provider, record.RecordId, record.Attempts, reason, exception);
         var delay = RetryBase * Math.Pow(2, record.Attempts - 1);
         await queue.DeferAsync(token, [record], time.GetUtcNow() + delay, countAttempt: true, CancellationToken.None);
     }

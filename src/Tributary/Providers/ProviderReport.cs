@@ -4,12 +4,14 @@ using Tributary.Providers;
 namespace Tributary.Host.Providers;
 
 /// <summary>
-/// One provider's live state in a process: settings that matter to an operator, circuit, rate-limit tokens, pauses
-/// and credits spent. What <c>GET /v1/providers</c> answers and <c>tributary providers</c> prints.
+/// One provider's live state in a process: settings that matter to an operator, health (disabled, down, degraded or
+/// ok), circuit, rate-limit tokens, pauses and credits spent. What <c>GET /v1/providers</c> answers and <c>tributary
+/// providers</c> prints.
 /// </summary>
 internal sealed record ProviderReport(
     string Name,
     bool Enabled,
+    string Health,
     int Priority,
     string Circuit,
     long TokensAvailable,
@@ -24,21 +26,23 @@ internal sealed record ProviderReport(
     decimal CostTotal)
 {
     /// <summary>Every registered provider, in the catalog's priority order.</summary>
-    public static async Task<IReadOnlyList<ProviderReport>> ListAsync(ProviderCatalog catalog, CreditMeter credits, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ProviderReport>> ListAsync(ProviderCatalog catalog, CreditMeter credits, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(time);
         var reports = new List<ProviderReport>(catalog.All.Count);
         foreach (var entry in catalog.All)
         {
-            reports.Add(Of(entry, await entry.Runtime.Gate.AvailableAsync(cancellationToken), await credits.SpendAsync(entry.Name, cancellationToken)));
+            reports.Add(Of(entry, await entry.Runtime.Gate.AvailableAsync(cancellationToken), await credits.SpendAsync(entry.Name, cancellationToken), time.GetUtcNow()));
         }
 
         return reports;
     }
 
     // tokens: what the provider's window leaves now, for every process together when the budget is shared (Redis).
-    private static ProviderReport Of(ProviderEntry entry, long tokens, CreditSpend spend) => new(
+    private static ProviderReport Of(ProviderEntry entry, long tokens, CreditSpend spend, DateTimeOffset now) => new(
         entry.Name,
         entry.Runtime.IsEnabled,
+        ProviderHealth.Of(entry, tokens, spend, now),
         entry.Runtime.Options.Priority,
         entry.Runtime.CircuitState,
         tokens,

@@ -84,6 +84,49 @@ public sealed class SandboxAndProvidersProcessTests
     }
 
     [Fact]
+    public async Task Providers_OfAFreshConfiguration_AreOk_AndDisabledWhenNotEnabled()
+    {
+        var environment = new Dictionary<string, string?> { ["Providers__Hunter__Enabled"] = "false" };
+
+        await using var json = await TributaryProcess.RunAsync(["providers", "--json"], environment);
+        await using var table = await TributaryProcess.RunAsync(["providers"], environment);
+
+        json.ExitCode.ShouldBe(0, json.Output);
+        using var document = JsonDocument.Parse(json.StandardOutput);
+        var health = document.RootElement.EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("health").GetString());
+        health.ShouldBe(ProviderNames.ToDictionary(name => name, name => (string?)(name == "hunter" ? "disabled" : "ok")), ignoreOrder: true);
+        table.ExitCode.ShouldBe(0, table.Output);
+        table.StandardOutput.ShouldContain("Health");
+        table.StandardOutput.ShouldContain("disabled");
+    }
+
+    [Fact]
+    public async Task Providers_WithUrl_ShowsDownOnceACircuitOpens_DegradedWithoutTokens_AndDisabled()
+    {
+        await using var gateway = await GatewayServer.StartAsync(
+            "--Sandbox:Enabled=true", "--Providers:Hunter:Enabled=false", "--Providers:Clearbit:RateLimit:PerMinute=1",
+            "--Providers:Apollo:CircuitBreaker:MinimumThroughput=2", "--Providers:Apollo:MaxRetries=0");
+        var simulators = gateway.Services.GetRequiredService<SandboxSimulators>();
+        simulators.Apollo.Faults.FailStatus = 503;
+        foreach (var email in new[] { SampleIdentifiers.JaneDoeEmail, "someone@acme.com", "another@acme.com" })
+        {
+            (await gateway.EnrichAsync($$"""{"email":"{{email}}","providers":["clearbit","apollo"]}""")).EnsureSuccessStatusCode();
+        }
+
+        await using var run = await TributaryProcess.RunAsync(["providers", "--url", gateway.Client.BaseAddress!.ToString(), "--json"]);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        using var document = JsonDocument.Parse(run.StandardOutput);
+        var byName = document.RootElement.EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        byName["apollo"].GetProperty("circuit").GetString().ShouldBe("open");
+        byName["apollo"].GetProperty("health").GetString().ShouldBe("down");
+        byName["clearbit"].GetProperty("tokensAvailable").GetInt64().ShouldBe(0);
+        byName["clearbit"].GetProperty("health").GetString().ShouldBe("degraded");
+        byName["hunter"].GetProperty("health").GetString().ShouldBe("disabled");
+        byName["zoominfo"].GetProperty("health").GetString().ShouldBe("ok");
+    }
+
+    [Fact]
     public async Task Providers_WithUrl_WithoutTheGatewaysKey_ExitsWith2NamingTheOption()
     {
         await using var gateway = await GatewayServer.StartAsync("--Sandbox:Enabled=true", "--Gateway:ApiKeys:0=gw-providers-key");
