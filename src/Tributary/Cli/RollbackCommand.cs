@@ -56,7 +56,7 @@ internal static class RollbackCommand
             if (await SimulatedHereAsync(host, rollback, runId, cancellationToken) is { Count: > 0 } simulated)
             {
                 await error.WriteLineAsync(
-                    $"error: sandbox mode: the {string.Join(" and ", simulated)} simulators a run wrote to live in the serve process, and this process would start fresh ones. "
+                    $"error: sandbox mode: the {string.Join(" and ", simulated)} {(simulated.Count == 1 ? "simulator" : "simulators")} a run writes to live in the serve process, and this process would start fresh ones. "
                     + "Pass --url with that gateway's address (e.g. --url http://127.0.0.1:8080) to roll back there.");
                 return ExitCodes.BadArguments;
             }
