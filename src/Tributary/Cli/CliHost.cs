@@ -9,15 +9,22 @@ namespace Tributary.Host.Cli;
 /// </summary>
 internal sealed class CliHost : IAsyncDisposable
 {
-    private CliHost(IHost host, SandboxSimulators? sandbox)
+    private CliHost(IHost host, SandboxSimulators? sandbox, IReadOnlySet<string> simulatedSystems)
     {
         Host = host;
         Sandbox = sandbox;
+        SimulatedSystems = simulatedSystems;
     }
 
     public IHost Host { get; }
 
     public SandboxSimulators? Sandbox { get; }
+
+    /// <summary>
+    /// Integrated systems (<c>hubspot</c>, <c>salesforce</c>, …) this host talks to through the simulators it started
+    /// itself: fresh ones, not those a running <c>serve</c> wrote to.
+    /// </summary>
+    public IReadOnlySet<string> SimulatedSystems { get; }
 
     public IServiceProvider Services => Host.Services;
 
@@ -30,6 +37,7 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
+        var simulated = SandboxMode.SimulatedSystems(builder.Configuration, tributary.Sandboxes);
         var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
@@ -38,7 +46,7 @@ internal sealed class CliHost : IAsyncDisposable
             HostLog.SandboxMode(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary"), SandboxMode.Describe(sandbox));
         }
 
-        return new CliHost(host, sandbox);
+        return new CliHost(host, sandbox, simulated);
     }
 
     public async ValueTask DisposeAsync()

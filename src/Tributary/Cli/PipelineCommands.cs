@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Tributary.Host.Batch;
 using Tributary.Host.Batch.Input;
-using Tributary.Host.Crm;
 using Tributary.Host.DeadLetters;
 using Tributary.Host.Pipeline;
 using Tributary.Host.ProviderCallbacks;
@@ -11,12 +10,12 @@ using Tributary.Storage;
 
 namespace Tributary.Host.Cli;
 
-/// <summary>The pipeline's verbs: <c>worker</c>, <c>stage FILE</c>, <c>dlq list|replay</c>, <c>rollback RUN</c>.</summary>
+/// <summary>The pipeline's verbs: <c>worker</c>, <c>stage FILE</c>, <c>dlq list|replay</c>, and <c>rollback RUN</c> (<see cref="RollbackCommand"/>).</summary>
 internal static class PipelineCommands
 {
     private const int StageBatch = 1000;
 
-    public static IEnumerable<Command> Create(TextWriter output, string[] settings) => [Worker(output, settings), Stage(output, settings), Dlq(output, settings), Rollback(output, settings)];
+    public static IEnumerable<Command> Create(TextWriter output, string[] settings) => [Worker(output, settings), Stage(output, settings), Dlq(output, settings), RollbackCommand.Create(output, settings)];
 
     private static Command Worker(TextWriter output, string[] settings)
     {
@@ -170,35 +169,5 @@ internal static class PipelineCommands
             return ExitCodes.Success;
         });
         return new Command("dlq", "Dead letters: work that failed for good.") { list, replay };
-    }
-
-    private static Command Rollback(TextWriter output, string[] settings)
-    {
-        var run = new Argument<string>("RUN") { Description = "The pipeline run id (GET /v1/pipeline lists them)." };
-        var command = new Command("rollback", "Restore the old values of one run's write-back, where the CRM still holds what the run wrote.") { run };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            await using var host = await CliHost.StartAsync(settings, cancellationToken);
-            try
-            {
-                var report = await host.Services.GetRequiredService<PipelineRollback>().RollbackAsync(parse.GetValue(run)!, cancellationToken);
-                if (report.FieldsWritten == 0)
-                {
-                    await parse.InvocationConfiguration.Error.WriteLineAsync($"error: run '{report.RunId}' wrote nothing that can be rolled back");
-                    return ExitCodes.BadArguments;
-                }
-
-                await output.WriteLineAsync(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Run {report.RunId}: {report.FieldsRestored} of {report.FieldsWritten} fields restored on {report.RecordsRestored} records; {report.FieldsSkipped} left because they changed since."));
-                return ExitCodes.Success;
-            }
-            catch (CrmUnavailableException ex)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}; run rollback again later (it is safe to repeat)");
-                return ExitCodes.RuntimeFailure;
-            }
-        });
-        return command;
     }
 }

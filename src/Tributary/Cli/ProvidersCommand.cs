@@ -35,20 +35,20 @@ internal static class ProvidersCommand
             IReadOnlyList<ProviderReport> reports;
             if (parse.GetValue(url) is { } gateway)
             {
-                if (!Uri.TryCreate(gateway, UriKind.Absolute, out var gatewayUri) || gatewayUri.Scheme is not ("http" or "https"))
+                if (GatewayCall.ParseUrl(gateway) is not { } gatewayUri)
                 {
-                    await error.WriteLineAsync("error: --url must be an absolute http(s) URL, e.g. http://127.0.0.1:8080.");
+                    await error.WriteLineAsync("error: " + GatewayCall.BadUrl);
                     return ExitCodes.BadArguments;
                 }
 
                 var fetched = await GatewayProviders.FetchAsync(gatewayUri, parse.GetValue(apiKey), cancellationToken);
-                if (fetched.Reports is null)
+                if (fetched.Value is null)
                 {
                     await error.WriteLineAsync("error: " + fetched.Problem);
                     return fetched.ExitCode;
                 }
 
-                reports = fetched.Reports;
+                reports = fetched.Value;
             }
             else
             {

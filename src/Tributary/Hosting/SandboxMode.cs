@@ -16,6 +16,15 @@ internal static class SandboxMode
         configuration.GetValue("Sandbox:Enabled", true)
         && sandboxes.Where(static s => !s.IsIntegration).All(s => !HasCredentials(configuration, s));
 
+    /// <summary>
+    /// The integrated systems (CRMs, contact center, CDP) a process with this configuration points at simulators of its
+    /// own: all of those without credentials in sandbox mode, none otherwise. Read before the simulators are wired in.
+    /// </summary>
+    public static IReadOnlySet<string> SimulatedSystems(IConfiguration configuration, IEnumerable<ProviderSandbox> sandboxes) =>
+        IsNeeded(configuration, sandboxes)
+            ? sandboxes.Where(s => s.IsIntegration && !HasCredentials(configuration, s)).Select(s => s.Provider).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Starts the simulators and points the providers (and the systems without credentials) at them, or returns null when provider credentials are configured.</summary>
     public static async Task<SandboxSimulators?> StartIfNeededAsync(
         IConfigurationManager configuration, IReadOnlyCollection<ProviderSandbox> sandboxes, CancellationToken cancellationToken)

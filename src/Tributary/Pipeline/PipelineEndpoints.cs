@@ -1,15 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Tributary.Host.Crm;
 using Tributary.Host.HttpApi;
 using Tributary.Storage;
 
 namespace Tributary.Host.Pipeline;
 
-/// <summary>The pipeline over HTTP: stage records for backfills, and see what it has done.</summary>
+/// <summary>The pipeline over HTTP: stage records for backfills, see what it has done, and undo a run's write-back.</summary>
 internal static class PipelineEndpoints
 {
-
     public static RouteGroupBuilder MapPipelineEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/staging", StageAsync)
@@ -27,6 +27,16 @@ internal static class PipelineEndpoints
             .WithSummary("The pipeline's queue, tables, dead letters and latest runs")
             .WithDescription("runs: latest first, each with processed, enriched, unmatched, failed, failureRate, credits, the providers' API versions and the CRMs' own usage figures (Sforce-Limit-Info).")
             .Produces<PipelineStatus>();
+
+        v1.MapPost("/pipeline/runs/{runId}/rollback", RollbackAsync)
+            .WithTags("Pipeline")
+            .WithName("RollbackPipelineRun")
+            .WithSummary("Restore the CRM values one pipeline run overwrote")
+            .WithDescription("Each field the run wrote gets its old value back, where the CRM still holds the value the run wrote; a value changed since is left alone. Runs in the gateway, so in sandbox mode it reaches the simulators the run wrote to. 200 with the counts: fieldsWritten (0 when nothing is left to undo: the run wrote nothing, or was rolled back already), recordsRestored, fieldsRestored, fieldsSkipped. Safe to repeat; rollbacks in one gateway run one at a time. 404 for an unknown run; 503 when the CRM is unavailable (try again later).")
+            .Produces<RollbackReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }
 
@@ -92,6 +102,32 @@ internal static class PipelineEndpoints
         await staging.StageAsync(records, cancellationToken);
         wakeup.Signal();
         return TypedResults.Accepted("/v1/pipeline", new StagingAccepted(records.Count));
+    }
+
+    private static async Task<Results<Ok<RollbackReport>, ProblemHttpResult>> RollbackAsync(
+        HttpContext http, string runId, IRunStore runs, PipelineRollback rollback, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParseExact(runId, "N", out var id))
+        {
+            return Problems.BadRequest(http, "runId", "A run id is 32 hexadecimal digits, as GET /v1/pipeline lists them.");
+        }
+
+        runId = id.ToString("N");
+        if (await runs.GetAsync(runId, cancellationToken) is not { Kind: RunKind.Pipeline })
+        {
+            return Problems.Create(http, StatusCodes.Status404NotFound, "Not found", $"There is no pipeline run {runId}.");
+        }
+
+        try
+        {
+            // Not the request's token: a caller that stops waiting must not cut a rollback between the CRM's write and
+            // the journal that records it.
+            return TypedResults.Ok(await rollback.RollbackAsync(runId, lifetime.ApplicationStopping));
+        }
+        catch (CrmUnavailableException ex)
+        {
+            return Problems.Create(http, StatusCodes.Status503ServiceUnavailable, "CRM unavailable", $"{ex.Message}; the rollback is safe to repeat later.");
+        }
     }
 
     private static async Task<Ok<PipelineStatus>> StatusAsync(PipelineStatusReader status, CancellationToken cancellationToken) =>

@@ -10,9 +10,12 @@ internal sealed class PipelineOptions
     /// <summary>Whether <c>serve</c> runs the worker. Default true; <c>tributary worker</c> runs it regardless.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Staged records one claim takes. Default 100: one HubSpot call, half a Salesforce call.</summary>
+    /// <summary>
+    /// Staged records one claim takes. Default: the largest batch a configured CRM takes in one call (Salesforce 200,
+    /// HubSpot 100; 100 with neither), so a claim fills the biggest write-back call; see <see cref="CrmSystems.ClaimSize"/>.
+    /// </summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 100;
+    public int? BatchSize { get; set; }
 
     /// <summary>Claims processed at once, so a CRM's latency does not leave its rate limit unused. Default 4.</summary>
     [Range(1, 64)]

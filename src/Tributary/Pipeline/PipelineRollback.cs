@@ -6,15 +6,39 @@ namespace Tributary.Host.Pipeline;
 /// <summary>
 /// Undoes one run's write-back: each field the run wrote gets its old value back, but only where the CRM still holds
 /// the value we wrote; a value changed since (by a person or another run) is left alone. Goes through the same batched,
-/// rate-limited CRM client as the worker. Safe to run again: what was restored no longer matches.
+/// rate-limited CRM client as the worker. Safe to run again: what was restored no longer matches. Rollbacks in one
+/// process run one at a time, so the same rollback asked twice at once restores once and reports it once.
 /// </summary>
-internal sealed class PipelineRollback(CrmSystems crms, IWriteBackJournal journal, TimeProvider time, ILogger<PipelineRollback> logger)
+internal sealed class PipelineRollback(CrmSystems crms, IWriteBackJournal journal, TimeProvider time, ILogger<PipelineRollback> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public void Dispose() => _oneAtATime.Dispose();
+
     public async Task<RollbackReport> RollbackAsync(string runId, CancellationToken cancellationToken)
     {
-        var entries = (await journal.ListAsync(runId, cancellationToken))
-            .Where(e => e.State is JournalState.Written or JournalState.Pending)
-            .ToArray();
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await RollbackAloneAsync(runId, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>The CRMs a rollback of <paramref name="runId"/> would write to (none when it has nothing left to undo).</summary>
+    public async Task<IReadOnlyList<string>> SystemsAsync(string runId, CancellationToken cancellationToken) =>
+        [.. (await UndoableAsync(runId, cancellationToken)).Select(e => e.SourceSystem).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The run's writes that may still be in the CRM: confirmed, or sent and never confirmed.</summary>
+    private async Task<JournalEntry[]> UndoableAsync(string runId, CancellationToken cancellationToken) =>
+        [.. (await journal.ListAsync(runId, cancellationToken)).Where(e => e.State is JournalState.Written or JournalState.Pending)];
+
+    private async Task<RollbackReport> RollbackAloneAsync(string runId, CancellationToken cancellationToken)
+    {
+        var entries = await UndoableAsync(runId, cancellationToken);
         var report = new RollbackReport(runId, entries.Length, 0, 0, 0);
         foreach (var system in entries.GroupBy(e => e.SourceSystem, StringComparer.Ordinal))
         {

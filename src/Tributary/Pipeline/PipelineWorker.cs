@@ -53,12 +53,13 @@ internal sealed class PipelineWorker(
     private async Task LaneAsync(bool untilDrained, CancellationToken cancellationToken)
     {
         var lease = TimeSpan.FromSeconds(_options.LeaseSeconds);
+        var claimSize = crms.ClaimSize(_options.BatchSize);
         while (!cancellationToken.IsCancellationRequested)
         {
             StagingClaim claim;
             try
             {
-                claim = await queue.ClaimAsync(_options.BatchSize, lease, crms.PipelineSources, cancellationToken);
+                claim = await queue.ClaimAsync(claimSize, lease, crms.PipelineSources, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
