@@ -170,7 +170,7 @@ public sealed partial class EnrichmentEngine(
         try
         {
             var entryFound = query.Budget.IsRealTime
-                ? await pending.WaitAsync(RealTimeWait(entry, query.Budget), time, cancellationToken)
+                ? await pending.WaitAsync(query.Budget.Remaining(time.GetUtcNow()), time, cancellationToken)
                 : await pending.WaitAsync(cancellationToken);
             return Outcome(name, entryFound, started);
         }
@@ -180,24 +180,13 @@ public sealed partial class EnrichmentEngine(
             _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             var stale = await cache.FindStoredAsync(key, cancellationToken);
             return new ProviderOutcome(
-                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null, "budget reached");
+                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null, "request budget reached");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             EngineLog.ProviderCrashed(logger, name, subject, ex.GetType().Name);
             return new ProviderOutcome(name, ProviderStatus.ServerError, time.GetElapsedTime(started), Profile.Empty, 0, Detail: "internal error");
         }
-    }
-
-    /// <summary>
-    /// How long a real-time request waits for one provider: its own budget (<c>TimeoutMs</c>, retries included) within
-    /// what is left of the request's. A slow provider costs the caller 500 ms, not the whole request budget.
-    /// </summary>
-    private TimeSpan RealTimeWait(ProviderEntry entry, CallBudget budget)
-    {
-        var left = budget.Remaining(time.GetUtcNow());
-        var own = TimeSpan.FromMilliseconds(entry.Runtime.Options.TimeoutMs);
-        return own < left ? own : left;
     }
 
     private static string? SkipReason(ProviderEntry entry, EnrichmentQuery query) =>

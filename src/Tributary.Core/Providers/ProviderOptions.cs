@@ -13,10 +13,7 @@ public class ProviderOptions
     /// <summary>Root URL of the API; every connector's URL is configurable so it can point at a simulator.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>
-    /// A real-time request's budget for this provider, retries included (within the request's own), and the longest
-    /// one attempt may take. Default 500 ms.
-    /// </summary>
+    /// <summary>Time one attempt may take. Default 500 ms.</summary>
     [Range(10, 120_000)]
     public int TimeoutMs { get; set; } = 500;
 
