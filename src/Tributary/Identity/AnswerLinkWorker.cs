@@ -39,6 +39,12 @@ internal sealed class AnswerLinkWorker(
     {
         queue.Complete();
         await base.StopAsync(cancellationToken);
+        if (ExecuteTask is { IsCompleted: false })
+        {
+            // The host's own shutdown timeout ran out while a batch was linking: the loop still owns the batch.
+            return;
+        }
+
         using var deadline = new CancellationTokenSource(DrainTimeout, time);
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
