@@ -84,7 +84,7 @@ internal sealed class IdentityRequests(IdentifierReader reader, IdentityKeys key
             nameCompany = null;
         }
 
-        return new IdentifyInput(usable, ignored, nameCompany is var (n, c) ? keys.OfNameAndCompany(n, c) : null, traits);
+        return new IdentifyInput(usable, ignored, nameCompany is var (n, c) ? keys.OfNameAndCompany(n, c) : null, traits, TraitsFillBlanks: true);
     }
 
     /// <summary>The identifiers to look up (name + company as one) and the types left out as blocked.</summary>

@@ -103,6 +103,28 @@ public sealed class AnswerLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAnswer_FillsTheTraitsAProfileLacks_AndNeverReplacesOneACdpSet()
+    {
+        var person = Known(7);
+        using var identify = await _gateway.Client.PostAsync(
+            "/v1/identity/identify", Json($$$"""{"traits":{"email":"{{{person.Email}}}","jobTitle":"Typed by a person","city":""}}"""));
+        identify.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var answer = await EnrichAsync(_gateway, $$"""{"email":"{{person.Email}}"}""");
+        await EverythingQueuedIsLinkedAsync(Known(8));
+        var summary = (await ResolveAsync(_gateway, $$"""{"email":"{{person.Email}}"}""")).GetProperty("summary");
+
+        answer.GetProperty("jobTitle").GetString().ShouldNotBeNullOrEmpty();
+        answer.GetProperty("jobTitle").GetString().ShouldNotBe("Typed by a person");
+        summary.GetProperty("jobTitle").GetString().ShouldBe("Typed by a person");
+        summary.GetProperty("name").GetString().ShouldBe(answer.GetProperty("name").GetString());
+        if (answer.GetProperty("city").GetString() is { Length: > 0 } city)
+        {
+            summary.GetProperty("city").GetString().ShouldBe(city, "an empty trait is a blank to fill");
+        }
+    }
+
+    [Fact]
     public async Task TheSameAnswer_ManyTimesAtOnce_LinksOneProfile()
     {
         var person = Known(5);
