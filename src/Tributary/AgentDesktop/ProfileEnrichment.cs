@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tributary.Host.Crm;
 using Tributary.Storage;
 
 namespace Tributary.Host.AgentDesktop;
@@ -7,14 +8,16 @@ namespace Tributary.Host.AgentDesktop;
 /// What enrichment found for a profile: the warehouse rows (<c>enriched_contacts</c>) of the CRM records linked to it,
 /// each value with its provenance. With several records, the most recently enriched value of a field wins.
 /// </summary>
-internal sealed class ProfileEnrichment(IEnrichedContactStore contacts)
+internal sealed class ProfileEnrichment(IEnrichedContactStore contacts, IEnumerable<ICrmSystem> crms)
 {
+    private readonly string[] _sources = [.. crms.Select(static c => c.Name).Distinct(StringComparer.Ordinal)];
+
     public async Task<JsonObject> ValuesAsync(IEnumerable<string> crmIds, Dictionary<string, FieldProvenance> provenance, CancellationToken cancellationToken)
     {
         var rows = new List<EnrichedContact>();
-        foreach (var crmId in crmIds)
+        foreach (var rowId in crmIds.SelectMany(RowIds).Distinct(StringComparer.Ordinal))
         {
-            if (await contacts.GetAsync(crmId, cancellationToken) is { } row)
+            if (await contacts.GetAsync(rowId, cancellationToken) is { } row)
             {
                 rows.Add(row);
             }
@@ -35,6 +38,12 @@ internal sealed class ProfileEnrichment(IEnrichedContactStore contacts)
 
         return values;
     }
+
+    /// <summary>
+    /// The rows a linked CRM id may name: the pipeline's, under each CRM's prefix (<c>hubspot:1001</c>), and the id as
+    /// linked (a row stored under it; a link made before the graph held the CRM's own id).
+    /// </summary>
+    private IEnumerable<string> RowIds(string crmId) => [crmId, .. _sources.Select(source => WarehouseIds.Of(source, crmId))];
 
     /// <summary>The row's values by the flat field names its provenance uses.</summary>
     private static IEnumerable<(string Field, JsonNode? Value)> Fields(EnrichedContact row)

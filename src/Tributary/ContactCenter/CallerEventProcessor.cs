@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
 using Tributary.Host.Flat;
 using Tributary.Host.Genesys;
+using Tributary.Host.Identity;
 using Tributary.Identifiers;
 using Tributary.Orchestration;
 using Tributary.Privacy;
@@ -13,7 +14,8 @@ namespace Tributary.Host.ContactCenter;
 /// One inbound <c>customer.start</c>: the caller's number → enrichment with every enabled provider (the CRM lookups of
 /// <c>Providers:Http:&lt;Name&gt;</c> included), under the real-time budget → the conversation's participant
 /// attributes. A conversation that is gone ends quietly; a write that failed after the client's retries becomes a
-/// dead letter. An enriched caller is queued for External Contacts when that is enabled, off this path.
+/// dead letter. An enriched caller is queued for External Contacts when that is enabled, and a fresh match for the
+/// identity graph (<c>Identity:LinkOnEnrich</c>), both off this path.
 /// </summary>
 internal sealed class CallerEventProcessor(
     EnrichmentEngine engine,
@@ -23,6 +25,7 @@ internal sealed class CallerEventProcessor(
     IStagingQueue queue,
     IDeadLetterStore deadLetters,
     IdentifierHasher hasher,
+    AnswerLinks links,
     IOptions<GenesysOptions> options,
     TimeProvider time,
     ILogger<CallerEventProcessor> logger)
@@ -68,7 +71,9 @@ internal sealed class CallerEventProcessor(
             return FlatAnswer.None;
         }
 
-        return FlatAnswer.Of(await engine.EnrichAsync(request, cancellationToken));
+        var result = await engine.EnrichAsync(request, cancellationToken);
+        links.Offer(request, result);
+        return FlatAnswer.Of(result);
     }
 
     private async Task QueueExternalContactAsync(FlatAnswer answer, CancellationToken cancellationToken)

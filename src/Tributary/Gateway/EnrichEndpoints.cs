@@ -4,6 +4,7 @@ using Tributary.Enrichment;
 using Tributary.Host.Contracts;
 using Tributary.Host.Flat;
 using Tributary.Host.HttpApi;
+using Tributary.Host.Identity;
 using Tributary.Identifiers;
 using Tributary.Orchestration;
 using Tributary.Providers;
@@ -50,7 +51,7 @@ internal static class EnrichEndpoints
 
     private static async Task<Results<FlatEnrichResult, ProblemHttpResult>> EnrichFlatAsync(
         HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, FlatFields fields,
-        ProviderCatalog catalog, IOptions<GatewayOptions> gateway, int? maxBytes, CancellationToken cancellationToken)
+        ProviderCatalog catalog, AnswerLinks links, IOptions<GatewayOptions> gateway, int? maxBytes, CancellationToken cancellationToken)
     {
         var requestId = RequestIds.Of(http);
         var cap = maxBytes ?? gateway.Value.MaxResponseBytes;
@@ -71,12 +72,12 @@ internal static class EnrichEndpoints
             return problem;
         }
 
-        var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, cancellationToken);
+        var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, links, cancellationToken);
         return outcome.Problem ?? (Results<FlatEnrichResult, ProblemHttpResult>)new FlatEnrichResult(fields, FlatAnswer.Of(outcome.Result!), requestId, cap);
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> EnrichPersonAsync(
-        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+        HttpContext http, JsonBody json, EnrichmentEngine engine, IdentifierNormalizer normalizer, AnswerLinks links, CancellationToken cancellationToken)
     {
         var (body, problem) = await json.ReadAsync(http, GatewayJsonContext.Default.EnrichRequestBody, cancellationToken);
         if (problem is not null)
@@ -84,13 +85,13 @@ internal static class EnrichEndpoints
             return problem;
         }
 
-        var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, cancellationToken);
+        var outcome = await RunAsync(http, body!, LookupKind.Person, engine, normalizer, links, cancellationToken);
         return outcome.Problem ?? (Results<Ok<ProfileResponse>, ProblemHttpResult>)TypedResults.Ok(ResponseMapping.ToNested(outcome.Result!, RequestIds.Of(http)));
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> EnrichCompanyAsync(
         HttpContext http, string? domain, string? providers, string? mode, int? timeoutMs,
-        EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+        EnrichmentEngine engine, IdentifierNormalizer normalizer, AnswerLinks links, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(domain))
         {
@@ -104,12 +105,13 @@ internal static class EnrichEndpoints
             TimeoutMs = timeoutMs,
             Providers = providers?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
-        var outcome = await RunAsync(http, body, LookupKind.Company, engine, normalizer, cancellationToken);
+        var outcome = await RunAsync(http, body, LookupKind.Company, engine, normalizer, links, cancellationToken);
         return outcome.Problem ?? (Results<Ok<ProfileResponse>, ProblemHttpResult>)TypedResults.Ok(ResponseMapping.ToNested(outcome.Result!, RequestIds.Of(http)));
     }
 
     private static async Task<(EnrichmentResult? Result, ProblemHttpResult? Problem)> RunAsync(
-        HttpContext http, EnrichRequestBody body, LookupKind kind, EnrichmentEngine engine, IdentifierNormalizer normalizer, CancellationToken cancellationToken)
+        HttpContext http, EnrichRequestBody body, LookupKind kind, EnrichmentEngine engine, IdentifierNormalizer normalizer, AnswerLinks links,
+        CancellationToken cancellationToken)
     {
         if (!EnrichRequestParser.TryBuild(body, kind, normalizer, out var request, out var field, out var detail))
         {
@@ -118,7 +120,11 @@ internal static class EnrichEndpoints
 
         try
         {
-            return (await engine.EnrichAsync(request!, cancellationToken), null);
+            var result = await engine.EnrichAsync(request!, cancellationToken);
+
+            // Identity:LinkOnEnrich, off the request path: a non-blocking write to the link queue, nothing more.
+            links.Offer(request!, result);
+            return (result, null);
         }
         catch (UnknownProviderException ex)
         {

@@ -71,6 +71,9 @@ internal static class GatewayApp
         builder.Services.AddTributaryJobs();
         builder.Services.PostConfigure<JobsOptions>(jobs => jobs.AllowPrivateCallbacks ??= listen.All.All(static a => ListenGuard.IsLoopback(a.Url)));
         builder.Services.AddHostedService<PipelineService>();
+
+        // Before the contact-center worker, whose answers it links: hosted services stop in reverse order.
+        builder.Services.AddHostedService<AnswerLinkWorker>();
         builder.Services.AddHostedService<ContactCenterWorker>();
         builder.Services.AddHostedService<ProviderCallbackService>();
         builder.Services.AddHostedService<OutcomeWorker>();

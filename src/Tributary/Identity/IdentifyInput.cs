@@ -8,8 +8,13 @@ namespace Tributary.Host.Identity;
 /// <param name="Ignored">Identifiers that never link, with the reason (e.g. <c>blocked</c>).</param>
 /// <param name="NameCompany">Name and company together, when both were given.</param>
 /// <param name="Traits">The other traits, by name; a JSON null removes a kept trait.</param>
+/// <param name="TraitsFillBlanks">
+/// True for what enrichment learned: its traits fill those the profile lacks and never replace one a person or a CDP
+/// set (an identify's traits do replace).
+/// </param>
 internal sealed record IdentifyInput(
     IReadOnlyList<KeyedIdentifier> Identifiers,
     IReadOnlyList<IgnoredIdentifier> Ignored,
     IdentityKey? NameCompany,
-    IReadOnlyDictionary<string, JsonElement> Traits);
+    IReadOnlyDictionary<string, JsonElement> Traits,
+    bool TraitsFillBlanks = false);

@@ -83,7 +83,7 @@ internal sealed class IdentifyPlanner(IdentityOptions options)
         }
 
         var profiles = matched.OrderBy(p => p.UpdatedAt).Select(p => p.Traits);
-        var change = new IdentityChange(target, created, absorbed, add, remove, MergeTraits(profiles, input.Traits), now);
+        var change = new IdentityChange(target, created, absorbed, add, remove, MergeTraits(profiles, input.Traits, input.TraitsFillBlanks), now);
         var linked = add.Where(l => l.Key.Type != IdentifierTypes.NameCompany).Select(l => l.Key.Type).ToList();
         return (change, new IdentifyOutcome(target, created, linked, absorbed, null));
     }
@@ -110,8 +110,11 @@ internal sealed class IdentifyPlanner(IdentityOptions options)
         return null;
     }
 
-    /// <summary>Kept traits of the merged profiles, least recently updated first, then the request's on top; a null removes one.</summary>
-    private static string MergeTraits(IEnumerable<string> kept, IReadOnlyDictionary<string, JsonElement> incoming)
+    /// <summary>
+    /// Kept traits of the merged profiles, least recently updated first, then the request's on top (a null removes
+    /// one), or, with <paramref name="fillBlanks"/>, only where the profile has no value.
+    /// </summary>
+    private static string MergeTraits(IEnumerable<string> kept, IReadOnlyDictionary<string, JsonElement> incoming, bool fillBlanks)
     {
         var merged = new JsonObject();
         foreach (var traits in kept)
@@ -127,6 +130,11 @@ internal sealed class IdentifyPlanner(IdentityOptions options)
 
         foreach (var (name, value) in incoming)
         {
+            if (fillBlanks && merged[name] is { } present && !(present is JsonValue text && text.TryGetValue<string>(out var s) && s.Length == 0))
+            {
+                continue;
+            }
+
             if (value.ValueKind == JsonValueKind.Null)
             {
                 merged.Remove(name);

@@ -6,6 +6,7 @@ namespace Tributary.Host.Identity;
 /// <summary>Source-generated JSON for the identity endpoints.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(IdentifyRequest))]
 [JsonSerializable(typeof(IdentifyResponse))]
 [JsonSerializable(typeof(ResolveRequest))]

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Tributary.Host.Identity;
 
-/// <summary>Identity resolution in the host: options, request reading, the service over the store's identity graph.</summary>
+/// <summary>
+/// Identity resolution in the host: options, request reading, the service over the store's identity graph, and the
+/// queue of answers to link (its worker, <see cref="AnswerLinkWorker"/>, is added by <c>serve</c>, whose answers feed it).
+/// </summary>
 internal static class IdentityRegistration
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services)
@@ -24,6 +27,7 @@ internal static class IdentityRegistration
         services.TryAddSingleton<IdentifierReader>();
         services.TryAddSingleton<IdentityKeys>();
         services.TryAddSingleton<EnrichmentLinks>();
+        services.TryAddSingleton<AnswerLinks>();
         services.TryAddSingleton<BlockedValues>();
         services.TryAddSingleton<IdentityRequests>();
         services.TryAddSingleton<SummaryBuilder>();

@@ -46,6 +46,47 @@ internal sealed class IdentityRequests(IdentifierReader reader, IdentityKeys key
         return new IdentifyInput(usable, ignored, nameCompany is var (n, c) ? keys.OfNameAndCompany(n, c) : null, kept);
     }
 
+    /// <summary>
+    /// What enrichment learned, as an identify: any number of values of a type (an answer may name a second email),
+    /// with the traits to keep. A value that does not parse is left out rather than refused, so a CRM's or a provider's
+    /// malformed phone does not keep the rest from linking. Null when nothing is left to link.
+    /// </summary>
+    public IdentifyInput? ReadEnriched(IEnumerable<(string Type, string? Value)> identifiers, Dictionary<string, JsonElement> traits)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        ArgumentNullException.ThrowIfNull(traits);
+        var found = new List<Identifier?>();
+        foreach (var (type, value) in identifiers)
+        {
+            try
+            {
+                found.Add(reader.Read(type, value, type));
+            }
+            catch (InvalidIdentifierException)
+            {
+                // Not linkable; the others still are.
+            }
+        }
+
+        var (usable, ignored) = Split(found.Distinct());
+        if (usable.Count == 0)
+        {
+            return null;
+        }
+
+        (string Name, string Company)? nameCompany;
+        try
+        {
+            nameCompany = IdentifierReader.NameAndCompany(Trait(traits, "name"), Trait(traits, "company"), "name", "company");
+        }
+        catch (InvalidIdentifierException)
+        {
+            nameCompany = null;
+        }
+
+        return new IdentifyInput(usable, ignored, nameCompany is var (n, c) ? keys.OfNameAndCompany(n, c) : null, traits, TraitsFillBlanks: true);
+    }
+
     /// <summary>The identifiers to look up (name + company as one) and the types left out as blocked.</summary>
     public (IReadOnlyList<KeyedIdentifier> Identifiers, IReadOnlyList<string> BlockedTypes) ReadResolve(ResolveRequest request)
     {

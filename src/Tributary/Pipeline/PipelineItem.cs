@@ -7,5 +7,5 @@ namespace Tributary.Host.Pipeline;
 internal sealed record PipelineItem(ClaimedRecord Staged, ICrmSystem? System, CrmRecord? Record, CrmIdentity Identity)
 {
     /// <summary>The row id in <c>enriched_contacts</c> and <c>unmatched_records</c>: <c>hubspot:1001</c>.</summary>
-    public string WarehouseId => $"{Staged.SourceSystem}:{Staged.RecordId}";
+    public string WarehouseId => WarehouseIds.Of(Staged.SourceSystem, Staged.RecordId);
 }

@@ -131,7 +131,8 @@ internal sealed class PipelinePass(
                     if (item.Record is not null)
                     {
                         var phone = result.Result.Profile.Text(Tributary.Profiles.ProfileFields.Phone);
-                        linked.Add(new EnrichedLink(item.WarehouseId, item.Identity.Email, phone.Length > 0 ? phone : item.Identity.Phone));
+                        // The CRM's own id, as a caller knows it (resolve {"crmId":"1001"}); the warehouse row id is prefixed.
+                        linked.Add(new EnrichedLink(item.Staged.RecordId, item.Identity.Email, phone.Length > 0 ? phone : item.Identity.Phone));
                     }
 
                     if (changes.Count == 0)

@@ -48,6 +48,23 @@ public sealed class GenesysEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AKnownCaller_IsLinkedInTheIdentityGraph_ByPhoneAndTheAnswersEmail()
+    {
+        Genesys.AddConversation(Conversation, Participant);
+
+        using var response = await PostAsync(Envelope("evt-link", Conversation, Participant, "tel:" + SampleIdentifiers.JaneDoePhone));
+        var byEmail = default(JsonElement);
+        await Eventually.TrueAsync(
+            async () => (byEmail = await ResolveAsync($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""")).GetProperty("match").GetString() == "deterministic",
+            "the caller to be linked");
+        var byPhone = await ResolveAsync($$"""{"phone":"{{SampleIdentifiers.JaneDoePhone}}"}""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        byPhone.GetProperty("profileId").GetString().ShouldBe(byEmail.GetProperty("profileId").GetString());
+        byEmail.GetProperty("summary").GetProperty("name").GetString().ShouldBe("Jane Doe");
+    }
+
+    [Fact]
     public async Task AnUnknownCaller_GetsSourceNoneOnly_SoTheFlowCanBranch()
     {
         // The reference sample: a 555 number no provider knows.
@@ -169,6 +186,12 @@ public sealed class GenesysEventTests : IAsyncLifetime
     {
         var queue = _gateway.Services.GetRequiredService<IStagingQueue>();
         await Eventually.TrueAsync(async () => await queue.CountAsync([source], CancellationToken.None) == 0, $"the {source} queue to drain");
+    }
+
+    private async Task<JsonElement> ResolveAsync(string body)
+    {
+        using var response = await _gateway.Client.PostAsync("/v1/identity/resolve", new StringContent(body, Encoding.UTF8, "application/json"));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? secret = Secret)

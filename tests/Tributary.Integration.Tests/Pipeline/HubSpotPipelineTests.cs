@@ -51,12 +51,20 @@ public sealed class HubSpotPipelineTests : IAsyncLifetime
         journal.Select(e => e.RecordId).Distinct().Order().ShouldBe(["1002", "1005"]);
         (await _gateway.Services.GetRequiredService<IEnrichedContactStore>().GetAsync("hubspot:1002", CancellationToken.None)).ShouldNotBeNull();
 
-        // Identity:LinkOnEnrich: the CRM record is linked with its email, so a caller can be resolved to it.
-        using var resolved = await _gateway.Client.PostAsync("/v1/identity/resolve", new StringContent("""{"crmId":"hubspot:1002"}"""));
+        // Identity:LinkOnEnrich: the CRM record is linked by the CRM's own id, as a caller knows it, with its email.
+        using var resolved = await _gateway.Client.PostAsync("/v1/identity/resolve", new StringContent("""{"crmId":"1002"}"""));
         var resolution = await resolved.Content.ReadFromJsonAsync<JsonElement>();
         resolution.GetProperty("match").GetString().ShouldBe("deterministic");
+        var profileId = resolution.GetProperty("profileId").GetString()!;
         using var byEmail = await _gateway.Client.PostAsync("/v1/identity/resolve", new StringContent($$"""{"email":"{{HubSpot.GetContact("1002")!.Properties["email"]}}"}"""));
-        (await byEmail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("profileId").GetString().ShouldBe(resolution.GetProperty("profileId").GetString());
+        (await byEmail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("profileId").GetString().ShouldBe(profileId);
+        using var prefixed = await _gateway.Client.PostAsync("/v1/identity/resolve", new StringContent("""{"crmId":"hubspot:1002"}"""));
+        (await prefixed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("match").GetString().ShouldBe("guest", "the warehouse row id is not a CRM id");
+
+        // The agent desktop still finds the record's warehouse row (hubspot:1002) from the CRM id the graph holds.
+        var profile = await _gateway.Client.GetFromJsonAsync<JsonElement>($"/v1/profiles/{profileId}");
+        profile.GetProperty("identifiers").EnumerateArray().ShouldContain(i => i.GetProperty("type").GetString() == "crmId" && i.GetProperty("value").GetString() == "1002");
+        profile.GetProperty("enrichment").GetProperty("jobTitle").GetProperty("value").GetString().ShouldBe(blank.Properties["jobtitle"]);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class PostgresErasureTests(PostgresStoreBackend postgres) : IClass
         status.ShouldBe(200, receipt.ToString());
         receipt.GetProperty("ledger").GetInt32().ShouldBeGreaterThan(0);
         (receipt.GetProperty("jobRecords").GetInt32(), receipt.GetProperty("profiles").GetInt32(), receipt.GetProperty("outcomes").GetInt32()).ShouldBe((1, 1, 1));
-        receipt.GetProperty("identityLinks").GetInt32().ShouldBe(3);
+        receipt.GetProperty("identityLinks").GetInt32().ShouldBe(4);
         foreach (var place in new[] { "ledger", "jobRecords", "identityLinks", "profiles", "outcomes", "staging" })
         {
             again.GetProperty(place).GetInt32().ShouldBe(0, $"{place} after the second erasure");

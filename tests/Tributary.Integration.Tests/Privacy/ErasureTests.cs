@@ -32,7 +32,7 @@ public sealed class ErasureTests
             status.ShouldBe(200, receipt.ToString());
             receipt.GetProperty("ledger").GetInt32().ShouldBeGreaterThan(0);
             receipt.GetProperty("jobRecords").GetInt32().ShouldBe(1);
-            receipt.GetProperty("identityLinks").GetInt32().ShouldBe(3, "the profile's email, phone and user id links");
+            receipt.GetProperty("identityLinks").GetInt32().ShouldBe(4, "the profile's email, phone and user id links, and the name + company its enrichment answer linked");
             receipt.GetProperty("profiles").GetInt32().ShouldBe(1);
             receipt.GetProperty("outcomes").GetInt32().ShouldBe(1);
             receipt.GetProperty("suppressed").GetBoolean().ShouldBeTrue();
@@ -131,6 +131,9 @@ public sealed class ErasureTests
     internal static async Task<string> SpreadTheSubjectAsync(GatewayServer gateway)
     {
         (await gateway.EnrichAsync<JsonElement>($$"""{"email":"{{Email}}"}""")).GetProperty("name").GetString().ShouldBe("Jane Doe");
+
+        // The answer links Jane in the background (Identity:LinkOnEnrich); waited for, so the links counted are known.
+        await Eventually.TrueAsync(async () => await MatchAsync(gateway) == "deterministic", "the answer to be linked");
         using var identified = await gateway.Client.PostAsync(
             "/v1/identity/identify", Json($$$"""{"userId":"CUST-ERASE-1","traits":{"email":"{{{Email}}}","phone":"{{{SampleIdentifiers.JaneDoePhone}}}","name":"Jane Doe"}}"""));
         var profileId = (await identified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("profileId").GetString()!;
@@ -144,6 +147,12 @@ public sealed class ErasureTests
             async () => (await gateway.Client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}")).GetProperty("status").GetString() == "completed",
             "the job to complete");
         return profileId;
+    }
+
+    private static async Task<string?> MatchAsync(GatewayServer gateway)
+    {
+        using var response = await gateway.Client.PostAsync("/v1/identity/resolve", Json($$"""{"email":"{{Email}}"}"""));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("match").GetString();
     }
 
     internal static async Task<(int Status, JsonElement Body)> ForgetAsync(GatewayServer gateway, string body)
