@@ -11,6 +11,7 @@ internal sealed class PipelineRun(string id, decimal creditsAtStart, bool dryRun
     private long _failed;
     private long _retried;
     private long _written;
+    private long _lastRetryDueTicks;
 
     public string Id { get; } = id;
 
@@ -32,6 +33,9 @@ internal sealed class PipelineRun(string id, decimal creditsAtStart, bool dryRun
     /// <summary>Attempts that failed and were put back to retry later (not in the failure rate: they may still succeed).</summary>
     public long Retried => Interlocked.Read(ref _retried);
 
+    /// <summary>When the last of the retries this run scheduled comes due; null when it scheduled none.</summary>
+    public DateTimeOffset? LastRetryDue => Interlocked.Read(ref _lastRetryDueTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     /// <summary>Records whose write-back the CRM confirmed.</summary>
     public long Written => Interlocked.Read(ref _written);
 
@@ -43,7 +47,16 @@ internal sealed class PipelineRun(string id, decimal creditsAtStart, bool dryRun
 
     public void AddFailed(int count) => Interlocked.Add(ref _failed, count);
 
-    public void AddRetried(int count) => Interlocked.Add(ref _retried, count);
+    public void AddRetried(int count, DateTimeOffset dueAt)
+    {
+        Interlocked.Add(ref _retried, count);
+        var ticks = dueAt.UtcTicks;
+        var seen = Interlocked.Read(ref _lastRetryDueTicks);
+        while (ticks > seen && Interlocked.CompareExchange(ref _lastRetryDueTicks, ticks, seen) is var actual && actual != seen)
+        {
+            seen = actual;
+        }
+    }
 
     public void AddWritten(int count) => Interlocked.Add(ref _written, count);
 }

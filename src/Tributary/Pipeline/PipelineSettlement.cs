@@ -62,8 +62,9 @@ internal sealed class PipelineSettlement(
         foreach (var byAttempt in records.Except(spent).GroupBy(r => r.Attempts))
         {
             var delay = Backoff(byAttempt.Key);
-            await queue.DeferAsync(claimed.Claim.Token, [.. byAttempt], time.GetUtcNow() + delay, countAttempt: true, cancellationToken);
-            claimed.Run.AddRetried(byAttempt.Count());
+            var dueAt = time.GetUtcNow() + delay;
+            await queue.DeferAsync(claimed.Claim.Token, [.. byAttempt], dueAt, countAttempt: true, cancellationToken);
+            claimed.Run.AddRetried(byAttempt.Count(), dueAt);
             PipelineLog.Retrying(logger, byAttempt.Count(), reason, byAttempt.Key, delay.TotalSeconds);
         }
     }

@@ -8,8 +8,9 @@ namespace Tributary.Host.Pipeline;
 /// <summary>
 /// Claims staged records and runs them through <see cref="PipelinePass"/>, <see cref="PipelineOptions.Concurrency"/>
 /// claims at a time, so one CRM call's latency never leaves the CRM's rate limit idle. A run spans from the first
-/// claim after an idle spell to the moment the queue has nothing claimable; it is recorded in <c>enrichment_runs</c>
-/// and alerts once if too many of its records failed. A pass that throws loses nothing: its records come back when
+/// claim after an idle spell to the moment the queue has nothing claimable, waiting for its own retries when they come
+/// due within <see cref="RetryWaitOfARun"/> (so one record's attempts are one run, not one run each); it is recorded in
+/// <c>enrichment_runs</c> and alerts once if too many of its records failed. A pass that throws loses nothing: its records come back when
 /// their lease ends.
 /// </summary>
 internal sealed class PipelineWorker(
@@ -25,6 +26,9 @@ internal sealed class PipelineWorker(
     TimeProvider time,
     ILogger<PipelineWorker> logger) : IDisposable
 {
+    /// <summary>The longest a run stays open, idle, for retries it scheduled; a later retry goes to a run of its own.</summary>
+    public static readonly TimeSpan RetryWaitOfARun = TimeSpan.FromSeconds(60);
+
     private readonly PipelineOptions _options = options.Value;
     private readonly SemaphoreSlim _runGate = new(1, 1);
     private PipelineRun? _run;
@@ -154,13 +158,16 @@ internal sealed class PipelineWorker(
         }
     }
 
+    private bool AwaitsItsRetries(PipelineRun run) =>
+        run.LastRetryDue is { } due && due > time.GetUtcNow() && due - time.GetUtcNow() <= RetryWaitOfARun;
+
     /// <summary>Records the open run once no lane is busy (or at shutdown), and alerts if it failed too much.</summary>
     private async Task FinishRunAsync(bool force)
     {
         await _runGate.WaitAsync();
         try
         {
-            if (_run is not { } run || (!force && Volatile.Read(ref _busy) > 0))
+            if (_run is not { } run || (!force && (Volatile.Read(ref _busy) > 0 || AwaitsItsRetries(run))))
             {
                 return;
             }

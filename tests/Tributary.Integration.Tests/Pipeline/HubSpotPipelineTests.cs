@@ -172,6 +172,12 @@ public sealed class HubSpotPipelineTests : IAsyncLifetime
         HubSpot.Writes.Skip(1).SelectMany(w => w.Ids).ShouldAllBe(id => id == "1002");
         status.GetProperty("staged").GetInt64().ShouldBe(0);
         status.GetProperty("deadLetters").GetInt64().ShouldBe(0);
+
+        // The retry came due within the run's wait, so both contacts are one run's, not a run each.
+        var run = status.GetProperty("runs").EnumerateArray().ShouldHaveSingleItem();
+        run.GetProperty("processed").GetInt64().ShouldBe(2);
+        run.GetProperty("enriched").GetInt64().ShouldBe(2);
+        run.GetProperty("failed").GetInt64().ShouldBe(0);
     }
 
     [Fact]
