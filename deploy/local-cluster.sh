@@ -45,10 +45,11 @@ if command -v redis-server >/dev/null; then
   redis="127.0.0.1:$redis_port"
 fi
 
-run() { # name, then the verb and its arguments
+run() { # name, then the verb and its arguments; a worker runs at a lower CPU priority, as the systemd unit runs it
   local name=$1; shift
+  local nice=0; [ "$1" = worker ] && nice=10
   (cd "$work" && Storage__Provider=postgres Storage__ConnectionString="$store" Cache__Redis="$redis" Gateway__ApiKeys="$key" Sandbox__Enabled=true \
-     Sandbox__Warmup=false Logging__LogLevel__Default=Warning exec dotnet "$bin" "$@" >"$work/$name.log" 2>&1) &
+     Sandbox__Warmup=false Logging__LogLevel__Default=Warning exec nice -n $nice dotnet "$bin" "$@" >"$work/$name.log" 2>&1) &
   pids+=($!)
 }
 
