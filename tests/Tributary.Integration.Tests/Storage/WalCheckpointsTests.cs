@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Tributary.IntegrationTests.Infrastructure;
@@ -20,13 +21,23 @@ public sealed class WalCheckpointsTests : IDisposable
     private readonly FakeTimeProvider _time = new();
     private readonly SqliteDatabase _database;
 
-    public WalCheckpointsTests() =>
+    // SQLite checkpoints the whole log when the last connection to a file closes, and tests running beside this one
+    // clear every connection pool of the process to release their files: an unpooled connection held open keeps any
+    // of the store's connections from being the last, so only the checkpoints under test copy the log.
+    private readonly SqliteConnection _holder;
+
+    public WalCheckpointsTests()
+    {
         _database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={File}" }), _time);
+        _holder = new SqliteConnection($"Data Source={File};Pooling=False");
+        _holder.Open();
+    }
 
     private string File => _directory.File("store.db");
 
     public void Dispose()
     {
+        _holder.Dispose();
         _database.Dispose();
         _directory.Dispose();
     }
