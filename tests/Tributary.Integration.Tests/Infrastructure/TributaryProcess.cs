@@ -103,11 +103,29 @@ internal sealed class TributaryProcess : IAsyncDisposable
         return process;
     }
 
+    /// <summary>
+    /// A loopback port free now, for a process to bind later. Taken below Linux's ephemeral range (32768 and up), where
+    /// the OS never hands out ports to a bind of port 0: the simulators a sandboxed process starts bind so, and one of
+    /// them could otherwise take the port before the process's own listener does.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException("No free loopback port between 20000 and 32000.");
     }
 
     public async Task WaitForExitAsync(TimeSpan timeout)
