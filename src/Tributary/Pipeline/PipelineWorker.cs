@@ -159,7 +159,7 @@ internal sealed class PipelineWorker(
     }
 
     private bool AwaitsItsRetries(PipelineRun run) =>
-        run.LastRetryDue is { } due && due > time.GetUtcNow() && due - time.GetUtcNow() <= RetryWaitOfARun;
+        run.LastRetryDue is { } due && (due - time.GetUtcNow()) is var wait && wait > TimeSpan.Zero && wait <= RetryWaitOfARun;
 
     /// <summary>Records the open run once no lane is busy (or at shutdown), and alerts if it failed too much.</summary>
     private async Task FinishRunAsync(bool force)
