@@ -27,7 +27,8 @@ internal sealed class HubSpotPacer : IDisposable
     /// <summary>The account's name in the shared budget.</summary>
     private const string SharedName = "hubspot";
 
-    private static readonly TimeSpan SharedMargin = TimeSpan.FromSeconds(1);
+    // Two seconds: a CI run of three workers on a loaded machine saw a call arrive more than one second after its turn.
+    private static readonly TimeSpan SharedMargin = TimeSpan.FromSeconds(2);
 
     private readonly TimeProvider _time;
     private readonly ISharedRateBudget? _shared;

@@ -31,6 +31,14 @@ public sealed class WalCheckpointsTests : IDisposable
         _database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={File}" }), _time);
         _holder = new SqliteConnection($"Data Source={File};Pooling=False");
         _holder.Open();
+
+        // Only a connection that has read the file in WAL mode holds the shared lock that makes it count as open.
+        using var wal = _holder.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode = WAL;";
+        wal.ExecuteScalar();
+        using var read = _holder.CreateCommand();
+        read.CommandText = "SELECT count(*) FROM sqlite_master;";
+        read.ExecuteScalar();
     }
 
     private string File => _directory.File("store.db");
