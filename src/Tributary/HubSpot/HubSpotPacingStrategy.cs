@@ -4,8 +4,8 @@ namespace Tributary.Host.HubSpot;
 
 /// <summary>
 /// The account budget as a step of the HubSpot pipeline, inside the retries and outside the attempt timeout: every
-/// attempt waits for its turn (a wait that is never cut short as a slow attempt), and every answer corrects the
-/// budget. A ten-secondly 429 pauses every caller, not only the one that got it; a <c>DAILY</c> one stops HubSpot
+/// attempt waits for its turn (a wait that is never cut short as a slow attempt) and holds it until its answer, and
+/// every answer corrects the budget. A ten-secondly 429 pauses every caller, not only the one that got it; a <c>DAILY</c> one stops HubSpot
 /// work until the next UTC midnight.
 /// </summary>
 internal sealed class HubSpotPacingStrategy(HubSpotPacer pacer, TimeProvider time) : ResilienceStrategy<HttpResponseMessage>
@@ -13,16 +13,23 @@ internal sealed class HubSpotPacingStrategy(HubSpotPacer pacer, TimeProvider tim
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
     {
+        HubSpotCallLog.Turn turn;
         try
         {
-            await pacer.WaitAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            turn = await pacer.WaitAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
         }
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
 
-        var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+        // The call holds its turn until its answer (or failure): HubSpot counted it somewhere in between.
+        Outcome<HttpResponseMessage> outcome;
+        using (turn)
+        {
+            outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+        }
+
         if (outcome.Result is not { } response)
         {
             return outcome;
