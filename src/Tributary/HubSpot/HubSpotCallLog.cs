@@ -19,7 +19,8 @@ internal sealed class HubSpotCallLog : IDisposable
     // interval" when it is added, and the clock only moves forward.
     private readonly Queue<(long FreesAt, int Places)> _answered = new();
     private readonly LinkedList<Waiter> _waiters = new();
-    private int _inFlight;
+
+    // Places of the calls under way and of those answered within the last interval.
     private int _held;
     private int _limit;
     private long _intervalTicks;
@@ -71,7 +72,7 @@ internal sealed class HubSpotCallLog : IDisposable
             Expire(_time.GetUtcNow().UtcTicks);
             if (_waiters.Count == 0 && _held + places <= _limit)
             {
-                Hold(places);
+                _held += places;
                 return new Turn(this, places);
             }
 
@@ -132,18 +133,11 @@ internal sealed class HubSpotCallLog : IDisposable
         }
     }
 
-    private void Hold(int places)
-    {
-        _inFlight += places;
-        _held += places;
-    }
-
     /// <summary>A call answered (or failed): its places leave the window one interval from now.</summary>
     private void Answered(int places)
     {
         lock (_lock)
         {
-            _inFlight -= places;
             _answered.Enqueue((_time.GetUtcNow().UtcTicks + _intervalTicks, places));
         }
 
@@ -188,7 +182,7 @@ internal sealed class HubSpotCallLog : IDisposable
                 }
 
                 _waiters.RemoveFirst();
-                Hold(waiter.Places);
+                _held += waiter.Places;
                 granted.Add(waiter);
             }
 
@@ -205,7 +199,6 @@ internal sealed class HubSpotCallLog : IDisposable
                 // Cancelled as it was granted: the places go back.
                 lock (_lock)
                 {
-                    _inFlight -= waiter.Places;
                     _held -= waiter.Places;
                 }
 
