@@ -223,9 +223,6 @@ internal sealed class HubSpotCallLog : IDisposable
     /// <summary>A call's places, from the moment it was let go until its answer; disposing it starts their last interval.</summary>
     public readonly struct Turn(HubSpotCallLog? log, int places) : IDisposable
     {
-        /// <summary>A turn taken elsewhere (the budget shared across processes): nothing to give back here.</summary>
-        public static Turn None => default;
-
         public void Dispose() => log?.Answered(places);
     }
 

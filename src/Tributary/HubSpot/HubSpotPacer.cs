@@ -60,13 +60,13 @@ internal sealed class HubSpotPacer : IDisposable
     public string? LastUsage => Volatile.Read(ref _usage);
 
     /// <summary>Waits for a turn to send one call: past any pause, within the limit. The turn ends with the call's answer.</summary>
-    public async ValueTask<HubSpotCallLog.Turn> WaitAsync(CancellationToken cancellationToken)
+    public async ValueTask<Turn> WaitAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
         await WaitOutPauseAsync(cancellationToken);
         if (_shared is { IsAvailable: true } shared && await TakeSharedAsync(shared, cancellationToken))
         {
-            return HubSpotCallLog.Turn.None;
+            return new Turn(default, this, _time.GetUtcNow().UtcTicks);
         }
 
         // Alone, or the shared budget is out of reach: this process's log, where a call takes as many places as there
@@ -76,7 +76,7 @@ internal sealed class HubSpotPacer : IDisposable
         {
             // A pause may have begun while this call waited for its turn.
             await WaitOutPauseAsync(cancellationToken);
-            return turn;
+            return new Turn(turn, null, 0);
         }
         catch
         {
@@ -165,6 +165,31 @@ internal sealed class HubSpotPacer : IDisposable
         }
     }
 
+    /// <summary>
+    /// A call with a shared turn was answered. The shared log counts it from the moment it was let go, for the interval
+    /// and <see cref="SharedMargin"/>; HubSpot may have counted it as late as its answer. When the answer came later
+    /// than the margin (a process starved of CPU), a second entry in the shared log, taken as soon as there is room,
+    /// stands in for the call until an interval after its answer.
+    /// </summary>
+    private void SharedAnswered(long takenAt)
+    {
+        var answeredAt = _time.GetUtcNow().UtcTicks;
+        if (answeredAt - takenAt > SharedMargin.Ticks && _shared is { IsAvailable: true } shared)
+        {
+            _ = StandInAsync(shared, answeredAt + _log.Interval.Ticks);
+        }
+    }
+
+    private async Task StandInAsync(ISharedRateBudget shared, long untilTicks)
+    {
+        var quota = new SharedQuota(_log.Limit, PerSecond: null, RealtimeShare: 0, _log.Interval + SharedMargin);
+        while (!Volatile.Read(ref _disposed) && _time.GetUtcNow().UtcTicks < untilTicks
+            && await shared.TryTakeAsync(SharedName, quota, realTime: false, CancellationToken.None) is { } wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time);
+        }
+    }
+
     private async ValueTask WaitOutPauseAsync(CancellationToken cancellationToken)
     {
         while (Interlocked.Read(ref _pausedUntilTicks) - _time.GetUtcNow().UtcTicks is > 0 and var ticks)
@@ -190,4 +215,14 @@ internal sealed class HubSpotPacer : IDisposable
     private static long? Number(System.Net.Http.Headers.HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values)
         && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A call's turn, from the log of this process or from the shared log; ends with the call's answer.</summary>
+    public readonly struct Turn(HubSpotCallLog.Turn local, HubSpotPacer? shared, long sharedTakenAt) : IDisposable
+    {
+        public void Dispose()
+        {
+            local.Dispose();
+            shared?.SharedAnswered(sharedTakenAt);
+        }
+    }
 }

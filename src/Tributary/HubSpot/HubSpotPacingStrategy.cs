@@ -13,7 +13,7 @@ internal sealed class HubSpotPacingStrategy(HubSpotPacer pacer, TimeProvider tim
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
     {
-        HubSpotCallLog.Turn turn;
+        HubSpotPacer.Turn turn;
         try
         {
             turn = await pacer.WaitAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
