@@ -92,8 +92,10 @@ public sealed class WriteBackControlTests
         using var replay = await gateway.Client.PostAsync($"/v1/dead-letters/{id}/replay", null);
         replay.StatusCode.ShouldBe(HttpStatusCode.OK);
         await Eventually.TrueAsync(() => hubspot.Writes.Count == 2, "the replayed record to be tried again");
-        var after = await PipelineProbe.WaitForRunAsync(gateway.Client);
-        after.GetProperty("deadLetters").GetInt64().ShouldBe(2);
+        // The write reaches HubSpot before its failure is settled: the second dead letter follows it.
+        await Eventually.TrueAsync(
+            async () => (await PipelineProbe.WaitForRunAsync(gateway.Client)).GetProperty("deadLetters").GetInt64() == 2,
+            "the replayed record's second dead letter");
         await Eventually.TrueAsync(() => receiver.Requests.Count == 2, "the second run's alert");
     }
 
