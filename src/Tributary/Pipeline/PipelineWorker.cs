@@ -158,8 +158,13 @@ internal sealed class PipelineWorker(
         }
     }
 
+    /// <summary>
+    /// Whether the run's last retry comes due within <see cref="RetryWaitOfARun"/>, or came due so recently that a lane
+    /// may have looked for claimable records just before it (a poll and a second ago).
+    /// </summary>
     private bool AwaitsItsRetries(PipelineRun run) =>
-        run.LastRetryDue is { } due && (due - time.GetUtcNow()) is var wait && wait > TimeSpan.Zero && wait <= RetryWaitOfARun;
+        run.LastRetryDue is { } due && (due - time.GetUtcNow()) is var wait
+        && wait > -(TimeSpan.FromMilliseconds(_options.PollMilliseconds) + TimeSpan.FromSeconds(1)) && wait <= RetryWaitOfARun;
 
     /// <summary>Records the open run once no lane is busy (or at shutdown), and alerts if it failed too much.</summary>
     private async Task FinishRunAsync(bool force)
