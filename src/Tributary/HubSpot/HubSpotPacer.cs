@@ -41,6 +41,9 @@ internal sealed class HubSpotPacer : IDisposable
         _log = new HubSpotCallLog(_configuredLimit, TimeSpan.FromMilliseconds(rateLimit.IntervalMs), time);
     }
 
+    /// <summary>The account's limit as the shared log counts it: over the interval and <see cref="SharedMargin"/>.</summary>
+    private SharedQuota SharedQuotaNow => new(_log.Limit, PerSecond: null, RealtimeShare: 0, _log.Interval + SharedMargin);
+
     /// <summary>Calls allowed per <see cref="Interval"/> now.</summary>
     public int Limit => _log.Limit;
 
@@ -147,7 +150,7 @@ internal sealed class HubSpotPacer : IDisposable
     /// </summary>
     private async ValueTask<bool> TakeSharedAsync(ISharedRateBudget shared, CancellationToken cancellationToken)
     {
-        var quota = new SharedQuota(_log.Limit, PerSecond: null, RealtimeShare: 0, _log.Interval + SharedMargin);
+        var quota = SharedQuotaNow;
         while (true)
         {
             var wait = await shared.TryTakeAsync(SharedName, quota, realTime: false, cancellationToken);
@@ -182,7 +185,7 @@ internal sealed class HubSpotPacer : IDisposable
 
     private async Task StandInAsync(ISharedRateBudget shared, long untilTicks)
     {
-        var quota = new SharedQuota(_log.Limit, PerSecond: null, RealtimeShare: 0, _log.Interval + SharedMargin);
+        var quota = SharedQuotaNow;
         while (!Volatile.Read(ref _disposed) && _time.GetUtcNow().UtcTicks < untilTicks
             && await shared.TryTakeAsync(SharedName, quota, realTime: false, CancellationToken.None) is { } wait && wait > TimeSpan.Zero)
         {
