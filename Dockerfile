@@ -22,7 +22,10 @@ RUN mkdir -p /data && chown app:app /data
 VOLUME /data
 WORKDIR /data
 USER app
+# A container given one CPU or less compiles its hot paths ten times later by default (the runtime's single-processor
+# delay): under load its requests ran in slower code for 30-60 s. Measured in docs/deploy.md.
 ENV DOTNET_gcServer=0 \
+    DOTNET_TC_DelaySingleProcMultiplier=1 \
     TRIBUTARY_SECRETS_DIR=/run/secrets
 EXPOSE 8080
 # The runtime image has no curl: bash opens the socket itself. The gateway answers /healthz without a key.

@@ -19,3 +19,21 @@ sim_url() { awk -v name="$1" '$1 == name {print $2}' "$out/sandbox.log"; }
 # Requests a simulator received (all its provider paths), and the answers it gave with one status code.
 sim_calls() { curl -sf "$1/__sim/calls" | { grep -o '"/[^"]*": *[0-9]*' || true; } | awk -F: '{s+=$NF} END {print s+0}'; }
 sim_answers() { curl -sf "$1/__sim/statuses" | { grep -o "\"$2\": *[0-9]*" || true; } | awk -F: '{s+=$NF} END {print s+0}'; }
+
+# Runs a command in a CPU allotment of its own, as a node of its own would have it: cpu_allot NAME CPUS command...
+# (a cgroup with a CPU quota per 10 ms, v2 or v1; needs root). The runtime reads the quota at start, so the process sizes its
+# thread pool for CPUS cores. It replaces the calling shell, so call it in a backgrounded subshell: ( cpu_allot … ) &
+# The group is left behind empty and reused by the next run.
+cpu_allot() {
+  local name=$1 cpus=$2 group quota
+  shift 2
+  quota=$(awk -v c="$cpus" 'BEGIN { printf "%d", c * 10000 }')
+  if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+    group=/sys/fs/cgroup/tributary-bench-$name
+    mkdir -p "$group" && echo "$quota 10000" >"$group/cpu.max"
+  else
+    group=/sys/fs/cgroup/cpu/tributary-bench-$name
+    mkdir -p "$group" && echo 10000 >"$group/cpu.cfs_period_us" && echo "$quota" >"$group/cpu.cfs_quota_us"
+  fi
+  exec sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' cpu_allot "$group" "$@"
+}
