@@ -47,6 +47,7 @@ public static class TributaryServiceCollectionExtensions
         services.TryAddSingleton<ProfileMerger>();
         services.TryAddSingleton<SuppressionList>();
         services.TryAddSingleton<SuppressedAnswers>();
+        services.TryAddSingleton<ErasureTurns>();
         services.TryAddSingleton<CreditMeter>();
         services.TryAddSingleton<ProviderValueStats>();
         services.TryAddSingleton<EnrichmentMetrics>();

@@ -8,12 +8,14 @@ namespace Tributary.Host.Identity;
 /// identify transaction, as the pipeline links its records. A subject forgotten since it was answered is not linked.
 /// A batch that fails is tried one answer at a time, and an answer that still fails is logged (hashed identifiers only)
 /// and dropped: links are a by-product of enrichment, never worth a retry loop. On shutdown what is queued is linked if
-/// it can be within <see cref="DrainTimeout"/>.
+/// it can be within <see cref="DrainTimeout"/>. A batch holds an <see cref="ErasureTurns"/> turn from its suppression
+/// checks to its commit, so an erasure never lands between the two.
 /// </summary>
 internal sealed class AnswerLinkWorker(
     AnswerLinks queue,
     EnrichmentLinks links,
     SuppressionList suppression,
+    ErasureTurns erasures,
     IdentifierHasher hasher,
     TimeProvider time,
     ILogger<AnswerLinkWorker> logger) : BackgroundService
@@ -104,6 +106,7 @@ internal sealed class AnswerLinkWorker(
 
     private async Task LinkAsync(List<AnswerLink> answers, CancellationToken cancellationToken)
     {
+        using var turn = await erasures.TakeAsync(cancellationToken);
         var linkable = new List<AnswerLink>(answers.Count);
         foreach (var answer in answers)
         {

@@ -10,7 +10,8 @@ namespace Tributary.Host.Privacy;
 /// <summary>
 /// Right to erasure for one email or phone. The subject is suppressed first, so from then on this process neither
 /// keeps nor serves an answer naming it (<see cref="SuppressedAnswers"/>) and no answer can be written behind the
-/// clean-up. Then the caches: this process's memory searched by content, the shared cache through its index by
+/// clean-up; a background write that checked the list before it is waited for (<see cref="ErasureTurns"/>), so its rows
+/// are erased too. Then the caches: this process's memory searched by content, the shared cache through its index by
 /// subject (<see cref="SubjectEviction"/>). Then the store's copies (ledger, warehouse rows, unmatched rows, staging, job
 /// records, identity links and profiles, pending outcomes, dead letters, the write-back journal) in one transaction.
 /// Other processes stop serving the subject within <c>Privacy:SuppressionRefreshSeconds</c>: the engine checks
@@ -25,6 +26,7 @@ internal sealed class SubjectEraser(
     SubjectEviction eviction,
     ISubjectErasure store,
     SuppressionList suppression,
+    ErasureTurns erasures,
     IAuditLog audit,
     TimeProvider time)
 {
@@ -40,6 +42,7 @@ internal sealed class SubjectEraser(
         var subjectSet = email is not null ? new IdentifierSet { Email = value } : new IdentifierSet { Phone = value };
 
         await suppression.SuppressAsync(subjectSet, "erasure", cancellationToken);
+        using var turn = await erasures.TakeAsync(cancellationToken);
 
         // Answers still queued for the store must be there before the store is cleaned, or they would be written after.
         await ledger.FlushAsync(cancellationToken);

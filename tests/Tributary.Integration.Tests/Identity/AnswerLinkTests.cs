@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tributary.Identifiers;
 using Tributary.IntegrationTests.Infrastructure;
+using Tributary.IntegrationTests.Privacy;
+using Tributary.Privacy;
 using Tributary.Simulators;
 using Tributary.Simulators.Dataset;
 
@@ -136,6 +139,32 @@ public sealed class AnswerLinkTests : IAsyncLifetime
         answers.ShouldAllBe(a => a.GetProperty("source").GetString() != "none");
         resolved.GetProperty("match").GetString().ShouldBe("deterministic", "an email on two profiles would be probabilistic");
         resolved.GetProperty("evidence")[0].GetProperty("profiles").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AnErasure_WaitsForALinkInFlight_AndNoLinkOfTheSubjectIsLeft()
+    {
+        var person = Known(9);
+        var turns = _gateway.Services.GetRequiredService<ErasureTurns>();
+        Task<(int Status, JsonElement Body)> forget;
+        using (await turns.TakeAsync(CancellationToken.None))
+        {
+            // The turn is held as a link batch holds it from its suppression check to its commit: the answer below waits
+            // to be linked, then the erasure, having suppressed the subject, waits to clean the store.
+            await EnrichAsync(_gateway, $$"""{"email":"{{person.Email}}"}""");
+            await Eventually.TrueAsync(() => turns.Waiting == 1, "the answer's link to wait for its turn");
+            forget = ErasureTests.ForgetAsync(_gateway, $$"""{"email":"{{person.Email}}"}""");
+            await Eventually.TrueAsync(() => turns.Waiting == 2, "the erasure to wait for its turn");
+
+            forget.IsCompleted.ShouldBeFalse();
+            (await _gateway.Services.GetRequiredService<SuppressionList>().IsSuppressedAsync(new IdentifierSet { Email = person.Email }, CancellationToken.None))
+                .ShouldBeTrue("the subject is suppressed before the erasure waits, so the link finds it suppressed");
+        }
+
+        (await forget).Status.ShouldBe(200);
+
+        await EverythingQueuedIsLinkedAsync(Known(10));
+        (await ResolveAsync(_gateway, $$"""{"email":"{{person.Email}}"}""")).GetProperty("match").GetString().ShouldBe("guest");
     }
 
     [Theory]
