@@ -69,10 +69,11 @@ public sealed class WorkersOnOneStoreTests(ITestOutputHelper output) : IAsyncLif
             {
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
                 using var response = await client.PostAsync("/v1/enrich", new StringContent($$"""{"email":"{{email}}","timeoutMs":5000}""", System.Text.Encoding.UTF8, "application/json"));
-                return (int)response.StatusCode;
+                return (Status: (int)response.StatusCode, Body: await response.Content.ReadAsStringAsync());
             }));
-            answers.ShouldAllBe(static status => status == 200);
-            _sandbox.PeopleDataLabs.Calls["/v5/person/enrich"].ShouldBe(1, "one call for the same new email asked of both gateways at once");
+            answers.ShouldAllBe(static answer => answer.Status == 200);
+            _sandbox.PeopleDataLabs.Calls["/v5/person/enrich"].ShouldBe(
+                1, "one call for the same new email asked of both gateways at once; they answered:\n" + string.Join("\n", answers.Select(a => a.Body)));
 
             workers.AddRange(Enumerable.Range(0, Workers).Select(_ => TributaryProcess.Start(["worker"], Environment(), _directory.Path)));
             await WaitForAsync(() => _sandbox.HubSpot.Writes.Count >= 15, workers[0]);
