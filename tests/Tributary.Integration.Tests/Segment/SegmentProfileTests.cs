@@ -81,10 +81,13 @@ public sealed class SegmentProfileTests(SegmentFixture fixture) : IClassFixture<
         Simulator.Faults.TooManyRequests = true;
         Simulator.Faults.RetryAfterSeconds = 1;
         var time = FakeClock.Create();
-        await using var harness = new SegmentHarness(Simulator, time: time);
+        // The fake clock moves while the real loopback exchange runs, so on a loaded machine the default 3 s attempt
+        // timeout could cut the first attempt before it reached Segment (a CI run saw one call). A Retry-After of 1 s is
+        // still well within the attempt, so it is waited for.
+        await using var harness = new SegmentHarness(Simulator, new Dictionary<string, string?> { ["Segment:ProfileTimeoutMs"] = "30000" }, time);
 
         var read = harness.Profiles.GetTraitsAsync(SegmentSimulator.AdaUserId);
-        var waited = await FakeClock.DriveAsync(read, time, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
+        var waited = await FakeClock.DriveAsync(read, time, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(60));
 
         var result = await read;
         (result.Status, result.HttpStatus, result.ErrorCode).ShouldBe((SegmentTraitsStatus.Failed, (int?)429, "rate_limit_error"));
