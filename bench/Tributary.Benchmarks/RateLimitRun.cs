@@ -9,6 +9,7 @@ using Tributary.Connectors.Clearbit;
 using Tributary.Host.Batch;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
+using Tributary.Host.Identity;
 using Tributary.Providers;
 using Tributary.Simulators;
 using Tributary.Storage;
@@ -52,6 +53,7 @@ internal static class RateLimitRun
                 request,
                 ActivatorUtilities.CreateInstance<EnrichmentPump>(services),
                 FlatFields.StandardOnly,
+                services.GetRequiredService<AnswerLinker>(),
                 services.GetRequiredService<IRunStore>(),
                 ActivatorUtilities.CreateInstance<CreditTotals>(services),
                 services.GetRequiredService<ProviderApiVersions>(),
@@ -123,6 +125,7 @@ internal static class RateLimitRun
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddFlatContract().AddIdentity();
         services.AddTributary(configuration).AddClearbit().UseStorage();
 
         // Innermost, below the rate gate and the retries: sees every response the provider actually sent.

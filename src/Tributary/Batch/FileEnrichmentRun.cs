@@ -2,6 +2,7 @@ using Tributary.Host.Batch.Input;
 using Tributary.Host.Batch.Output;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
+using Tributary.Host.Identity;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -11,12 +12,13 @@ namespace Tributary.Host.Batch;
 /// One run of <c>tributary enrich</c>: the file is streamed through the <see cref="EnrichmentPump"/> and written out in
 /// input order, so memory does not depend on the file's size. Output and rejects are written to temporary files moved
 /// into place at the end: a killed run never leaves a truncated file, and running it again redoes the rows for free
-/// from the ledger of paid lookups.
+/// from the ledger of paid lookups. Fresh matches link their identifiers in the identity graph (<c>Identity:LinkOnEnrich</c>).
 /// </summary>
 internal sealed class FileEnrichmentRun(
     FileEnrichmentRequest request,
     EnrichmentPump pump,
     FlatFields fields,
+    AnswerLinker linker,
     IRunStore runs,
     CreditTotals credits,
     ProviderApiVersions apiVersions,
@@ -109,13 +111,27 @@ internal sealed class FileEnrichmentRun(
     };
 
     /// <summary>Rows → pump → output and rejects, in input order.</summary>
-    private Task PumpAsync(IRowSource source, ColumnMap map, IRowSink sink, RejectsWriter rejects, CancellationToken cancellationToken) =>
-        pump.RunAsync(
-            RowsOf(source).ToAsyncEnumerable(),
-            row => row.Rejection is { } reason ? RecordRequest.Rejected(reason) : RecordRequest.Enrich(map.Identifiers(row.Values!)),
-            (chunk, token) => WriteAsync(chunk, sink, rejects, token),
-            new PumpOptions { Mode = request.Mode, Providers = request.Providers, Concurrency = request.Concurrency, Ordered = true },
-            cancellationToken);
+    private async Task PumpAsync(IRowSource source, ColumnMap map, IRowSink sink, RejectsWriter rejects, CancellationToken cancellationToken)
+    {
+        var links = new RunLinks(linker);
+        try
+        {
+            await pump.RunAsync(
+                RowsOf(source).ToAsyncEnumerable(),
+                row => row.Rejection is { } reason ? RecordRequest.Rejected(reason) : RecordRequest.Enrich(map.Identifiers(row.Values!)),
+                async (chunk, token) =>
+                {
+                    await WriteAsync(chunk, sink, rejects, token);
+                    await links.AddAsync(chunk.Select(static row => AnswerLink.From(row.Request, row.Result)), token);
+                },
+                new PumpOptions { Mode = request.Mode, Providers = request.Providers, Concurrency = request.Concurrency, Ordered = true },
+                cancellationToken);
+        }
+        finally
+        {
+            await links.CompleteAsync();
+        }
+    }
 
     private static IEnumerable<InputRow> RowsOf(IRowSource source)
     {

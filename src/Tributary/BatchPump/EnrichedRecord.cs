@@ -8,7 +8,8 @@ namespace Tributary.Host.BatchPump;
 /// <typeparam name="T">The source's record type, handed back as it came.</typeparam>
 /// <param name="Record">The record as the source gave it.</param>
 /// <param name="Outcome">Matched, unmatched, rejected or failed.</param>
+/// <param name="Request">What was asked of the engine; null when the record was not enriched.</param>
 /// <param name="Result">The engine's answer with provenance; null when the record was not enriched.</param>
 /// <param name="Flat">The flat projection of <paramref name="Result"/>; null when the record was not enriched.</param>
 /// <param name="Reason">Why a record was rejected or failed.</param>
-internal readonly record struct EnrichedRecord<T>(T Record, RecordOutcome Outcome, EnrichmentResult? Result, FlatAnswer? Flat, string? Reason);
+internal readonly record struct EnrichedRecord<T>(T Record, RecordOutcome Outcome, EnrichmentRequest? Request, EnrichmentResult? Result, FlatAnswer? Flat, string? Reason);

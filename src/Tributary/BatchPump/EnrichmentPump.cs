@@ -178,7 +178,7 @@ internal sealed class EnrichmentPump(EnrichmentEngine engine, IdentifierNormaliz
             var ask = Describe(records[i], describe);
             if (ask.Body is null)
             {
-                results[i] = new EnrichedRecord<T>(records[i], ask.Outcome, null, null, ask.Reason);
+                results[i] = new EnrichedRecord<T>(records[i], ask.Outcome, null, null, null, ask.Reason);
             }
             else if (EnrichRequestParser.TryBuildBatch(ask.Body, options.Mode, options.Providers, normalizer, out var request, out var field, out var detail))
             {
@@ -187,7 +187,7 @@ internal sealed class EnrichmentPump(EnrichmentEngine engine, IdentifierNormaliz
             }
             else
             {
-                results[i] = new EnrichedRecord<T>(records[i], RecordOutcome.Rejected, null, null, $"{field}: {detail}");
+                results[i] = new EnrichedRecord<T>(records[i], RecordOutcome.Rejected, null, null, null, $"{field}: {detail}");
             }
         }
 
@@ -204,7 +204,7 @@ internal sealed class EnrichmentPump(EnrichmentEngine engine, IdentifierNormaliz
                 var answer = answers[n];
                 var flat = FlatAnswer.Of(answer);
                 var outcome = Classify(answer);
-                results[positions[n]] = new EnrichedRecord<T>(records[positions[n]], outcome, answer, flat, outcome == RecordOutcome.Failed ? flat.Providers : null);
+                results[positions[n]] = new EnrichedRecord<T>(records[positions[n]], outcome, requests[n], answer, flat, outcome == RecordOutcome.Failed ? flat.Providers : null);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -212,7 +212,7 @@ internal sealed class EnrichmentPump(EnrichmentEngine engine, IdentifierNormaliz
             PumpLog.ChunkCrashed(logger, requests.Count, ex.GetType().Name);
             foreach (var i in positions)
             {
-                results[i] = new EnrichedRecord<T>(records[i], RecordOutcome.Failed, null, null, "internal error: " + ex.GetType().Name);
+                results[i] = new EnrichedRecord<T>(records[i], RecordOutcome.Failed, null, null, null, "internal error: " + ex.GetType().Name);
             }
         }
 

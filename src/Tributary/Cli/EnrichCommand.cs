@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tributary.Host.Batch;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
+using Tributary.Host.Identity;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -80,6 +81,7 @@ internal static class EnrichCommand
                 request,
                 services.GetRequiredService<EnrichmentPump>(),
                 services.GetRequiredService<FlatFields>(),
+                services.GetRequiredService<AnswerLinker>(),
                 services.GetRequiredService<IRunStore>(),
                 credits,
                 services.GetRequiredService<ProviderApiVersions>(),

@@ -1,24 +1,11 @@
-using Tributary.Identifiers;
-using Tributary.Privacy;
-
 namespace Tributary.Host.Identity;
 
 /// <summary>
-/// Drains <see cref="AnswerLinks"/> into the identity graph: whatever is queued, up to <see cref="BatchSize"/>, in one
-/// identify transaction, as the pipeline links its records. A subject forgotten since it was answered is not linked.
-/// A batch that fails is tried one answer at a time, and an answer that still fails is logged (hashed identifiers only)
-/// and dropped: links are a by-product of enrichment, never worth a retry loop. On shutdown what is queued is linked if
-/// it can be within <see cref="DrainTimeout"/>. A batch holds an <see cref="ErasureTurns"/> turn from its suppression
-/// checks to its commit, so an erasure never lands between the two.
+/// Drains <see cref="AnswerLinks"/> into the identity graph: whatever is queued, up to <see cref="BatchSize"/>, linked
+/// together by <see cref="AnswerLinker"/> (suppression, erasure turn, failures). On shutdown what is queued is linked if
+/// it can be within <see cref="DrainTimeout"/>.
 /// </summary>
-internal sealed class AnswerLinkWorker(
-    AnswerLinks queue,
-    EnrichmentLinks links,
-    SuppressionList suppression,
-    ErasureTurns erasures,
-    IdentifierHasher hasher,
-    TimeProvider time,
-    ILogger<AnswerLinkWorker> logger) : BackgroundService
+internal sealed class AnswerLinkWorker(AnswerLinks queue, AnswerLinker linker, TimeProvider time, ILogger<AnswerLinkWorker> logger) : BackgroundService
 {
     public const int BatchSize = 100;
 
@@ -76,51 +63,10 @@ internal sealed class AnswerLinkWorker(
             return false;
         }
 
-        try
-        {
-            await LinkAsync(_batch, cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested && _batch.Count > 1)
-        {
-            // One answer the graph refuses must not cost the others their links.
-            foreach (var answer in _batch)
-            {
-                try
-                {
-                    await LinkAsync([answer], cancellationToken);
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    Failed(answer, exception);
-                }
-            }
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            Failed(_batch[0], exception);
-        }
-
+        await linker.LinkAsync(_batch, cancellationToken);
         _batch.Clear();
         return true;
     }
-
-    private async Task LinkAsync(List<AnswerLink> answers, CancellationToken cancellationToken)
-    {
-        using var turn = await erasures.TakeAsync(cancellationToken);
-        var linkable = new List<AnswerLink>(answers.Count);
-        foreach (var answer in answers)
-        {
-            if (!await suppression.IsSuppressedAsync(new IdentifierSet { Email = answer.Email, Phone = answer.Phone }, cancellationToken))
-            {
-                linkable.Add(answer);
-            }
-        }
-
-        await links.LinkAnswersAsync(linkable, cancellationToken);
-    }
-
-    private void Failed(AnswerLink answer, Exception exception) =>
-        IdentityLog.AnswerLinkFailed(logger, exception, Hash(answer.Email), Hash(answer.Phone));
 
     private void ReportDrops()
     {
@@ -131,6 +77,4 @@ internal sealed class AnswerLinkWorker(
             _reportedDrops = dropped;
         }
     }
-
-    private string Hash(string? value) => value is null ? "none" : hasher.Hash(value);
 }

@@ -3,14 +3,13 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Tributary.Diagnostics;
 using Tributary.Enrichment;
-using Tributary.Profiles;
 
 namespace Tributary.Host.Identity;
 
 /// <summary>
 /// The queue between real-time answers and the identity graph (<c>Identity:LinkOnEnrich</c>): an answer is offered
 /// with a non-blocking write and linked later by <see cref="AnswerLinkWorker"/>, so a caller never waits for the graph.
-/// Only fresh matches are offered — a provider answered <c>matched</c> this time — so a cache hit does not link again.
+/// Only fresh matches are offered (<see cref="AnswerLink.From"/>), so a cache hit does not link again.
 /// Bounded: when the worker falls <see cref="Capacity"/> answers behind, new ones are dropped and counted
 /// (<c>tributary_identity_links_dropped_total</c>, and a log line from the worker), never waited for.
 /// </summary>
@@ -43,20 +42,16 @@ internal sealed class AnswerLinks
     internal ChannelReader<AnswerLink> Reader => _queue.Reader;
 
     /// <summary>
-    /// Queues a person answer for linking when it is worth it; never waits. True when it was queued.
+    /// Queues a person answer for linking when it is worth it (<see cref="AnswerLink.From"/>); never waits. True when it was queued.
     /// </summary>
     public bool Offer(EnrichmentRequest request, EnrichmentResult result)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(result);
-        var identifiers = request.Identifiers;
-        if (!_enabled || request.Kind != LookupKind.Person || !IsFreshMatch(result)
-            || (identifiers.Email is null && identifiers.Phone is null && result.Profile[ProfileFields.Email] is null && result.Profile[ProfileFields.Phone] is null))
+        if (!_enabled || AnswerLink.From(request, result) is not { } link)
         {
             return false;
         }
 
-        if (_queue.Writer.TryWrite(new AnswerLink(identifiers.Email, identifiers.Phone, result.Profile)))
+        if (_queue.Writer.TryWrite(link))
         {
             return true;
         }
@@ -68,23 +63,4 @@ internal sealed class AnswerLinks
 
     /// <summary>No more offers (shutdown): what is queued is drained, later offers are dropped.</summary>
     internal void Complete() => _queue.Writer.TryComplete();
-
-    /// <summary>Some provider matched this time, and the merged answer knows something (not <c>source: none</c>).</summary>
-    private static bool IsFreshMatch(EnrichmentResult result)
-    {
-        if (result.Profile.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var outcome in result.Outcomes)
-        {
-            if (outcome.Status == ProviderStatus.Matched)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

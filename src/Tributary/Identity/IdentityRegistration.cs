@@ -28,6 +28,7 @@ internal static class IdentityRegistration
         services.TryAddSingleton<IdentityKeys>();
         services.TryAddSingleton<EnrichmentLinks>();
         services.TryAddSingleton<AnswerLinks>();
+        services.TryAddSingleton<AnswerLinker>();
         services.TryAddSingleton<BlockedValues>();
         services.TryAddSingleton<IdentityRequests>();
         services.TryAddSingleton<SummaryBuilder>();

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
+using Tributary.Host.Identity;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -12,13 +13,15 @@ namespace Tributary.Host.Jobs;
 /// Runs one claimed job: its pending records are read from the store page by page and go through the
 /// <see cref="EnrichmentPump"/> in chunks (so they reach the providers' bulk endpoints, as a file's rows do), and
 /// their results are saved in small batches that also renew the claim. Records already done before a restart are not
-/// read again; a record redone because its result was not saved yet costs nothing (the ledger).
+/// read again; a record redone because its result was not saved yet costs nothing (the ledger). Fresh matches link their
+/// identifiers in the identity graph (<c>Identity:LinkOnEnrich</c>) chunk by chunk, as real-time answers do.
 /// </summary>
 internal sealed class JobExecution(
     IJobStore store,
     IRunStore runs,
     EnrichmentPump pump,
     FlatFields fields,
+    AnswerLinker linker,
     CreditTotals credits,
     ProviderApiVersions apiVersions,
     IOptions<JobsOptions> options,
@@ -94,6 +97,7 @@ internal sealed class JobExecution(
     /// <summary>Every pending record through the pump; the results channel ends with it, however it ends.</summary>
     private async Task PumpAsync(string id, JobSettings settings, ChannelWriter<JobRecordResult> results, CancellationToken cancellationToken)
     {
+        var links = new RunLinks(linker);
         try
         {
             // Mode and providers were checked when the job was accepted.
@@ -108,12 +112,15 @@ internal sealed class JobExecution(
                         var line = JobResultLine.Write(fields, done.Record.Index, done.Record.Json, done.Outcome, done.Flat, done.Reason);
                         await results.WriteAsync(new JobRecordResult(done.Record.Index, done.Outcome, line), token);
                     }
+
+                    await links.AddAsync(chunk.Select(static done => AnswerLink.From(done.Request, done.Result)), token);
                 },
                 new PumpOptions { Mode = mode, Providers = settings.Providers, Concurrency = _options.Concurrency },
                 cancellationToken);
         }
         finally
         {
+            await links.CompleteAsync();
             results.TryComplete();
         }
     }
