@@ -9,6 +9,10 @@ namespace Tributary.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider time) : IStagingQueue
 {
+    /// <summary>Rows free to claim (no lease, or a lease run out) of the sources asked for (<c>@any</c>: every source).</summary>
+    private const string FreeOfSources =
+        "(lease_expires_at IS NULL OR lease_expires_at <= @now) AND (@any OR source_system IN (SELECT value FROM json_each(@sources)))";
+
     public async Task StageAsync(IReadOnlyCollection<StagedRecord> records, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -55,18 +59,26 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         var now = time.GetUtcNow();
         var token = Guid.NewGuid();
         var expires = now + lease;
+        var free = new { now = SqliteText.Of(now), any = sources is null, sources = SourcesJson(sources) };
+
+        // Most polls find nothing: a read answers that without a write transaction, which would queue behind (and
+        // hold up) every other writer of the process, webhook acknowledgements included.
+        await using (var reader = await database.OpenAsync(cancellationToken))
+        {
+            if (!await reader.ExecuteScalarAsync<bool>(new CommandDefinition($"SELECT EXISTS (SELECT 1 FROM staged_records WHERE {FreeOfSources})", free, cancellationToken: cancellationToken)))
+            {
+                return new StagingClaim(token, expires, []);
+            }
+        }
+
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long Id, string SourceSystem, string RecordId, string Payload, long Version, long Attempts)>(new CommandDefinition(
-            """
+            $"""
             UPDATE staged_records SET claim_token = @token, lease_expires_at = @expires, attempts = attempts + 1
-            WHERE id IN (
-                SELECT id FROM staged_records
-                WHERE (lease_expires_at IS NULL OR lease_expires_at <= @now)
-                    AND (@any OR source_system IN (SELECT value FROM json_each(@sources)))
-                ORDER BY id LIMIT @maxRecords)
+            WHERE id IN (SELECT id FROM staged_records WHERE {FreeOfSources} ORDER BY id LIMIT @maxRecords)
             RETURNING id, source_system, record_id, payload, version, attempts
             """,
-            new { token = token.ToString(), expires = SqliteText.Of(expires), now = SqliteText.Of(now), maxRecords, any = sources is null, sources = SourcesJson(sources) },
+            new { token = token.ToString(), expires = SqliteText.Of(expires), free.now, maxRecords, free.any, free.sources },
             cancellationToken: cancellationToken));
         var claimed = rows.OrderBy(r => r.Id).Select(r => new ClaimedRecord(r.SourceSystem, r.RecordId, r.Payload, r.Version, (int)r.Attempts)).ToArray();
         return new StagingClaim(token, expires, claimed);

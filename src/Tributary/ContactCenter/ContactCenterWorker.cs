@@ -26,11 +26,20 @@ internal sealed class ContactCenterWorker(
         string.IsNullOrWhiteSpace(options.Value.ClientId)
             ? Task.CompletedTask
             : Task.WhenAll(
-                LoopAsync(CallerEvent.Source, 32, EventPoll, concurrent: true, events.ProcessAsync, stoppingToken),
-                LoopAsync(ContactUpdate.Source, 10, ContactPoll, concurrent: false, contacts.ProcessAsync, stoppingToken));
+                LoopAsync(CallerEvent.Source, 32, EventPoll, wakeup, concurrent: true, events.ProcessAsync, stoppingToken),
+
+                // Updates wait out their coalescing window (Genesys:ExternalContacts:CoalesceSeconds) before they are
+                // free, so a caller event's wake-up is nothing to them: they are polled for.
+                LoopAsync(ContactUpdate.Source, 10, ContactPoll, signal: null, concurrent: false, contacts.ProcessAsync, stoppingToken));
 
     private async Task LoopAsync(
-        string source, int batch, TimeSpan poll, bool concurrent, Func<Guid, ClaimedRecord, CancellationToken, Task> process, CancellationToken cancellationToken)
+        string source,
+        int batch,
+        TimeSpan poll,
+        ContactCenterWakeup? signal,
+        bool concurrent,
+        Func<Guid, ClaimedRecord, CancellationToken, Task> process,
+        CancellationToken cancellationToken)
     {
         await Task.Yield();
         while (!cancellationToken.IsCancellationRequested)
@@ -40,7 +49,7 @@ internal sealed class ContactCenterWorker(
                 var claim = await queue.ClaimAsync(batch, Lease, [source], cancellationToken);
                 if (claim.Records.Count == 0)
                 {
-                    await wakeup.WaitAsync(poll, time, cancellationToken);
+                    await (signal?.WaitAsync(poll, time, cancellationToken) ?? Task.Delay(poll, time, cancellationToken));
                     continue;
                 }
 
