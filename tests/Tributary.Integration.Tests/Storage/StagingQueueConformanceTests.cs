@@ -264,7 +264,24 @@ public abstract class StagingQueueConformanceTests<TBackend>(TBackend backend) :
     }
 }
 
-public sealed class SqliteStagingQueueTests(SqliteStoreBackend backend) : StagingQueueConformanceTests<SqliteStoreBackend>(backend);
+public sealed class SqliteStagingQueueTests(SqliteStoreBackend backend) : StagingQueueConformanceTests<SqliteStoreBackend>(backend)
+{
+    /// <summary>Workers poll often and mostly find nothing; such a poll must not queue behind (or hold up) the process's writers.</summary>
+    [StoreFact]
+    public async Task AnEmptyPoll_DoesNotWaitForAWriteInProgress_AndWorkIsClaimedOnceItEnds()
+    {
+        var queue = Get<IStagingQueue>();
+        await queue.StageAsync([new StagedRecord("genesys", "event-1", "{}")], None);
+
+        await using (await Get<Tributary.Storage.Sqlite.SqliteDatabase>().OpenForWriteAsync(None))
+        {
+            var empty = await queue.ClaimAsync(10, TimeSpan.FromMinutes(1), ["hubspot"], None).WaitAsync(TimeSpan.FromSeconds(10));
+            empty.Records.ShouldBeEmpty();
+        }
+
+        (await queue.ClaimAsync(10, TimeSpan.FromMinutes(1), ["genesys"], None)).Records.ShouldHaveSingleItem().RecordId.ShouldBe("event-1");
+    }
+}
 
 [RequiresPostgres]
 public sealed class PostgresStagingQueueTests(PostgresStoreBackend backend) : StagingQueueConformanceTests<PostgresStoreBackend>(backend);
