@@ -1,0 +1,73 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tributary.Host.Flat;
+using Tributary.Host.Identity;
+using Tributary.Profiles;
+using Tributary.Storage;
+
+namespace Tributary.Benchmarks;
+
+/// <summary>
+/// The identity graph's share of a batch run (<c>Identity:LinkOnEnrich</c>): one chunk of 100 enrichment answers, each
+/// a new person with an email, a phone and a few traits, linked in one transaction of the SQLite graph — what a file's
+/// or a job's chunk of fresh matches costs, and most of what a pipeline claim's links cost.
+/// </summary>
+[MemoryDiagnoser]
+public class IdentityLinkBenchmark
+{
+    private const int Chunk = 100;
+
+    private ServiceProvider _services = null!;
+    private EnrichmentLinks _links = null!;
+    private string _directory = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("tributary-identity-link-").FullName;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_directory, "tributary.db")}",
+            ["Privacy:Pepper"] = "benchmark",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddFlatContract().AddIdentity();
+        services.AddTributary(configuration).UseStorage();
+        _services = services.BuildServiceProvider();
+        await _services.GetRequiredService<IStoreMigrator>().MigrateAsync(CancellationToken.None);
+        _links = _services.GetRequiredService<EnrichmentLinks>();
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>100 new people linked together; every invocation links people the graph has not seen.</summary>
+    [Benchmark(OperationsPerInvoke = Chunk)]
+    public Task LinkNewPerson()
+    {
+        var answers = new AnswerLink[Chunk];
+        for (var i = 0; i < Chunk; i++)
+        {
+            var n = Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
+            var profile = new ProfileBuilder("clearbit", 0.9, DateTimeOffset.UnixEpoch)
+                .Set(ProfileFields.FullName, "Person " + n)
+                .Set(ProfileFields.JobTitle, "Engineer")
+                .Set(ProfileFields.CompanyName, "Company " + n)
+                .Set(ProfileFields.EmployeeCount, 500)
+                .Build();
+            answers[i] = new AnswerLink($"person.{n}@example.com", "+1415" + n.PadLeft(7, '0'), profile);
+        }
+
+        return _links.LinkAnswersAsync(answers, CancellationToken.None);
+    }
+}
