@@ -65,7 +65,8 @@ public class IdentityLinkBenchmark
                 .Set(ProfileFields.CompanyName, "Company " + n)
                 .Set(ProfileFields.EmployeeCount, 500)
                 .Build();
-            answers[i] = new AnswerLink($"person.{n}@example.com", "+1415" + n.PadLeft(7, '0'), profile);
+            var phone = "+1415" + (2_000_000 + int.Parse(n, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
+            answers[i] = new AnswerLink($"person.{n}@example.com", phone, profile);
         }
 
         return _links.LinkAnswersAsync(answers, CancellationToken.None);
