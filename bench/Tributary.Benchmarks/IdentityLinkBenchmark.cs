@@ -58,14 +58,16 @@ public class IdentityLinkBenchmark
         var answers = new AnswerLink[Chunk];
         for (var i = 0; i < Chunk; i++)
         {
-            var n = Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
+            var number = Interlocked.Increment(ref _next);
+            var n = number.ToString(CultureInfo.InvariantCulture);
             var profile = new ProfileBuilder("clearbit", 0.9, DateTimeOffset.UnixEpoch)
                 .Set(ProfileFields.FullName, "Person " + n)
                 .Set(ProfileFields.JobTitle, "Engineer")
                 .Set(ProfileFields.CompanyName, "Company " + n)
                 .Set(ProfileFields.EmployeeCount, 500)
                 .Build();
-            var phone = "+1415" + (2_000_000 + int.Parse(n, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
+            // San Francisco numbers from 415-200-0000 up: real exchanges, so every phone is linkable.
+            var phone = "+1415" + (2_000_000 + number).ToString(CultureInfo.InvariantCulture);
             answers[i] = new AnswerLink($"person.{n}@example.com", phone, profile);
         }
 
