@@ -27,6 +27,11 @@ internal sealed class ConnectorHarness : IAsyncDisposable
             effective.TryAdd($"Providers:{section}:TimeoutMs", "5000");
         }
 
+        foreach (var baseUrl in settings.Keys.Where(key => key.StartsWith("Providers:Http:", StringComparison.Ordinal) && key.EndsWith(":BaseUrl", StringComparison.Ordinal)))
+        {
+            effective.TryAdd(baseUrl[..^":BaseUrl".Length] + ":TimeoutMs", "5000");
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(effective).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -58,8 +63,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public EnrichmentQuery Company(string domain) => Query(new RawIdentifiers(Domain: domain), LookupKind.Company, batch: false);
 
-    public Task<ProviderResult> LookupAsync(string provider, EnrichmentQuery query) =>
-        Provider(provider).LookupAsync(query, CancellationToken.None);
+    public Task<ProviderResult> LookupAsync(string provider, EnrichmentQuery query, CancellationToken cancellationToken = default) =>
+        Provider(provider).LookupAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
