@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Providers;
 
 namespace Tributary.IntegrationTests.Connectors;
@@ -63,10 +64,10 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public EnrichmentQuery Company(string domain) => Query(new RawIdentifiers(Domain: domain), LookupKind.Company, batch: false);
 
-    public Task<ProviderResult> LookupAsync(string provider, EnrichmentQuery query, CancellationToken cancellationToken = default) =>
-        Provider(provider).LookupAsync(query, cancellationToken);
+    public Task<ProviderResult> LookupAsync(string provider, EnrichmentQuery query) =>
+        Provider(provider).LookupAsync(query, CancellationToken.None);
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync() => FakeClock.DisposeAsync(_services);
 
     private EnrichmentQuery Query(RawIdentifiers identifiers, LookupKind kind, bool batch) => new(
         _services.GetRequiredService<IdentifierNormalizer>().Normalize(identifiers),

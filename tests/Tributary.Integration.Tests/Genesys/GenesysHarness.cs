@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Tributary.Host.Genesys;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.IntegrationTests.Simulators;
 using Tributary.Simulators;
 
@@ -87,7 +88,7 @@ internal sealed class GenesysHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await FakeClock.DisposeAsync(_services);
         await Simulator.DisposeAsync();
     }
 }

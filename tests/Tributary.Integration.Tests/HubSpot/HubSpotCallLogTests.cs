@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Tributary.Host.HubSpot;
+using Tributary.IntegrationTests.Infrastructure;
 
 namespace Tributary.IntegrationTests.HubSpot;
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Tributary.Host.Crm;
 using Tributary.Host.HubSpot;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.HubSpot;
@@ -16,7 +16,6 @@ namespace Tributary.IntegrationTests.HubSpot;
 internal sealed class HubSpotHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly TimeProvider? _time;
 
     public HubSpotHarness(HubSpotSimulator simulator, IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
@@ -31,7 +30,6 @@ internal sealed class HubSpotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        _time = time;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -56,18 +54,5 @@ internal sealed class HubSpotHarness : IAsyncDisposable
     public static CrmUpdate Update(string id, params (string Property, string Value)[] fields) =>
         new(id, "contact", fields.ToDictionary(static f => f.Property, static f => f.Value));
 
-    /// <summary>
-    /// Disposes the services; on a fake clock it keeps the clock moving meanwhile, as Polly waits (on the pipeline's
-    /// clock) for calls under way to end before disposing their pipeline.
-    /// </summary>
-    public async ValueTask DisposeAsync()
-    {
-        var disposing = _services.DisposeAsync().AsTask();
-        if (_time is FakeTimeProvider fake)
-        {
-            await FakeClock.DriveAsync(disposing, fake, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
-        }
-
-        await disposing;
-    }
+    public ValueTask DisposeAsync() => FakeClock.DisposeAsync(_services);
 }

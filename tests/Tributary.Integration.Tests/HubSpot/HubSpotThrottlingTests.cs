@@ -1,4 +1,5 @@
 using Tributary.Host.Crm;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.HubSpot;

@@ -82,7 +82,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await FakeClock.DisposeAsync(_services);
         _directory.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tributary.Host.Crm;
 using Tributary.Host.Salesforce;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.IntegrationTests.Simulators;
 using Tributary.Simulators;
 
@@ -72,7 +73,7 @@ internal sealed class SalesforceHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await FakeClock.DisposeAsync(_services);
         await Simulator.DisposeAsync();
     }
 }

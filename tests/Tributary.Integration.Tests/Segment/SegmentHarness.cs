@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tributary.Host.Segment;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.Segment;
@@ -57,5 +58,5 @@ internal sealed class SegmentHarness : IAsyncDisposable
             Timestamp: new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero), Properties: properties);
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync() => FakeClock.DisposeAsync(_services);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tributary.Host.Segment;
-using Tributary.IntegrationTests.HubSpot;
+using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.Segment;

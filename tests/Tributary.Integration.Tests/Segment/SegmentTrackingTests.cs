@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tributary.Host.Segment;
-using Tributary.IntegrationTests.HubSpot;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 

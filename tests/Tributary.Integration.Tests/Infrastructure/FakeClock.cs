@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Tributary.IntegrationTests.HubSpot;
+namespace Tributary.IntegrationTests.Infrastructure;
 
-/// <summary>Moves a fake clock while a call over real loopback HTTP is under way, until it finishes.</summary>
+/// <summary>Moves a fake clock while a call over real loopback HTTP (or a disposal) is under way, until it finishes.</summary>
 internal static class FakeClock
 {
     public static FakeTimeProvider Create() => new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -29,5 +30,22 @@ internal static class FakeClock
         }
 
         return advanced;
+    }
+
+    /// <summary>
+    /// Disposes a harness's services; on a fake clock it keeps the clock moving meanwhile, as Polly waits (on the
+    /// pipeline's clock) for calls under way to end before disposing their pipeline: after a failed assertion a call
+    /// may still be parked, and a clock nobody moves would hold the whole test run.
+    /// </summary>
+    public static async ValueTask DisposeAsync(ServiceProvider services)
+    {
+        var fake = services.GetService<TimeProvider>() as FakeTimeProvider;
+        var disposing = services.DisposeAsync().AsTask();
+        if (fake is not null)
+        {
+            await DriveAsync(disposing, fake, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        }
+
+        await disposing;
     }
 }
