@@ -9,7 +9,7 @@ namespace Tributary.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteIdentityStatements(SqliteConnection connection, SqliteTransaction? transaction) : IAsyncDisposable
 {
-    public const string LinkColumns = "id_type, id_hash, profile_id, value, linked_at";
+    private const string LinkColumns = "id_type, id_hash, profile_id, value, linked_at";
 
     /// <summary>Far above any profile the per-type limits allow; a bound, so a broken row count cannot flood memory.</summary>
     private const int ProfileLinkLimit = 1000;

@@ -60,19 +60,25 @@ internal static class RedisServer
         return $"127.0.0.1:{port}";
     }
 
+    /// <summary>Waits until the server accepts connections; a server that never does fails the test run here, not later.</summary>
     private static void WaitForPort(int port)
     {
-        for (var i = 0; i < 100; i++)
+        if (!SpinWait.SpinUntil(() => Accepts(port), TimeSpan.FromSeconds(10)))
         {
-            try
-            {
-                using var probe = new System.Net.Sockets.TcpClient("127.0.0.1", port);
-                break;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                Thread.Sleep(50);
-            }
+            throw new InvalidOperationException($"redis-server did not accept connections on 127.0.0.1:{port} within 10 s.");
+        }
+    }
+
+    private static bool Accepts(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient("127.0.0.1", port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 }
