@@ -6,6 +6,9 @@ public interface ISuppressionStore
     /// <summary>Every suppressed identifier hash.</summary>
     Task<IReadOnlyCollection<string>> LoadAllAsync(CancellationToken cancellationToken);
 
-    /// <summary>Adds identifier hashes (idempotent).</summary>
+    /// <summary>Those of <paramref name="identifierHashes"/> listed for <paramref name="reason"/>, as the store holds them now.</summary>
+    Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Adds identifier hashes (idempotent); a hash already listed keeps the latest reason.</summary>
     Task AddAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken);
 }

@@ -10,11 +10,15 @@ public sealed class InMemorySuppressionStore : ISuppressionStore
     public Task<IReadOnlyCollection<string>> LoadAllAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<string>>(_reasons.Keys.ToArray());
 
+    public Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>(
+            [.. identifierHashes.Where(hash => _reasons.TryGetValue(hash, out var listed) && listed == reason)]);
+
     public Task AddAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
     {
         foreach (var hash in identifierHashes)
         {
-            _reasons.TryAdd(hash, reason);
+            _reasons[hash] = reason;
         }
 
         return Task.CompletedTask;

@@ -25,6 +25,9 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
     private int _refreshing;
     private bool _disposed;
 
+    /// <summary>The reason an erasure lists a subject under.</summary>
+    public const string ErasureReason = "erasure";
+
     public async ValueTask<bool> IsSuppressedAsync(IdentifierSet identifiers, CancellationToken cancellationToken)
     {
         await EnsureFreshAsync(cancellationToken);
@@ -53,6 +56,43 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
         {
             _hashes.TryAdd(hash, 0);
         }
+    }
+
+    /// <summary>
+    /// The emails and phones of <paramref name="subjects"/> erased by now, each as a set of that one identifier, read
+    /// from the store rather than this copy (which learns of another process's erasure only at its next read). What it
+    /// finds is suppressed in this process at once. For a write that checked the list long before it committed: look
+    /// again after committing, and an erasure cannot fall between the two unnoticed.
+    /// </summary>
+    public async Task<IReadOnlyList<IdentifierSet>> ErasedNowAsync(IEnumerable<IdentifierSet> subjects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        var byHash = new Dictionary<string, IdentifierSet>(StringComparer.Ordinal);
+        foreach (var subject in subjects)
+        {
+            if (subject.Email is { } email)
+            {
+                byHash.TryAdd(_subjects.OfEmail(email), new IdentifierSet { Email = email });
+            }
+
+            if (subject.Phone is { } phone)
+            {
+                byHash.TryAdd(_subjects.OfPhone(phone), new IdentifierSet { Phone = phone });
+            }
+        }
+
+        if (byHash.Count == 0)
+        {
+            return [];
+        }
+
+        var erased = await store.FindAsync(byHash.Keys, ErasureReason, cancellationToken);
+        foreach (var hash in erased)
+        {
+            _hashes.TryAdd(hash, 0);
+        }
+
+        return [.. erased.Select(hash => byHash[hash])];
     }
 
     /// <summary>

@@ -20,6 +20,29 @@ internal sealed class PostgresSuppressionStore(PostgresDatabase database, TimePr
         return hashes;
     }
 
+    public async Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifierHashes);
+        if (identifierHashes.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND identifier_hash = ANY(@hashes)", connection)
+            .With("hashes", identifierHashes.ToArray())
+            .With("reason", reason);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
     public async Task AddAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifierHashes);
@@ -28,7 +51,7 @@ internal sealed class PostgresSuppressionStore(PostgresDatabase database, TimePr
             """
             INSERT INTO suppression_list (identifier_hash, reason, added_at)
             SELECT hash, @reason, @at FROM unnest(@hashes) AS hash
-            ON CONFLICT (identifier_hash) DO NOTHING
+            ON CONFLICT (identifier_hash) DO UPDATE SET reason = excluded.reason
             """,
             connection)
             .With("hashes", identifierHashes.ToArray())

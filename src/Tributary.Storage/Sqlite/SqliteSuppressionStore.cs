@@ -12,12 +12,26 @@ internal sealed class SqliteSuppressionStore(SqliteDatabase database, TimeProvid
         return (await connection.QueryAsync<string>(new CommandDefinition("SELECT identifier_hash FROM suppression_list", cancellationToken: cancellationToken))).AsList();
     }
 
+    public async Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
+    {
+        if (identifierHashes.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND identifier_hash IN @identifierHashes",
+            new { reason, identifierHashes },
+            cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task AddAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var at = time.GetUtcNow().ToString("O");
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT OR IGNORE INTO suppression_list (identifier_hash, reason, added_at) VALUES (@hash, @reason, @at)",
+            "INSERT INTO suppression_list (identifier_hash, reason, added_at) VALUES (@hash, @reason, @at) ON CONFLICT (identifier_hash) DO UPDATE SET reason = excluded.reason",
             identifierHashes.Select(hash => new { hash, reason, at }),
             cancellationToken: cancellationToken));
     }

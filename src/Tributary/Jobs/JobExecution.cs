@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
 using Tributary.Host.Identity;
+using Tributary.Host.Privacy;
+using Tributary.Identifiers;
 using Tributary.Providers;
 using Tributary.Storage;
 
@@ -14,7 +16,8 @@ namespace Tributary.Host.Jobs;
 /// <see cref="EnrichmentPump"/> in chunks (so they reach the providers' bulk endpoints, as a file's rows do), and
 /// their results are saved in small batches that also renew the claim. Records already done before a restart are not
 /// read again; a record redone because its result was not saved yet costs nothing (the ledger). Fresh matches link their
-/// identifiers in the identity graph (<c>Identity:LinkOnEnrich</c>) chunk by chunk, as real-time answers do.
+/// identifiers in the identity graph (<c>Identity:LinkOnEnrich</c>) chunk by chunk, as real-time answers do. A subject
+/// erased while its record was out at the providers (in any process) is swept from the results once they are saved.
 /// </summary>
 internal sealed class JobExecution(
     IJobStore store,
@@ -22,6 +25,7 @@ internal sealed class JobExecution(
     EnrichmentPump pump,
     FlatFields fields,
     AnswerLinker linker,
+    LateWriteSweep sweep,
     CreditTotals credits,
     ProviderApiVersions apiVersions,
     IOptions<JobsOptions> options,
@@ -76,7 +80,7 @@ internal sealed class JobExecution(
     private async Task EnrichRecordsAsync(string id, string owner, JobSettings settings, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var results = Channel.CreateBounded<JobRecordResult>(new BoundedChannelOptions(SaveBatch * 4) { SingleReader = true });
+        var results = Channel.CreateBounded<PendingResult>(new BoundedChannelOptions(SaveBatch * 4) { SingleReader = true });
         var enriching = PumpAsync(id, settings, results.Writer, stop.Token);
         try
         {
@@ -95,7 +99,7 @@ internal sealed class JobExecution(
     }
 
     /// <summary>Every pending record through the pump; the results channel ends with it, however it ends.</summary>
-    private async Task PumpAsync(string id, JobSettings settings, ChannelWriter<JobRecordResult> results, CancellationToken cancellationToken)
+    private async Task PumpAsync(string id, JobSettings settings, ChannelWriter<PendingResult> results, CancellationToken cancellationToken)
     {
         var links = new RunLinks(linker);
         try
@@ -110,7 +114,7 @@ internal sealed class JobExecution(
                     foreach (var done in chunk)
                     {
                         var line = JobResultLine.Write(fields, done.Record.Index, done.Record.Json, done.Outcome, done.Flat, done.Reason);
-                        await results.WriteAsync(new JobRecordResult(done.Record.Index, done.Outcome, line), token);
+                        await results.WriteAsync(new PendingResult(new JobRecordResult(done.Record.Index, done.Outcome, line), [.. done.Subjects()]), token);
                     }
 
                     await links.AddAsync(chunk.Select(static done => AnswerLink.From(done.Request, done.Result)), token);
@@ -126,9 +130,9 @@ internal sealed class JobExecution(
     }
 
     /// <summary>Saves results every <see cref="SaveBatch"/> records or <see cref="SaveInterval"/>, whichever first; an empty save still renews the claim.</summary>
-    private async Task SaveAsync(string id, string owner, ChannelReader<JobRecordResult> results)
+    private async Task SaveAsync(string id, string owner, ChannelReader<PendingResult> results)
     {
-        var batch = new List<JobRecordResult>(SaveBatch);
+        var batch = new List<PendingResult>(SaveBatch);
         var lastSave = time.GetTimestamp();
         Task<bool>? waiting = null;
         var open = true;
@@ -152,10 +156,18 @@ internal sealed class JobExecution(
 
             if (batch.Count >= SaveBatch || !open || time.GetElapsedTime(lastSave) >= SaveInterval)
             {
-                await store.SaveResultsAsync(id, owner, batch, time.GetUtcNow() + Lease, CancellationToken.None);
+                await store.SaveResultsAsync(id, owner, [.. batch.Select(static pending => pending.Result)], time.GetUtcNow() + Lease, CancellationToken.None);
+                if (batch.Count > 0)
+                {
+                    await sweep.SweepAsync(batch.SelectMany(static pending => pending.Subjects), CancellationToken.None);
+                }
+
                 batch.Clear();
                 lastSave = time.GetTimestamp();
             }
         }
     }
+
+    /// <summary>A record's result on its way to the store, with whom it names, for the sweep after the save.</summary>
+    private readonly record struct PendingResult(JobRecordResult Result, IdentifierSet[] Subjects);
 }

@@ -3,6 +3,7 @@ using Tributary.Host.BatchPump;
 using Tributary.Host.Crm;
 using Tributary.Host.Flat;
 using Tributary.Host.Identity;
+using Tributary.Host.Privacy;
 using Tributary.Privacy;
 using Tributary.Storage;
 
@@ -12,7 +13,8 @@ namespace Tributary.Host.Pipeline;
 /// One claim of staged records, start to end, in the order of the seed design: read the CRM records in batches →
 /// enrich them through the batch pump → <c>enriched_contacts</c> or <c>unmatched_records</c> → write back in CRM-sized
 /// batches under the policy, every write journaled → delete each staged row once its CRM confirmed. Whatever fails is
-/// put back with backoff, or becomes a dead letter after <see cref="PipelineOptions.MaxAttempts"/>.
+/// put back with backoff, or becomes a dead letter after <see cref="PipelineOptions.MaxAttempts"/>. A subject erased
+/// while the claim was out (in any process) is swept from what the claim wrote, and gets no write-back.
 /// </summary>
 internal sealed class PipelinePass(
     CrmSystems crms,
@@ -23,6 +25,7 @@ internal sealed class PipelinePass(
     IWriteBackJournal journal,
     IdentifierHasher hasher,
     EnrichmentLinks links,
+    LateWriteSweep sweep,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<PipelinePass> logger)
@@ -157,12 +160,26 @@ internal sealed class PipelinePass(
         await links.LinkManyAsync(linked, cancellationToken);
         await enriched.UpsertAsync(contacts, cancellationToken);
         await settle.DoneAsync(claimed, noWrites, enrichedCount: noWrites.Count, cancellationToken);
-        foreach (var system in writes.GroupBy(w => w.Item.System!))
+
+        // The claim checked the suppression list before its provider calls; an erasure since then is found now that
+        // its rows are written (and they are erased again), and nothing learned about that person goes to the CRM.
+        var subjects = results.SelectMany(static r => r.Subjects()).ToList();
+        var erased = await sweep.SweepAsync(subjects, cancellationToken);
+        var erasedItems = results.Where(r => r.Subjects().Any(erased.Names)).Select(static r => r.Record).ToHashSet();
+        var withheld = writes.Where(w => erasedItems.Contains(w.Item)).ToList();
+        await settle.DoneAsync(claimed, [.. withheld.Select(static w => w.Item)], enrichedCount: 0, cancellationToken);
+        foreach (var system in writes.Except(withheld).GroupBy(w => w.Item.System!))
         {
             foreach (var batch in system.Chunk(system.Key.MaxBatchSize))
             {
                 await WriteBackAsync(claimed, system.Key, batch, cancellationToken);
             }
+        }
+
+        // The journal, and anything written while the write-back ran, against erasures during the write-back.
+        if (writes.Count > withheld.Count)
+        {
+            await sweep.SweepAsync(subjects, cancellationToken);
         }
     }
 

@@ -46,7 +46,8 @@ internal sealed class PipelineSettlement(
         var at = time.GetUtcNow();
         foreach (var item in items)
         {
-            var identifier = item.Identity.Email ?? item.Identity.Phone ?? item.Identity.Domain ?? item.WarehouseId;
+            // Hashed as the warehouse and an erasure hash an email: trimmed and lower-cased.
+            var identifier = item.Identity.Email?.Trim().ToLowerInvariant() ?? item.Identity.Phone ?? item.Identity.Domain ?? item.WarehouseId;
             await unmatched.AddAsync(new UnmatchedRecord(item.WarehouseId, hasher.Hash(identifier), reason, at), cancellationToken);
         }
 

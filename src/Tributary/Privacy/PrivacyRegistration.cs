@@ -8,6 +8,7 @@ internal static class PrivacyRegistration
     public static IServiceCollection AddErasure(this IServiceCollection services)
     {
         services.TryAddSingleton<SubjectEraser>();
+        services.TryAddSingleton<LateWriteSweep>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(PrivacyJsonContext.Default));
         return services;
     }

@@ -39,25 +39,51 @@ internal sealed class SubjectEraser(
         var set = normalizer.Normalize(email is not null ? new RawIdentifiers(Email: given) : new RawIdentifiers(Phone: given));
         var value = (email is not null ? set.Email : set.Phone)
             ?? throw new InvalidIdentifierException(type, $"The {type} is not one Tributary can look up.");
-        var subjectSet = email is not null ? new IdentifierSet { Email = value } : new IdentifierSet { Phone = value };
 
-        await suppression.SuppressAsync(subjectSet, "erasure", cancellationToken);
-        using var turn = await erasures.TakeAsync(cancellationToken);
-
-        // Answers still queued for the store must be there before the store is cleaned, or they would be written after.
-        await ledger.FlushAsync(cancellationToken);
-        var keys = LedgerKeys(set, type).ToList();
-        var cached = await eviction.EvictAsync(subjectSet, keys, cancellationToken);
-
-        var counts = await store.EraseAsync(
-            new SubjectErasure(type, value, [.. new[] { value, given }.Distinct().Select(hasher.Hash)], keys, PendingOutcome.Source),
-            cancellationToken);
+        await suppression.SuppressAsync(Only(type, value), SuppressionList.ErasureReason, cancellationToken);
+        var (counts, cached) = await RemoveAsync(type, value, set, [value, given], cancellationToken);
         var subject = hasher.Hash(type + ":" + value);
         await audit.AppendAsync(new AuditEntry(actor, "subject.forget", subject, time.GetUtcNow()), cancellationToken);
         return new ErasureReceipt(
             subject, counts.Ledger, cached.Local, cached.Shared, counts.EnrichedContacts, counts.Unmatched, counts.Staging, counts.JobRecords,
             counts.IdentityLinks, counts.Profiles, counts.Outcomes, counts.DeadLetters, counts.Journal, Suppressed: true);
     }
+
+    /// <summary>
+    /// Removes what a write that checked the suppression list before the erasure of <paramref name="erased"/> (an email
+    /// or a phone, normalised, as <see cref="SuppressionList.ErasedNowAsync"/> names it) put in the caches and the store
+    /// after it: the erasure's clean-up once more, without a second receipt or audit entry.
+    /// </summary>
+    public async Task<ErasureCounts> EraseAgainAsync(IdentifierSet erased, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(erased);
+        var (type, value) = erased.Email is { } email ? ("email", email) : ("phone", erased.Phone ?? throw new ArgumentException("An email or a phone is required.", nameof(erased)));
+        var set = normalizer.Normalize(type == "email" ? new RawIdentifiers(Email: value) : new RawIdentifiers(Phone: value));
+        var (counts, _) = await RemoveAsync(type, value, set, [value], cancellationToken);
+        return counts;
+    }
+
+    /// <summary>
+    /// The clean-up of a suppressed subject: waits for a background write that checked the list before the suppression
+    /// (its rows go too), then the caches, then every place in the store in one transaction.
+    /// </summary>
+    private async Task<(ErasureCounts Store, CacheEviction Cached)> RemoveAsync(
+        string type, string value, IdentifierSet normalized, string[] spellings, CancellationToken cancellationToken)
+    {
+        using var turn = await erasures.TakeAsync(cancellationToken);
+
+        // Answers still queued for the store must be there before the store is cleaned, or they would be written after.
+        await ledger.FlushAsync(cancellationToken);
+        var keys = LedgerKeys(normalized, type).ToList();
+        var cached = await eviction.EvictAsync(Only(type, value), keys, cancellationToken);
+        var counts = await store.EraseAsync(
+            new SubjectErasure(type, value, [.. spellings.Distinct().Select(hasher.Hash)], keys, PendingOutcome.Source),
+            cancellationToken);
+        return (counts, cached);
+    }
+
+    private static IdentifierSet Only(string type, string value) =>
+        type == "email" ? new IdentifierSet { Email = value } : new IdentifierSet { Phone = value };
 
     /// <summary>
     /// The ledger and cache keys of lookups by this identifier alone, for every provider: the identifiers a provider may

@@ -69,6 +69,19 @@ public abstract class CacheStoresConformanceTests<TBackend>(TBackend backend) : 
     }
 
     [StoreFact]
+    public async Task Suppression_Find_ReadsTheStoreByReason_AndAHashKeepsItsLatestReason()
+    {
+        var store = Get<ISuppressionStore>();
+
+        await store.AddAsync(["hash-a", "hash-b"], "opted out at hunter", None);
+        await store.AddAsync(["hash-b", "hash-c"], "erasure", None);
+
+        (await store.FindAsync(["hash-a", "hash-b", "hash-c", "hash-d"], "erasure", None)).Order(StringComparer.Ordinal).ShouldBe(["hash-b", "hash-c"]);
+        (await store.FindAsync(["hash-a", "hash-b"], "opted out at hunter", None)).ShouldBe(["hash-a"]);
+        (await store.FindAsync([], "erasure", None)).ShouldBeEmpty();
+    }
+
+    [StoreFact]
     public async Task Credits_AccumulatePerProviderAndDay_Exactly()
     {
         var store = Get<ICreditStore>();

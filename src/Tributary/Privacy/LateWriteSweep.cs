@@ -1,0 +1,37 @@
+using Tributary.Identifiers;
+using Tributary.Privacy;
+
+namespace Tributary.Host.Privacy;
+
+/// <summary>
+/// For background writes that checked the suppression list seconds before they commit (a pipeline claim spends that
+/// long at the providers and the CRM): once written, ask the store which of the subjects were erased meanwhile, by this
+/// process or another one, and erase those again. Looking after the write leaves no gap: an erasure committed before the
+/// look is found by it, and one committed after it finds the rows in the store.
+/// </summary>
+internal sealed class LateWriteSweep(SuppressionList suppression, SubjectEraser eraser, IdentifierHasher hasher, ILogger<LateWriteSweep> logger)
+{
+    /// <summary>Erases again each subject of <paramref name="subjects"/> erased by now; returns them.</summary>
+    public async Task<ErasedSubjects> SweepAsync(IEnumerable<IdentifierSet> subjects, CancellationToken cancellationToken)
+    {
+        var erased = await suppression.ErasedNowAsync(subjects, cancellationToken);
+        foreach (var subject in erased)
+        {
+            var counts = await eraser.EraseAgainAsync(subject, cancellationToken);
+            var (type, value) = subject.Email is { } email ? ("email", email) : ("phone", subject.Phone!);
+            var subjectHash = hasher.Hash(type + ":" + value);
+            var rows = counts.Ledger + counts.EnrichedContacts + counts.Unmatched + counts.JobRecords + counts.IdentityLinks + counts.Profiles + counts.Journal;
+            PrivacyLog.ErasedAgain(logger, subjectHash, rows);
+        }
+
+        return new ErasedSubjects(erased);
+    }
+}
+
+/// <summary>Subjects found erased, each named by one email or phone.</summary>
+internal sealed record ErasedSubjects(IReadOnlyList<IdentifierSet> Subjects)
+{
+    /// <summary>Whether <paramref name="subject"/> has an email or phone among them.</summary>
+    public bool Names(IdentifierSet subject) =>
+        Subjects.Any(erased => (erased.Email is not null && erased.Email == subject.Email) || (erased.Phone is not null && erased.Phone == subject.Phone));
+}
