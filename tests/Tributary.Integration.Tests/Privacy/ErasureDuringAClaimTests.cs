@@ -31,9 +31,13 @@ public sealed class ErasureDuringAClaimTests : IAsyncLifetime
         _worker = await GatewayServer.StartOnDatabaseAsync(
             database, "--Sandbox:Enabled=true", "--Sandbox:Warmup=false", "--Privacy:SuppressionRefreshSeconds=3600", "--Pipeline:PollMilliseconds=50");
         _eraser = await GatewayServer.StartOnDatabaseAsync(database, "--Sandbox:Enabled=false", "--Pipeline:Enabled=false", "--Jobs:PollSeconds=3600");
+
+        // The erasure must land while the providers hold their answers back: its path is compiled first, and the
+        // answers take long enough for a loaded machine to erase well within them.
+        (await ErasureTests.ForgetAsync(_eraser, """{"email":"nobody@warm-up.example"}""")).Status.ShouldBe(200);
         foreach (var provider in Providers)
         {
-            provider.Faults.LatencyMs = 3000;
+            provider.Faults.LatencyMs = 5000;
         }
     }
 
