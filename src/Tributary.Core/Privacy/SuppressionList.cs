@@ -59,12 +59,12 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
     }
 
     /// <summary>
-    /// The emails and phones of <paramref name="subjects"/> erased by now, each as a set of that one identifier, read
-    /// from the store rather than this copy (which learns of another process's erasure only at its next read). What it
-    /// finds is suppressed in this process at once. For a write that checked the list long before it committed: look
-    /// again after committing, and an erasure cannot fall between the two unnoticed.
+    /// The emails and phones of <paramref name="subjects"/> erased at or after <paramref name="since"/>, each as a set
+    /// of that one identifier, read from the store rather than this copy (which learns of another process's erasure only
+    /// at its next read). What it finds is suppressed in this process at once. For a write that checked the list long
+    /// before it committed: look again after committing, and an erasure cannot fall between the two unnoticed.
     /// </summary>
-    public async Task<IReadOnlyList<IdentifierSet>> ErasedNowAsync(IEnumerable<IdentifierSet> subjects, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IdentifierSet>> ErasedSinceAsync(IEnumerable<IdentifierSet> subjects, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjects);
         var byHash = new Dictionary<string, IdentifierSet>(StringComparer.Ordinal);
@@ -86,7 +86,7 @@ public sealed class SuppressionList(ISuppressionStore store, IdentifierHasher ha
             return [];
         }
 
-        var erased = await store.FindAsync(byHash.Keys, ErasureReason, cancellationToken);
+        var erased = await store.FindAsync(byHash.Keys, ErasureReason, since, cancellationToken);
         foreach (var hash in erased)
         {
             _hashes.TryAdd(hash, 0);

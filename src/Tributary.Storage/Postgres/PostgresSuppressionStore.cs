@@ -20,7 +20,7 @@ internal sealed class PostgresSuppressionStore(PostgresDatabase database, TimePr
         return hashes;
     }
 
-    public async Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifierHashes);
         if (identifierHashes.Count == 0)
@@ -30,9 +30,10 @@ internal sealed class PostgresSuppressionStore(PostgresDatabase database, TimePr
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND identifier_hash = ANY(@hashes)", connection)
+            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND added_at >= @since AND identifier_hash = ANY(@hashes)", connection)
             .With("hashes", identifierHashes.ToArray())
-            .With("reason", reason);
+            .With("reason", reason)
+            .WithTime("since", since);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
@@ -51,7 +52,7 @@ internal sealed class PostgresSuppressionStore(PostgresDatabase database, TimePr
             """
             INSERT INTO suppression_list (identifier_hash, reason, added_at)
             SELECT hash, @reason, @at FROM unnest(@hashes) AS hash
-            ON CONFLICT (identifier_hash) DO UPDATE SET reason = excluded.reason
+            ON CONFLICT (identifier_hash) DO UPDATE SET reason = excluded.reason, added_at = excluded.added_at
             """,
             connection)
             .With("hashes", identifierHashes.ToArray())

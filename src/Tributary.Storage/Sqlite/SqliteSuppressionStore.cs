@@ -12,7 +12,7 @@ internal sealed class SqliteSuppressionStore(SqliteDatabase database, TimeProvid
         return (await connection.QueryAsync<string>(new CommandDefinition("SELECT identifier_hash FROM suppression_list", cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyCollection<string> identifierHashes, string reason, DateTimeOffset since, CancellationToken cancellationToken)
     {
         if (identifierHashes.Count == 0)
         {
@@ -21,8 +21,8 @@ internal sealed class SqliteSuppressionStore(SqliteDatabase database, TimeProvid
 
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND identifier_hash IN @identifierHashes",
-            new { reason, identifierHashes },
+            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND added_at >= @since AND identifier_hash IN @identifierHashes",
+            new { reason, since = since.ToUniversalTime().ToString("O"), identifierHashes },
             cancellationToken: cancellationToken))).AsList();
     }
 
@@ -31,7 +31,7 @@ internal sealed class SqliteSuppressionStore(SqliteDatabase database, TimeProvid
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var at = time.GetUtcNow().ToString("O");
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO suppression_list (identifier_hash, reason, added_at) VALUES (@hash, @reason, @at) ON CONFLICT (identifier_hash) DO UPDATE SET reason = excluded.reason",
+            "INSERT INTO suppression_list (identifier_hash, reason, added_at) VALUES (@hash, @reason, @at) ON CONFLICT (identifier_hash) DO UPDATE SET reason = excluded.reason, added_at = excluded.added_at",
             identifierHashes.Select(hash => new { hash, reason, at }),
             cancellationToken: cancellationToken));
     }

@@ -53,7 +53,7 @@ internal sealed class JobExecution(
         var creditsBefore = await credits.TotalAsync(cancellationToken);
         try
         {
-            await EnrichRecordsAsync(id, owner, settings, cancellationToken);
+            await EnrichRecordsAsync(id, owner, settings, time.GetUtcNow(), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -77,7 +77,7 @@ internal sealed class JobExecution(
     }
 
     /// <summary>Store → pump → bounded channel → batched saves.</summary>
-    private async Task EnrichRecordsAsync(string id, string owner, JobSettings settings, CancellationToken cancellationToken)
+    private async Task EnrichRecordsAsync(string id, string owner, JobSettings settings, DateTimeOffset began, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var results = Channel.CreateBounded<PendingResult>(new BoundedChannelOptions(SaveBatch * 4) { SingleReader = true });
@@ -85,7 +85,7 @@ internal sealed class JobExecution(
         try
         {
             // The saver is not cancelled with the job: on shutdown it still saves what the pump finished.
-            await SaveAsync(id, owner, results.Reader);
+            await SaveAsync(id, owner, began, results.Reader);
         }
         catch
         {
@@ -130,7 +130,7 @@ internal sealed class JobExecution(
     }
 
     /// <summary>Saves results every <see cref="SaveBatch"/> records or <see cref="SaveInterval"/>, whichever first; an empty save still renews the claim.</summary>
-    private async Task SaveAsync(string id, string owner, ChannelReader<PendingResult> results)
+    private async Task SaveAsync(string id, string owner, DateTimeOffset began, ChannelReader<PendingResult> results)
     {
         var batch = new List<PendingResult>(SaveBatch);
         var lastSave = time.GetTimestamp();
@@ -159,7 +159,7 @@ internal sealed class JobExecution(
                 await store.SaveResultsAsync(id, owner, [.. batch.Select(static pending => pending.Result)], time.GetUtcNow() + Lease, CancellationToken.None);
                 if (batch.Count > 0)
                 {
-                    await sweep.SweepAsync(batch.SelectMany(static pending => pending.Subjects), CancellationToken.None);
+                    await sweep.SweepAsync(batch.SelectMany(static pending => pending.Subjects), began, CancellationToken.None);
                 }
 
                 batch.Clear();

@@ -35,7 +35,7 @@ internal sealed class PipelinePass(
     public async Task RunAsync(StagingClaim claim, PipelineRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var claimed = new ClaimScope(claim, run);
+        var claimed = new ClaimScope(claim, run, time.GetUtcNow());
         var items = new List<PipelineItem>(claim.Records.Count);
         foreach (var group in claim.Records.GroupBy(r => r.SourceSystem, StringComparer.Ordinal))
         {
@@ -164,7 +164,7 @@ internal sealed class PipelinePass(
         // The claim checked the suppression list before its provider calls; an erasure since then is found now that
         // its rows are written (and they are erased again), and nothing learned about that person goes to the CRM.
         var subjects = results.SelectMany(static r => r.Subjects()).ToList();
-        var erased = await sweep.SweepAsync(subjects, cancellationToken);
+        var erased = await sweep.SweepAsync(subjects, claimed.Began, cancellationToken);
         var erasedItems = results.Where(r => r.Subjects().Any(erased.Names)).Select(static r => r.Record).ToHashSet();
         var withheld = writes.Where(w => erasedItems.Contains(w.Item)).ToList();
         await settle.DoneAsync(claimed, [.. withheld.Select(static w => w.Item)], enrichedCount: 0, cancellationToken);
@@ -179,7 +179,7 @@ internal sealed class PipelinePass(
         // The journal, and anything written while the write-back ran, against erasures during the write-back.
         if (writes.Count > withheld.Count)
         {
-            await sweep.SweepAsync(subjects, cancellationToken);
+            await sweep.SweepAsync(subjects, claimed.Began, cancellationToken);
         }
     }
 

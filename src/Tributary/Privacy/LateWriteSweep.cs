@@ -7,14 +7,22 @@ namespace Tributary.Host.Privacy;
 /// For background writes that checked the suppression list seconds before they commit (a pipeline claim spends that
 /// long at the providers and the CRM): once written, ask the store which of the subjects were erased meanwhile, by this
 /// process or another one, and erase those again. Looking after the write leaves no gap: an erasure committed before the
-/// look is found by it, and one committed after it finds the rows in the store.
+/// look is found by it, and one committed after it finds the rows in the store. Only erasures since the work began are
+/// looked for: one from before it was known to the work's own check, and its clean-up is not repeated for every record
+/// of a subject erased long ago.
 /// </summary>
 internal sealed class LateWriteSweep(SuppressionList suppression, SubjectEraser eraser, IdentifierHasher hasher, ILogger<LateWriteSweep> logger)
 {
-    /// <summary>Erases again each subject of <paramref name="subjects"/> erased by now; returns them.</summary>
-    public async Task<ErasedSubjects> SweepAsync(IEnumerable<IdentifierSet> subjects, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes on one shared store stamp an erasure with their own clocks: the look reaches this far before the work's
+    /// start.
+    /// </summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+
+    /// <summary>Erases again each subject of <paramref name="subjects"/> erased since the work <paramref name="began"/>; returns them.</summary>
+    public async Task<ErasedSubjects> SweepAsync(IEnumerable<IdentifierSet> subjects, DateTimeOffset began, CancellationToken cancellationToken)
     {
-        var erased = await suppression.ErasedNowAsync(subjects, cancellationToken);
+        var erased = await suppression.ErasedSinceAsync(subjects, began - ClockSkew, cancellationToken);
         foreach (var subject in erased)
         {
             var counts = await eraser.EraseAgainAsync(subject, cancellationToken);

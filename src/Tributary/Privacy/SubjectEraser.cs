@@ -51,7 +51,7 @@ internal sealed class SubjectEraser(
 
     /// <summary>
     /// Removes what a write that checked the suppression list before the erasure of <paramref name="erased"/> (an email
-    /// or a phone, normalised, as <see cref="SuppressionList.ErasedNowAsync"/> names it) put in the caches and the store
+    /// or a phone, normalised, as <see cref="SuppressionList.ErasedSinceAsync"/> names it) put in the caches and the store
     /// after it: the erasure's clean-up once more, without a second receipt or audit entry.
     /// </summary>
     public async Task<ErasureCounts> EraseAgainAsync(IdentifierSet erased, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class SuppressedAnswerCacheTests : IDisposable
     {
         var privacy = Options.Create(new PrivacyOptions { Pepper = "test-pepper" });
         var hasher = new IdentifierHasher(privacy);
-        _suppression = new SuppressionList(new InMemorySuppressionStore(), hasher, privacy, _time);
+        _suppression = new SuppressionList(new InMemorySuppressionStore(_time), hasher, privacy, _time);
         _cache = new LookupCache(
             _services.GetRequiredService<HybridCache>(), _ledger, Options.Create(new CacheOptions()), _time, suppressed: new SuppressedAnswers(_suppression, hasher));
     }

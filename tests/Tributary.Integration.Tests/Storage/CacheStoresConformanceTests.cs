@@ -69,16 +69,20 @@ public abstract class CacheStoresConformanceTests<TBackend>(TBackend backend) : 
     }
 
     [StoreFact]
-    public async Task Suppression_Find_ReadsTheStoreByReason_AndAHashKeepsItsLatestReason()
+    public async Task Suppression_Find_ReadsTheStoreByReasonAndTime_AndAHashKeepsItsLatestReason()
     {
         var store = Get<ISuppressionStore>();
+        var start = Time.GetUtcNow();
 
-        await store.AddAsync(["hash-a", "hash-b"], "opted out at hunter", None);
+        await store.AddAsync(["hash-a", "hash-b", "hash-e"], "opted out at hunter", None);
+        await store.AddAsync(["hash-old"], "erasure", None);
+        Time.Advance(TimeSpan.FromMinutes(5));
         await store.AddAsync(["hash-b", "hash-c"], "erasure", None);
 
-        (await store.FindAsync(["hash-a", "hash-b", "hash-c", "hash-d"], "erasure", None)).Order(StringComparer.Ordinal).ShouldBe(["hash-b", "hash-c"]);
-        (await store.FindAsync(["hash-a", "hash-b"], "opted out at hunter", None)).ShouldBe(["hash-a"]);
-        (await store.FindAsync([], "erasure", None)).ShouldBeEmpty();
+        (await store.FindAsync(["hash-a", "hash-b", "hash-c", "hash-d", "hash-old"], "erasure", start, None)).Order(StringComparer.Ordinal).ShouldBe(["hash-b", "hash-c", "hash-old"]);
+        (await store.FindAsync(["hash-b", "hash-c", "hash-old"], "erasure", start.AddMinutes(1), None)).Order(StringComparer.Ordinal).ShouldBe(["hash-b", "hash-c"]);
+        (await store.FindAsync(["hash-a", "hash-b"], "opted out at hunter", start, None)).ShouldBe(["hash-a"]);
+        (await store.FindAsync([], "erasure", start, None)).ShouldBeEmpty();
     }
 
     [StoreFact]
