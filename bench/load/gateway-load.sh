@@ -59,7 +59,18 @@ faults "$zoominfo" '{"latencyMs":50,"perMinuteLimit":100000000}'
 curl -s -X POST "$base/v1/enrich" -d '{"email":"jane.doe@acme.com"}' >/dev/null
 # Warm-up (JIT, tiered compilation, connection pools), not measured.
 wrk -t2 -c50 -d10s -s bench/load/unique-emails.lua "$base" >/dev/null
+
+# The provider alone on this machine: the simulator's 50 ms as it is delivered under the same load (100 calls at once,
+# as 50 gateway connections asking two providers make), so the gateway's latency is read as a ratio to it.
+percentile_ms() { # file percentile -> milliseconds
+  awk -v p="$2%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' "$1"
+}
+wrk -t2 -c100 -d"${secs}s" --latency -s bench/load/clearbit-direct.lua "$clearbit" >"$out/provider.txt"
+echo "== the Clearbit simulator alone (50 ms), 100 connections, ${secs}s: p50 $(percentile_ms "$out/provider.txt" 50) ms, p99 $(percentile_ms "$out/provider.txt" 99) ms"
 run uncached-50 50 unique-emails.lua
+awk -v g50="$(percentile_ms "$out/uncached-50.txt" 50)" -v g99="$(percentile_ms "$out/uncached-50.txt" 99)" \
+    -v p50="$(percentile_ms "$out/provider.txt" 50)" -v p99="$(percentile_ms "$out/provider.txt" 99)" \
+    'BEGIN { printf "   gateway / provider alone: p50 %.3f x, p99 %.3f x (one provider'"'"'s latency: the slower of two is higher still)\n", g50 / p50, g99 / p99 }'
 run uncached-200 200 unique-emails.lua
 run cached-32 32 same-email.lua
 echo "   RSS after the load so far: $(rss_mb) MB"
