@@ -163,9 +163,10 @@ internal sealed class PipelinePass(
 
         // The claim checked the suppression list before its provider calls; an erasure since then is found now that
         // its rows are written (and they are erased again), and nothing learned about that person goes to the CRM.
-        var subjects = results.SelectMany(static r => r.Subjects()).ToList();
+        var subjectsOf = results.Select(static r => (Item: r.Record, Subjects: r.Subjects().ToArray())).ToList();
+        var subjects = subjectsOf.SelectMany(static s => s.Subjects).ToList();
         var erased = await sweep.SweepAsync(subjects, claimed.Began, cancellationToken);
-        var erasedItems = results.Where(r => r.Subjects().Any(erased.Names)).Select(static r => r.Record).ToHashSet();
+        var erasedItems = subjectsOf.Where(s => s.Subjects.Any(erased.Names)).Select(static s => s.Item).ToHashSet();
         var withheld = writes.Where(w => erasedItems.Contains(w.Item)).ToList();
         await settle.DoneAsync(claimed, [.. withheld.Select(static w => w.Item)], enrichedCount: 0, cancellationToken);
         foreach (var system in writes.Except(withheld).GroupBy(w => w.Item.System!))

@@ -11,7 +11,7 @@ namespace Tributary.Host.Privacy;
 /// looked for: one from before it was known to the work's own check, and its clean-up is not repeated for every record
 /// of a subject erased long ago.
 /// </summary>
-internal sealed class LateWriteSweep(SuppressionList suppression, SubjectEraser eraser, IdentifierHasher hasher, ILogger<LateWriteSweep> logger)
+internal sealed class LateWriteSweep(SuppressionList suppression, SubjectEraser eraser, ILogger<LateWriteSweep> logger)
 {
     /// <summary>
     /// Processes on one shared store stamp an erasure with their own clocks: the look reaches this far before the work's
@@ -25,10 +25,7 @@ internal sealed class LateWriteSweep(SuppressionList suppression, SubjectEraser 
         var erased = await suppression.ErasedSinceAsync(subjects, began - ClockSkew, cancellationToken);
         foreach (var subject in erased)
         {
-            var counts = await eraser.EraseAgainAsync(subject, cancellationToken);
-            var (type, value) = subject.Email is { } email ? ("email", email) : ("phone", subject.Phone!);
-            var subjectHash = hasher.Hash(type + ":" + value);
-            var rows = counts.Ledger + counts.EnrichedContacts + counts.Unmatched + counts.JobRecords + counts.IdentityLinks + counts.Profiles + counts.Journal;
+            var (subjectHash, rows) = await eraser.EraseAgainAsync(subject, cancellationToken);
             PrivacyLog.ErasedAgain(logger, subjectHash, rows);
         }
 

@@ -42,7 +42,7 @@ internal sealed class SubjectEraser(
 
         await suppression.SuppressAsync(Only(type, value), SuppressionList.ErasureReason, cancellationToken);
         var (counts, cached) = await RemoveAsync(type, value, set, [value, given], cancellationToken);
-        var subject = hasher.Hash(type + ":" + value);
+        var subject = SubjectHash(type, value);
         await audit.AppendAsync(new AuditEntry(actor, "subject.forget", subject, time.GetUtcNow()), cancellationToken);
         return new ErasureReceipt(
             subject, counts.Ledger, cached.Local, cached.Shared, counts.EnrichedContacts, counts.Unmatched, counts.Staging, counts.JobRecords,
@@ -52,16 +52,21 @@ internal sealed class SubjectEraser(
     /// <summary>
     /// Removes what a write that checked the suppression list before the erasure of <paramref name="erased"/> (an email
     /// or a phone, normalised, as <see cref="SuppressionList.ErasedSinceAsync"/> names it) put in the caches and the store
-    /// after it: the erasure's clean-up once more, without a second receipt or audit entry.
+    /// after it: the erasure's clean-up once more, without a second receipt or audit entry. Returns the subject as the
+    /// audit names it (a keyed hash) and the rows removed.
     /// </summary>
-    public async Task<ErasureCounts> EraseAgainAsync(IdentifierSet erased, CancellationToken cancellationToken)
+    public async Task<(string Subject, int Rows)> EraseAgainAsync(IdentifierSet erased, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(erased);
         var (type, value) = erased.Email is { } email ? ("email", email) : ("phone", erased.Phone ?? throw new ArgumentException("An email or a phone is required.", nameof(erased)));
         var set = normalizer.Normalize(type == "email" ? new RawIdentifiers(Email: value) : new RawIdentifiers(Phone: value));
         var (counts, _) = await RemoveAsync(type, value, set, [value], cancellationToken);
-        return counts;
+        var rows = counts.Ledger + counts.EnrichedContacts + counts.Unmatched + counts.JobRecords + counts.IdentityLinks + counts.Profiles + counts.Journal;
+        return (SubjectHash(type, value), rows);
     }
+
+    /// <summary>The subject as receipts, audit entries and logs name it: a keyed hash of its type and normalised value.</summary>
+    private string SubjectHash(string type, string value) => hasher.Hash(type + ":" + value);
 
     /// <summary>
     /// The clean-up of a suppressed subject: waits for a background write that checked the list before the suppression
