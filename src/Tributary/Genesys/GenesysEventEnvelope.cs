@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tributary.Json;
 
 namespace Tributary.Host.Genesys;
 
@@ -71,7 +72,7 @@ internal sealed record GenesysEventEnvelope(
             }
 
             using var nested = DetailOf(root, out var detail);
-            var body = Member(detail, "eventBody") is { ValueKind: JsonValueKind.Object } eventBody ? eventBody : default;
+            var body = detail.Member("eventBody") is { ValueKind: JsonValueKind.Object } eventBody ? eventBody : default;
             return new GenesysEventEnvelope(
                 id.Trim(),
                 Text(root, "detail-type") ?? Text(root, "detailType"),
@@ -86,7 +87,7 @@ internal sealed record GenesysEventEnvelope(
     /// <summary><c>detail</c> as an object; a JSON string holding one is parsed (the returned document); no <c>detail</c> at all: the root.</summary>
     private static JsonDocument? DetailOf(JsonElement root, out JsonElement detail)
     {
-        switch (Member(root, "detail"))
+        switch (root.Member("detail"))
         {
             case { ValueKind: JsonValueKind.Object } value:
                 detail = value;
@@ -140,31 +141,8 @@ internal sealed record GenesysEventEnvelope(
         return value.Length == 0 ? null : value;
     }
 
-    private static JsonElement? Member(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        if (element.TryGetProperty(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>A string member; numbers are taken as their text (liberal), other kinds as absent.</summary>
-    private static string? Text(JsonElement element, string name) => Member(element, name) switch
+    private static string? Text(JsonElement element, string name) => element.Member(name) switch
     {
         { ValueKind: JsonValueKind.String } value => value.GetString(),
         { ValueKind: JsonValueKind.Number } value => value.GetRawText(),

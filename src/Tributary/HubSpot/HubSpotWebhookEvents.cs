@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tributary.Json;
 
 namespace Tributary.Host.HubSpot;
 
@@ -20,17 +21,11 @@ internal static class HubSpotWebhookEvents
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-            if (reader.Read())
-            {
-                document.Dispose();
-                throw new HubSpotWebhookFormatException("The HubSpot webhook body has content after its JSON value.");
-            }
+            document = WholeJson.Parse(body);
         }
         catch (JsonException exception)
         {
-            throw new HubSpotWebhookFormatException("The HubSpot webhook body is not JSON.", exception);
+            throw new HubSpotWebhookFormatException("The HubSpot webhook body is not one JSON value.", exception);
         }
 
         using (document)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tributary.Json;
 
 namespace Tributary.Host.Salesforce;
 
@@ -22,17 +23,11 @@ internal static class SalesforceChangeEvents
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-            if (reader.Read())
-            {
-                document.Dispose();
-                throw new SalesforceChangeEventFormatException("The Salesforce change-event body has content after its JSON value.");
-            }
+            document = WholeJson.Parse(body);
         }
         catch (JsonException exception)
         {
-            throw new SalesforceChangeEventFormatException("The Salesforce change-event body is not JSON.", exception);
+            throw new SalesforceChangeEventFormatException("The Salesforce change-event body is not one JSON value.", exception);
         }
 
         using (document)

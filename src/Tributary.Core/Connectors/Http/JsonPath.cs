@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tributary.Json;
 
 namespace Tributary.Connectors.Http;
 
@@ -83,10 +84,12 @@ internal sealed class JsonPath
         {
             if (step.Property is { } name)
             {
-                if (value.ValueKind != JsonValueKind.Object || !TryGetProperty(value, name, out value))
+                if (value.Member(name) is not { } member)
                 {
                     return false;
                 }
+
+                value = member;
             }
             else if (value.ValueKind != JsonValueKind.Array || step.Index >= value.GetArrayLength())
             {
@@ -102,25 +105,6 @@ internal sealed class JsonPath
     }
 
     public override string ToString() => Text;
-
-    private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
-    {
-        if (element.TryGetProperty(name, out value))
-        {
-            return true;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private readonly record struct Step(string? Property, int? Index);
 }

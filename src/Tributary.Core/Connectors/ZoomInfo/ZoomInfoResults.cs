@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tributary.Json;
 
 namespace Tributary.Connectors.ZoomInfo;
 
@@ -49,12 +50,12 @@ internal static class ZoomInfoResults
 
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("result", out var results) && results.ValueKind == JsonValueKind.Array)
         {
-            return results.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).Select(r => (Property(r, "input"), LegacyRecord(r)));
+            return results.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).Select(r => (r.Member("input"), LegacyRecord(r)));
         }
 
         return data.ValueKind == JsonValueKind.Array
             ? data.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object)
-                .Select(r => (Property(r, "meta") is { } meta ? Property(meta, "input") : null, GtmRecord(r)))
+                .Select(r => (r.Member("meta") is { } meta ? meta.Member("input") : null, GtmRecord(r)))
             : [];
     }
 
@@ -68,7 +69,7 @@ internal static class ZoomInfoResults
 
         foreach (var (key, value) in input)
         {
-            if (Property(echoed, key) is not { } echoedValue || !SameValue(key, value, echoedValue))
+            if (echoed.Member(key) is not { } echoedValue || !SameValue(key, value, echoedValue))
             {
                 return false;
             }
@@ -103,44 +104,20 @@ internal static class ZoomInfoResults
     private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
 
     private static JsonElement? LegacyRecord(JsonElement result) =>
-        !IsNoMatch(result) && Property(result, "data") is { ValueKind: JsonValueKind.Array } records && records.GetArrayLength() > 0
+        !IsNoMatch(result) && result.Member("data") is { ValueKind: JsonValueKind.Array } records && records.GetArrayLength() > 0
             && records[0].ValueKind == JsonValueKind.Object
             ? records[0]
             : null;
 
     private static JsonElement? GtmRecord(JsonElement item)
     {
-        var noMatch = (Property(item, "type") is { ValueKind: JsonValueKind.String } type && type.GetString() == "NoMatch")
-            || (Property(item, "meta") is { } meta && IsNoMatch(meta));
-        return !noMatch && Property(item, "attributes") is { ValueKind: JsonValueKind.Object } attributes ? attributes : null;
+        var noMatch = (item.Member("type") is { ValueKind: JsonValueKind.String } type && type.GetString() == "NoMatch")
+            || (item.Member("meta") is { } meta && IsNoMatch(meta));
+        return !noMatch && item.Member("attributes") is { ValueKind: JsonValueKind.Object } attributes ? attributes : null;
     }
 
     private static bool IsNoMatch(JsonElement element) =>
-        Property(element, "matchStatus") is { ValueKind: JsonValueKind.String } status && status.GetString() is "NO_MATCH" or "OPT_OUT";
-
-    /// <summary>A member by name, any case (the legacy API lower-cases echoed keys).</summary>
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        if (element.TryGetProperty(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
+        element.Member("matchStatus") is { ValueKind: JsonValueKind.String } status && status.GetString() is "NO_MATCH" or "OPT_OUT";
 }
 
 /// <summary>One input's answer: whether ZoomInfo answered it at all, and the matched record (null for no match).</summary>

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace Tributary.Json;
+
+/// <summary>A request body read as exactly one JSON value: anything after it (a second value, stray text) is refused.</summary>
+public static class WholeJson
+{
+    /// <exception cref="JsonException">The body is not JSON, or has content after its value.</exception>
+    public static JsonDocument Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        var document = JsonDocument.ParseValue(ref reader);
+        try
+        {
+            if (reader.Read())
+            {
+                throw new JsonException("There is content after the JSON value.");
+            }
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+
+        return document;
+    }
+}
