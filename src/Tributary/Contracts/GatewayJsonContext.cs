@@ -9,7 +9,7 @@ namespace Tributary.Host.Contracts;
 /// Source-generated JSON for what the gateway reads and writes through ASP.NET (the flat <c>/v1/enrich</c> answer is
 /// written from the field list by <see cref="FlatJsonWriter"/>).
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EnrichRequestBody))]
 [JsonSerializable(typeof(ProfileResponse))]
 [JsonSerializable(typeof(ProblemDetails))]

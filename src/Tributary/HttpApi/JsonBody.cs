@@ -28,7 +28,8 @@ internal sealed class JsonBody(int maxBodyBytes)
         catch (JsonException ex)
         {
             var where = ex.Path is { Length: > 1 } path ? $" at {path}" : string.Empty;
-            return (null, Problems.BadRequest(http, "body", $"Malformed JSON body{where}."));
+            // The same member twice is refused too: which of two emails would be the one to enrich, or to erase?
+            return (null, Problems.BadRequest(http, "body", $"Malformed JSON body{where}: not JSON, a value of the wrong type, or a member given twice."));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Tributary.Host.Identity;
 
 /// <summary>Source-generated JSON for the identity endpoints.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(IdentifyRequest))]

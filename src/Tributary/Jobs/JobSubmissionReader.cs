@@ -219,7 +219,7 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         catch (JsonException)
         {
             var where = Where(field, position);
-            return (null, Problems.BadRequest(http, where, $"{where} has a member of the wrong type: identifiers are strings."));
+            return (null, Problems.BadRequest(http, where, $"{where} has a member of the wrong type, or one given twice: identifiers are strings, each given once."));
         }
     }
 

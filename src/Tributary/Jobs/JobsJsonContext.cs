@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Tributary.Host.Jobs;
 
 /// <summary>Source-generated JSON for the jobs API and the stored job settings (result lines are written by <see cref="JobResultLine"/>).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(JobAccepted))]
 [JsonSerializable(typeof(JobStatusResponse))]
 [JsonSerializable(typeof(JobSettings))]

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Tributary.Host.Outcomes;
 
 /// <summary>Source-generated JSON for outcomes.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(OutcomeRequest))]
 [JsonSerializable(typeof(OutcomeAccepted))]
 [JsonSerializable(typeof(PendingOutcome))]

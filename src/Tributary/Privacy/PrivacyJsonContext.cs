@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Tributary.Host.Privacy;
 
 /// <summary>Source-generated JSON for erasure.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SubjectRequest))]
 [JsonSerializable(typeof(ErasureReceipt))]
 internal sealed partial class PrivacyJsonContext : JsonSerializerContext;

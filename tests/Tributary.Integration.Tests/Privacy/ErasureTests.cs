@@ -101,6 +101,8 @@ public sealed class ErasureTests
     [InlineData("""{"phone":"call me"}""", "phone")]
     [InlineData("""{"email":42}""", null)]
     [InlineData("""{"email":""", null)]
+    [InlineData("""{"email":"a@b.example","email":"c@d.example"}""", "body")]
+    [InlineData("""{"email":"a@b.example","Email":"c@d.example"}""", "body")]
     public async Task Forget_WithBadInput_Is400NamingTheField(string body, string? field)
     {
         await using var gateway = await GatewayServer.StartAsync("--Sandbox:Enabled=false");
