@@ -43,6 +43,10 @@ curl -sf -o /dev/null "$base/healthz" || { echo "serve did not start:" >&2; cat 
 echo "genesys-ack: ${warmup} s warm-up, then ${secs} s at ~${rate} events/s over $connections connections"
 wrk -t2 -c"$connections" -d"${warmup}s" -s bench/load/genesys-ack.lua "$base" -- "$pace" warm >/dev/null
 sleep 2
+gc() { curl -s "$base/metrics" | awk '/^dotnet_gc_pause_time_seconds_total/{p=$2} /^dotnet_gc_collections_total/{c+=$2} END{printf "%s %d", p, c}'; }
+read -r p0 c0 <<<"$(gc)"
 wrk -t2 -c"$connections" -d"${secs}s" --latency -s bench/load/genesys-ack.lua "$base" -- "$pace" run | grep '^GENESYS'
+read -r p1 c1 <<<"$(gc)"
+awk -v p="$p1" -v q="$p0" -v c=$((c1 - c0)) 'BEGIN { printf "GC while measured: %d collections, %.1f ms paused, %.2f ms each\n", c, (p-q)*1000, c ? (p-q)*1000/c : 0 }'
 pid=$(pgrep -f "tributary.dll serve --urls $base" | head -1)
 echo "gateway process: $(awk '{printf "%.1f s of CPU", ($14 + $15) / 100}' "/proc/$pid/stat")"
