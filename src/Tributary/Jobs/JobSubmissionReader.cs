@@ -113,7 +113,7 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         }
         catch (JsonException)
         {
-            return Fail(http, "providers", "providers must be an array of names or a comma-separated string; mode a string.");
+            return Fail(http, "providers", "providers must be an array of names or a comma-separated string; mode a string; each given once.");
         }
 
         return ReadRecords(http, root.GetProperty("records"), "records", callbackUrl, settings);
