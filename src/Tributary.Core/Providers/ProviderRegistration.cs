@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,11 +29,8 @@ public static class ProviderRegistration
     {
         builder.Services.AddOptions<TOptions>()
             .BindConfiguration($"Providers:{section}")
-            .ValidateDataAnnotations()
-            .Validate(
-                options => IsValid(options.RateLimit) && IsValid(options.CircuitBreaker),
-                $"Providers:{section}:RateLimit and Providers:{section}:CircuitBreaker values must be within their documented ranges.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new RangesValidator<TOptions>($"Providers:{section}"));
         builder.Services.AddSingleton<TConnector>();
         return builder.AddProvider(
             name,
@@ -69,7 +65,12 @@ public static class ProviderRegistration
         return builder;
     }
 
-    // ValidateDataAnnotations checks the options' own properties only, not those of the sections nested in them.
-    private static bool IsValid(object section) =>
-        Validator.TryValidateObject(section, new ValidationContext(section), validationResults: null, validateAllProperties: true);
+    private sealed class RangesValidator<TOptions>(string section) : IValidateOptions<TOptions>
+        where TOptions : ProviderOptions
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options) =>
+            ProviderRanges.Failures(section, options).ToList() is { Count: > 0 } failures
+                ? ValidateOptionsResult.Fail(failures)
+                : ValidateOptionsResult.Success;
+    }
 }

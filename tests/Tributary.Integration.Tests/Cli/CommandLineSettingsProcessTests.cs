@@ -47,6 +47,19 @@ public sealed class CommandLineSettingsProcessTests
     }
 
     [Theory]
+    [InlineData("Providers:Clearbit:TimeoutMs", "5")]
+    [InlineData("Providers:Clearbit:RateLimit:PerMinute", "0")]
+    [InlineData("Providers:ZoomInfo:CircuitBreaker:FailureRatio", "2")]
+    [InlineData("Providers:Http:crm:RateLimit:PerMinute", "-5", "--Providers:Http:crm:BaseUrl=http://127.0.0.1:9", "--Providers:Http:crm:PathTemplate=/customers/{email}", "--Providers:Http:crm:Mapping:name=name")]
+    public async Task Providers_WithASettingOutOfRange_ExitsWith2NamingItsWholeKey(string key, string value, params string[] others)
+    {
+        await using var run = await TributaryProcess.RunAsync(["providers", $"--{key}={value}", .. others]);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain($"error: {key}:");
+    }
+
+    [Theory]
     [InlineData("lookup", "--email", "jane.doe@acme.com", "--frobnicate")]
     [InlineData("providers", "--frobnicate=1")]
     [InlineData("serve", "--Providers")]

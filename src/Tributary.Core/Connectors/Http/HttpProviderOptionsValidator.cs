@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Tributary.Providers;
 
 namespace Tributary.Connectors.Http;
 
@@ -48,6 +49,7 @@ internal sealed partial class HttpProviderOptionsValidator : IValidateOptions<Ht
         }
 
         failures.AddRange(AuthFailures(section, options.Auth));
+        failures.AddRange(ProviderRanges.Failures(section, options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -46,7 +46,6 @@ public static class HttpProviderRegistration
         builder.Services.AddOptions<HttpProviderOptions>(name)
             .Bind(section)
             .Configure(options => options.SectionPath = section.Path)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         return builder.AddProvider(
             name,

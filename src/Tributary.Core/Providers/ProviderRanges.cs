@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tributary.Providers;
+
+/// <summary>
+/// A provider's settings checked against their documented ranges, each failure naming its full key
+/// (<c>Providers:Clearbit:RateLimit:PerMinute</c>): data annotations alone check only the options' own properties,
+/// not the <c>RateLimit</c> and <c>CircuitBreaker</c> sections nested in them, and name no section.
+/// </summary>
+public static class ProviderRanges
+{
+    /// <param name="section">The provider's configuration section, e.g. <c>Providers:Clearbit</c>.</param>
+    /// <param name="options">Its settings as bound.</param>
+    public static IEnumerable<string> Failures(string section, ProviderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Failures(section, (object)options)
+            .Concat(Failures($"{section}:RateLimit", options.RateLimit))
+            .Concat(Failures($"{section}:CircuitBreaker", options.CircuitBreaker));
+    }
+
+    private static IEnumerable<string> Failures(string path, object settings)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true);
+        return results.Select(result => $"{path}:{string.Join(',', result.MemberNames)}: {result.ErrorMessage}");
+    }
+}
