@@ -6,7 +6,7 @@ namespace Tributary.Json;
 /// Reading a member of a JSON object liberally: the exact name first (the documented spelling, and the cheap path),
 /// then the same name in any case, since some APIs echo keys lower-cased or re-cased.
 /// </summary>
-public static class JsonMembers
+internal static class JsonMembers
 {
     /// <summary>The member called <paramref name="name"/> in any case, or null when there is none or the element is not an object.</summary>
     public static JsonElement? Member(this JsonElement element, string name)

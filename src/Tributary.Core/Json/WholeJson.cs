@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tributary.Json;
 
 /// <summary>A request body read as exactly one JSON value: anything after it (a second value, stray text) is refused.</summary>
-public static class WholeJson
+internal static class WholeJson
 {
     /// <exception cref="JsonException">The body is not JSON, or has content after its value.</exception>
     public static JsonDocument Parse(ReadOnlySpan<byte> utf8Json)

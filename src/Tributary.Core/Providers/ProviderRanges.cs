@@ -7,7 +7,7 @@ namespace Tributary.Providers;
 /// (<c>Providers:Clearbit:RateLimit:PerMinute</c>): data annotations alone check only the options' own properties,
 /// not the <c>RateLimit</c> and <c>CircuitBreaker</c> sections nested in them, and name no section.
 /// </summary>
-public static class ProviderRanges
+internal static class ProviderRanges
 {
     /// <param name="section">The provider's configuration section, e.g. <c>Providers:Clearbit</c>.</param>
     /// <param name="options">Its settings as bound.</param>
