@@ -90,6 +90,16 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
 
     private (JobSubmission?, ProblemHttpResult?) ReadEnvelope(HttpContext http, JsonElement root)
     {
+        // Members are matched in any case, so "records" and "Records" would be two answers to one question.
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var member in root.EnumerateObject())
+        {
+            if (!names.Add(member.Name))
+            {
+                return Fail(http, member.Name, $"{member.Name} is given twice: give each member of the envelope once.");
+            }
+        }
+
         if (root.GetProperty("records").ValueKind != JsonValueKind.Array)
         {
             return Fail(http, "records", "records must be an array of objects.");

@@ -49,6 +49,19 @@ public sealed class DuplicateMemberTests : IAsyncLifetime
         problem.GetProperty("detail").GetString()!.ShouldContain("given twice");
     }
 
+    [Theory]
+    [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"records":[{"email":"someone.else@acme.com"}]}""", "records")]
+    [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"callbackUrl":"https://a.example/x","CallbackUrl":"https://b.example/y"}""", "CallbackUrl")]
+    public async Task AJobEnvelopeWithARepeatedMember_IsRefused_NamingIt(string body, string field)
+    {
+        using var response = await _gateway.Client.PostAsync("/v1/jobs", Json(body));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, problem.ToString());
+        problem.GetProperty("field").GetString().ShouldBe(field);
+        problem.GetProperty("detail").GetString()!.ShouldContain("given twice");
+    }
+
     [Fact]
     public async Task TheSameBodyWithoutTheRepeat_IsAnswered()
     {
