@@ -14,12 +14,12 @@ internal static class ProviderRanges
     public static IEnumerable<string> Failures(string section, ProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Failures(section, (object)options)
-            .Concat(Failures($"{section}:RateLimit", options.RateLimit))
-            .Concat(Failures($"{section}:CircuitBreaker", options.CircuitBreaker));
+        return SectionFailures(section, options)
+            .Concat(SectionFailures($"{section}:RateLimit", options.RateLimit))
+            .Concat(SectionFailures($"{section}:CircuitBreaker", options.CircuitBreaker));
     }
 
-    private static IEnumerable<string> Failures(string path, object settings)
+    private static IEnumerable<string> SectionFailures(string path, object settings)
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true);
