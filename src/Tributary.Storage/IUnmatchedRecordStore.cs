@@ -6,8 +6,8 @@ namespace Tributary.Storage;
 /// </summary>
 public interface IUnmatchedRecordStore
 {
-    /// <summary>Records a record as unmatched; a later call for the same record replaces the reason and time.</summary>
-    Task AddAsync(UnmatchedRecord record, CancellationToken cancellationToken);
+    /// <summary>Records these records as unmatched, in one transaction; a later row for the same record replaces its reason and time.</summary>
+    Task AddAsync(IReadOnlyCollection<UnmatchedRecord> records, CancellationToken cancellationToken);
 
     /// <summary>The unmatched row for a CRM record, or null.</summary>
     Task<UnmatchedRecord?> GetAsync(string recordId, CancellationToken cancellationToken);

@@ -5,20 +5,29 @@ namespace Tributary.Storage.Postgres;
 /// <summary><c>unmatched_records</c> in the shared store.</summary>
 internal sealed class PostgresUnmatchedRecordStore(PostgresDatabase database) : IUnmatchedRecordStore
 {
-    public async Task AddAsync(UnmatchedRecord record, CancellationToken cancellationToken)
+    public async Task AddAsync(IReadOnlyCollection<UnmatchedRecord> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(records);
+
+        // One statement over arrays; ON CONFLICT may touch a row once per statement, so the last row of a record wins here.
+        var rows = records.GroupBy(r => r.RecordId, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO unmatched_records (record_id, identifier_hash, reason, recorded_at) VALUES (@recordId, @hash, @reason, @at)
+            INSERT INTO unmatched_records (record_id, identifier_hash, reason, recorded_at)
+            SELECT * FROM unnest(@records, @hashes, @reasons, @ats)
             ON CONFLICT (record_id) DO UPDATE SET identifier_hash = excluded.identifier_hash, reason = excluded.reason, recorded_at = excluded.recorded_at
             """,
             connection)
-            .With("recordId", record.RecordId)
-            .With("hash", record.IdentifierHash)
-            .With("reason", record.Reason)
-            .WithTime("at", record.At);
+            .With("records", rows.Select(r => r.RecordId).ToArray())
+            .With("hashes", rows.Select(r => r.IdentifierHash).ToArray())
+            .With("reasons", rows.Select(r => r.Reason).ToArray())
+            .With("ats", rows.Select(r => r.At.ToUniversalTime()).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -13,12 +13,14 @@ internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnr
     {
         ArgumentNullException.ThrowIfNull(contacts);
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = connection.BeginTransaction();
+        using (var upsert = new SqliteRowStatement(
+            connection,
+            transaction,
             $"""
             INSERT INTO enriched_contacts ({Columns})
-            VALUES (@RecordId, @EnrichedAt, @CompanyName, @EmployeeCount, @Industry, @TechStack, @IntentKeywords, @LinkedInUrl, @FullName,
-                    @JobTitle, @Seniority, @Department, @EmailHash, @Phone, @City, @Country, @Provenance)
+            VALUES (@recordId, @enrichedAt, @companyName, @employeeCount, @industry, @techStack, @intentKeywords, @linkedInUrl, @fullName,
+                    @jobTitle, @seniority, @department, @emailHash, @phone, @city, @country, @provenance)
             ON CONFLICT (record_id) DO UPDATE SET
                 enriched_at = excluded.enriched_at, company_name = excluded.company_name, employee_count = excluded.employee_count,
                 industry = excluded.industry, tech_stack = excluded.tech_stack, intent_keywords = excluded.intent_keywords,
@@ -26,9 +28,19 @@ internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnr
                 seniority = excluded.seniority, department = excluded.department, email_hash = excluded.email_hash,
                 phone = excluded.phone, city = excluded.city, country = excluded.country, provenance = excluded.provenance
             """,
-            contacts.Select(Row.From),
-            transaction,
-            cancellationToken: cancellationToken));
+            "@recordId", "@enrichedAt", "@companyName", "@employeeCount", "@industry", "@techStack", "@intentKeywords", "@linkedInUrl", "@fullName",
+            "@jobTitle", "@seniority", "@department", "@emailHash", "@phone", "@city", "@country", "@provenance"))
+        {
+            foreach (var contact in contacts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var r = Row.From(contact);
+                upsert.Run(
+                    r.RecordId, r.EnrichedAt, r.CompanyName, r.EmployeeCount, r.Industry, r.TechStack, r.IntentKeywords, r.LinkedInUrl, r.FullName,
+                    r.JobTitle, r.Seniority, r.Department, r.EmailHash, r.Phone, r.City, r.Country, r.Provenance);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

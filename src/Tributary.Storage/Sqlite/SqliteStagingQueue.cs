@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Tributary.Storage.Sqlite;
 
@@ -97,8 +98,8 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var released = await Release(connection, transaction, claimToken, records, cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var released = Release(connection, transaction, claimToken, records, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return released;
     }
@@ -126,18 +127,24 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM staged_records
-            WHERE claim_token = @token AND source_system = @SourceSystem AND record_id = @RecordId AND version = @Version
-            """,
-            records.Select(r => new { token = claimToken.ToString(), r.SourceSystem, r.RecordId, r.Version }),
+        await using var transaction = connection.BeginTransaction();
+        var deleted = 0;
+        using (var delete = new SqliteRowStatement(
+            connection,
             transaction,
-            cancellationToken: cancellationToken));
+            "DELETE FROM staged_records WHERE claim_token = @token AND source_system = @source AND record_id = @record AND version = @version",
+            "@token", "@source", "@record", "@version"))
+        {
+            var token = claimToken.ToString();
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                deleted += delete.Run(token, record.SourceSystem, record.RecordId, record.Version);
+            }
+        }
 
         // What is left of these records was staged again while claimed: give it back for another pass.
-        await Release(connection, transaction, claimToken, records, cancellationToken);
+        Release(connection, transaction, claimToken, records, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -173,18 +180,26 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
             cancellationToken: cancellationToken));
     }
 
-    private static Task<int> Release(
-        System.Data.Common.DbConnection connection,
-        System.Data.Common.DbTransaction transaction,
+    private static int Release(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
         Guid claimToken,
         IReadOnlyCollection<ClaimedRecord> records,
-        CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE staged_records SET claim_token = NULL, lease_expires_at = NULL
-            WHERE claim_token = @token AND source_system = @SourceSystem AND record_id = @RecordId
-            """,
-            records.Select(r => new { token = claimToken.ToString(), r.SourceSystem, r.RecordId }),
+        CancellationToken cancellationToken)
+    {
+        using var release = new SqliteRowStatement(
+            connection,
             transaction,
-            cancellationToken: cancellationToken));
+            "UPDATE staged_records SET claim_token = NULL, lease_expires_at = NULL WHERE claim_token = @token AND source_system = @source AND record_id = @record",
+            "@token", "@source", "@record");
+        var token = claimToken.ToString();
+        var released = 0;
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            released += release.Run(token, record.SourceSystem, record.RecordId);
+        }
+
+        return released;
+    }
 }

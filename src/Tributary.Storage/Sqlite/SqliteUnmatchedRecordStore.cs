@@ -5,17 +5,33 @@ namespace Tributary.Storage.Sqlite;
 /// <summary><c>unmatched_records</c> in the embedded store.</summary>
 internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnmatchedRecordStore
 {
-    public async Task AddAsync(UnmatchedRecord record, CancellationToken cancellationToken)
+    public async Task AddAsync(IReadOnlyCollection<UnmatchedRecord> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = connection.BeginTransaction();
+        using (var upsert = new SqliteRowStatement(
+            connection,
+            transaction,
             """
             INSERT INTO unmatched_records (record_id, identifier_hash, reason, recorded_at) VALUES (@recordId, @hash, @reason, @at)
             ON CONFLICT (record_id) DO UPDATE SET identifier_hash = excluded.identifier_hash, reason = excluded.reason, recorded_at = excluded.recorded_at
             """,
-            new { recordId = record.RecordId, hash = record.IdentifierHash, reason = record.Reason, at = SqliteText.Of(record.At) },
-            cancellationToken: cancellationToken));
+            "@recordId", "@hash", "@reason", "@at"))
+        {
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                upsert.Run(record.RecordId, record.IdentifierHash, record.Reason, SqliteText.Of(record.At));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<UnmatchedRecord?> GetAsync(string recordId, CancellationToken cancellationToken)

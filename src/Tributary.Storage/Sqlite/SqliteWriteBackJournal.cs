@@ -14,20 +14,23 @@ internal sealed class SqliteWriteBackJournal(SqliteDatabase database) : IWriteBa
         }
 
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = connection.BeginTransaction();
+        using (var insert = new SqliteRowStatement(
+            connection,
+            transaction,
             """
             INSERT INTO writeback_journal (run_id, source_system, record_id, object_type, field, old_value, new_value, source, confidence, state, at)
-            VALUES (@RunId, @SourceSystem, @RecordId, @ObjectType, @Field, @OldValue, @NewValue, @Source, @Confidence, @state, @at)
+            VALUES (@runId, @sourceSystem, @recordId, @objectType, @field, @oldValue, @newValue, @source, @confidence, @state, @at)
             """,
-            entries.Select(e => new
+            "@runId", "@sourceSystem", "@recordId", "@objectType", "@field", "@oldValue", "@newValue", "@source", "@confidence", "@state", "@at"))
+        {
+            foreach (var e in entries)
             {
-                e.RunId, e.SourceSystem, e.RecordId, e.ObjectType, e.Field, e.OldValue, e.NewValue, e.Source, e.Confidence,
-                state = SqliteText.Of(e.State),
-                at = SqliteText.Of(e.At),
-            }),
-            transaction,
-            cancellationToken: cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+                insert.Run(e.RunId, e.SourceSystem, e.RecordId, e.ObjectType, e.Field, e.OldValue, e.NewValue, e.Source, e.Confidence, SqliteText.Of(e.State), SqliteText.Of(e.At));
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -40,12 +43,21 @@ internal sealed class SqliteWriteBackJournal(SqliteDatabase database) : IWriteBa
         }
 
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE writeback_journal SET state = @state WHERE run_id = @runId AND source_system = @sourceSystem AND record_id = @recordId",
-            recordIds.Select(recordId => new { runId, sourceSystem, recordId, state = SqliteText.Of(state) }),
+        await using var transaction = connection.BeginTransaction();
+        using (var update = new SqliteRowStatement(
+            connection,
             transaction,
-            cancellationToken: cancellationToken));
+            "UPDATE writeback_journal SET state = @state WHERE run_id = @runId AND source_system = @sourceSystem AND record_id = @recordId",
+            "@state", "@runId", "@sourceSystem", "@recordId"))
+        {
+            var stored = SqliteText.Of(state);
+            foreach (var recordId in recordIds)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                update.Run(stored, runId, sourceSystem, recordId);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

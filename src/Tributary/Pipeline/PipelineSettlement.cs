@@ -44,12 +44,7 @@ internal sealed class PipelineSettlement(
         }
 
         var at = time.GetUtcNow();
-        foreach (var item in items)
-        {
-            // Hashed as the warehouse and an erasure hash an email: trimmed and lower-cased.
-            var identifier = item.Identity.Email?.Trim().ToLowerInvariant() ?? item.Identity.Phone ?? item.Identity.Domain ?? item.WarehouseId;
-            await unmatched.AddAsync(new UnmatchedRecord(item.WarehouseId, hasher.Hash(identifier), reason, at), cancellationToken);
-        }
+        await unmatched.AddAsync([.. items.Select(item => new UnmatchedRecord(item.WarehouseId, hasher.Hash(IdentifierOf(item)), reason, at))], cancellationToken);
 
         await queue.DeleteAsync(claimed.Claim.Token, [.. items.Select(i => i.Staged)], cancellationToken);
         claimed.Run.AddUnmatched(items.Count);
@@ -96,6 +91,10 @@ internal sealed class PipelineSettlement(
         claimed.Run.AddFailed(records.Count);
         PipelineLog.DeadLettered(logger, records.Count, reason);
     }
+
+    /// <summary>What an unmatched row is keyed by, as the warehouse and an erasure hash it: an email trimmed and lower-cased.</summary>
+    private static string IdentifierOf(PipelineItem item) =>
+        item.Identity.Email?.Trim().ToLowerInvariant() ?? item.Identity.Phone ?? item.Identity.Domain ?? item.WarehouseId;
 
     private TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(_options.MaxRetryDelaySeconds, _options.RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));

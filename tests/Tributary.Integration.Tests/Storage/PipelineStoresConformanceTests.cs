@@ -84,13 +84,16 @@ public abstract class PipelineStoresConformanceTests<TBackend>(TBackend backend)
         var store = Get<IUnmatchedRecordStore>();
         var at = Time.GetUtcNow();
 
-        await store.AddAsync(new UnmatchedRecord("crm-7", "hash-7", "no_match", at), None);
+        await store.AddAsync([new UnmatchedRecord("crm-7", "hash-7", "no_match", at), new UnmatchedRecord("crm-9", "hash-9", "no_match", at)], None);
         var first = await store.GetAsync("crm-7", None);
-        await store.AddAsync(new UnmatchedRecord("crm-7", "hash-7", "invalid_email", at.AddDays(1)), None);
+        await store.AddAsync([new UnmatchedRecord("crm-7", "hash-7", "invalid_email", at.AddDays(1))], None);
+        await store.AddAsync([], None);
 
         first.ShouldBe(new UnmatchedRecord("crm-7", "hash-7", "no_match", at));
         (await store.GetAsync("crm-7", None)).ShouldBe(new UnmatchedRecord("crm-7", "hash-7", "invalid_email", at.AddDays(1)));
+        (await store.GetAsync("crm-9", None)).ShouldBe(new UnmatchedRecord("crm-9", "hash-9", "no_match", at));
         (await store.GetAsync("crm-8", None)).ShouldBeNull();
+        (await store.CountAsync(None)).ShouldBe(2);
     }
 
     [StoreFact]
@@ -167,7 +170,7 @@ public abstract class PipelineStoresConformanceTests<TBackend>(TBackend backend)
     {
         var at = Time.GetUtcNow();
         await Get<IEnrichedContactStore>().UpsertAsync([new EnrichedContact("crm-old", at.AddDays(-40)), new EnrichedContact("crm-new", at.AddDays(-5))], None);
-        await Get<IUnmatchedRecordStore>().AddAsync(new UnmatchedRecord("crm-old-u", "hash-old", "no_match", at.AddDays(-40)), None);
+        await Get<IUnmatchedRecordStore>().AddAsync([new UnmatchedRecord("crm-old-u", "hash-old", "no_match", at.AddDays(-40))], None);
         await Get<IDeadLetterStore>().AddAsync(new NewDeadLetter("pipeline", "hubspot", "9", "{}", "failed", 5, at.AddDays(-40)), None);
 
         var purged = await Get<ISubjectErasure>().PurgeOlderThanAsync(at.AddDays(-30), None);
