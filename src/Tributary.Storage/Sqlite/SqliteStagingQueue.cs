@@ -60,7 +60,7 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         var now = time.GetUtcNow();
         var token = Guid.NewGuid();
         var expires = now + lease;
-        var free = new { now = SqliteText.Of(now), any = sources is null, sources = SourcesJson(sources) };
+        var free = new { now = SqliteText.Of(now), any = sources is null, sources = SqliteText.JsonList(sources) };
 
         // Most polls find nothing: a read answers that without a write transaction, which would queue behind (and
         // hold up) every other writer of the process, webhook acknowledgements included.
@@ -154,11 +154,9 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM staged_records WHERE @any OR source_system IN (SELECT value FROM json_each(@sources))",
-            new { any = sources is null, sources = SourcesJson(sources) },
+            new { any = sources is null, sources = SqliteText.JsonList(sources) },
             cancellationToken: cancellationToken));
     }
-
-    private static string SourcesJson(IReadOnlyCollection<string>? sources) => System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<string>>(sources?.ToArray() ?? [], StorageJsonContext.Default.IReadOnlyListString);
 
     private Task<int> Stage(
         System.Data.Common.DbConnection connection,

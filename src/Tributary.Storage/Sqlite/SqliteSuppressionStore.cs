@@ -21,8 +21,8 @@ internal sealed class SqliteSuppressionStore(SqliteDatabase database, TimeProvid
 
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND added_at >= @since AND identifier_hash IN @identifierHashes",
-            new { reason, since = since.ToUniversalTime().ToString("O"), identifierHashes },
+            "SELECT identifier_hash FROM suppression_list WHERE reason = @reason AND added_at >= @since AND identifier_hash IN (SELECT value FROM json_each(@hashes))",
+            new { reason, since = since.ToUniversalTime().ToString("O"), hashes = SqliteText.JsonList(identifierHashes) },
             cancellationToken: cancellationToken))).AsList();
     }
 

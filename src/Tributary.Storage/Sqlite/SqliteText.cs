@@ -18,6 +18,10 @@ internal static class SqliteText
 
     public static string Of(DateTimeOffset time) => time.UtcDateTime.ToString(TimePattern, CultureInfo.InvariantCulture);
 
+    /// <summary>A list as one JSON array parameter, for <c>IN (SELECT value FROM json_each(@list))</c>: one statement text and one parameter, however long the list.</summary>
+    public static string JsonList(IEnumerable<string>? values) =>
+        System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<string>>(values?.ToArray() ?? [], StorageJsonContext.Default.IReadOnlyListString);
+
     public static DateTimeOffset ToTime(string text) =>
         new(DateTime.ParseExact(text, TimePattern, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
 }
