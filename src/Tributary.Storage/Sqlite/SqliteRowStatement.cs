@@ -5,8 +5,8 @@ namespace Tributary.Storage.Sqlite;
 /// <summary>
 /// One statement run once per row inside a transaction: prepared once, its parameters made once under their full
 /// <c>@name</c>, each row only setting their values. Dapper's execute-per-item makes new parameters for every row,
-/// named without the <c>@</c>, which SQLite then looks up under three prefixes; on the pipeline's journal (a row per
-/// field written) that was a tenth of a running worker's CPU.
+/// named without the <c>@</c>, which SQLite then looks up under three prefixes: in the pipeline's batch writes that
+/// binding was a tenth of a running worker's CPU.
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {

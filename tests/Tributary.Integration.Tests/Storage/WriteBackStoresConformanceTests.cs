@@ -33,6 +33,25 @@ public abstract class WriteBackStoresConformanceTests<TBackend>(TBackend backend
     }
 
     [StoreFact]
+    public async Task Journal_KeepsEveryValueAsGiven()
+    {
+        var journal = Get<IWriteBackJournal>();
+        var at = Time.GetUtcNow();
+        JournalEntry[] entries =
+        [
+            new("r1", "hubspot", "1", "contact", "company", "O'Brien \"&\" Söhne <GmbH>", "Zoë's\nnew line\t😀 \\ / \u0001", "clearbit", 1, JournalState.Pending, at),
+            new("r1", "hubspot", "2", "contact", "jobtitle", "", "[1,2]", "zoominfo", 0.123456789012345, JournalState.Pending, at.AddMilliseconds(1)),
+            new("r1", "hubspot", "3", "contact", "city", null, "{\"a\":null}", "apollo", 0, JournalState.Pending, at),
+        ];
+
+        await journal.RecordAsync(entries, None);
+        await journal.MarkAsync("r1", "hubspot", ["2", "3", "9"], JournalState.Written, None);
+
+        (await journal.ListAsync("r1", None)).ShouldBe(
+            [entries[0], entries[1] with { State = JournalState.Written }, entries[2] with { State = JournalState.Written }]);
+    }
+
+    [StoreFact]
     public async Task DeadLetters_AddListGetRemove_AndTheSameItemReplacesItsRow()
     {
         var store = Get<IDeadLetterStore>();
