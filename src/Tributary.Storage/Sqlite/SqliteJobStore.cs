@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Tributary.Storage.Sqlite;
 
@@ -29,17 +30,14 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
             cancellationToken: cancellationToken));
 
         // One prepared statement for every record, inside the one transaction: thousands of rows in milliseconds.
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
-        insert.CommandText = "INSERT INTO job_records (job_id, idx, record) VALUES ($job, $idx, $record)";
-        var jobId = insert.Parameters.AddWithValue("$job", job.Id);
-        var index = insert.Parameters.Add("$idx", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var record = insert.Parameters.Add("$record", Microsoft.Data.Sqlite.SqliteType.Text);
-        for (var i = 0; i < job.Records.Count; i++)
+        using (var insert = new SqliteRowStatement(
+            connection, (SqliteTransaction)transaction, "INSERT INTO job_records (job_id, idx, record) VALUES ($job, $idx, $record)", "$job", "$idx", "$record"))
         {
-            index.Value = i;
-            record.Value = job.Records[i];
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            for (var i = 0; i < job.Records.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                insert.Run(job.Id, i, job.Records[i]);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -106,24 +104,21 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = connection.CreateCommand();
-        update.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
-        update.CommandText = "UPDATE job_records SET outcome = $outcome, result = $result WHERE job_id = $job AND idx = $idx AND result IS NULL";
-        update.Parameters.AddWithValue("$job", id);
-        var index = update.Parameters.Add("$idx", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var outcome = update.Parameters.Add("$outcome", Microsoft.Data.Sqlite.SqliteType.Text);
-        var line = update.Parameters.Add("$result", Microsoft.Data.Sqlite.SqliteType.Text);
         var counted = new long[4];
-        foreach (var result in results)
+        using (var update = new SqliteRowStatement(
+            connection,
+            (SqliteTransaction)transaction,
+            "UPDATE job_records SET outcome = $outcome, result = $result WHERE job_id = $job AND idx = $idx AND result IS NULL",
+            "$job", "$idx", "$outcome", "$result"))
         {
-            index.Value = result.Index;
-            outcome.Value = SqliteText.Of(result.Outcome);
-            line.Value = result.Line;
-
-            // A record saved before (a resumed job redoing its last few) is not counted again.
-            if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
+            foreach (var result in results)
             {
-                counted[(int)result.Outcome]++;
+                // A record saved before (a resumed job redoing its last few) is not counted again.
+                cancellationToken.ThrowIfCancellationRequested();
+                if (update.Run(id, result.Index, SqliteText.Of(result.Outcome), result.Line) == 1)
+                {
+                    counted[(int)result.Outcome]++;
+                }
             }
         }
 

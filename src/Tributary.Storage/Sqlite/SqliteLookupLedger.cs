@@ -41,27 +41,22 @@ internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedge
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Upsert;
-        var key = command.Parameters.Add("@key", SqliteType.Text);
-        var provider = command.Parameters.Add("@provider", SqliteType.Text);
-        var status = command.Parameters.Add("@status", SqliteType.Text);
-        var entry = command.Parameters.Add("@entry", SqliteType.Text);
-        var observedAt = command.Parameters.Add("@observedAt", SqliteType.Text);
-        var expiresAt = command.Parameters.Add("@expiresAt", SqliteType.Text);
-        var json = new ArrayBufferWriter<byte>(1024);
-        foreach (var record in records)
+        using (var upsert = new SqliteRowStatement(connection, transaction, Upsert, "@key", "@provider", "@status", "@entry", "@observedAt", "@expiresAt"))
         {
-            json.ResetWrittenCount();
-            CacheEntryJson.Write(json, record.Entry);
-            key.Value = record.Key;
-            provider.Value = record.Provider;
-            status.Value = record.Entry.Status.ToWire();
-            entry.Value = Encoding.UTF8.GetString(json.WrittenSpan);
-            observedAt.Value = record.Entry.ObservedAt.ToString("O", CultureInfo.InvariantCulture);
-            expiresAt.Value = record.Entry.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var json = new ArrayBufferWriter<byte>(1024);
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                json.ResetWrittenCount();
+                CacheEntryJson.Write(json, record.Entry);
+                upsert.Run(
+                    record.Key,
+                    record.Provider,
+                    record.Entry.Status.ToWire(),
+                    Encoding.UTF8.GetString(json.WrittenSpan),
+                    record.Entry.ObservedAt.ToString("O", CultureInfo.InvariantCulture),
+                    record.Entry.ExpiresAt.ToString("O", CultureInfo.InvariantCulture));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
