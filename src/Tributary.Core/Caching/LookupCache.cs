@@ -268,10 +268,18 @@ public sealed class LookupCache(
     private async ValueTask StoreInCacheAsync(string key, CacheEntry entry, DateTimeOffset now, HybridCacheEntryFlags flags = HybridCacheEntryFlags.None)
     {
         var ttl = entry.ExpiresAt - now;
+        var localTtl = ttl < _options.LocalTtl ? ttl : _options.LocalTtl;
+        if (localTtl <= TimeSpan.Zero)
+        {
+            // No in-process copy (`enrich` runs with Cache:LocalTtl = 0). Asked for one anyway, MemoryCache throws on a
+            // lifetime that is not positive and HybridCache swallows it: an exception per answer stored.
+            flags |= HybridCacheEntryFlags.DisableLocalCacheWrite;
+        }
+
         await cache.SetAsync(
             key,
             entry with { Origin = EntryOrigin.Cache },
-            new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl < _options.LocalTtl ? ttl : _options.LocalTtl, Flags = flags },
+            new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = localTtl, Flags = flags },
             cancellationToken: CancellationToken.None);
         if ((flags & HybridCacheEntryFlags.DisableDistributedCacheWrite) == 0)
         {
