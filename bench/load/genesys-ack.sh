@@ -44,9 +44,13 @@ echo "genesys-ack: ${warmup} s warm-up, then ${secs} s at ~${rate} events/s over
 wrk -t2 -c"$connections" -d"${warmup}s" -s bench/load/genesys-ack.lua "$base" -- "$pace" warm >/dev/null
 sleep 2
 gc() { curl -s "$base/metrics" | awk '/^dotnet_gc_pause_time_seconds_total/{p=$2} /^dotnet_gc_collections_total/{c+=$2} END{printf "%s %d", p, c}'; }
+exceptions() { curl -s "$base/metrics" | awk -F'error_type="' '/^dotnet_exceptions_total/{split($2, t, "\""); n=split($0, f, " "); print t[1], f[n]}'; }
 read -r p0 c0 <<<"$(gc)"
+exceptions >"$out/exceptions-before"
 wrk -t2 -c"$connections" -d"${secs}s" --latency -s bench/load/genesys-ack.lua "$base" -- "$pace" run | grep '^GENESYS'
 read -r p1 c1 <<<"$(gc)"
+exceptions >"$out/exceptions-after"
+echo "exceptions while measured: $(awk 'FILENAME == ARGV[1] {b[$1]=$2; next} $2-b[$1] > 0 {printf "%s %d; ", $1, $2-b[$1]; n++} END {if (!n) printf "none"}' "$out/exceptions-before" "$out/exceptions-after")"
 awk -v p="$p1" -v q="$p0" -v c=$((c1 - c0)) 'BEGIN { printf "GC while measured: %d collections, %.1f ms paused, %.2f ms each\n", c, (p-q)*1000, c ? (p-q)*1000/c : 0 }'
 pid=$(pgrep -f "tributary.dll serve --urls $base" | head -1)
 echo "gateway process: $(awk '{printf "%.1f s of CPU", ($14 + $15) / 100}' "/proc/$pid/stat")"
