@@ -60,7 +60,7 @@ public sealed class SqliteDatabase : IDisposable
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
-        return await OpenRawAsync(_connectionString, cancellationToken);
+        return await OpenRawAsync(forWrites: false, cancellationToken);
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public sealed class SqliteDatabase : IDisposable
         await _writeTurns.TakeAsync(callerWaiting, cancellationToken);
         try
         {
-            var connection = await OpenRawAsync(_writerConnectionString, cancellationToken);
+            var connection = await OpenRawAsync(forWrites: true, cancellationToken);
             await SetAutomaticCheckpointAsync(connection, on: !callerWaiting, cancellationToken);
             var released = 0;
             connection.StateChange += (_, change) =>
@@ -119,7 +119,7 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     internal async Task<MigrationReport> ApplyMigrationsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenRawAsync(_connectionString, cancellationToken);
+        await using var connection = await OpenRawAsync(forWrites: false, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken: cancellationToken));
@@ -169,12 +169,9 @@ public sealed class SqliteDatabase : IDisposable
         setting.Value = on;
     }
 
-    private bool IsWriterPool(string connectionString) =>
-        ReferenceEquals(connectionString, _writerConnectionString) && _writerConnectionString != _connectionString;
-
-    private async Task<SqliteConnection> OpenRawAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenRawAsync(bool forWrites, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(forWrites ? _writerConnectionString : _connectionString);
         await connection.OpenAsync(cancellationToken);
         _checkpoints.MarkWritten();
         if (Configured.TryGetValue(connection.Handle!, out _))
@@ -189,7 +186,7 @@ public sealed class SqliteDatabase : IDisposable
         // writers (SetAutomaticCheckpointAsync).
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 0;"
-            + (IsWriterPool(connectionString) ? " PRAGMA cache_size = -8192;" : "");
+            + (forWrites && _writerConnectionString != _connectionString ? " PRAGMA cache_size = -8192;" : "");
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         Configured.AddOrUpdate(connection.Handle!, new StrongBox<bool>(false));
         return connection;
