@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Tributary.Host.Queues;
 
 namespace Tributary.Host.Jobs;
 
@@ -8,26 +8,17 @@ namespace Tributary.Host.Jobs;
 /// </summary>
 internal sealed class JobWakeup
 {
-    private readonly Channel<bool> _jobs = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Channel<bool> _callbacks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Signal _jobs = new();
+    private readonly Signal _callbacks = new();
 
-    public void JobQueued() => _jobs.Writer.TryWrite(true);
+    public void JobQueued() => _jobs.Signal();
 
-    public void CallbackPending() => _callbacks.Writer.TryWrite(true);
+    public void CallbackPending() => _callbacks.Signal();
 
     /// <summary>Waits for a job to be queued or <paramref name="poll"/> to pass.</summary>
-    public Task WaitForJobAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) => WaitAsync(_jobs, poll, time, cancellationToken);
+    public Task WaitForJobAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) => _jobs.WaitAsync(poll, time, cancellationToken);
 
-    public Task WaitForCallbackAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) => WaitAsync(_callbacks, poll, time, cancellationToken);
+    public Task WaitForCallbackAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) => _callbacks.WaitAsync(poll, time, cancellationToken);
 
-    private static async Task WaitAsync(Channel<bool> signal, TimeSpan poll, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(poll, time, timeout.Token);
-        var woken = signal.Reader.WaitToReadAsync(timeout.Token).AsTask();
-        await Task.WhenAny(delay, woken);
-        await timeout.CancelAsync();
-        signal.Reader.TryRead(out _);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
+    private sealed class Signal : WorkSignal;
 }
