@@ -40,6 +40,10 @@ public sealed class LookupCache(
     };
 
     private readonly CacheOptions _options = options.Value;
+
+    // `enrich` keeps no in-process copy and, without Redis, there is no shared one: every read of the cache would miss
+    // and every write be dropped, so the ledger is asked directly.
+    private readonly bool _noCacheLayer = options.Value.LocalTtl <= TimeSpan.Zero && string.IsNullOrEmpty(options.Value.Redis);
     private readonly LookupFlights _flights = new();
     private readonly ISharedFlights _sharedFlights = sharedFlights ?? new LocalFlightsOnly();
     private readonly AnswerScreen _screen = new(suppressed, sharedIndex);
@@ -158,6 +162,11 @@ public sealed class LookupCache(
 
     private async ValueTask<CacheEntry?> ReadCacheAsync(string key, CancellationToken cancellationToken = default)
     {
+        if (_noCacheLayer)
+        {
+            return null;
+        }
+
         var cached = await ReadLayerAsync(key, LocalOnly, cancellationToken);
         if (cached is null && await ReadLayerAsync(key, SharedOnly, cancellationToken) is { } shared && !shared.IsExpiredAt(time.GetUtcNow()))
         {
@@ -267,6 +276,11 @@ public sealed class LookupCache(
 
     private async ValueTask StoreInCacheAsync(string key, CacheEntry entry, DateTimeOffset now, HybridCacheEntryFlags flags = HybridCacheEntryFlags.None)
     {
+        if (_noCacheLayer)
+        {
+            return;
+        }
+
         var ttl = entry.ExpiresAt - now;
         var localTtl = ttl < _options.LocalTtl ? ttl : _options.LocalTtl;
         if (localTtl <= TimeSpan.Zero)
