@@ -46,6 +46,7 @@ internal sealed class ProviderAnswerBookkeeping(
             await credits.ChargeAsync(entry.Runtime, CancellationToken.None);
         }
 
+        entry.Runtime.NoteAnswer(result.Status);
         if (result.ExhaustedUntil is { } until)
         {
             entry.Runtime.MarkExhausted(until);

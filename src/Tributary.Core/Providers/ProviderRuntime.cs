@@ -1,4 +1,5 @@
 using Polly.CircuitBreaker;
+using Tributary.Enrichment;
 using Tributary.Resilience;
 
 namespace Tributary.Providers;
@@ -10,6 +11,7 @@ namespace Tributary.Providers;
 public sealed class ProviderRuntime : IDisposable
 {
     private long _exhaustedUntilTicks;
+    private bool _refusing;
 
     /// <param name="name">Lower-cased provider name.</param>
     /// <param name="options">The provider's settings.</param>
@@ -41,6 +43,21 @@ public sealed class ProviderRuntime : IDisposable
 
     /// <summary>Skips the provider for every caller until <paramref name="until"/>.</summary>
     public void MarkExhausted(DateTimeOffset until) => Interlocked.Exchange(ref _exhaustedUntilTicks, until.UtcTicks);
+
+    /// <summary>
+    /// The provider's last answer refused this account (401 or 403: a wrong or revoked key, a field the plan does not
+    /// include). Lookups still ask it, so the first answer after the key is fixed clears it.
+    /// </summary>
+    public bool IsRefusing => Volatile.Read(ref _refusing);
+
+    /// <summary>Keeps whether the provider's latest answer refused the account or answered it.</summary>
+    public void NoteAnswer(ProviderStatus status)
+    {
+        if (status == ProviderStatus.Unauthorized || status.IsDefinitive())
+        {
+            Volatile.Write(ref _refusing, status == ProviderStatus.Unauthorized);
+        }
+    }
 
     /// <summary>Circuit state as shown to operators: closed, open, half_open or isolated.</summary>
     public string CircuitState => Circuit.CircuitState switch

@@ -27,8 +27,8 @@ internal static class ProvidersCommand
         var command = new Command(
             "providers",
             "List providers: enabled, health, circuit state, rate-limit budget, credits spent. Health: disabled (not enabled), "
-            + "down (circuit open or isolated, paused by a 429, credits or daily budget spent), degraded (circuit half-open, "
-            + "or this minute's rate budget spent), ok.") { json, url, apiKey };
+            + "down (circuit open or isolated, paused by a 429, credits or daily budget spent), unauthorized (its last answer refused "
+            + "the key), degraded (circuit half-open, or this minute's rate budget spent), ok.") { json, url, apiKey };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;

@@ -130,8 +130,9 @@ internal static class EnrichRequestParser
             return false;
         }
 
-        // A domain alone names a company, not a person: look the company up rather than skip every person API.
-        if (asked == LookupKind.Person && identifiers is { Domain: not null, Email: null, Phone: null, LinkedInUrl: null, HasNameAndCompany: false })
+        // A domain alone names a company, not a person: look the company up rather than skip every person API. With a
+        // full name it names the person at that company, which Apollo, Hunter and People Data Labs match on.
+        if (asked == LookupKind.Person && identifiers is { Domain: not null, Email: null, Phone: null, LinkedInUrl: null, FullName: null })
         {
             kind = LookupKind.Company;
         }

@@ -15,6 +15,9 @@ internal static class ProviderHealth
     /// <summary>Skipped by every lookup for now: circuit open (or isolated), paused by a 429's <c>Retry-After</c>, credits spent at the provider, or the daily budget spent.</summary>
     public const string Down = "down";
 
+    /// <summary>Asked, and its last answer refused the account (a wrong or revoked key): nothing comes back until it is fixed.</summary>
+    public const string Unauthorized = "unauthorized";
+
     /// <summary>Asked, but not fully: the circuit is half-open (trying again after failures) or this minute's rate budget is spent.</summary>
     public const string Degraded = "degraded";
 
@@ -38,6 +41,11 @@ internal static class ProviderHealth
         if (runtime.CircuitState is "open" or "isolated" || runtime.Gate.PausedUntil is not null || runtime.IsExhaustedAt(now) || BudgetSpent(runtime.Options, spend))
         {
             return Down;
+        }
+
+        if (runtime.IsRefusing)
+        {
+            return Unauthorized;
         }
 
         return runtime.CircuitState == "half_open" || tokens <= 0 ? Degraded : Ok;

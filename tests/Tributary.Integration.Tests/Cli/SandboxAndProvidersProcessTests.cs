@@ -66,9 +66,10 @@ public sealed class SandboxAndProvidersProcessTests
         gateway.Client.DefaultRequestHeaders.Add("X-Api-Key", key);
         var simulators = gateway.Services.GetRequiredService<SandboxSimulators>();
         simulators.Apollo.Faults.FailStatus = 503;
+        simulators.PeopleDataLabs.Faults.FailStatus = 401;
         foreach (var email in new[] { SampleIdentifiers.JaneDoeEmail, "someone@acme.com", "another@acme.com" })
         {
-            (await gateway.EnrichAsync($$"""{"email":"{{email}}","providers":["clearbit","apollo"]}""")).EnsureSuccessStatusCode();
+            (await gateway.EnrichAsync($$"""{"email":"{{email}}","providers":["clearbit","apollo","peopledatalabs"]}""")).EnsureSuccessStatusCode();
         }
 
         await using var run = await TributaryProcess.RunAsync(
@@ -101,16 +102,17 @@ public sealed class SandboxAndProvidersProcessTests
     }
 
     [Fact]
-    public async Task Providers_WithUrl_ShowsDownOnceACircuitOpens_DegradedWithoutTokens_AndDisabled()
+    public async Task Providers_WithUrl_ShowsDownOnceACircuitOpens_UnauthorizedOnceTheKeyIsRefused_DegradedWithoutTokens_AndDisabled()
     {
         await using var gateway = await GatewayServer.StartAsync(
             "--Sandbox:Enabled=true", "--Providers:Hunter:Enabled=false", "--Providers:Clearbit:RateLimit:PerMinute=1",
             "--Providers:Apollo:CircuitBreaker:MinimumThroughput=2", "--Providers:Apollo:MaxRetries=0");
         var simulators = gateway.Services.GetRequiredService<SandboxSimulators>();
         simulators.Apollo.Faults.FailStatus = 503;
+        simulators.PeopleDataLabs.Faults.FailStatus = 401;
         foreach (var email in new[] { SampleIdentifiers.JaneDoeEmail, "someone@acme.com", "another@acme.com" })
         {
-            (await gateway.EnrichAsync($$"""{"email":"{{email}}","providers":["clearbit","apollo"]}""")).EnsureSuccessStatusCode();
+            (await gateway.EnrichAsync($$"""{"email":"{{email}}","providers":["clearbit","apollo","peopledatalabs"]}""")).EnsureSuccessStatusCode();
         }
 
         await using var run = await TributaryProcess.RunAsync(["providers", "--url", gateway.Client.BaseAddress!.ToString(), "--json"]);
@@ -123,6 +125,7 @@ public sealed class SandboxAndProvidersProcessTests
         byName["clearbit"].GetProperty("tokensAvailable").GetInt64().ShouldBe(0);
         byName["clearbit"].GetProperty("health").GetString().ShouldBe("degraded");
         byName["hunter"].GetProperty("health").GetString().ShouldBe("disabled");
+        byName["peopledatalabs"].GetProperty("health").GetString().ShouldBe("unauthorized");
         byName["zoominfo"].GetProperty("health").GetString().ShouldBe("ok");
     }
 

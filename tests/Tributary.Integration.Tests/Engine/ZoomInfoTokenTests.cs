@@ -82,4 +82,23 @@ public sealed class ZoomInfoTokenTests : IAsyncLifetime
 
         result.Outcomes[0].Status.ShouldBe(ProviderStatus.Unauthorized);
     }
+
+    [Fact]
+    public async Task Lookups_WithWrongCredentials_AskAuthenticateOncePerPause_NotOncePerLookup()
+    {
+        await using var harness = new EngineHarness(_clearbit, _zoominfo, new Dictionary<string, string?> { ["Providers:ZoomInfo:Password"] = "wrong" }, time: _time);
+        var people = SampleDataset.Create().People;
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await harness.EnrichAsync(people[i].Email, providers: "zoominfo")).Outcomes[0].Status.ShouldBe(ProviderStatus.Unauthorized);
+        }
+
+        _zoominfo.Calls["/authenticate"].ShouldBe(1);
+
+        // A minute on, the credentials are offered again (a key fixed upstream is found without a restart).
+        _time.Advance(TimeSpan.FromSeconds(61));
+        (await harness.EnrichAsync(people[5].Email, providers: "zoominfo")).Outcomes[0].Status.ShouldBe(ProviderStatus.Unauthorized);
+        _zoominfo.Calls["/authenticate"].ShouldBe(2);
+    }
 }

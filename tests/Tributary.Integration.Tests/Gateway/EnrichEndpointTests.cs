@@ -98,6 +98,16 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
         body.GetProperty("phone").GetString().ShouldBe(SampleIdentifiers.JaneDoePhone);
     }
 
+    [Fact]
+    public async Task Enrich_NameWithDomain_LooksUpThePersonAtThatCompany()
+    {
+        var body = await _gateway.EnrichAsync<JsonElement>("""{"name":"Jane Doe","domain":"acme.com","providers":"hunter,apollo"}""");
+
+        body.GetProperty("name").GetString().ShouldBe("Jane Doe");
+        body.GetProperty("jobTitle").GetString().ShouldBe("VP of Engineering");
+        body.GetProperty("providers").GetString()!.ShouldMatch("^hunter:matched:[0-9]+ms;apollo:matched:[0-9]+ms$");
+    }
+
     [Theory]
     [InlineData("""{"name":"Nobody Known"}""")]
     [InlineData("""{"company":"Acme Inc"}""")]

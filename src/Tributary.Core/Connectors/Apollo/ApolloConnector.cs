@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
+using Tributary.Json;
 using Tributary.Profiles;
 
 namespace Tributary.Connectors.Apollo;
@@ -75,7 +76,7 @@ internal sealed class ApolloConnector(ProviderHttp http, IOptions<ApolloOptions>
             var details = queries.Select(q => (IReadOnlyDictionary<string, string>)PersonDetails(q.Identifiers).ToDictionary()).ToArray();
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{_options.ApiBaseUrl}/people/bulk_match")
             {
-                Content = JsonContent.Create(new ApolloBulkMatchRequest(details), ApolloJsonContext.Default.ApolloBulkMatchRequest),
+                Content = JsonBody.Create(new ApolloBulkMatchRequest(details), ApolloJsonContext.Default.ApolloBulkMatchRequest),
             };
 
             // One call carries the whole batch, so it runs under the first query's budget (batch work has no deadline).

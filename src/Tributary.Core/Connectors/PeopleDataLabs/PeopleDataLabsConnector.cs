@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
+using Tributary.Json;
 using Tributary.Profiles;
 
 namespace Tributary.Connectors.PeopleDataLabs;
@@ -82,7 +83,7 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
                 .ToArray());
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{_options.ApiBaseUrl}/person/bulk")
             {
-                Content = JsonContent.Create(body, PeopleDataLabsJsonContext.Default.PdlBulkRequest),
+                Content = JsonBody.Create(body, PeopleDataLabsJsonContext.Default.PdlBulkRequest),
             };
             request.Headers.Add("X-Api-Key", _options.ApiKey);
 

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Deadlines;
 using Tributary.Enrichment;
 using Tributary.Identifiers;
+using Tributary.Json;
 using Tributary.Profiles;
 
 namespace Tributary.Connectors.ZoomInfo;
@@ -51,7 +51,7 @@ internal sealed class ZoomInfoConnector(
                 : new Dictionary<string, string> { ["companyWebsite"] = query.Identifiers.Domain! };
             var body = query.Kind == LookupKind.Person
                 ? ContactBody([input])
-                : JsonContent.Create(new ZoomInfoCompanyRequest([input], _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
+                : JsonBody.Serialize(new ZoomInfoCompanyRequest([input], _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
             using var response = await SendAsync(query.Kind, body, query.Budget, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -97,18 +97,13 @@ internal sealed class ZoomInfoConnector(
         ? ProviderResult.Failed(ProviderStatus.Unauthorized, "authentication refused")
         : ProviderFailures.FromException(ex);
 
-    /// <summary>Sends with the cached JWT; a 401 renews it and sends once more (the body is buffered, so it can go twice).</summary>
-    private async Task<HttpResponseMessage> SendAsync(LookupKind kind, JsonContent body, CallBudget budget, CancellationToken cancellationToken)
+    /// <summary>Sends with the cached JWT; a 401 renews it and sends once more.</summary>
+    private async Task<HttpResponseMessage> SendAsync(LookupKind kind, byte[] body, CallBudget budget, CancellationToken cancellationToken)
     {
-        using var owned = body;
-        var bytes = await body.ReadAsByteArrayAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             var jwt = await tokens.GetAsync(cancellationToken);
-
-            // A request disposes its content: each attempt gets its own over the same bytes.
-            var content = new ByteArrayContent(bytes) { Headers = { ContentType = body.Headers.ContentType } };
-            using var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(kind)) { Content = content };
+            using var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(kind)) { Content = JsonBody.Of(body) };
             request.Headers.Authorization = new("Bearer", jwt);
             var response = await http.SendAsync(Name, request, budget, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
@@ -126,7 +121,7 @@ internal sealed class ZoomInfoConnector(
     private Uri RequestUri(LookupKind kind) =>
         new($"{_options.ApiBaseUrl}/enrich/{(kind == LookupKind.Person ? "contact" : "company")}");
 
-    private JsonContent ContactBody(IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => JsonContent.Create(
+    private byte[] ContactBody(IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => JsonBody.Serialize(
         new ZoomInfoContactRequest(inputs, _options.ContactFields),
         ZoomInfoJsonContext.Default.ZoomInfoContactRequest);
 

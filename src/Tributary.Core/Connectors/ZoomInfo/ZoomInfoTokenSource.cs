@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Json;
 
 namespace Tributary.Connectors.ZoomInfo;
 
@@ -18,9 +19,17 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
     /// <summary>ZoomInfo documents a 60-minute token life; used when the token carries no readable expiry.</summary>
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// How long refused credentials are not offered again: every lookup would otherwise ask <c>/authenticate</c>, which
+    /// allows one request per second, and wrong credentials do not become right without a change of configuration.
+    /// </summary>
+    private static readonly TimeSpan RefusalPause = TimeSpan.FromSeconds(60);
+
     private readonly ZoomInfoOptions _options = options.Value;
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private Token? _current;
+    private DateTimeOffset _refusedUntil;
+    private int _refusedStatus;
 
     /// <summary>A token valid for a while yet.</summary>
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
@@ -39,7 +48,22 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
                 return renewed.Jwt;
             }
 
-            var token = await AuthenticateAsync(cancellationToken);
+            if (time.GetUtcNow() < _refusedUntil)
+            {
+                throw new ZoomInfoAuthenticationException(_refusedStatus);
+            }
+
+            Token token;
+            try
+            {
+                token = await AuthenticateAsync(cancellationToken);
+            }
+            catch (ZoomInfoAuthenticationException refused)
+            {
+                (_refusedStatus, _refusedUntil) = (refused.Status, time.GetUtcNow() + RefusalPause);
+                throw;
+            }
+
             Volatile.Write(ref _current, token);
             return token.Jwt;
         }
@@ -70,7 +94,7 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
         }
         else
         {
-            request.Content = JsonContent.Create(
+            request.Content = JsonBody.Create(
                 new ZoomInfoAuthenticateRequest(_options.Username!, _options.Password!), ZoomInfoJsonContext.Default.ZoomInfoAuthenticateRequest);
         }
 
@@ -152,4 +176,7 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
 
 /// <summary>ZoomInfo refused the configured credentials.</summary>
 internal sealed class ZoomInfoAuthenticationException(int status)
-    : Exception($"ZoomInfo refused the configured credentials (HTTP {status}).");
+    : Exception($"ZoomInfo refused the configured credentials (HTTP {status}).")
+{
+    public int Status { get; } = status;
+}
