@@ -11,13 +11,15 @@ internal sealed partial class IdentifierNormalizer
     /// Normalises a phone number to E.164 (<c>+14155552671</c>). Formatting characters, a <c>+</c>, a <c>00</c>
     /// or the default region's own international prefix (<c>011</c> in the US) and extensions are accepted;
     /// the extension is dropped because providers match the line, not the desk. A number without a country
-    /// code is read as a number of <see cref="IdentifierOptions.DefaultRegion"/>.
+    /// code is read as a number of <see cref="IdentifierOptions.DefaultRegion"/>. A <c>tel:</c> or <c>sip:</c> address
+    /// gives its number.
     /// </summary>
     /// <exception cref="InvalidIdentifierException">The text is not a valid number for its country.</exception>
     public string NormalizePhone(string phone)
     {
         ArgumentNullException.ThrowIfNull(phone);
 
+        phone = TelephoneUri.Number(phone);
         var number = ParseValidNumber(phone);
         if (number is null)
         {

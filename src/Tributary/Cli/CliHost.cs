@@ -40,7 +40,7 @@ internal sealed class CliHost : IAsyncDisposable
         var simulated = SandboxMode.SimulatedSystems(builder.Configuration, tributary.Sandboxes);
         var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        await host.StartWhenConfiguredAsync(cancellationToken);
         if (sandbox is not null)
         {
             HostLog.SandboxMode(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary"), SandboxMode.Describe(sandbox));

@@ -23,7 +23,7 @@ internal static class ServeCommand
                 HostLog.SandboxMode(logger, SandboxMode.Describe(sandbox));
             }
 
-            await app.StartAsync(cancellationToken);
+            await app.StartWhenConfiguredAsync(cancellationToken);
             HostLog.Listening(logger, string.Join(", ", app.Urls), app.Services.GetRequiredService<IStoreHealth>().DisplayName);
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tributary.Identifiers;
 using Tributary.Json;
 
 namespace Tributary.Host.Genesys;
@@ -119,27 +120,8 @@ internal sealed record GenesysEventEnvelope(
     }
 
     /// <summary>The number or user part of a <c>tel:</c> or <c>sip:</c> URI (parameters dropped); anything else as sent.</summary>
-    private static string? Address(string? uri)
-    {
-        var value = uri?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        foreach (var scheme in (ReadOnlySpan<string>)["tel:", "sip:", "sips:"])
-        {
-            if (value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                value = value[scheme.Length..];
-                var end = value.IndexOfAny(['@', ';']);
-                value = end >= 0 ? value[..end] : value;
-                break;
-            }
-        }
-
-        return value.Length == 0 ? null : value;
-    }
+    private static string? Address(string? uri) =>
+        string.IsNullOrWhiteSpace(uri) || TelephoneUri.Number(uri) is not { Length: > 0 } number ? null : number;
 
     /// <summary>A string member; numbers are taken as their text (liberal), other kinds as absent.</summary>
     private static string? Text(JsonElement element, string name) => element.Member(name) switch

@@ -47,7 +47,10 @@ public sealed class PhoneNormalizationTests
     [InlineData("(415) 555-2671 x99")]
     [InlineData("415-555-2671 extension 7")]
     [InlineData("tel:+1-415-555-2671")]
-    public void NormalizePhone_WithExtensionOrTelUri_ReturnsTheLineOnly(string input) =>
+    [InlineData("sip:+14155552671@10.0.0.1")]
+    [InlineData("SIPS:+14155552671@carrier.example;user=phone")]
+    [InlineData(" tel:4155552671;phone-context=+1 ")]
+    public void NormalizePhone_WithExtensionOrTelephoneUri_ReturnsTheLineOnly(string input) =>
         TestNormalizer.Create().NormalizePhone(input).ShouldBe("+14155552671");
 
     [Fact]

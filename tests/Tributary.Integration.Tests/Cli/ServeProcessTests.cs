@@ -44,6 +44,27 @@ public sealed class ServeProcessTests
         serve.Output.ShouldContain("Gateway:ApiKeys", Case.Sensitive);
     }
 
+    [Theory]
+    [InlineData("Salesforce__AllOrNone", "maybe", "Salesforce:AllOrNone")]
+    [InlineData("Genesys__Region", "bogus_region", "Genesys:Region")]
+    public async Task Serve_WithASettingThatDoesNotBind_ExitsWith2NamingIt_WithoutAStackTrace(string variable, string value, string named)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [variable] = value,
+            ["Genesys__ClientId"] = "client",
+            ["Genesys__ClientSecret"] = "secret",
+        };
+        await using var serve = TributaryProcess.Start(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}"], environment);
+
+        await serve.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        serve.ExitCode.ShouldBe(2, serve.Output);
+        serve.Output.ShouldContain(named, Case.Sensitive);
+        serve.Output.ShouldNotContain("Hosting failed to start", Case.Sensitive);
+        serve.Output.ShouldNotContain("   at ", Case.Sensitive);
+    }
+
     [Fact]
     public async Task Serve_WithKeysAndNoProviderCredentials_RunsTheSandbox_AndWarnsThatOthersCanCallIt()
     {
