@@ -81,7 +81,7 @@ internal static class GatewayApp
         builder.Services.AddHostedService<StoreGauges>();
         builder.Services.AddHostedService<DedupKeyPurge>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         builder.Services.AddOpenApi(o => o
             .AddDocumentTransformer((document, _, _) =>
             {
@@ -161,6 +161,7 @@ internal static class GatewayApp
             : null;
     }
 
+    private static readonly TimeSpan QuotaWindow = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan QuotaStep = TimeSpan.FromSeconds(10);
 
     private static void ConfigureCallerQuota(RateLimiterOptions options)
@@ -168,8 +169,9 @@ internal static class GatewayApp
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = async (context, cancellationToken) =>
         {
-            // The sliding window names no retry time; its next step frees permits within ten seconds.
-            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : QuotaStep;
+            // The sliding window names no retry time, nor which of its steps holds the oldest requests: a minute from now
+            // every request that counted has left it, so a caller waiting that long is not refused again for them.
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : QuotaWindow;
             context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
             await Problems.Create(context.HttpContext, StatusCodes.Status429TooManyRequests, "Quota exceeded", "This caller exceeded its request quota (Gateway:QuotaPerMinute).")
@@ -188,8 +190,8 @@ internal static class GatewayApp
             return RateLimitPartition.GetSlidingWindowLimiter(caller, _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = quota,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = (int)(TimeSpan.FromMinutes(1) / QuotaStep),
+                Window = QuotaWindow,
+                SegmentsPerWindow = (int)(QuotaWindow / QuotaStep),
                 QueueLimit = 0,
                 AutoReplenishment = true,
             });

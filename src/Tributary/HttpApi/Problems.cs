@@ -26,6 +26,30 @@ internal static class Problems
             extensions["field"] = field;
         }
 
-        return TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
+        return TypedResults.Problem(detail, statusCode: status, title: title, type: TypeOf(status), extensions: extensions);
     }
+
+    /// <summary>
+    /// What the framework writes when it answers before an endpoint runs (a query value that is not of its type, such as
+    /// <c>maxBytes=abc</c>): given a detail and the request id, like every other problem.
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Type ??= TypeOf(problem.Status ?? StatusCodes.Status500InternalServerError);
+        if (problem.Status == StatusCodes.Status400BadRequest && problem.Detail is null)
+        {
+            problem.Detail = "A value in the query string or the path could not be read as its type (a number, a true or false).";
+        }
+
+        problem.Extensions.TryAdd("requestId", RequestIds.Of(context.HttpContext));
+    }
+
+    // ASP.NET Core names the type of the statuses it knows; these two it leaves without one.
+    private static string? TypeOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+        _ => null,
+    };
 }

@@ -218,6 +218,18 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enrich_WithUnparseableMaxBytes_Is400ProblemWithADetailAndTheRequestId()
+    {
+        using var response = await _gateway.EnrichAsync($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""", "/v1/enrich?maxBytes=abc");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
+        problem.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task CompanyEnrich_WithUnparseableTimeout_Is400Problem()
     {
         using var response = await _gateway.Client.GetAsync("/v1/company/enrich?domain=acme.com&timeoutMs=soon");

@@ -75,8 +75,12 @@ public sealed class GatewayAuthTests
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-                (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32().ShouldBe(429);
-                response.Headers.RetryAfter.ShouldNotBeNull();
+                var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+                problem.GetProperty("status").GetInt32().ShouldBe(429);
+                problem.GetProperty("type").GetString().ShouldNotBeNullOrEmpty();
+
+                // All six were asked within this minute: none leaves the window sooner, so a caller told less would be refused again.
+                response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(60));
             }
         }
 

@@ -13,7 +13,7 @@ public sealed class HttpProviderOptions : ProviderOptions
     /// Path and query under <see cref="ProviderOptions.BaseUrl"/>, with placeholders for the identifiers to look up:
     /// <c>{email}</c>, <c>{phone}</c>, <c>{domain}</c>, <c>{linkedin}</c>, <c>{name}</c>, <c>{company}</c>
     /// (e.g. <c>/customers/{email}</c>, <c>/lookup?phone={phone}</c>). Each value is percent-encoded as one path segment
-    /// or query value; a value that could still change the path (<c>..</c>, <c>/</c>, <c>%2e%2e</c>, control characters)
+    /// or query value; a value that could still change the path (a whole <c>..</c>, a <c>/</c>, control characters, also once or twice percent-decoded)
     /// is not sent, and the provider answers <c>invalid_input</c>. <c>{linkedin}</c> goes in the query only. A query that
     /// lacks one of the template's identifiers is not sent to this provider.
     /// </summary>
