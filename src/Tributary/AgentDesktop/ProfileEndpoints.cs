@@ -26,7 +26,6 @@ internal static class ProfileEndpoints
             .WithDescription("Identifiers, identify's traits, enrichment with provenance and, with Segment:SpaceId and Segment:AccessToken, the CDP's traits. Cached Profiles:CacheSeconds (300); ?refresh=true bypasses the cache. When the CDP fails, the last copy comes back with \"stale\": true. SSNs, Luhn-valid card numbers and Privacy:MaskedFields are masked. Each read is audited with the gateway key id and the X-Purpose header (at most 200 characters).")
             .Produces<AgentProfile>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         v1.MapGet("/audit", GetAuditAsync)
@@ -35,8 +34,7 @@ internal static class ProfileEndpoints
             .WithSummary("Who read which profile, why and when")
             .WithDescription("The most recent audit entries first; ?profileId= for one profile's, ?limit= (1–1000, default 100).")
             .Produces<AuditResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;
     }
 

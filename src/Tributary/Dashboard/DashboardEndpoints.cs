@@ -32,8 +32,7 @@ internal static class DashboardEndpoints
             .WithName("Dashboard")
             .WithSummary("What the dashboard at / shows, in one poll")
             .WithDescription("Providers (as /v1/providers), lookups by status, match rate, latency percentiles and field fill rates per provider, cache hit rate and HTTP answers by status class since this gateway started, each provider's credits over the last 30 days, the pipeline (as /v1/pipeline) and the records waiting in each queue.")
-            .Produces<DashboardView>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<DashboardView>();
         return v1;
     }
 

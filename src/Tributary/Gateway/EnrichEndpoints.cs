@@ -26,9 +26,7 @@ internal static class EnrichEndpoints
             .DocumentsBody<EnrichRequestBody>("""{"email":"jane.doe@acme.com"}""")
             .ProducesFlatAnswer()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         v1.MapPost("/person/enrich", EnrichPersonAsync)
             .WithName("EnrichPerson")
@@ -37,15 +35,14 @@ internal static class EnrichEndpoints
             .DocumentsBody<EnrichRequestBody>("""{"email":"jane.doe@acme.com","mode":"waterfall","providers":["clearbit","zoominfo"],"timeoutMs":800}""")
             .Produces<ProfileResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         v1.MapGet("/company/enrich", EnrichCompanyAsync)
             .WithName("EnrichCompany")
             .WithSummary("Enrich a company by domain: nested profile with provenance per field")
             .WithDescription("Example: GET /v1/company/enrich?domain=acme.com. Optional providers (comma-separated), mode and timeoutMs.")
             .Produces<ProfileResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;
     }
 

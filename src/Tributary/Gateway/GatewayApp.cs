@@ -92,7 +92,8 @@ internal static class GatewayApp
             })
             .AddDocumentTransformer(FlatResponseDocumentation.TransformDocumentAsync)
             .AddOperationTransformer(RequestBodyDocumentation.TransformAsync)
-            .AddOperationTransformer(FlatResponseDocumentation.TransformOperationAsync));
+            .AddOperationTransformer(FlatResponseDocumentation.TransformOperationAsync)
+            .AddSchemaTransformer(NumberDocumentation.TransformSchemaAsync));
         builder.Services.AddRateLimiter(ConfigureCallerQuota);
         var telemetry = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(EnrichmentMetrics.MeterName)
@@ -134,6 +135,8 @@ internal static class GatewayApp
             .WithTags("Enrichment")
             .AddEndpointFilter<GatewayKeyFilter>()
             .RequireRateLimiting(CallerQuota)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .MapEnrichEndpoints()
             .MapJobsEndpoints()
             .MapPipelineEndpoints()

@@ -22,7 +22,6 @@ internal static class IdentityEndpoints
             .DocumentsBody<IdentifyRequest>("""{"userId":"user-42","traits":{"email":"jane.doe@acme.com","phone":"+14155552671","crmId":"0035e00000AbCdE","name":"Jane Doe","company":"Acme","tier":"gold"}}""")
             .Produces<IdentifyResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -35,7 +34,6 @@ internal static class IdentityEndpoints
             .DocumentsBody<ResolveRequest>("""{"phone":"+14155552671","name":"Jane Doe","company":"Acme"}""")
             .Produces<ResolveResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         v1.MapPost("/identity/unmerge", UnmergeAsync)
@@ -46,7 +44,6 @@ internal static class IdentityEndpoints
             .DocumentsBody<UnmergeRequest>("""{"profileId":"0193a1b2c3d47e8f9a0b1c2d3e4f5a6b","identifier":{"type":"email","value":"jane.doe@acme.com"}}""")
             .Produces<UnmergeResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }

@@ -20,9 +20,7 @@ internal static class JobsEndpoints
             .WithDescription("Body: a JSON array of records with the identifiers of /v1/enrich, or {\"records\":[…],\"callbackUrl\":\"https://…\",\"mode\":\"waterfall\",\"providers\":[…]}, or JSON lines (Content-Type: application/x-ndjson). At most Jobs:MaxRecords records (default 10,000) and Jobs:MaxBodyBytes bytes (default 16 MB). 202 with the job id and a Location header; the records are enriched in the background.")
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         v1.MapGet("/jobs/{id}", GetAsync)
             .WithTags("Jobs")
@@ -37,7 +35,7 @@ internal static class JobsEndpoints
             .WithName("GetJobResults")
             .WithSummary("A job's results as JSON lines, in record order")
             .WithDescription("One line per record enriched so far: {\"index\":0,\"status\":\"matched\",…the flat fields of /v1/enrich…}. status is matched, unmatched, rejected (with a reason) or failed. Streamed; complete once the job is completed.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }

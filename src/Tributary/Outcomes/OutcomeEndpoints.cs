@@ -27,7 +27,6 @@ internal static class OutcomeEndpoints
             .DocumentsBody<OutcomeRequest>("""{"profileId":"0193a1b2c3d47e8f9a0b1c2d3e4f5a6b","disposition":"resolved","durationSeconds":312,"agentId":"agent-7","queue":"support","summary":"Reset the router; customer happy."}""")
             .Produces<OutcomeAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return v1;

@@ -17,7 +17,6 @@ internal static class PrivacyEndpoints
             .DocumentsBody<SubjectRequest>("""{"email":"jane.doe@acme.com"}""")
             .Produces<ErasureReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return v1;
     }
