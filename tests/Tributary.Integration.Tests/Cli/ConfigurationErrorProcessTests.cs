@@ -29,6 +29,16 @@ public sealed class ConfigurationErrorProcessTests
     }
 
     [Fact]
+    public async Task Serve_WithANegativeBodyLimit_ExitsWith2NamingIt_BeforeKestrelSeesIt()
+    {
+        await using var serve = await TributaryProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}", "--Gateway:MaxBodyBytes=-1"], NoSandbox);
+
+        serve.ExitCode.ShouldBe(2, serve.Output);
+        serve.Output.ShouldContain("error: Gateway:MaxBodyBytes: ", Case.Sensitive);
+        serve.Output.ShouldNotContain("ArgumentOutOfRangeException", Case.Sensitive);
+    }
+
+    [Fact]
     public async Task Lookup_WithTwoSettingsOutOfRange_ExitsWith2NamingBoth()
     {
         await using var run = await TributaryProcess.RunAsync(
