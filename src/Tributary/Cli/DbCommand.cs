@@ -47,7 +47,11 @@ internal static class DbCommand
         }
         catch (OptionsValidationException ex)
         {
-            await error.WriteLineAsync($"error: {ex.Message}");
+            foreach (var problem in ConfigurationErrors.Describe(ex)!)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+            }
+
             return ExitCodes.BadArguments;
         }
 

@@ -140,13 +140,10 @@ internal static class EnrichCommand
             return false;
         }
 
-        foreach (var directory in new[] { Path.GetDirectoryName(output), Path.GetDirectoryName(rejectsPath) })
+        problem = WritableFile.Problem("--out", output) ?? WritableFile.Problem("--rejects", rejectsPath);
+        if (problem is not null)
         {
-            if (directory is not null && !Directory.Exists(directory))
-            {
-                problem = $"the directory {directory} does not exist.";
-                return false;
-            }
+            return false;
         }
 
         var overrides = new List<MapOverride>();

@@ -62,10 +62,17 @@ internal static class ExportCommand
                 return ExitCodes.BadArguments;
             }
 
+            var target = parse.GetValue(file);
+            if (target is not null && WritableFile.Problem("--out", target.FullName) is { } problem)
+            {
+                await error.WriteLineAsync("error: " + problem);
+                return ExitCodes.BadArguments;
+            }
+
             var configuration = new ConfigurationManager();
             TributaryConfiguration.AddSources(configuration, settings);
             var json = Build(build, configuration, url).ToJsonString(Indented) + Environment.NewLine;
-            if (parse.GetValue(file) is { } target)
+            if (target is not null)
             {
                 await File.WriteAllTextAsync(target.FullName, json, cancellationToken);
                 await error.WriteLineAsync($"wrote {target.FullName}");

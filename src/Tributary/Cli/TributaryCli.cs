@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using Tributary.Host.Hosting;
-using Tributary.Identifiers;
 
 namespace Tributary.Host.Cli;
 
@@ -54,9 +52,13 @@ internal static class TributaryCli
             // Our own handler below maps failures to the contract's exit codes; the default one would make them all 1.
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException or InvalidIdentifierException || IsUnconvertibleSetting(ex))
+        catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problems)
         {
-            await error.WriteLineAsync($"error: {ex.Message}");
+            foreach (var setting in problems)
+            {
+                await error.WriteLineAsync($"error: {setting}");
+            }
+
             return ExitCodes.BadArguments;
         }
         catch (OperationCanceledException)
@@ -70,12 +72,4 @@ internal static class TributaryCli
             return ExitCodes.RuntimeFailure;
         }
     }
-
-    /// <summary>
-    /// A setting whose value does not convert to its type (<c>Enrichment:TimeoutMs=abc</c>): the configuration binder
-    /// reports it as a plain <see cref="InvalidOperationException"/> whose message names the setting, and the contract
-    /// counts it as bad configuration (exit 2).
-    /// </summary>
-    private static bool IsUnconvertibleSetting(Exception ex) =>
-        ex is InvalidOperationException && ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 }

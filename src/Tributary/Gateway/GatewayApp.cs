@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -102,11 +103,12 @@ internal static class GatewayApp
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
         TelemetryTracing.Add(telemetry, builder.Configuration);
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue($"{GatewayOptions.SectionName}:MaxBodyBytes", 64 * 1024);
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        // From the validated options, not the raw setting: a value out of range is then reported as the setting it is
+        // (exit code 2), not as Kestrel's ArgumentOutOfRangeException.
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<GatewayOptions>>((kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxBodyBytes);
 
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
