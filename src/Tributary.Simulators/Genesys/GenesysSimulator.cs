@@ -94,6 +94,21 @@ public sealed class GenesysSimulator : ProviderSimulator
         Conversations.Add(conversationId, participantId);
     }
 
+    /// <summary>
+    /// Every participant-attributes PATCH to this conversation answers <paramref name="status"/> (e.g. 503) with
+    /// Genesys's error body, while others are written; null makes it answer normally again.
+    /// </summary>
+    public void FailConversation(string conversationId, int? status)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        if (status is < 400 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A failure status is 400–599.");
+        }
+
+        Conversations.Fail(conversationId, status);
+    }
+
     /// <summary>The participant's attributes now (merged from every accepted PATCH), or null when unknown.</summary>
     public IReadOnlyDictionary<string, string>? GetAttributes(string conversationId, string participantId) =>
         Conversations.Get(conversationId)?.GetValueOrDefault(participantId);
