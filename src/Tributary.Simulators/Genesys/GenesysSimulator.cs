@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Tributary.Simulators.Dataset;
 using Tributary.Simulators.Genesys;
@@ -107,6 +108,14 @@ public sealed class GenesysSimulator : ProviderSimulator
         }
 
         Conversations.Fail(conversationId, status);
+    }
+
+    /// <summary>Stores an External Contact (its JSON as the API takes it) as if written earlier; returns its id. Not recorded as a write.</summary>
+    public string AddExternalContact(string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        var contact = JsonNode.Parse(json) as JsonObject ?? throw new ArgumentException("An external contact is a JSON object.", nameof(json));
+        return Contacts.Create(contact)["id"]!.GetValue<string>();
     }
 
     /// <summary>The participant's attributes now (merged from every accepted PATCH), or null when unknown.</summary>
