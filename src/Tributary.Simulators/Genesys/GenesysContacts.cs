@@ -5,7 +5,7 @@ namespace Tributary.Simulators.Genesys;
 /// <summary>
 /// External Contacts held in memory as the JSON they were written with, plus the members Genesys sets (<c>id</c>,
 /// <c>createDate</c>, <c>modifyDate</c>, <c>selfUri</c>). Search with <c>q</c> matches a phone (by its digits), an
-/// email, or a name, as the real search matches across a contact's fields.
+/// email, or a name, or text anywhere in the contact (an address, a custom field), as the real search is full-text.
 /// </summary>
 internal sealed class GenesysContacts(TimeProvider time)
 {
@@ -123,8 +123,18 @@ internal sealed class GenesysContacts(TimeProvider time)
             return true;
         }
 
-        return TextMembers.Any(m => Text(contact[m]).Equals(query, StringComparison.OrdinalIgnoreCase));
+        return TextMembers.Any(m => Text(contact[m]).Equals(query, StringComparison.OrdinalIgnoreCase))
+            || Strings(contact).Any(text => text.Contains(query, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Every string anywhere in the contact (an address, a custom field): the real search is full-text.</summary>
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(member => Strings(member.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 
     private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
 

@@ -9,7 +9,34 @@ internal sealed class GenesysConversations
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, string>>> _conversations = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly Dictionary<string, int> _failing = new(StringComparer.OrdinalIgnoreCase);
+
     public bool AcceptAny { get; set; }
+
+    /// <summary>Makes every PATCH to this conversation answer <paramref name="status"/>; null ends it.</summary>
+    public void Fail(string conversationId, int? status)
+    {
+        lock (_lock)
+        {
+            if (status is { } failure)
+            {
+                _failing[conversationId] = failure;
+            }
+            else
+            {
+                _failing.Remove(conversationId);
+            }
+        }
+    }
+
+    /// <summary>The status a PATCH to this conversation is failed with, if it is.</summary>
+    public int? FailureOf(string conversationId)
+    {
+        lock (_lock)
+        {
+            return _failing.TryGetValue(conversationId, out var status) ? status : null;
+        }
+    }
 
     public void Add(string conversationId, string participantId)
     {

@@ -84,6 +84,13 @@ internal sealed class GenesysEndpoints(GenesysSimulator simulator)
             return;
         }
 
+        if (simulator.Conversations.FailureOf(conversationId) is { } failure)
+        {
+            simulator.RecordAttributes(new GenesysAttributeWrite(conversationId, participantId, new Dictionary<string, string>(), failure, now));
+            await GenesysErrors.WriteAsync(context, failure, GenesysErrors.CodeFor(failure), "Simulated failure of this conversation.");
+            return;
+        }
+
         var (attributes, problem) = await ReadAttributesAsync(context);
         if (attributes is null)
         {

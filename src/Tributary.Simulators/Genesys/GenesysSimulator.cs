@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Tributary.Simulators.Dataset;
 using Tributary.Simulators.Genesys;
@@ -92,6 +93,29 @@ public sealed class GenesysSimulator : ProviderSimulator
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(participantId);
         Conversations.Add(conversationId, participantId);
+    }
+
+    /// <summary>
+    /// Every participant-attributes PATCH to this conversation answers <paramref name="status"/> (e.g. 503) with
+    /// Genesys's error body, while others are written; null makes it answer normally again.
+    /// </summary>
+    public void FailConversation(string conversationId, int? status)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        if (status is < 400 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A failure status is 400–599.");
+        }
+
+        Conversations.Fail(conversationId, status);
+    }
+
+    /// <summary>Stores an External Contact (its JSON as the API takes it) as if written earlier; returns its id. Not recorded as a write.</summary>
+    public string AddExternalContact(string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        var contact = JsonNode.Parse(json) as JsonObject ?? throw new ArgumentException("An external contact is a JSON object.", nameof(json));
+        return Contacts.Create(contact)["id"]!.GetValue<string>();
     }
 
     /// <summary>The participant's attributes now (merged from every accepted PATCH), or null when unknown.</summary>

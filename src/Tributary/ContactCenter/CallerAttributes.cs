@@ -6,7 +6,8 @@ namespace Tributary.Host.ContactCenter;
 /// <summary>
 /// The participant attributes of one enriched caller: <c>&lt;prefix&gt;&lt;field&gt;</c> for every flat field that has a
 /// value (custom CRM fields included), plus <c>source</c> and <c>confidence</c>; every value a string, as Architect
-/// reads them. A caller nobody knows gets only <c>source = none</c>, so the flow can branch on it.
+/// reads them. A caller nobody knows gets only <c>source = none</c>, so the flow can branch on it; an answer cut short
+/// (a provider timed out) also gets <c>partial = true</c>, so the flow can tell "slow" from "unknown".
 /// </summary>
 internal sealed class CallerAttributes(FlatFields fields)
 {
@@ -24,11 +25,20 @@ internal sealed class CallerAttributes(FlatFields fields)
 
         if (attributes.Count == 0)
         {
-            return new Dictionary<string, string> { [prefix + "source"] = "none" };
+            attributes[prefix + "source"] = "none";
+        }
+        else
+        {
+            attributes[prefix + "source"] = answer.Source;
+            attributes[prefix + "confidence"] = answer.Confidence.ToString("0.###", CultureInfo.InvariantCulture);
         }
 
-        attributes[prefix + "source"] = answer.Source;
-        attributes[prefix + "confidence"] = answer.Confidence.ToString("0.###", CultureInfo.InvariantCulture);
+        // Like any empty field, false is left unwritten: a flow reads a missing attribute as not partial.
+        if (answer.Partial)
+        {
+            attributes[prefix + "partial"] = "true";
+        }
+
         return attributes;
     }
 }

@@ -38,18 +38,19 @@ internal sealed class CallerEventProcessor(
     {
         if (CallerEvent.Read(record.Payload) is not { } caller)
         {
-            await DeadLetterAsync(claim, record, "unreadable_event", cancellationToken);
+            await DeadLetterAsync(claim, record, "unreadable_event", record.Attempts, cancellationToken);
             return;
         }
 
-        var answer = await EnrichAsync(caller.Ani, cancellationToken);
+        var number = CallerNumber(caller.Ani);
+        var answer = await EnrichAsync(number, cancellationToken);
         var written = attributes.For(answer, _options.AttributePrefix);
         var result = await genesys.PatchParticipantAttributesAsync(caller.ConversationId, caller.ParticipantId, written, cancellationToken);
         switch (result.Outcome)
         {
             case GenesysOutcome.Done:
-                ContactCenterLog.AttributesWritten(logger, caller.ConversationId, written.Count, answer.Source, Hash(caller.Ani));
-                await QueueExternalContactAsync(answer, cancellationToken);
+                ContactCenterLog.AttributesWritten(logger, caller.ConversationId, written.Count, answer.Source, CallerHash(number));
+                await QueueExternalContactAsync(answer, number, cancellationToken);
                 await queue.DeleteAsync(claim, [record], cancellationToken);
                 break;
             case GenesysOutcome.Gone:
@@ -58,15 +59,33 @@ internal sealed class CallerEventProcessor(
                 break;
             default:
                 ContactCenterLog.AttributesFailed(logger, caller.ConversationId, result.Reason ?? "failed");
-                await DeadLetterAsync(claim, record, result.Reason ?? "failed", cancellationToken);
+                await DeadLetterAsync(claim, record, result.Reason ?? "failed", result.Attempts, cancellationToken);
                 break;
         }
     }
 
-    /// <summary>The caller's flat answer; a number that is not one (anonymous, withheld) is an unknown caller.</summary>
-    private async Task<FlatAnswer> EnrichAsync(string? ani, CancellationToken cancellationToken)
+    /// <summary>The caller's number in E.164, or null when the ANI is not one (anonymous, withheld, a SIP user).</summary>
+    private string? CallerNumber(string? ani)
     {
-        if (string.IsNullOrWhiteSpace(ani) || !EnrichRequestParser.TryBuild(new EnrichRequestBody { Phone = ani }, LookupKind.Person, normalizer, out var request, out _, out _))
+        if (string.IsNullOrWhiteSpace(ani))
+        {
+            return null;
+        }
+
+        try
+        {
+            return normalizer.NormalizePhone(ani);
+        }
+        catch (InvalidIdentifierException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The caller's flat answer; no number is an unknown caller.</summary>
+    private async Task<FlatAnswer> EnrichAsync(string? number, CancellationToken cancellationToken)
+    {
+        if (number is null || !EnrichRequestParser.TryBuild(new EnrichRequestBody { Phone = number }, LookupKind.Person, normalizer, out var request, out _, out _))
         {
             return FlatAnswer.None;
         }
@@ -76,10 +95,15 @@ internal sealed class CallerEventProcessor(
         return FlatAnswer.Of(result);
     }
 
-    private async Task QueueExternalContactAsync(FlatAnswer answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the caller for External Contacts: the profile's phone when a provider returned one, else the number the
+    /// caller rang from (a CRM lookup by phone rarely maps the phone it was asked about).
+    /// </summary>
+    private async Task QueueExternalContactAsync(FlatAnswer answer, string? number, CancellationToken cancellationToken)
     {
         var profile = answer.Profile;
-        if (!_options.ExternalContacts.Enabled || profile.IsEmpty || profile.Text(Profiles.ProfileFields.Phone) is not { Length: > 0 } phone)
+        if (!_options.ExternalContacts.Enabled || profile.IsEmpty
+            || (CallerNumber(profile.Text(Profiles.ProfileFields.Phone)) ?? number) is not { } phone)
         {
             return;
         }
@@ -96,14 +120,16 @@ internal sealed class CallerEventProcessor(
             cancellationToken);
     }
 
-    private async Task DeadLetterAsync(Guid claim, ClaimedRecord record, string reason, CancellationToken cancellationToken)
+    // attempts: the calls to Genesys that failed (the client retries within one claim), not the claims.
+    private async Task DeadLetterAsync(Guid claim, ClaimedRecord record, string reason, int attempts, CancellationToken cancellationToken)
     {
         await deadLetters.AddAsync(
-            new NewDeadLetter(DeadLetterKind, record.SourceSystem, record.RecordId, record.Payload, reason, record.Attempts, time.GetUtcNow()), cancellationToken);
+            new NewDeadLetter(DeadLetterKind, record.SourceSystem, record.RecordId, record.Payload, reason, attempts, time.GetUtcNow()), cancellationToken);
         await queue.DeleteAsync(claim, [record], cancellationToken);
     }
 
-    private string Hash(string? ani) => string.IsNullOrWhiteSpace(ani) ? "none" : hasher.Hash(ani);
+    /// <summary>The engine's subject hash of a phone-only lookup, so a caller's contact-center and engine log lines correlate.</summary>
+    private string CallerHash(string? number) => number is null ? "none" : ContactUpdate.SubjectHash(hasher, number);
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 }

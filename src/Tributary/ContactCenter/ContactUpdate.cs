@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Tributary.Identifiers;
+using Tributary.Privacy;
 
 namespace Tributary.Host.ContactCenter;
 
@@ -10,6 +12,16 @@ internal sealed record ContactUpdate(string Phone, string? FirstName, string? La
 {
     /// <summary>The staging source of external-contact updates.</summary>
     public const string Source = "genesys-contact";
+
+    /// <summary>
+    /// The hash a caller's log lines carry: the engine's subject hash of a lookup by this E.164 number alone, so the
+    /// contact-center and engine lines of one caller correlate, whatever form the number came in.
+    /// </summary>
+    public static string SubjectHash(IdentifierHasher hasher, string e164)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        return hasher.Hash(new IdentifierSet { Phone = e164 }.CanonicalKey());
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, ContactCenterJsonContext.Default.ContactUpdate);
 

@@ -20,6 +20,9 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     /// <summary>The named <see cref="HttpClient"/> of API calls.</summary>
     public const string ApiClientName = "genesys";
 
+    /// <summary>Attempts made for one request, set on it by the retry strategy before each retry (absent: one).</summary>
+    internal static readonly HttpRequestOptionsKey<int> AttemptsKey = new("Tributary.Genesys.Attempts");
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly GenesysOptions _options = options.Value;
@@ -36,7 +39,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         ArgumentNullException.ThrowIfNull(attributes);
         var path = $"api/v2/conversations/{Uri.EscapeDataString(conversationId)}/participants/{Uri.EscapeDataString(participantId)}/attributes";
         var answer = await SendAsync("participant attributes", HttpMethod.Patch, path, AttributesBody(attributes), cancellationToken);
-        return new GenesysResult(answer.Outcome, answer.Reason, answer.Status);
+        return new GenesysResult(answer.Outcome, answer.Reason, answer.Status, answer.Attempts);
     }
 
     /// <summary><c>GET /api/v2/externalcontacts/contacts?q=</c>: the contacts matching <paramref name="query"/> (a phone, an email, a name), first page.</summary>
@@ -45,7 +48,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         var answer = await SendAsync("external contacts search", HttpMethod.Get, $"api/v2/externalcontacts/contacts?q={Uri.EscapeDataString(query)}", null, cancellationToken);
         var read = Read(answer, GenesysJsonContext.Default.GenesysContactListing);
-        return new GenesysResult<IReadOnlyList<GenesysExternalContact>>(read.Outcome, read.Value?.Entities ?? [], read.Reason, read.StatusCode);
+        return new GenesysResult<IReadOnlyList<GenesysExternalContact>>(read.Outcome, read.Value?.Entities ?? [], read.Reason, read.StatusCode, read.Attempts);
     }
 
     /// <summary><c>POST /api/v2/externalcontacts/contacts</c>: the contact as created (with its id).</summary>
@@ -90,17 +93,17 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     {
         if (answer.Outcome != GenesysOutcome.Done)
         {
-            return new GenesysResult<T>(answer.Outcome, default, answer.Reason, answer.Status);
+            return new GenesysResult<T>(answer.Outcome, default, answer.Reason, answer.Status, answer.Attempts);
         }
 
         try
         {
-            return new GenesysResult<T>(GenesysOutcome.Done, JsonSerializer.Deserialize(answer.Body, type), null, answer.Status);
+            return new GenesysResult<T>(GenesysOutcome.Done, JsonSerializer.Deserialize(answer.Body, type), null, answer.Status, answer.Attempts);
         }
         catch (JsonException)
         {
             GenesysLog.Failed(logger, typeof(T).Name, "malformed_response");
-            return new GenesysResult<T>(GenesysOutcome.Failed, default, "malformed_response: the answer is not the JSON expected", answer.Status);
+            return new GenesysResult<T>(GenesysOutcome.Failed, default, "malformed_response: the answer is not the JSON expected", answer.Status, answer.Attempts);
         }
     }
 
@@ -122,7 +125,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         {
             using var response = await clients.CreateClient(ApiClientName).SendAsync(request, cancellationToken);
             var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            answer = Interpret(response, content);
+            answer = Interpret(response, content, Attempts(request));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -130,15 +133,15 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         }
         catch (GenesysAuthenticationException ex)
         {
-            answer = Answer.Failed($"login_refused: HTTP {ex.Status} from the login", ex.Status);
+            answer = Answer.Failed($"login_refused: HTTP {ex.Status} from the login", ex.Status, Attempts(request));
         }
         catch (TimeoutRejectedException)
         {
-            answer = Answer.Failed("timeout: no answer within Genesys:TimeoutSeconds", null);
+            answer = Answer.Failed($"timeout: no answer within Genesys:TimeoutSeconds ({Attempts(request)} attempts)", null, Attempts(request));
         }
         catch (HttpRequestException ex)
         {
-            answer = Answer.Failed($"network_error: {ex.HttpRequestError}", ex.StatusCode is { } status ? (int)status : null);
+            answer = Answer.Failed($"network_error: {ex.HttpRequestError}", ex.StatusCode is { } status ? (int)status : null, Attempts(request));
         }
 
         switch (answer.Outcome)
@@ -158,17 +161,19 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         return answer;
     }
 
-    private Answer Interpret(HttpResponseMessage response, byte[] content)
+    private static int Attempts(HttpRequestMessage request) => request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 1;
+
+    private Answer Interpret(HttpResponseMessage response, byte[] content, int attempts)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            return new Answer(GenesysOutcome.Done, null, status, content);
+            return new Answer(GenesysOutcome.Done, null, status, content, attempts);
         }
 
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return new Answer(GenesysOutcome.Gone, "not_found", status, content);
+            return new Answer(GenesysOutcome.Gone, "not_found", status, content, attempts);
         }
 
         var code = ErrorCode(content);
@@ -179,7 +184,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
             var wait = GenesysRateLimits.RetryDelay(response, time.GetUtcNow());
             reason = wait > TimeSpan.FromSeconds(_options.MaxRetryAfterSeconds)
                 ? $"rate_limited: Retry-After {wait.TotalSeconds:0} s is over Genesys:MaxRetryAfterSeconds ({_options.MaxRetryAfterSeconds} s){suffix}"
-                : $"rate_limited: still 429 after {_options.MaxAttempts} attempts{suffix}";
+                : $"rate_limited: still 429 after {attempts} attempts{suffix}";
         }
         else
         {
@@ -187,12 +192,12 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
             {
                 HttpStatusCode.Unauthorized => $"unauthorized: the API refused a fresh token{suffix}",
                 HttpStatusCode.Forbidden => $"forbidden: the OAuth client lacks a permission{suffix}",
-                _ when status >= 500 => $"http_{status}: still failing after {_options.MaxAttempts} attempts{suffix}",
+                _ when status >= 500 => $"http_{status}: still failing after {attempts} attempts{suffix}",
                 _ => $"http_{status}{suffix}",
             };
         }
 
-        return Answer.Failed(reason, status);
+        return Answer.Failed(reason, status, attempts);
     }
 
     /// <summary>Genesys's error <c>code</c> (e.g. <c>too.many.requests</c>), kept only when it looks like one: messages may carry data.</summary>
@@ -210,8 +215,8 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     }
 
     [DebuggerDisplay("{Outcome} {Status} {Reason}")]
-    private readonly record struct Answer(GenesysOutcome Outcome, string? Reason, int? Status, byte[] Body)
+    private readonly record struct Answer(GenesysOutcome Outcome, string? Reason, int? Status, byte[] Body, int Attempts)
     {
-        public static Answer Failed(string reason, int? status) => new(GenesysOutcome.Failed, reason, status, []);
+        public static Answer Failed(string reason, int? status, int attempts) => new(GenesysOutcome.Failed, reason, status, [], attempts);
     }
 }

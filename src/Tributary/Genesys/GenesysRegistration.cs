@@ -57,6 +57,8 @@ internal static class GenesysRegistration
                                 : (TimeSpan?)null),
                         OnRetry = args =>
                         {
+                            // What a dead letter records and a failure's reason says: the attempts really made.
+                            args.Context.GetRequestMessage()?.Options.Set(GenesysClient.AttemptsKey, args.AttemptNumber + 2);
                             var cause = Cause(args.Outcome);
                             GenesysLog.Retrying(logger, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds, cause);
                             return ValueTask.CompletedTask;

@@ -7,7 +7,8 @@ namespace Tributary.Host.Genesys;
 /// <param name="Outcome">Done, gone or failed.</param>
 /// <param name="Reason">Null when done; otherwise e.g. <c>http_503</c>, <c>rate_limited: retry-after 600 s over the 180 s ceiling</c>.</param>
 /// <param name="StatusCode">The last HTTP status, when there was an answer.</param>
-internal sealed record GenesysResult(GenesysOutcome Outcome, string? Reason = null, int? StatusCode = null)
+/// <param name="Attempts">Attempts the call made (retries of 429, 5xx and network errors included).</param>
+internal sealed record GenesysResult(GenesysOutcome Outcome, string? Reason = null, int? StatusCode = null, int Attempts = 1)
 {
     public static GenesysResult Done { get; } = new(GenesysOutcome.Done);
 
@@ -16,7 +17,7 @@ internal sealed record GenesysResult(GenesysOutcome Outcome, string? Reason = nu
 
 /// <summary>A <see cref="GenesysResult"/> that carries what Genesys answered when done.</summary>
 /// <typeparam name="T">The answer's type.</typeparam>
-internal sealed record GenesysResult<T>(GenesysOutcome Outcome, T? Value, string? Reason = null, int? StatusCode = null)
+internal sealed record GenesysResult<T>(GenesysOutcome Outcome, T? Value, string? Reason = null, int? StatusCode = null, int Attempts = 1)
 {
     public bool IsDone => Outcome == GenesysOutcome.Done;
 }
