@@ -103,6 +103,11 @@ public sealed class JobsApiTests : IAsyncLifetime
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"providers":["nosuch"]}""", "providers", 400)]
     [InlineData("{\"email\":\"a@acme.com\"}\n{\"email\":", "body", 400)]
     [InlineData("nonsense", "body", 400)]
+    [InlineData("{}", "records", 400)]
+    [InlineData("""{"mode":"waterfall"}""", "records", 400)]
+    [InlineData("""{"callbackUrl":"http://127.0.0.1:9/cb"}""", "records", 400)]
+    [InlineData("""{"email":"jane.doe@acme.com","callbackUrl":"http://127.0.0.1:9/cb"}""", "records", 400)]
+    [InlineData("""{"Records":{"email":"jane.doe@acme.com"}}""", "records", 400)]
     public async Task Job_BadInput_IsAProblemNamingTheField(string body, string field, int status)
     {
         using var response = await Client.PostAsync("/v1/jobs", new StringContent(body));
@@ -112,6 +117,36 @@ public sealed class JobsApiTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("field").GetString().ShouldBe(field);
         problem.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Job_EnvelopeWithMembersInAnyCase_KeepsItsRecordsAndCallback()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+
+        var id = await JobsClient.SubmitAsync(Client, $$"""
+            {"Records":[{"email":"{{SampleIdentifiers.JaneDoeEmail}}"},{"email":"{{SampleIdentifiers.UnknownEmail}}"}],"CallbackUrl":"{{receiver.Url}}"}
+            """);
+        var job = await JobsClient.WaitAsync(Client, id, j => j.GetProperty("callback").ValueKind == JsonValueKind.Null
+            || j.GetProperty("callback").GetProperty("state").GetString() is "delivered" or "failed");
+
+        job.GetProperty("total").GetInt64().ShouldBe(2);
+        job.GetProperty("matched").GetInt64().ShouldBe(1);
+        job.GetProperty("unmatched").GetInt64().ShouldBe(1);
+        job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
+        receiver.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Job_OneRecordSentAlone_IsAJobOfThatRecord()
+    {
+        var id = await JobsClient.SubmitAsync(Client, $$"""{"Email":"{{SampleIdentifiers.JaneDoeEmail}}","id":"lead-1"}""");
+
+        var job = await JobsClient.WaitForCompletionAsync(Client, id);
+
+        job.GetProperty("total").GetInt64().ShouldBe(1);
+        job.GetProperty("matched").GetInt64().ShouldBe(1);
+        (await JobsClient.ResultsAsync(Client, id)).ShouldHaveSingleItem().GetProperty("id").GetString().ShouldBe("lead-1");
     }
 
     [Fact]
