@@ -207,6 +207,23 @@ public sealed class JobsApiTests : IAsyncLifetime
         receiver.Requests.Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData(404)]
+    [InlineData(400)]
+    public async Task Job_WithCallbackAnsweredA4xx_IsRetriedUntilA2xx(int status)
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.FailFirst = 2;
+        receiver.FailWith = status;
+
+        var id = await JobsClient.SubmitAsync(Client, $$"""{"records":[{"email":"{{SampleIdentifiers.UnknownEmail}}"}],"callbackUrl":"{{receiver.Url}}"}""");
+        var job = await JobsClient.WaitAsync(Client, id, j => j.GetProperty("callback").GetProperty("state").GetString() is "delivered" or "failed");
+
+        job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
+        job.GetProperty("callback").GetProperty("attempts").GetInt32().ShouldBe(3);
+        receiver.Requests.Count.ShouldBe(3);
+    }
+
     [Fact]
     public async Task Job_WithCallbackThatKeepsFailing_GivesUpAfterTheConfiguredAttempts()
     {
