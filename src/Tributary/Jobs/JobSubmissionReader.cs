@@ -243,22 +243,38 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         {
             var body = record.Deserialize(FlatJsonContext.Default.EnrichRequestBody)!;
             var kept = JsonSerializer.SerializeToNode(body, JobRecordJsonContext.Default.EnrichRequestBody)!.AsObject();
-            foreach (var member in JobResultLine.EchoedMembers)
+            // The caller's own record id comes back in the result line, so it is kept with the identifiers, and held
+            // to the same rules: matched in any case, of its documented types, given once.
+            foreach (var member in record.EnumerateObject())
             {
-                // The caller's own record id comes back in the result line, so it is kept with the identifiers.
-                if (record.TryGetProperty(member, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                if (Echoed(member.Name) is not { } name || member.Value.ValueKind == JsonValueKind.Null)
                 {
-                    kept[member] = JsonNode.Parse(id.GetRawText());
+                    continue;
                 }
+
+                if (member.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number) || kept.ContainsKey(name))
+                {
+                    return (null, WrongMember(http, field, position));
+                }
+
+                kept[name] = JsonNode.Parse(member.Value.GetRawText());
             }
 
             return (kept.ToJsonString(), null);
         }
         catch (JsonException)
         {
-            var where = Where(field, position);
-            return (null, Problems.BadRequest(http, where, $"{where} has a member of the wrong type, or one given twice: identifiers are strings, each given once."));
+            return (null, WrongMember(http, field, position));
         }
+    }
+
+    private static string? Echoed(string name) =>
+        Array.Find(JobResultLine.EchoedMembers, member => string.Equals(member, name, StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult WrongMember(HttpContext http, string? field, int position)
+    {
+        var where = Where(field, position);
+        return Problems.BadRequest(http, where, $"{where} has a member of the wrong type, or one given twice: identifiers are strings, id and externalId strings or numbers, each given once.");
     }
 
     private static string Where(string? field, int position) => field is null ? $"line {position}" : $"{field}[{position}]";

@@ -99,6 +99,12 @@ public sealed class JobsApiTests : IAsyncLifetime
     [InlineData("""{"records":{"email":"jane.doe@acme.com"}}""", "records", 400)]
     [InlineData("""[{"email":"jane.doe@acme.com"}, 42]""", "records[1]", 400)]
     [InlineData("""[{"email":42}]""", "records[0]", 400)]
+    [InlineData("""[{"id":{"a":1},"email":"a@b.com"}]""", "records[0]", 400)]
+    [InlineData("""[{"email":"a@b.com"},{"externalId":[1],"email":"c@d.com"}]""", "records[1]", 400)]
+    [InlineData("""[{"ID":true,"email":"a@b.com"}]""", "records[0]", 400)]
+    [InlineData("""[{"id":"a","Id":"b","email":"a@b.com"}]""", "records[0]", 400)]
+    [InlineData("""{"records":[{"externalId":{"crm":"x"},"email":"a@b.com"}]}""", "records[0]", 400)]
+    [InlineData("{\"email\":\"a@acme.com\"}\n{\"email\":\"b@acme.com\",\"id\":false}", "line 2", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"mode":"sideways"}""", "mode", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"providers":["nosuch"]}""", "providers", 400)]
     [InlineData("{\"email\":\"a@acme.com\"}\n{\"email\":", "body", 400)]
@@ -140,13 +146,15 @@ public sealed class JobsApiTests : IAsyncLifetime
     [Fact]
     public async Task Job_OneRecordSentAlone_IsAJobOfThatRecord()
     {
-        var id = await JobsClient.SubmitAsync(Client, $$"""{"Email":"{{SampleIdentifiers.JaneDoeEmail}}","id":"lead-1"}""");
+        var id = await JobsClient.SubmitAsync(Client, $$"""{"Email":"{{SampleIdentifiers.JaneDoeEmail}}","id":"lead-1","ExternalId":7}""");
 
         var job = await JobsClient.WaitForCompletionAsync(Client, id);
 
         job.GetProperty("total").GetInt64().ShouldBe(1);
         job.GetProperty("matched").GetInt64().ShouldBe(1);
-        (await JobsClient.ResultsAsync(Client, id)).ShouldHaveSingleItem().GetProperty("id").GetString().ShouldBe("lead-1");
+        var result = (await JobsClient.ResultsAsync(Client, id)).ShouldHaveSingleItem();
+        result.GetProperty("id").GetString().ShouldBe("lead-1");
+        result.GetProperty("externalId").GetInt32().ShouldBe(7);
     }
 
     [Fact]
