@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -22,7 +23,10 @@ internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore st
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(JobStatusResponse.Of(job) with { Callback = null }, JobsJsonContext.Default.JobStatusResponse);
+        // The status as GET /v1/jobs/{id} has it, without the callback member: a receiver is the callback.
+        var status = JsonSerializer.SerializeToNode(JobStatusResponse.Of(job), JobsJsonContext.Default.JobStatusResponse)!.AsObject();
+        status.Remove("callback");
+        var body = Encoding.UTF8.GetBytes(status.ToJsonString());
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var attempts = new CallbackAttempts(job.CallbackAttempts, (count, token) => store.RecordCallbackAsync(id, CallbackState.Pending, count, token));

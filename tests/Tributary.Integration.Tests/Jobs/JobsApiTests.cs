@@ -207,6 +207,8 @@ public sealed class JobsApiTests : IAsyncLifetime
             body.RootElement.GetProperty("jobId").GetString().ShouldBe(id);
             body.RootElement.GetProperty("status").GetString().ShouldBe("completed");
             body.RootElement.GetProperty("matched").GetInt64().ShouldBe(1);
+            body.RootElement.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null, "the status as GET /v1/jobs/{id} has it");
+            body.RootElement.TryGetProperty("callback", out _).ShouldBeFalse("the callback posts the status without its callback member");
         }
 
         // Delivered is final: the job records it, and only undelivered callbacks are ever sent.
