@@ -158,6 +158,23 @@ public sealed class JobsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Job_ResultOfAnErasedSubject_KeepsItsIndexButNotTheCallersId()
+    {
+        const string Erased = "erase-me@unknown-company.com";
+        var id = await JobsClient.SubmitAsync(Client, $$"""[{"id":"lead-1","email":"{{SampleIdentifiers.UnknownEmail}}"},{"id":"lead-2","email":"{{Erased}}"}]""");
+        await JobsClient.WaitForCompletionAsync(Client, id);
+
+        var (status, receipt) = await Privacy.ErasureTests.ForgetAsync(_gateway, $$"""{"email":"{{Erased}}"}""");
+
+        status.ShouldBe(200, receipt.ToString());
+        var results = await JobsClient.ResultsAsync(Client, id);
+        results.Select(r => r.GetProperty("index").GetInt32()).ShouldBe([0, 1]);
+        results[0].GetProperty("id").GetString().ShouldBe("lead-1");
+        results[1].GetProperty("erased").GetBoolean().ShouldBeTrue();
+        results[1].TryGetProperty("id", out _).ShouldBeFalse("a caller's id may name the person");
+    }
+
+    [Fact]
     public async Task Job_OverTheRecordLimit_Is400AndOverTheBodyLimit_Is413()
     {
         var tooMany = "[" + string.Join(",", Enumerable.Range(0, 51).Select(i => $$"""{"email":"p{{i}}@acme.com"}""")) + "]";
