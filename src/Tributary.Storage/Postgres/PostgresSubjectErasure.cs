@@ -5,8 +5,14 @@ namespace Tributary.Storage.Postgres;
 /// <summary>Erasure in the shared store, in one transaction; PostgreSQL's own vacuum reclaims the dead tuples.</summary>
 internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubjectErasure
 {
-    /// <summary>What a job record or result holding the subject becomes: the job keeps its count and order.</summary>
+    /// <summary>What a job record holding the subject becomes: the job keeps its count and order.</summary>
     private const string Erased = """{"erased":true}""";
+
+    /// <summary>
+    /// What a result line holding the subject becomes: its index still (every line has one), not the caller's id,
+    /// which may itself name the person.
+    /// </summary>
+    private const string ErasedResult = """'{"index":' || idx || ',"erased":true}'""";
 
     public async Task<ErasureCounts> EraseAsync(SubjectErasure subject, CancellationToken cancellationToken)
     {
@@ -42,7 +48,7 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
             Staging: await RunAsync(Command($"DELETE FROM staged_records WHERE {Holds("payload::text")}").With("forms", forms)),
             JobRecords: await RunAsync(Command(
                     $"""
-                    UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE @erased END
+                    UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE {ErasedResult} END
                     WHERE {Holds("record")} OR {Holds("coalesce(result, '')")}
                     """)
                 .With("forms", forms).With("erased", Erased)),

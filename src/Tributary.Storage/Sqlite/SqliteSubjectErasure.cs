@@ -11,8 +11,14 @@ namespace Tributary.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectErasure
 {
-    /// <summary>What a job record or result holding the subject becomes: the job keeps its count and order.</summary>
+    /// <summary>What a job record holding the subject becomes: the job keeps its count and order.</summary>
     private const string Erased = """{"erased":true}""";
+
+    /// <summary>
+    /// What a result line holding the subject becomes: its index still (every line has one), not the caller's id,
+    /// which may itself name the person.
+    /// </summary>
+    private const string ErasedResult = """'{"index":' || idx || ',"erased":true}'""";
 
     public async Task<ErasureCounts> EraseAsync(SubjectErasure subject, CancellationToken cancellationToken)
     {
@@ -55,7 +61,7 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
                 Staging: await Run($"DELETE FROM staged_records WHERE {Holds("payload")}", new { forms }),
                 JobRecords: await Run(
                     $"""
-                    UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE @erased END
+                    UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE {ErasedResult} END
                     WHERE {Holds("record")} OR {Holds("coalesce(result, '')")}
                     """,
                     new { forms, erased = Erased }),

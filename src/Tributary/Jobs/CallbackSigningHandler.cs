@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Tributary.Host.HttpApi;
 
@@ -11,14 +10,14 @@ namespace Tributary.Host.Jobs;
 /// </summary>
 internal sealed class CallbackSigningHandler(IOptions<JobsOptions> options, TimeProvider time) : DelegatingHandler
 {
-    /// <summary>Set by the sender; incremented once per attempt.</summary>
-    public static readonly HttpRequestOptionsKey<StrongBox<int>> Attempts = new("tributary.callback.attempts");
+    /// <summary>Set by the sender; counted once per attempt.</summary>
+    public static readonly HttpRequestOptionsKey<CallbackAttempts> Attempts = new("tributary.callback.attempts");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(Attempts, out var attempts))
         {
-            Interlocked.Increment(ref attempts.Value);
+            await attempts.NextAsync(cancellationToken);
         }
 
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -9,7 +9,7 @@ namespace Tributary.Host.Jobs;
 
 /// <summary>
 /// POSTs a finished job's status to its callback URL, signed, through a client whose resilience pipeline retries
-/// failures with exponential backoff; records whether it was delivered and after how many attempts. A destination the
+/// failures with exponential backoff; records each attempt as it is made, then whether it was delivered. A destination the
 /// connector refuses is recorded as <c>refused</c> and nothing else: how a connection failed never reaches the status.
 /// </summary>
 internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore store, ILogger<JobCallbackSender> logger)
@@ -23,10 +23,13 @@ internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore st
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(JobStatusResponse.Of(job) with { Callback = null }, JobsJsonContext.Default.JobStatusResponse);
+        // The status as GET /v1/jobs/{id} has it, without the callback member: a receiver is the callback.
+        var status = JsonSerializer.SerializeToNode(JobStatusResponse.Of(job), JobsJsonContext.Default.JobStatusResponse)!.AsObject();
+        status.Remove("callback");
+        var body = Encoding.UTF8.GetBytes(status.ToJsonString());
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var attempts = new StrongBox<int>();
+        var attempts = new CallbackAttempts(job.CallbackAttempts, (count, token) => store.RecordCallbackAsync(id, CallbackState.Pending, count, token));
         request.Options.Set(CallbackSigningHandler.Attempts, attempts);
 
         CallbackState state;
@@ -45,7 +48,7 @@ internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore st
             state = CallbackState.Failed;
         }
 
-        await store.RecordCallbackAsync(id, state, attempts.Value, CancellationToken.None);
-        JobsLog.CallbackDone(logger, id, state.ToString().ToLowerInvariant(), attempts.Value);
+        await store.RecordCallbackAsync(id, state, attempts.Count, CancellationToken.None);
+        JobsLog.CallbackDone(logger, id, state.ToString().ToLowerInvariant(), attempts.Count);
     }
 }

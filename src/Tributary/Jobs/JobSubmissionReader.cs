@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Flat;
 using Tributary.Host.HttpApi;
+using Tributary.Json;
 using Tributary.Providers;
 
 namespace Tributary.Host.Jobs;
@@ -81,7 +82,12 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         {
             using (single)
             {
-                return single.RootElement.TryGetProperty("records", out _) ? ReadEnvelope(http, single.RootElement) : ReadLines(http, json);
+                // One object is the envelope when it has records (in any case), or one record when it reads as one;
+                // anything else is an envelope that lost its records, and a one-record job of it would hide that.
+                var root = single.RootElement;
+                return root.Member("records") is not null ? ReadEnvelope(http, root)
+                    : IsOneRecord(root) ? ReadLines(http, json)
+                    : Fail(http, "records", """The body has no records: send {"records":[…]} with callbackUrl, mode or providers, a JSON array of records, or JSON lines.""");
             }
         }
 
@@ -100,13 +106,13 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             }
         }
 
-        if (root.GetProperty("records").ValueKind != JsonValueKind.Array)
+        if (root.Member("records") is not { ValueKind: JsonValueKind.Array } records)
         {
             return Fail(http, "records", "records must be an array of objects.");
         }
 
         string? callbackUrl = null;
-        if (root.TryGetProperty("callbackUrl", out var callback) && callback.ValueKind != JsonValueKind.Null)
+        if (root.Member("callbackUrl") is { } callback && callback.ValueKind != JsonValueKind.Null)
         {
             if (callback.ValueKind != JsonValueKind.String)
             {
@@ -126,7 +132,29 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             return Fail(http, "providers", "providers must be an array of names or a comma-separated string; mode a string; each given once.");
         }
 
-        return ReadRecords(http, root.GetProperty("records"), "records", callbackUrl, settings);
+        return ReadRecords(http, records, "records", callbackUrl, settings);
+    }
+
+    /// <summary>
+    /// Whether an object sent alone is a record: it names no callback (only an envelope has one) and has an
+    /// identifier. One with a member of the wrong type counts as a record, so the problem names what is wrong with it.
+    /// </summary>
+    private static bool IsOneRecord(JsonElement root)
+    {
+        if (root.Member("callbackUrl") is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return root.Deserialize(FlatJsonContext.Default.EnrichRequestBody) is { } body
+                && (body.Email ?? body.Phone ?? body.PhoneNumber ?? body.Domain ?? body.Name ?? body.FirstName ?? body.LastName ?? body.Company ?? body.LinkedInUrl) is not null;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
     }
 
     private (JobSubmission?, ProblemHttpResult?) ReadLines(HttpContext http, ReadOnlyMemory<byte> text)
@@ -215,22 +243,38 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
         {
             var body = record.Deserialize(FlatJsonContext.Default.EnrichRequestBody)!;
             var kept = JsonSerializer.SerializeToNode(body, JobRecordJsonContext.Default.EnrichRequestBody)!.AsObject();
-            foreach (var member in JobResultLine.EchoedMembers)
+            // The caller's own record id comes back in the result line, so it is kept with the identifiers, and held
+            // to the same rules: matched in any case, of its documented types, given once.
+            foreach (var member in record.EnumerateObject())
             {
-                // The caller's own record id comes back in the result line, so it is kept with the identifiers.
-                if (record.TryGetProperty(member, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                if (Echoed(member.Name) is not { } name || member.Value.ValueKind == JsonValueKind.Null)
                 {
-                    kept[member] = JsonNode.Parse(id.GetRawText());
+                    continue;
                 }
+
+                if (member.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number) || kept.ContainsKey(name))
+                {
+                    return (null, WrongMember(http, field, position));
+                }
+
+                kept[name] = JsonNode.Parse(member.Value.GetRawText());
             }
 
             return (kept.ToJsonString(), null);
         }
         catch (JsonException)
         {
-            var where = Where(field, position);
-            return (null, Problems.BadRequest(http, where, $"{where} has a member of the wrong type, or one given twice: identifiers are strings, each given once."));
+            return (null, WrongMember(http, field, position));
         }
+    }
+
+    private static string? Echoed(string name) =>
+        Array.Find(JobResultLine.EchoedMembers, member => string.Equals(member, name, StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult WrongMember(HttpContext http, string? field, int position)
+    {
+        var where = Where(field, position);
+        return Problems.BadRequest(http, where, $"{where} has a member of the wrong type, or one given twice: identifiers are strings, id and externalId strings or numbers, each given once.");
     }
 
     private static string Where(string? field, int position) => field is null ? $"line {position}" : $"{field}[{position}]";

@@ -40,9 +40,12 @@ internal static class JobsRegistration
                         Delay = TimeSpan.FromMilliseconds(jobs.CallbackRetryDelayMs),
                         ShouldRetryAfterHeader = true,
 
-                        // A refused destination stays refused: asking again would only delay the outcome.
-                        ShouldHandle = args => ValueTask.FromResult(
-                            !CallbackRefusedException.IsRefusal(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                        // Only a 2xx delivers (docs/jobs.md): a receiver's 404 or 410 may be a deployment under way, and
+                        // giving up on it loses the job's only notice. A refused destination stays refused: asking again
+                        // would only delay the outcome.
+                        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } response
+                            ? !response.IsSuccessStatusCode
+                            : !CallbackRefusedException.IsRefusal(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                     });
                 }
 

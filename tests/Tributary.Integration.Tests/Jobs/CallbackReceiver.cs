@@ -9,7 +9,7 @@ namespace Tributary.IntegrationTests.Jobs;
 
 /// <summary>
 /// A webhook receiver on Kestrel at a free loopback port: keeps every request it gets (headers and raw body) and
-/// answers 500 to the first <see cref="FailFirst"/> of them, 200 after; or, with <see cref="RedirectTo"/> set, a
+/// answers <see cref="FailWith"/> (500 unless set) to the first <see cref="FailFirst"/> of them, 200 after; or, with <see cref="RedirectTo"/> set, a
 /// 307 redirect there.
 /// </summary>
 internal sealed class CallbackReceiver : IAsyncDisposable
@@ -23,6 +23,8 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     }
 
     public int FailFirst { get; set; }
+
+    public int FailWith { get; set; } = StatusCodes.Status500InternalServerError;
 
     /// <summary>Where to redirect every request (307, which keeps the method and body), if anywhere.</summary>
     public string? RedirectTo { get; set; }
@@ -53,7 +55,7 @@ internal sealed class CallbackReceiver : IAsyncDisposable
                 return Results.Redirect(target, permanent: false, preserveMethod: true);
             }
 
-            return Interlocked.Increment(ref receiver._received) <= receiver.FailFirst ? Results.StatusCode(500) : Results.Ok();
+            return Interlocked.Increment(ref receiver._received) <= receiver.FailFirst ? Results.StatusCode(receiver.FailWith) : Results.Ok();
         });
         await app.StartAsync();
         return receiver;

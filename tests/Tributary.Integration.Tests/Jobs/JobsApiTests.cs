@@ -99,10 +99,21 @@ public sealed class JobsApiTests : IAsyncLifetime
     [InlineData("""{"records":{"email":"jane.doe@acme.com"}}""", "records", 400)]
     [InlineData("""[{"email":"jane.doe@acme.com"}, 42]""", "records[1]", 400)]
     [InlineData("""[{"email":42}]""", "records[0]", 400)]
+    [InlineData("""[{"id":{"a":1},"email":"a@b.com"}]""", "records[0]", 400)]
+    [InlineData("""[{"email":"a@b.com"},{"externalId":[1],"email":"c@d.com"}]""", "records[1]", 400)]
+    [InlineData("""[{"ID":true,"email":"a@b.com"}]""", "records[0]", 400)]
+    [InlineData("""[{"id":"a","Id":"b","email":"a@b.com"}]""", "records[0]", 400)]
+    [InlineData("""{"records":[{"externalId":{"crm":"x"},"email":"a@b.com"}]}""", "records[0]", 400)]
+    [InlineData("{\"email\":\"a@acme.com\"}\n{\"email\":\"b@acme.com\",\"id\":false}", "line 2", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"mode":"sideways"}""", "mode", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"providers":["nosuch"]}""", "providers", 400)]
     [InlineData("{\"email\":\"a@acme.com\"}\n{\"email\":", "body", 400)]
     [InlineData("nonsense", "body", 400)]
+    [InlineData("{}", "records", 400)]
+    [InlineData("""{"mode":"waterfall"}""", "records", 400)]
+    [InlineData("""{"callbackUrl":"http://127.0.0.1:9/cb"}""", "records", 400)]
+    [InlineData("""{"email":"jane.doe@acme.com","callbackUrl":"http://127.0.0.1:9/cb"}""", "records", 400)]
+    [InlineData("""{"Records":{"email":"jane.doe@acme.com"}}""", "records", 400)]
     public async Task Job_BadInput_IsAProblemNamingTheField(string body, string field, int status)
     {
         using var response = await Client.PostAsync("/v1/jobs", new StringContent(body));
@@ -112,6 +123,55 @@ public sealed class JobsApiTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("field").GetString().ShouldBe(field);
         problem.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Job_EnvelopeWithMembersInAnyCase_KeepsItsRecordsAndCallback()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+
+        var id = await JobsClient.SubmitAsync(Client, $$"""
+            {"Records":[{"email":"{{SampleIdentifiers.JaneDoeEmail}}"},{"email":"{{SampleIdentifiers.UnknownEmail}}"}],"CallbackUrl":"{{receiver.Url}}"}
+            """);
+        var job = await JobsClient.WaitAsync(Client, id, j => j.GetProperty("callback").ValueKind == JsonValueKind.Null
+            || j.GetProperty("callback").GetProperty("state").GetString() is "delivered" or "failed");
+
+        job.GetProperty("total").GetInt64().ShouldBe(2);
+        job.GetProperty("matched").GetInt64().ShouldBe(1);
+        job.GetProperty("unmatched").GetInt64().ShouldBe(1);
+        job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
+        receiver.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Job_OneRecordSentAlone_IsAJobOfThatRecord()
+    {
+        var id = await JobsClient.SubmitAsync(Client, $$"""{"Email":"{{SampleIdentifiers.JaneDoeEmail}}","id":"lead-1","ExternalId":7}""");
+
+        var job = await JobsClient.WaitForCompletionAsync(Client, id);
+
+        job.GetProperty("total").GetInt64().ShouldBe(1);
+        job.GetProperty("matched").GetInt64().ShouldBe(1);
+        var result = (await JobsClient.ResultsAsync(Client, id)).ShouldHaveSingleItem();
+        result.GetProperty("id").GetString().ShouldBe("lead-1");
+        result.GetProperty("externalId").GetInt32().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Job_ResultOfAnErasedSubject_KeepsItsIndexButNotTheCallersId()
+    {
+        const string Erased = "erase-me@unknown-company.com";
+        var id = await JobsClient.SubmitAsync(Client, $$"""[{"id":"lead-1","email":"{{SampleIdentifiers.UnknownEmail}}"},{"id":"lead-2","email":"{{Erased}}"}]""");
+        await JobsClient.WaitForCompletionAsync(Client, id);
+
+        var (status, receipt) = await Privacy.ErasureTests.ForgetAsync(_gateway, $$"""{"email":"{{Erased}}"}""");
+
+        status.ShouldBe(200, receipt.ToString());
+        var results = await JobsClient.ResultsAsync(Client, id);
+        results.Select(r => r.GetProperty("index").GetInt32()).ShouldBe([0, 1]);
+        results[0].GetProperty("id").GetString().ShouldBe("lead-1");
+        results[1].GetProperty("erased").GetBoolean().ShouldBeTrue();
+        results[1].TryGetProperty("id", out _).ShouldBeFalse("a caller's id may name the person");
     }
 
     [Fact]
@@ -164,12 +224,31 @@ public sealed class JobsApiTests : IAsyncLifetime
             body.RootElement.GetProperty("jobId").GetString().ShouldBe(id);
             body.RootElement.GetProperty("status").GetString().ShouldBe("completed");
             body.RootElement.GetProperty("matched").GetInt64().ShouldBe(1);
+            body.RootElement.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null, "the status as GET /v1/jobs/{id} has it");
+            body.RootElement.TryGetProperty("callback", out _).ShouldBeFalse("the callback posts the status without its callback member");
         }
 
         // Delivered is final: the job records it, and only undelivered callbacks are ever sent.
         var final = await Client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{id}");
         final.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
         receiver.Requests.Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(404)]
+    [InlineData(400)]
+    public async Task Job_WithCallbackAnsweredA4xx_IsRetriedUntilA2xx(int status)
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.FailFirst = 2;
+        receiver.FailWith = status;
+
+        var id = await JobsClient.SubmitAsync(Client, $$"""{"records":[{"email":"{{SampleIdentifiers.UnknownEmail}}"}],"callbackUrl":"{{receiver.Url}}"}""");
+        var job = await JobsClient.WaitAsync(Client, id, j => j.GetProperty("callback").GetProperty("state").GetString() is "delivered" or "failed");
+
+        job.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
+        job.GetProperty("callback").GetProperty("attempts").GetInt32().ShouldBe(3);
+        receiver.Requests.Count.ShouldBe(3);
     }
 
     [Fact]

@@ -30,7 +30,13 @@ public abstract class SubjectErasureConformanceTests<TBackend>(TBackend backend)
         json.ShouldContain("\\u002B", Case.Sensitive, "the default encoder escapes '+'; the test is about that form");
         var at = Time.GetUtcNow();
         await Get<IStagingQueue>().StageAsync([new StagedRecord("none", "r-1", json), new StagedRecord("none", "r-2", """{"email":"other@example.com"}""")], None);
-        await Get<IJobStore>().CreateAsync(new NewJob("job-1", at, "{}", null, [json, """{"email":"other@example.com"}"""]), None);
+        var jobs = Get<IJobStore>();
+        await jobs.CreateAsync(new NewJob("job-1", at, "{}", null, [json, """{"email":"other@example.com"}""", json]), None);
+        await jobs.TryClaimAsync("job-1", "server-a", at, TimeSpan.FromMinutes(1), None);
+        await jobs.SaveResultsAsync("job-1", "server-a", [
+            new JobRecordResult(0, RecordOutcome.Matched, json.Replace("{", """{"index":0,""", StringComparison.Ordinal)),
+            new JobRecordResult(1, RecordOutcome.Unmatched, """{"index":1,"email":"other@example.com"}"""),
+        ], at.AddMinutes(1), None);
         await Get<IDeadLetterStore>().AddAsync(new NewDeadLetter("genesys", "genesys", "c-1", json, "failed", 5, at), None);
         var profile = new ProfileBuilder("zoominfo", 0.9, at).Set(type == "phone" ? ProfileFields.Phone : ProfileFields.Email, value).Build();
         var ledger = Get<ILookupLedger>();
@@ -40,10 +46,13 @@ public abstract class SubjectErasureConformanceTests<TBackend>(TBackend backend)
         var counts = await Get<ISubjectErasure>().EraseAsync(new SubjectErasure(type, value, ["hash"], [], OutcomeSource), None);
         var again = await Get<ISubjectErasure>().EraseAsync(new SubjectErasure(type, value, ["hash"], [], OutcomeSource), None);
 
-        (counts.Staging, counts.JobRecords, counts.DeadLetters, counts.Ledger).ShouldBe((1, 1, 1, 1));
+        (counts.Staging, counts.JobRecords, counts.DeadLetters, counts.Ledger).ShouldBe((1, 2, 1, 1));
         (again.Staging, again.JobRecords, again.DeadLetters, again.Ledger).ShouldBe((0, 0, 0, 0));
         (await Get<IStagingQueue>().CountAsync(None)).ShouldBe(1, "the other subject's record stays");
         (await ledger.FindAsync("zoominfo:person:by-linkedin", None)).ShouldBeNull();
+
+        // A result line keeps its index (every line has one), and neither the value nor the caller's id.
+        (await jobs.ReadResultsAsync("job-1", None).ToListAsync()).ShouldBe(["""{"index":0,"erased":true}""", """{"index":1,"email":"other@example.com"}"""]);
     }
 }
 
