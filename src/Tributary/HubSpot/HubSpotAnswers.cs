@@ -10,10 +10,19 @@ namespace Tributary.Host.HubSpot;
 /// </summary>
 internal static class HubSpotAnswers
 {
+    /// <summary>The category of HubSpot's error for ids it does not have, the only one that means "missing".</summary>
+    public const string NotFound = "OBJECT_NOT_FOUND";
+
+    /// <summary>Why a record failed when HubSpot's answer named it nowhere: neither among the results nor in an error.</summary>
+    public const string NoResult = "no_result";
+
     private static readonly string[] PersonSources = ["CRM_UI", "IMPORT"];
 
-    /// <summary>The records of a batch read. Ids asked for but not answered are missing, named by an error or not.</summary>
-    public static CrmReadResult Read(ReadOnlySpan<byte> body, IReadOnlyList<string> requested, IReadOnlyCollection<string> mapped)
+    /// <summary>
+    /// The records of a batch read. Only ids an <c>OBJECT_NOT_FOUND</c> error names are missing; an id another error
+    /// names, or one the answer leaves out altogether, failed: it may well exist, so it is read again rather than lost.
+    /// </summary>
+    public static HubSpotReadAnswer Read(ReadOnlySpan<byte> body, IReadOnlyList<string> requested, IReadOnlyCollection<string> mapped)
     {
         using var document = Parse(body);
         var root = document.RootElement;
@@ -40,10 +49,32 @@ internal static class HubSpotAnswers
         }
 
         var answered = records.Select(static r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = Errors(root).Where(static e => e.Category == "OBJECT_NOT_FOUND").SelectMany(static e => e.Ids)
-            .Concat(requested.Where(id => !answered.Contains(id)))
-            .Where(id => !answered.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
-        return new CrmReadResult(records, missing);
+        var unanswered = requested.Where(id => !answered.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (category, ids) in Errors(root))
+        {
+            foreach (var id in ids.Where(unanswered.Contains))
+            {
+                if (string.Equals(category, NotFound, StringComparison.OrdinalIgnoreCase))
+                {
+                    missing.Add(id);
+                }
+                else
+                {
+                    failed.TryAdd(id, category);
+                }
+            }
+        }
+
+        // An id named both not found and by another error is read again: losing a record costs more than a second read.
+        missing.ExceptWith(failed.Keys);
+        foreach (var id in unanswered.Where(id => !missing.Contains(id)))
+        {
+            failed.TryAdd(id, NoResult);
+        }
+
+        return new HubSpotReadAnswer(new CrmReadResult(records, [.. missing]), failed);
     }
 
     /// <summary>

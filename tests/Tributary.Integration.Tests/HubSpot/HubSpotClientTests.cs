@@ -72,6 +72,29 @@ public sealed class HubSpotClientTests(HubSpotFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Read_WhenAnErrorOtherThanNotFoundNamesAnId_FailsTheCallInsteadOfReportingItMissing()
+    {
+        Simulator.Faults.ReadErrorIds = ["1002"];
+        await using var harness = new HubSpotHarness(Simulator);
+
+        var error = await Should.ThrowAsync<CrmUnavailableException>(() => harness.Crm.ReadAsync(["1001", "1002", "999999"], CancellationToken.None));
+
+        (error.System, error.Reason, error.ResumeAt).ShouldBe(("hubspot", "read_failed", (DateTimeOffset?)null));
+        Simulator.Calls[ReadPath].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Read_WhenTheAnswerLeavesAnIdOutOfResultsAndErrors_FailsTheCallInsteadOfReportingItMissing()
+    {
+        Simulator.Faults.ReadOmitIds = ["1002"];
+        await using var harness = new HubSpotHarness(Simulator);
+
+        var error = await Should.ThrowAsync<CrmUnavailableException>(() => harness.Crm.ReadAsync(["1001", "1002"], CancellationToken.None));
+
+        error.Reason.ShouldBe("read_failed");
+    }
+
+    [Fact]
     public async Task Write_WhenHubSpotAcceptsAll_ConfirmsEveryRecordInOrderAndTheValuesLand()
     {
         Simulator.AddContact("9201", new Dictionary<string, string> { ["email"] = "a@w9201.io" });
