@@ -78,9 +78,9 @@ internal static class HubSpotAnswers
     }
 
     /// <summary>
-    /// The outcome of each update of a 207: failed when an error names its id (retryable unless the error is a
-    /// validation error or the record is gone); when some error names no id, every record HubSpot did not list among its
-    /// results failed too, as it cannot be told apart.
+    /// The outcome of each update of a 200 or a 207: confirmed only when HubSpot lists its id among the results. Any
+    /// other record failed (retryable): with the category of the error naming it, else of an error naming no id, else
+    /// <see cref="NoResult"/>, since HubSpot did not say it was written.
     /// </summary>
     public static IReadOnlyList<CrmWriteOutcome> Write(ReadOnlySpan<byte> body, IReadOnlyList<CrmUpdate> updates)
     {
@@ -104,12 +104,12 @@ internal static class HubSpotAnswers
         var confirmed = Array(root, "results").Select(static r => Text(r, "id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return [.. updates.Select(update =>
             failed.TryGetValue(update.Id, out var category) ? Failed(update.Id, category)
-            : unattributed is not null && !confirmed.Contains(update.Id) ? Failed(update.Id, unattributed)
-            : CrmWriteOutcome.Confirmed(update.Id))];
+            : confirmed.Contains(update.Id) ? CrmWriteOutcome.Confirmed(update.Id)
+            : Failed(update.Id, unattributed ?? NoResult))];
     }
 
     /// <summary>
-    /// A record a 207 names as failed: sent again, as the contract has only the failed records of a 207 retried, up to
+    /// A record HubSpot did not confirm: sent again, as the contract has only the failed records of a 207 retried, up to
     /// <c>Pipeline:MaxAttempts</c>; the dead letter keeps the category (<c>VALIDATION_ERROR</c>, <c>OBJECT_NOT_FOUND</c>).
     /// </summary>
     public static CrmWriteOutcome Failed(string id, string category) => new(id, false, category, Retryable: true);

@@ -101,29 +101,24 @@ internal sealed class HubSpotClient(
             .ToList();
         var (status, answer) = await SendAsync(UpdatePath, HubSpotRequestBodies.Update(merged), cancellationToken);
         IReadOnlyList<CrmWriteOutcome> outcomes;
-        switch (status)
+        if (status is HttpStatusCode.OK or HttpStatusCode.MultiStatus)
         {
-            case HttpStatusCode.OK:
-                // The status line is HubSpot's word that every input was written; the body adds nothing the pipeline needs.
-                outcomes = [.. updates.Select(static u => CrmWriteOutcome.Confirmed(u.Id))];
-                break;
-            case HttpStatusCode.MultiStatus:
-                try
-                {
-                    var byId = HubSpotAnswers.Write(answer, merged).ToDictionary(static o => o.Id, StringComparer.Ordinal);
-                    outcomes = [.. updates.Select(u => byId[u.Id])];
-                }
-                catch (JsonException exception)
-                {
-                    throw Unavailable("malformed_response", status, exception);
-                }
-
-                break;
-            default:
-                // A 400 refuses the whole batch (an unknown property, a malformed id): sending it again cannot succeed.
-                var category = HubSpotAnswers.Category(answer) ?? $"HTTP_{(int)status}";
-                outcomes = [.. updates.Select(u => HubSpotAnswers.Failed(u.Id, category) with { Retryable = false })];
-                break;
+            // A record is written when HubSpot lists it among the results, whatever the status line says of the rest.
+            try
+            {
+                var byId = HubSpotAnswers.Write(answer, merged).ToDictionary(static o => o.Id, StringComparer.Ordinal);
+                outcomes = [.. updates.Select(u => byId[u.Id])];
+            }
+            catch (JsonException exception)
+            {
+                throw Unavailable("malformed_response", status, exception);
+            }
+        }
+        else
+        {
+            // A 400 refuses the whole batch (an unknown property, a malformed id): sending it again cannot succeed.
+            var category = HubSpotAnswers.Category(answer) ?? $"HTTP_{(int)status}";
+            outcomes = [.. updates.Select(u => HubSpotAnswers.Failed(u.Id, category) with { Retryable = false })];
         }
 
         HubSpotLog.Wrote(logger, updates.Count, outcomes.Count(static o => !o.Success));

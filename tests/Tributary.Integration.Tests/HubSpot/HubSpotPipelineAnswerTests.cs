@@ -59,4 +59,47 @@ public sealed class HubSpotPipelineAnswerTests : IAsyncLifetime
         HubSpot.Calls[ReadPath].ShouldBe(3);
         HubSpot.Writes.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task AWriteBack_HubSpotDidNotConfirm_IsRetried_UntilItIs()
+    {
+        HubSpot.Faults.UpdateOmitIds = ["1005"];
+
+        using var response = await HubSpotWebhookSender.PostAsync(_gateway.Client, HubSpotWebhookSender.Creation("1002", "1005"));
+        await Eventually.TrueAsync(() => HubSpot.Writes.Count >= 1, "the first write-back");
+        HubSpot.Faults.UpdateOmitIds = null;
+
+        await Eventually.TrueAsync(() => HubSpot.GetContact("1005")!.Properties.ContainsKey("jobtitle"), "the unconfirmed contact to be written", TimeSpan.FromSeconds(20));
+        var status = await PipelineProbe.WaitForRunAsync(_gateway.Client);
+
+        HubSpot.Writes[0].Ids.Order().ShouldBe(["1002", "1005"]);
+        HubSpot.Writes.Skip(1).SelectMany(w => w.Ids).ShouldAllBe(id => id == "1005");
+        status.GetProperty("deadLetters").GetInt64().ShouldBe(0);
+        status.GetProperty("runs").EnumerateArray().Sum(r => r.GetProperty("enriched").GetInt64()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task AWriteBack_HubSpotNeverConfirms_IsNeverJournaledWritten_AndBecomesADeadLetter()
+    {
+        HubSpot.Faults.UpdateOmitIds = ["1002"];
+
+        using var response = await HubSpotWebhookSender.PostAsync(_gateway.Client, HubSpotWebhookSender.Creation("1002"));
+        var deadLetters = _gateway.Services.GetRequiredService<IDeadLetterStore>();
+        await Eventually.TrueAsync(async () => await deadLetters.CountAsync(CancellationToken.None) == 1, "the dead letter", TimeSpan.FromSeconds(20));
+
+        var letter = (await deadLetters.ListAsync(10, CancellationToken.None)).ShouldHaveSingleItem().Letter;
+        (letter.RecordId, letter.Reason).ShouldBe(("1002", "no_result"));
+        HubSpot.Writes.Count.ShouldBe(3);
+        HubSpot.GetContact("1002")!.Properties.ShouldNotContainKey("jobtitle");
+        var status = await PipelineProbe.WaitForRunAsync(_gateway.Client);
+        var journal = _gateway.Services.GetRequiredService<IWriteBackJournal>();
+        var entries = new List<JournalEntry>();
+        foreach (var run in status.GetProperty("runs").EnumerateArray())
+        {
+            entries.AddRange(await journal.ListAsync(run.GetProperty("id").GetString()!, CancellationToken.None));
+        }
+
+        entries.ShouldNotBeEmpty();
+        entries.ShouldAllBe(e => e.RecordId == "1002" && e.State == JournalState.Failed);
+    }
 }
