@@ -138,6 +138,33 @@ public sealed class SimulatorFaults
         set => Update(s => s with { FailIds = value is null ? null : [.. value] });
     }
 
+    /// <summary>
+    /// HubSpot only: a batch read answers 207 with these contact ids in an <c>INTERNAL_ERROR</c> error (a temporary
+    /// failure, not <c>OBJECT_NOT_FOUND</c>); the rest are read.
+    /// </summary>
+    public IReadOnlyList<string>? ReadErrorIds
+    {
+        get => Current.ReadErrorIds;
+        set => Update(s => s with { ReadErrorIds = value is null ? null : [.. value] });
+    }
+
+    /// <summary>HubSpot only: a batch read leaves these contact ids out of its answer: in neither <c>results</c> nor <c>errors</c>.</summary>
+    public IReadOnlyList<string>? ReadOmitIds
+    {
+        get => Current.ReadOmitIds;
+        set => Update(s => s with { ReadOmitIds = value is null ? null : [.. value] });
+    }
+
+    /// <summary>
+    /// HubSpot only: a batch update neither writes these contact ids nor names them in <c>results</c> or <c>errors</c>
+    /// (a <c>200</c> when nothing else failed); the rest are written.
+    /// </summary>
+    public IReadOnlyList<string>? UpdateOmitIds
+    {
+        get => Current.UpdateOmitIds;
+        set => Update(s => s with { UpdateOmitIds = value is null ? null : [.. value] });
+    }
+
     /// <summary>Genesys only: every participant-attributes call answers 404, as for a conversation that has ended and gone.</summary>
     public bool ConversationNotFound
     {

@@ -8,7 +8,8 @@ namespace Tributary.Simulators.HubSpot;
 /// <summary>
 /// CRM v3 contact batches: <c>POST /crm/v3/objects/contacts/batch/read</c> and <c>/batch/update</c>, at most 100
 /// inputs each, behind a private-app Bearer token. Missing records and refused updates answer 207 with one error per
-/// category naming the ids in <c>context.ids</c>; the rest of the batch is answered (and written) as usual.
+/// category naming the ids in <c>context.ids</c>; the rest of the batch is answered (and written) as usual. Faults add
+/// reads failed with <c>INTERNAL_ERROR</c> and contacts an answer leaves out of both lists.
 /// </summary>
 internal sealed class HubSpotEndpoints(HubSpotSimulator simulator)
 {
@@ -61,11 +62,14 @@ internal sealed class HubSpotEndpoints(HubSpotSimulator simulator)
 
         var store = simulator.Store;
         var byEmail = string.Equals(request.IdProperty, "email", StringComparison.Ordinal);
+        var settings = FaultSettings.For(context);
+        var (errorIds, omitIds) = (settings.ReadErrorIds ?? [], settings.ReadOmitIds ?? []);
+        var failed = request.Ids.Where(id => errorIds.Contains(id, StringComparer.Ordinal) && !omitIds.Contains(id, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
         var (found, missing) = store.Locked(contacts =>
         {
             var found = new List<HubSpotContact>();
             var missing = new List<string>();
-            foreach (var id in request.Ids)
+            foreach (var id in request.Ids.Where(id => !errorIds.Contains(id, StringComparer.Ordinal) && !omitIds.Contains(id, StringComparer.Ordinal)))
             {
                 var contact = byEmail
                     ? contacts.Values.FirstOrDefault(c => string.Equals(c.Value("email"), id, StringComparison.OrdinalIgnoreCase))
@@ -83,9 +87,17 @@ internal sealed class HubSpotEndpoints(HubSpotSimulator simulator)
             return (found, missing);
         });
 
-        var errors = missing.Count == 0
-            ? []
-            : new List<HubSpotBatchError> { new("OBJECT_NOT_FOUND", "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.", missing) };
+        var errors = new List<HubSpotBatchError>();
+        if (missing.Count > 0)
+        {
+            errors.Add(new("OBJECT_NOT_FOUND", "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.", missing));
+        }
+
+        if (failed.Count > 0)
+        {
+            errors.Add(new("INTERNAL_ERROR", "Temporary failure reading some CONTACT objects. Please try again.", failed));
+        }
+
         var answer = new HubSpotBatchAnswer(found, errors, store.Time.GetUtcNow());
         await JsonResponse.WriteAsync(context, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status207MultiStatus, (answer, request, store),
             static (writer, state) => state.store.Locked(_ => HubSpotContactJson.WriteBatch(writer, state.answer, state.request.Properties, state.request.PropertiesWithHistory)));
@@ -116,17 +128,19 @@ internal sealed class HubSpotEndpoints(HubSpotSimulator simulator)
             return;
         }
 
-        var failIds = FaultSettings.For(context).FailIds ?? [];
-        var answer = store.Locked(contacts => Apply(contacts, request, failIds, now));
+        var settings = FaultSettings.For(context);
+        var (failIds, omitIds) = (settings.FailIds ?? [], settings.UpdateOmitIds ?? []);
+        var answer = store.Locked(contacts => Apply(contacts, request, failIds, omitIds, now));
         await JsonResponse.WriteAsync(context, answer.Errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status207MultiStatus, (answer, request, store),
             static (writer, state) => state.store.Locked(_ => HubSpotContactJson.WriteBatch(writer, state.answer, UpdatedProperties(state.request), [])));
     }
 
-    private static HubSpotBatchAnswer Apply(IReadOnlyDictionary<string, HubSpotContact> contacts, HubSpotUpdateRequest request, IReadOnlyList<string> failIds, DateTimeOffset now)
+    private static HubSpotBatchAnswer Apply(
+        IReadOnlyDictionary<string, HubSpotContact> contacts, HubSpotUpdateRequest request, IReadOnlyList<string> failIds, IReadOnlyList<string> omitIds, DateTimeOffset now)
     {
         var (conflicts, notFound, invalid, invalidProperties) = (new List<string>(), new List<string>(), new List<string>(), new SortedSet<string>(StringComparer.Ordinal));
         var written = new List<HubSpotContact>();
-        foreach (var input in request.Inputs)
+        foreach (var input in request.Inputs.Where(i => !omitIds.Contains(i.Id, StringComparer.Ordinal)))
         {
             var bad = input.Properties.Keys.Where(static p => !HubSpotContactStore.WritableProperties.Contains(p)).ToList();
             if (failIds.Contains(input.Id, StringComparer.Ordinal))

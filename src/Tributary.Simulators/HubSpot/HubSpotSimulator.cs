@@ -12,7 +12,8 @@ namespace Tributary.Simulators;
 /// (ids 1001 upwards, Jane Doe first) made from sample people the providers know. Every answer carries
 /// <c>X-HubSpot-RateLimit-*</c> headers (190 per 10 s, 1,000,000 a day). HubSpot's own faults:
 /// <see cref="SimulatorFaults.TenSecondlyLimit"/>, <see cref="SimulatorFaults.DailyLimitReached"/>,
-/// <see cref="SimulatorFaults.FailIds"/> and <see cref="SimulatorFaults.TokenRevoked"/>.
+/// <see cref="SimulatorFaults.FailIds"/>, <see cref="SimulatorFaults.ReadErrorIds"/>, <see cref="SimulatorFaults.ReadOmitIds"/>,
+/// <see cref="SimulatorFaults.UpdateOmitIds"/> and <see cref="SimulatorFaults.TokenRevoked"/>.
 /// </summary>
 public sealed class HubSpotSimulator : ProviderSimulator
 {

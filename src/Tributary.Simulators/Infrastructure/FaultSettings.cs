@@ -26,6 +26,9 @@ internal sealed record FaultSettings(
     int? TenSecondlyLimit = null,
     bool DailyLimitReached = false,
     string[]? FailIds = null,
+    string[]? ReadErrorIds = null,
+    string[]? ReadOmitIds = null,
+    string[]? UpdateOmitIds = null,
     bool ConversationNotFound = false,
     bool TokenExpired = false,
     bool TokenRevoked = false)

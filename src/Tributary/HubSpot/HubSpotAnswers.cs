@@ -10,10 +10,19 @@ namespace Tributary.Host.HubSpot;
 /// </summary>
 internal static class HubSpotAnswers
 {
+    /// <summary>The category of HubSpot's error for ids it does not have, the only one that means "missing".</summary>
+    public const string NotFound = "OBJECT_NOT_FOUND";
+
+    /// <summary>Why a record failed when HubSpot's answer named it nowhere: neither among the results nor in an error.</summary>
+    public const string NoResult = "no_result";
+
     private static readonly string[] PersonSources = ["CRM_UI", "IMPORT"];
 
-    /// <summary>The records of a batch read. Ids asked for but not answered are missing, named by an error or not.</summary>
-    public static CrmReadResult Read(ReadOnlySpan<byte> body, IReadOnlyList<string> requested, IReadOnlyCollection<string> mapped)
+    /// <summary>
+    /// The records of a batch read. Only ids an <c>OBJECT_NOT_FOUND</c> error names are missing; an id another error
+    /// names, or one the answer leaves out altogether, failed: it may well exist, so it is read again rather than lost.
+    /// </summary>
+    public static HubSpotReadAnswer Read(ReadOnlySpan<byte> body, IReadOnlyList<string> requested, IReadOnlyCollection<string> mapped)
     {
         using var document = Parse(body);
         var root = document.RootElement;
@@ -40,16 +49,38 @@ internal static class HubSpotAnswers
         }
 
         var answered = records.Select(static r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = Errors(root).Where(static e => e.Category == "OBJECT_NOT_FOUND").SelectMany(static e => e.Ids)
-            .Concat(requested.Where(id => !answered.Contains(id)))
-            .Where(id => !answered.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
-        return new CrmReadResult(records, missing);
+        var unanswered = requested.Where(id => !answered.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (category, ids) in Errors(root))
+        {
+            foreach (var id in ids.Where(unanswered.Contains))
+            {
+                if (string.Equals(category, NotFound, StringComparison.OrdinalIgnoreCase))
+                {
+                    missing.Add(id);
+                }
+                else
+                {
+                    failed.TryAdd(id, category);
+                }
+            }
+        }
+
+        // An id named both not found and by another error is read again: losing a record costs more than a second read.
+        missing.ExceptWith(failed.Keys);
+        foreach (var id in unanswered.Where(id => !missing.Contains(id)))
+        {
+            failed.TryAdd(id, NoResult);
+        }
+
+        return new HubSpotReadAnswer(new CrmReadResult(records, [.. missing]), failed);
     }
 
     /// <summary>
-    /// The outcome of each update of a 207: failed when an error names its id (retryable unless the error is a
-    /// validation error or the record is gone); when some error names no id, every record HubSpot did not list among its
-    /// results failed too, as it cannot be told apart.
+    /// The outcome of each update of a 200 or a 207: confirmed only when HubSpot lists its id among the results. Any
+    /// other record failed (retryable): with the category of the error naming it, else of an error naming no id, else
+    /// <see cref="NoResult"/>, since HubSpot did not say it was written.
     /// </summary>
     public static IReadOnlyList<CrmWriteOutcome> Write(ReadOnlySpan<byte> body, IReadOnlyList<CrmUpdate> updates)
     {
@@ -73,12 +104,12 @@ internal static class HubSpotAnswers
         var confirmed = Array(root, "results").Select(static r => Text(r, "id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return [.. updates.Select(update =>
             failed.TryGetValue(update.Id, out var category) ? Failed(update.Id, category)
-            : unattributed is not null && !confirmed.Contains(update.Id) ? Failed(update.Id, unattributed)
-            : CrmWriteOutcome.Confirmed(update.Id))];
+            : confirmed.Contains(update.Id) ? CrmWriteOutcome.Confirmed(update.Id)
+            : Failed(update.Id, unattributed ?? NoResult))];
     }
 
     /// <summary>
-    /// A record a 207 names as failed: sent again, as the contract has only the failed records of a 207 retried, up to
+    /// A record HubSpot did not confirm: sent again, as the contract has only the failed records of a 207 retried, up to
     /// <c>Pipeline:MaxAttempts</c>; the dead letter keeps the category (<c>VALIDATION_ERROR</c>, <c>OBJECT_NOT_FOUND</c>).
     /// </summary>
     public static CrmWriteOutcome Failed(string id, string category) => new(id, false, category, Retryable: true);

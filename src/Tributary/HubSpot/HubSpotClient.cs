@@ -23,6 +23,9 @@ internal sealed class HubSpotClient(
     public const string ObjectType = "contact";
     public const int BatchLimit = 100;
 
+    /// <summary>The reason of a read HubSpot answered with some contacts neither returned nor called not found.</summary>
+    public const string ReadFailed = "read_failed";
+
     private const string ReadPath = "crm/v3/objects/contacts/batch/read";
     private const string UpdatePath = "crm/v3/objects/contacts/batch/update";
 
@@ -60,16 +63,27 @@ internal sealed class HubSpotClient(
             throw Unavailable("bad_request", status);
         }
 
+        HubSpotReadAnswer read;
         try
         {
-            var result = HubSpotAnswers.Read(answer, ids, mapped);
-            HubSpotLog.Read(logger, ids.Count, result.Records.Count, result.Missing.Count);
-            return result;
+            read = HubSpotAnswers.Read(answer, ids, mapped);
         }
         catch (JsonException exception)
         {
             throw Unavailable("malformed_response", status, exception);
         }
+
+        HubSpotLog.Read(logger, ids.Count, read.Result.Records.Count, read.Result.Missing.Count);
+        if (read.Failed.Count > 0)
+        {
+            // The pipeline settles an id it does not get back as gone from the CRM (unmatched, its staged row deleted),
+            // and a read has no way to fail one record; so a contact HubSpot could not read fails the call, and the
+            // whole batch is read again with backoff (a dead letter after Pipeline:MaxAttempts) rather than lost.
+            HubSpotLog.ReadFailed(logger, read.Failed.Count, ids.Count, read.Failed.Values.First());
+            throw new CrmUnavailableException(SystemName, ReadFailed);
+        }
+
+        return read.Result;
     }
 
     public async Task<IReadOnlyList<CrmWriteOutcome>> WriteAsync(IReadOnlyList<CrmUpdate> updates, CancellationToken cancellationToken)
@@ -87,29 +101,24 @@ internal sealed class HubSpotClient(
             .ToList();
         var (status, answer) = await SendAsync(UpdatePath, HubSpotRequestBodies.Update(merged), cancellationToken);
         IReadOnlyList<CrmWriteOutcome> outcomes;
-        switch (status)
+        if (status is HttpStatusCode.OK or HttpStatusCode.MultiStatus)
         {
-            case HttpStatusCode.OK:
-                // The status line is HubSpot's word that every input was written; the body adds nothing the pipeline needs.
-                outcomes = [.. updates.Select(static u => CrmWriteOutcome.Confirmed(u.Id))];
-                break;
-            case HttpStatusCode.MultiStatus:
-                try
-                {
-                    var byId = HubSpotAnswers.Write(answer, merged).ToDictionary(static o => o.Id, StringComparer.Ordinal);
-                    outcomes = [.. updates.Select(u => byId[u.Id])];
-                }
-                catch (JsonException exception)
-                {
-                    throw Unavailable("malformed_response", status, exception);
-                }
-
-                break;
-            default:
-                // A 400 refuses the whole batch (an unknown property, a malformed id): sending it again cannot succeed.
-                var category = HubSpotAnswers.Category(answer) ?? $"HTTP_{(int)status}";
-                outcomes = [.. updates.Select(u => HubSpotAnswers.Failed(u.Id, category) with { Retryable = false })];
-                break;
+            // A record is written when HubSpot lists it among the results, whatever the status line says of the rest.
+            try
+            {
+                var byId = HubSpotAnswers.Write(answer, merged).ToDictionary(static o => o.Id, StringComparer.Ordinal);
+                outcomes = [.. updates.Select(u => byId[u.Id])];
+            }
+            catch (JsonException exception)
+            {
+                throw Unavailable("malformed_response", status, exception);
+            }
+        }
+        else
+        {
+            // A 400 refuses the whole batch (an unknown property, a malformed id): sending it again cannot succeed.
+            var category = HubSpotAnswers.Category(answer) ?? $"HTTP_{(int)status}";
+            outcomes = [.. updates.Select(u => HubSpotAnswers.Failed(u.Id, category) with { Retryable = false })];
         }
 
         HubSpotLog.Wrote(logger, updates.Count, outcomes.Count(static o => !o.Success));

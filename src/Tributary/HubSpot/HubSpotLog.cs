@@ -17,4 +17,7 @@ internal static partial class HubSpotLog
 
     [LoggerMessage(5, LogLevel.Information, "HubSpot throttled a call ({Policy}); every HubSpot call waits {DelayMs} ms")]
     public static partial void Throttled(ILogger logger, string policy, long delayMs);
+
+    [LoggerMessage(6, LogLevel.Warning, "HubSpot could not read {Failed} of {Requested} contacts ({Category}); the batch is read again later")]
+    public static partial void ReadFailed(ILogger logger, int failed, int requested, string category);
 }

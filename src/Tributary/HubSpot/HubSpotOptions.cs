@@ -18,8 +18,9 @@ internal sealed class HubSpotOptions
     public string? WebhookUrl { get; set; }
 
     /// <summary>
-    /// Contact properties whose change stages the contact (<c>contact.propertyChange</c>). Default <c>email</c>. Null
-    /// here so configuration replaces the default rather than appending to it (see <see cref="Triggers"/>).
+    /// Contact properties whose change stages the contact (<c>contact.propertyChange</c>): a list, or one
+    /// comma-separated value (<c>jobtitle,company</c>). Default <c>email</c>. Null here so configuration replaces the
+    /// default rather than appending to it (see <see cref="Triggers"/>).
     /// </summary>
     public List<string>? TriggerProperties { get; set; }
 
@@ -57,9 +58,25 @@ internal sealed class HubSpotOptions
     /// <summary>Whether a token is configured: the pipeline uses HubSpot only then.</summary>
     public bool HasAccessToken => !string.IsNullOrWhiteSpace(AccessToken);
 
-    /// <summary>The trigger properties in effect: the configured ones, or <c>email</c>.</summary>
+    /// <summary>The trigger properties in effect: the configured ones, comma-separated entries split, or <c>email</c>.</summary>
     public IReadOnlyList<string> Triggers =>
-        TriggerProperties?.Where(static p => !string.IsNullOrWhiteSpace(p)).Select(static p => p.Trim()).ToList() is { Count: > 0 } configured ? configured : ["email"];
+        TriggerProperties?.SelectMany(static p => (p ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } configured ? configured : ["email"];
+
+    /// <summary>Adds <c>TriggerProperties</c> given as one value (<c>jobtitle,company</c>), which the binder leaves out.</summary>
+    public void AddTriggerList(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        TriggerProperties ??= [];
+        if (!TriggerProperties.Contains(value, StringComparer.Ordinal))
+        {
+            TriggerProperties.Add(value);
+        }
+    }
 
     /// <summary>The mapping in effect: flat field → property, without the fields mapped to nothing.</summary>
     public IReadOnlyDictionary<string, string> Mapping =>

@@ -23,7 +23,12 @@ internal static class HubSpotRegistration
     /// </summary>
     public static IServiceCollection AddHubSpot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HubSpotOptions>().BindConfiguration(HubSpotOptions.SectionName).ValidateOnStart();
+        // HubSpot:TriggerProperties may also be one value, comma-separated (an environment variable, a flag), which
+        // binds to nothing as a list does from indexed keys; it is read here.
+        services.AddOptions<HubSpotOptions>().BindConfiguration(HubSpotOptions.SectionName)
+            .PostConfigure<IConfiguration>(static (hubspot, configuration) =>
+                hubspot.AddTriggerList(configuration[$"{HubSpotOptions.SectionName}:{nameof(HubSpotOptions.TriggerProperties)}"]))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HubSpotOptions>, HubSpotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HubSpotPacer>();

@@ -72,6 +72,29 @@ public sealed class HubSpotClientTests(HubSpotFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Read_WhenAnErrorOtherThanNotFoundNamesAnId_FailsTheCallInsteadOfReportingItMissing()
+    {
+        Simulator.Faults.ReadErrorIds = ["1002"];
+        await using var harness = new HubSpotHarness(Simulator);
+
+        var error = await Should.ThrowAsync<CrmUnavailableException>(() => harness.Crm.ReadAsync(["1001", "1002", "999999"], CancellationToken.None));
+
+        (error.System, error.Reason, error.ResumeAt).ShouldBe(("hubspot", "read_failed", (DateTimeOffset?)null));
+        Simulator.Calls[ReadPath].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Read_WhenTheAnswerLeavesAnIdOutOfResultsAndErrors_FailsTheCallInsteadOfReportingItMissing()
+    {
+        Simulator.Faults.ReadOmitIds = ["1002"];
+        await using var harness = new HubSpotHarness(Simulator);
+
+        var error = await Should.ThrowAsync<CrmUnavailableException>(() => harness.Crm.ReadAsync(["1001", "1002"], CancellationToken.None));
+
+        error.Reason.ShouldBe("read_failed");
+    }
+
+    [Fact]
     public async Task Write_WhenHubSpotAcceptsAll_ConfirmsEveryRecordInOrderAndTheValuesLand()
     {
         Simulator.AddContact("9201", new Dictionary<string, string> { ["email"] = "a@w9201.io" });
@@ -119,6 +142,45 @@ public sealed class HubSpotClientTests(HubSpotFixture fixture) : IClassFixture<H
         outcomes[4].ShouldBe(new CrmWriteOutcome("9304", false, "VALIDATION_ERROR", Retryable: true));
         Simulator.GetContact("9301")!.Properties["jobtitle"].ShouldBe("One");
         Simulator.GetContact("9302")!.Properties.ShouldNotContainKey("jobtitle");
+    }
+
+    [Fact]
+    public async Task Write_WhenA207LeavesARecordOutOfResultsAndErrors_ReportsItFailed()
+    {
+        foreach (var id in new[] { "9401", "9402", "9403" })
+        {
+            Simulator.AddContact(id, new Dictionary<string, string> { ["email"] = $"d@w{id}.io" });
+        }
+
+        Simulator.Faults.FailIds = ["9402"];
+        Simulator.Faults.UpdateOmitIds = ["9403"];
+        await using var harness = new HubSpotHarness(Simulator);
+
+        var outcomes = await harness.Crm.WriteAsync(
+            [HubSpotHarness.Update("9401", ("jobtitle", "One")), HubSpotHarness.Update("9402", ("jobtitle", "Two")), HubSpotHarness.Update("9403", ("jobtitle", "Three"))],
+            CancellationToken.None);
+
+        outcomes.ShouldBe(
+        [
+            CrmWriteOutcome.Confirmed("9401"),
+            new CrmWriteOutcome("9402", false, "CONFLICT", Retryable: true),
+            new CrmWriteOutcome("9403", false, "no_result", Retryable: true),
+        ]);
+    }
+
+    [Fact]
+    public async Task Write_WhenA200LeavesARecordOutOfItsResults_ReportsItFailed()
+    {
+        Simulator.AddContact("9501", new Dictionary<string, string> { ["email"] = "e@w9501.io" });
+        Simulator.AddContact("9502", new Dictionary<string, string> { ["email"] = "f@w9502.io" });
+        Simulator.Faults.UpdateOmitIds = ["9502"];
+        await using var harness = new HubSpotHarness(Simulator);
+
+        var outcomes = await harness.Crm.WriteAsync(
+            [HubSpotHarness.Update("9501", ("city", "Oslo")), HubSpotHarness.Update("9502", ("city", "Bergen"))], CancellationToken.None);
+
+        outcomes.ShouldBe([CrmWriteOutcome.Confirmed("9501"), new CrmWriteOutcome("9502", false, "no_result", Retryable: true)]);
+        Simulator.GetContact("9502")!.Properties.ShouldNotContainKey("city");
     }
 
     [Fact]

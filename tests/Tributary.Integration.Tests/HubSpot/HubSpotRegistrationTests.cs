@@ -45,6 +45,15 @@ public sealed class HubSpotRegistrationTests
     }
 
     [Fact]
+    public void Options_WithTriggerPropertiesAsOneCommaSeparatedValue_ReadItAsAList()
+    {
+        using var services = Build(new Dictionary<string, string?> { ["HubSpot:TriggerProperties"] = "jobtitle, company" }, twice: true);
+        var options = services.GetRequiredService<IOptions<HubSpotOptions>>().Value;
+
+        options.Triggers.ShouldBe(["jobtitle", "company"]);
+    }
+
+    [Fact]
     public void AddHubSpot_WithoutAToken_RegistersACrmThatSaysItIsNotConfigured()
     {
         using var services = Build(new Dictionary<string, string?> { ["HubSpot:BaseUrl"] = "http://127.0.0.1:9" });
