@@ -24,7 +24,24 @@ public interface ISubjectErasure
 /// <param name="ValueHashes">Keyed hashes the value is stored as (identity links, warehouse rows, unmatched rows).</param>
 /// <param name="LedgerKeys">Ledger keys of lookups by this identifier alone (their no-match answers hold no value to find).</param>
 /// <param name="OutcomeSource">The staging source of pending CDP outcomes, removed for the subject's profiles.</param>
-public sealed record SubjectErasure(string IdentifierType, string Value, IReadOnlyList<string> ValueHashes, IReadOnlyList<string> LedgerKeys, string OutcomeSource)
+/// <param name="Spellings">
+/// Other spellings free text may hold the value in (the email as given; the phone's national digits and formats), looked
+/// for besides <see cref="Value"/> in the traits identify kept, which are whatever a caller typed.
+/// </param>
+/// <param name="IdentifyingTypes">
+/// The link types that identify a profile (email, phone, CRM id, CDP user id). A profile the erasure leaves with none of
+/// them goes, with its other (derived) links: it no longer names anyone but by what was erased.
+/// </param>
+/// <param name="At">When the erasure ran: the new <c>updated_at</c> of the profiles it changed, so copies built before are not served.</param>
+public sealed record SubjectErasure(
+    string IdentifierType,
+    string Value,
+    IReadOnlyList<string> ValueHashes,
+    IReadOnlyList<string> LedgerKeys,
+    string OutcomeSource,
+    IReadOnlyList<string> Spellings,
+    IReadOnlyList<string> IdentifyingTypes,
+    DateTimeOffset At)
 {
     /// <summary>
     /// The lower-cased spellings <see cref="Value"/> takes in stored text: as is, and as JSON writers escape it.
@@ -32,11 +49,28 @@ public sealed record SubjectErasure(string IdentifierType, string Value, IReadOn
     /// letters as <c>\uXXXX</c>), so a phone or a plus-address in a staged record, job record, ledger answer or dead
     /// letter is not stored as typed. Matched against lower-cased text, so <c>\u002b</c> is found as well.
     /// </summary>
-    public IReadOnlyList<string> StoredForms { get; } =
-        [.. new[] { Value, JsonEncodedText.Encode(Value).Value }.Select(static form => form.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> StoredForms { get; } = FormsOf([Value]);
+
+    /// <summary>
+    /// <see cref="StoredForms"/> of <see cref="Value"/> and every one of <see cref="Spellings"/>: what a profile's traits
+    /// are searched for.
+    /// </summary>
+    public IReadOnlyList<string> TraitForms { get; } = FormsOf([Value, .. Spellings]);
+
+    private static string[] FormsOf(IEnumerable<string> spellings) =>
+    [
+        .. spellings
+            .Where(static spelling => !string.IsNullOrWhiteSpace(spelling))
+            .SelectMany(static spelling => new[] { spelling, JsonEncodedText.Encode(spelling).Value })
+            .Select(static form => form.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal),
+    ];
 }
 
-/// <summary>Rows removed (or, for job records, blanked) per place.</summary>
+/// <summary>
+/// Rows removed (or, for job records, blanked) per place; <c>Traits</c> counts the trait members taken out of profiles
+/// because they held the value.
+/// </summary>
 public sealed record ErasureCounts(
     int Ledger,
     int EnrichedContacts,
@@ -45,6 +79,7 @@ public sealed record ErasureCounts(
     int JobRecords,
     int IdentityLinks,
     int Profiles,
+    int Traits,
     int Outcomes,
     int DeadLetters,
     int Journal);

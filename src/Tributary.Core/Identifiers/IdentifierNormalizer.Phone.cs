@@ -39,6 +39,35 @@ internal sealed partial class IdentifierNormalizer
             : PhoneUtil.Format(number, PhoneNumberFormat.E164);
     }
 
+    /// <summary>
+    /// How free text may spell a normalised (E.164) number besides E.164: its national digits (<c>4155552671</c>, which
+    /// also finds <c>14155552671</c> and <c>+1 4155552671</c>), and its national and international formats
+    /// (<c>(415) 555-2671</c>, <c>+1 415-555-2671</c>). National digits shorter than seven are left out: too short to
+    /// name one line. Empty when the text is not a number.
+    /// </summary>
+    public static IReadOnlyList<string> PhoneSpellings(string e164)
+    {
+        ArgumentNullException.ThrowIfNull(e164);
+        PhoneNumber number;
+        try
+        {
+            number = PhoneUtil.Parse(e164, null);
+        }
+        catch (NumberParseException)
+        {
+            return [];
+        }
+
+        var spellings = new List<string> { PhoneUtil.Format(number, PhoneNumberFormat.NATIONAL), PhoneUtil.Format(number, PhoneNumberFormat.INTERNATIONAL) };
+        var digits = PhoneUtil.GetNationalSignificantNumber(number);
+        if (digits.Length >= 7)
+        {
+            spellings.Add(digits);
+        }
+
+        return [.. spellings.Distinct(StringComparer.Ordinal)];
+    }
+
     private PhoneNumber? ParseValidNumber(string text)
     {
         try

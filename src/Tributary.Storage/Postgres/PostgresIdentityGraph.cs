@@ -11,7 +11,7 @@ namespace Tributary.Storage.Postgres;
 internal sealed class PostgresIdentityGraph(PostgresDatabase database) : IIdentityGraph
 {
     /// <summary>"TribIdnt" in ASCII, beside the migrations' key.</summary>
-    private const long WriteLockKey = 0x54726962_49646e74;
+    internal const long WriteLockKey = 0x54726962_49646e74;
 
     private const string LinkColumns = "id_type, id_hash, profile_id, value, linked_at";
     private const int ProfileLinkLimit = 1000;

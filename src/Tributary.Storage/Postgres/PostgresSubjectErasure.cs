@@ -21,20 +21,11 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var forms = subject.StoredForms.ToArray();
         var hashes = subject.ValueHashes.ToArray();
-        var profiles = await IdsAsync(Command("SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)")
-            .With("type", subject.IdentifierType).With("hashes", hashes));
 
-        // An email names one person: their profiles go whole. A phone may be a household's: only its links go, and the
-        // profiles it leaves with no link.
-        var strong = subject.IdentifierType == "email";
-        var links = strong
-            ? await RunAsync(Command("DELETE FROM identity_links WHERE profile_id = ANY(@profiles)").With("profiles", profiles))
-            : await RunAsync(Command("DELETE FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)").With("type", subject.IdentifierType).With("hashes", hashes));
-        var goneIds = strong
-            ? profiles
-            : await IdsAsync(Command("SELECT id FROM identity_profiles p WHERE id = ANY(@profiles) AND NOT EXISTS (SELECT 1 FROM identity_links l WHERE l.profile_id = p.id)")
-                .With("profiles", profiles));
-        var removedProfiles = await RunAsync(Command("DELETE FROM identity_profiles WHERE id = ANY(@gone) OR merged_into = ANY(@gone)").With("gone", goneIds));
+        // The graph's own lock: an identify reads a profile's traits and writes them back merged, and must not write
+        // back a trait this erasure removes.
+        await RunAsync(Command("SELECT pg_advisory_xact_lock(@key)").With("key", PostgresIdentityGraph.WriteLockKey));
+        var (links, removedProfiles, traits, goneIds) = await EraseFromGraphAsync(connection, transaction, subject, cancellationToken);
         var outcomes = await RunAsync(Command("DELETE FROM staged_records WHERE source_system = @source AND payload->>'profileId' = ANY(@gone)")
             .With("source", subject.OutcomeSource).With("gone", goneIds));
         var deadLetters = await RunAsync(Command(
@@ -54,6 +45,7 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
                 .With("forms", forms).With("erased", Erased)),
             IdentityLinks: links,
             Profiles: removedProfiles,
+            Traits: traits,
             Outcomes: outcomes,
             DeadLetters: deadLetters,
             Journal: await RunAsync(Command(
@@ -71,25 +63,96 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+    }
 
-        async Task<string[]> IdsAsync(NpgsqlCommand command)
+    /// <summary>
+    /// The subject's links and profiles. An email names one person: the profiles it is linked to go whole. A phone may
+    /// be a household's: only its links go. Then every other profile's trait members that hold the value go
+    /// (<see cref="ErasedTraits"/>). A profile changed so and left with no identifying link goes too, with its derived
+    /// links (name + company); one that stays gets a later <c>updated_at</c>, so no copy built before is served.
+    /// </summary>
+    private static async Task<(int Links, int Profiles, int Traits, string[] Gone)> EraseFromGraphAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SubjectErasure subject, CancellationToken cancellationToken)
+    {
+        var hashes = subject.ValueHashes.ToArray();
+        var linked = (await ReadAsync(
+            Command("SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)").With("type", subject.IdentifierType).With("hashes", hashes),
+            static row => row.GetString(0))).ToArray();
+        var strong = subject.IdentifierType == "email";
+        var links = strong
+            ? await RunAsync(Command("DELETE FROM identity_links WHERE profile_id = ANY(@linked)").With("linked", linked))
+            : await RunAsync(Command("DELETE FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)").With("type", subject.IdentifierType).With("hashes", hashes));
+        var gone = strong ? [.. linked] : new List<string>();
+
+        var held = await ReadAsync(
+            Command($"SELECT id, traits::text FROM identity_profiles WHERE merged_into IS NULL AND NOT (id = ANY(@gone)) AND {Holds("traits::text", "@traitForms")} FOR UPDATE")
+                .With("gone", gone.ToArray()).With("traitForms", subject.TraitForms.ToArray()),
+            static row => (Id: row.GetString(0), Traits: row.GetString(1)));
+        var traits = 0;
+        var scrubbed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, text) in held)
+        {
+            var (kept, removed) = ErasedTraits.Without(text, subject.TraitForms);
+            if (removed > 0)
+            {
+                traits += removed;
+                scrubbed[id] = kept;
+            }
+        }
+
+        var changed = (strong ? [] : linked).Union(scrubbed.Keys).ToArray();
+        var identified = (await ReadAsync(
+            Command("SELECT DISTINCT profile_id FROM identity_links WHERE profile_id = ANY(@changed) AND id_type = ANY(@types)")
+                .With("changed", changed).With("types", subject.IdentifyingTypes.ToArray()),
+            static row => row.GetString(0))).ToHashSet(StringComparer.Ordinal);
+        gone.AddRange(changed.Where(id => !identified.Contains(id)));
+        var staying = changed.Where(identified.Contains).ToArray();
+
+        // Strictly later, even on a clock that has not moved since the profile's last change: the copy's version is its updated_at.
+        await RunAsync(Command("UPDATE identity_profiles SET updated_at = GREATEST(@at, updated_at + interval '1 millisecond') WHERE id = ANY(@staying)")
+            .WithTime("at", subject.At).With("staying", staying));
+        foreach (var id in staying.Where(scrubbed.ContainsKey))
+        {
+            await RunAsync(Command("UPDATE identity_profiles SET traits = @traits WHERE id = @id").WithJson("traits", scrubbed[id]).With("id", id));
+        }
+
+        var goneIds = gone.ToArray();
+        if (!strong)
+        {
+            links += await RunAsync(Command("DELETE FROM identity_links WHERE profile_id = ANY(@gone)").With("gone", goneIds));
+        }
+
+        var profiles = await RunAsync(Command("DELETE FROM identity_profiles WHERE id = ANY(@gone) OR merged_into = ANY(@gone)").With("gone", goneIds));
+        return (links, profiles, traits, goneIds);
+
+        NpgsqlCommand Command(string sql) => new(sql, connection, transaction);
+
+        async Task<int> RunAsync(NpgsqlCommand command)
+        {
+            await using (command)
+            {
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        async Task<List<T>> ReadAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> map)
         {
             await using (command)
             {
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var ids = new List<string>();
+                var rows = new List<T>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    ids.Add(reader.GetString(0));
+                    rows.Add(map(reader));
                 }
 
-                return [.. ids];
+                return rows;
             }
         }
     }
 
-    /// <summary>Whether the text of <paramref name="column"/> holds any of the subject's stored forms (<c>@forms</c>, a text array).</summary>
-    private static string Holds(string column) => $"EXISTS (SELECT 1 FROM unnest(@forms) AS f(form) WHERE position(f.form in lower({column})) > 0)";
+    /// <summary>Whether the text of <paramref name="column"/> holds any of the forms in <paramref name="forms"/> (a text array parameter).</summary>
+    private static string Holds(string column, string forms = "@forms") => $"EXISTS (SELECT 1 FROM unnest({forms}) AS f(form) WHERE position(f.form in lower({column})) > 0)";
 
     public async Task<ErasureCounts> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -106,6 +169,7 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
             JobRecords: jobRecords,
             IdentityLinks: links,
             Profiles: await RunAsync("DELETE FROM identity_profiles WHERE updated_at < @before"),
+            Traits: 0,
             Outcomes: 0,
             DeadLetters: await RunAsync("DELETE FROM dead_letters WHERE failed_at < @before"),
             Journal: await RunAsync("DELETE FROM writeback_journal WHERE at < @before"));

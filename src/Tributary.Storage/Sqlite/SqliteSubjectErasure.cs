@@ -29,26 +29,7 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var forms = JsonSerializer.Serialize(subject.StoredForms, StorageJsonContext.Default.IReadOnlyListString);
             var hashes = subject.ValueHashes;
-            var profiles = (await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash IN @hashes",
-                new { type = subject.IdentifierType, hashes },
-                transaction,
-                cancellationToken: cancellationToken))).AsList();
-
-            // An email names one person: their profiles go whole. A phone may be a household's: only its links go, and
-            // the profiles it leaves with no link.
-            var strong = subject.IdentifierType == "email";
-            var links = strong
-                ? await Run("DELETE FROM identity_links WHERE profile_id IN @profiles", new { profiles })
-                : await Run("DELETE FROM identity_links WHERE id_type = @type AND id_hash IN @hashes", new { type = subject.IdentifierType, hashes });
-            var gone = strong
-                ? profiles
-                : (await connection.QueryAsync<string>(new CommandDefinition(
-                    "SELECT id FROM identity_profiles p WHERE id IN @profiles AND NOT EXISTS (SELECT 1 FROM identity_links l WHERE l.profile_id = p.id)",
-                    new { profiles },
-                    transaction,
-                    cancellationToken: cancellationToken))).AsList();
-            var removedProfiles = await Run("DELETE FROM identity_profiles WHERE id IN @gone OR merged_into IN @gone", new { gone });
+            var (links, removedProfiles, traits, gone) = await EraseFromGraphAsync(connection, transaction, subject, cancellationToken);
             var outcomes = await Run("DELETE FROM staged_records WHERE source_system = @source AND json_extract(payload, '$.profileId') IN @gone", new { source = subject.OutcomeSource, gone });
             var deadLetters = await Run(
                 $"DELETE FROM dead_letters WHERE {Holds("payload")} OR CASE WHEN kind = @source AND json_valid(payload) THEN json_extract(payload, '$.profileId') IN @gone ELSE 0 END",
@@ -67,6 +48,7 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
                     new { forms, erased = Erased }),
                 IdentityLinks: links,
                 Profiles: removedProfiles,
+                Traits: traits,
                 Outcomes: outcomes,
                 DeadLetters: deadLetters,
                 Journal: await Run(
@@ -87,8 +69,79 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
         return counts;
     }
 
-    /// <summary>Whether the text of <paramref name="column"/> holds any of the subject's stored forms (<c>@forms</c>, a JSON array).</summary>
-    private static string Holds(string column) => $"EXISTS (SELECT 1 FROM json_each(@forms) AS f WHERE instr(lower({column}), f.value) > 0)";
+    /// <summary>
+    /// The subject's links and profiles. An email names one person: the profiles it is linked to go whole. A phone may
+    /// be a household's: only its links go. Then every other profile's trait members that hold the value go
+    /// (<see cref="ErasedTraits"/>). A profile changed so and left with no identifying link goes too, with its derived
+    /// links (name + company); one that stays gets a later <c>updated_at</c>, so no copy built before is served.
+    /// </summary>
+    private static async Task<(int Links, int Profiles, int Traits, List<string> Gone)> EraseFromGraphAsync(
+        SqliteConnection connection, SqliteTransaction transaction, SubjectErasure subject, CancellationToken cancellationToken)
+    {
+        var linked = await Ids(
+            "SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash IN @hashes",
+            new { type = subject.IdentifierType, hashes = subject.ValueHashes });
+        var strong = subject.IdentifierType == "email";
+        var links = strong
+            ? await Run("DELETE FROM identity_links WHERE profile_id IN @linked", new { linked })
+            : await Run("DELETE FROM identity_links WHERE id_type = @type AND id_hash IN @hashes", new { type = subject.IdentifierType, hashes = subject.ValueHashes });
+        var gone = strong ? linked : [];
+
+        var held = await connection.QueryAsync<(string Id, string Traits)>(new CommandDefinition(
+            $"SELECT id, traits FROM identity_profiles WHERE merged_into IS NULL AND id NOT IN @gone AND {Holds("traits", "@traitForms")}",
+            new { gone, traitForms = JsonSerializer.Serialize(subject.TraitForms, StorageJsonContext.Default.IReadOnlyListString) },
+            transaction,
+            cancellationToken: cancellationToken));
+        var traits = 0;
+        var scrubbed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, text) in held)
+        {
+            var (kept, removed) = ErasedTraits.Without(text, subject.TraitForms);
+            if (removed > 0)
+            {
+                traits += removed;
+                scrubbed[id] = kept;
+            }
+        }
+
+        var changed = (strong ? [] : linked).Union(scrubbed.Keys).ToList();
+        var identified = (await Ids(
+            "SELECT DISTINCT profile_id FROM identity_links WHERE profile_id IN @changed AND id_type IN @types",
+            new { changed, types = subject.IdentifyingTypes })).ToHashSet(StringComparer.Ordinal);
+        var at = SqliteText.Of(subject.At);
+        foreach (var (id, was) in await connection.QueryAsync<(string Id, string UpdatedAt)>(new CommandDefinition(
+            "SELECT id, updated_at FROM identity_profiles WHERE id IN @changed", new { changed }, transaction, cancellationToken: cancellationToken)))
+        {
+            if (!identified.Contains(id))
+            {
+                gone.Add(id);
+                continue;
+            }
+
+            // Strictly later, even on a clock that has not moved since the profile's last change: the copy's version is its updated_at.
+            var updatedAt = string.CompareOrdinal(at, was) > 0 ? at : SqliteText.Of(SqliteText.ToTime(was).AddMilliseconds(1));
+            await Run(
+                "UPDATE identity_profiles SET traits = COALESCE(@traits, traits), updated_at = @updatedAt WHERE id = @id",
+                new { traits = scrubbed.GetValueOrDefault(id), updatedAt, id });
+        }
+
+        if (!strong)
+        {
+            links += await Run("DELETE FROM identity_links WHERE profile_id IN @gone", new { gone });
+        }
+
+        var profiles = await Run("DELETE FROM identity_profiles WHERE id IN @gone OR merged_into IN @gone", new { gone });
+        return (links, profiles, traits, gone);
+
+        async Task<List<string>> Ids(string sql, object parameters) =>
+            (await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).AsList();
+
+        Task<int> Run(string sql, object parameters) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Whether the text of <paramref name="column"/> holds any of the forms in <paramref name="forms"/> (a JSON array parameter).</summary>
+    private static string Holds(string column, string forms = "@forms") => $"EXISTS (SELECT 1 FROM json_each({forms}) AS f WHERE instr(lower({column}), f.value) > 0)";
 
     public async Task<ErasureCounts> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -110,6 +163,7 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
                 JobRecords: jobRecords,
                 IdentityLinks: links,
                 Profiles: await Run("DELETE FROM identity_profiles WHERE updated_at < @before"),
+                Traits: 0,
                 Outcomes: 0,
                 DeadLetters: await Run("DELETE FROM dead_letters WHERE failed_at < @before"),
                 Journal: await Run("DELETE FROM writeback_journal WHERE at < @before"));

@@ -9,7 +9,7 @@ namespace Tributary.Host.AgentDesktop;
 /// <param name="ProfileId">The profile's id (the surviving one, when the asked id was merged into it).</param>
 /// <param name="Stale">The CDP could not be read and its part is the last copy, fetched at <see cref="CdpTraits.FetchedAt"/>.</param>
 /// <param name="FetchedAt">When this copy was built.</param>
-/// <param name="Identifiers">The linked identifiers, most recent first; values only for system ids (CRM id, CDP user id).</param>
+/// <param name="Identifiers">The linked identifiers, most recent first; values (masked) only for system ids (CRM id, CDP user id).</param>
 /// <param name="Traits">The traits identify kept.</param>
 /// <param name="Enrichment">Enrichment of the profile's CRM records, by flat field name.</param>
 /// <param name="Cdp">The CDP's part.</param>

@@ -57,7 +57,7 @@ internal sealed class ProfileService(
             stored.Id,
             stale,
             now,
-            [.. links.OrderByDescending(static l => l.LinkedAt).Select(static l => new ProfileIdentifier(l.Key.Type, l.Value, l.LinkedAt))],
+            [.. links.OrderByDescending(static l => l.LinkedAt).Select(Identifier)],
             Masked(JsonNode.Parse(stored.Traits) as JsonObject ?? []),
             Fields(Masked(values), provenance),
             cdp);
@@ -96,6 +96,13 @@ internal sealed class ProfileService(
     }
 
     private JsonObject Masked(JsonObject values) => (JsonObject)masker.Mask(values)!;
+
+    /// <summary>
+    /// A link as served: a CRM id or CDP user id is whatever a caller sent (a card number or an SSN pasted as an id), so
+    /// its value is masked as a trait of that name would be. The clear value stays in the graph for the CDP call.
+    /// </summary>
+    private ProfileIdentifier Identifier(IdentityLink link) =>
+        new(link.Key.Type, link.Value is null ? null : masker.Mask(link.Key.Type, link.Value), link.LinkedAt);
 
     private static JsonObject Traits(IReadOnlyDictionary<string, JsonElement> traits)
     {

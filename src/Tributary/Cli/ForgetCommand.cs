@@ -72,6 +72,7 @@ internal static class ForgetCommand
         ("job records (blanked)", receipt.JobRecords),
         ("identity links", receipt.IdentityLinks),
         ("profiles", receipt.Profiles),
+        ("profile traits", receipt.Traits),
         ("pending outcomes", receipt.Outcomes),
         ("dead letters", receipt.DeadLetters),
         ("write-back journal", receipt.Journal),

@@ -22,6 +22,7 @@ internal sealed class IdentityRequests(IdentifierReader reader, IdentityKeys key
         var kept = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in traits)
         {
+            RequireWellFormedText(value, $"traits.{name}");
             if (TraitIdentifiers.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)) is { } type)
             {
                 found.Add(reader.Read(type, TextOf(value, $"traits.{name}"), $"traits.{name}"));
@@ -144,6 +145,45 @@ internal sealed class IdentityRequests(IdentifierReader reader, IdentityKeys key
         }
 
         return (usable, ignored);
+    }
+
+    /// <summary>
+    /// Refuses a string, at any depth, that JSON escapes into text no string can hold: a lone UTF-16
+    /// surrogate (<c>"\ud800"</c>) parses as JSON but cannot be read, kept or written back. Refused up front, naming
+    /// where it is, rather than failing wherever the value is first read.
+    /// </summary>
+    private static void RequireWellFormedText(JsonElement value, string field)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new InvalidIdentifierException(field, $"The {field} holds an escape that is not text (a lone UTF-16 surrogate such as \\ud800).");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    RequireWellFormedText(item, $"{field}[{index++}]");
+                }
+
+                break;
+            case JsonValueKind.Object:
+                // Member names are read as the body is: one that is not text is refused there (400, body).
+                foreach (var member in value.EnumerateObject())
+                {
+                    RequireWellFormedText(member.Value, $"{field}.{member.Name}");
+                }
+
+                break;
+        }
     }
 
     /// <summary>An identifier trait as text: a string, or a number (CRM ids often arrive as numbers); null when absent.</summary>

@@ -6,7 +6,8 @@ namespace Tributary.Host.Privacy;
 /// jobs keep their counts.
 /// <c>cache</c> counts answers removed from the memory of the process that erased; <c>sharedCache</c> those removed
 /// from Redis (0 without <c>Cache:Redis</c>; null when Redis could not be reached, which is logged: erase again once it
-/// is back).
+/// is back). <c>traits</c> counts trait members removed from profiles that are kept (or that went for want of an
+/// identifying link) because they held the value, in any of its spellings.
 /// </summary>
 internal sealed record ErasureReceipt(
     string Subject,
@@ -19,6 +20,7 @@ internal sealed record ErasureReceipt(
     int JobRecords,
     int IdentityLinks,
     int Profiles,
+    int Traits,
     int Outcomes,
     int DeadLetters,
     int Journal,

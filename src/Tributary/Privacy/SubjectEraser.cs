@@ -1,4 +1,5 @@
 using Tributary.Caching;
+using Tributary.Host.Identity;
 using Tributary.Host.Outcomes;
 using Tributary.Identifiers;
 using Tributary.Privacy;
@@ -13,7 +14,8 @@ namespace Tributary.Host.Privacy;
 /// clean-up; a background write that checked the list before it is waited for (<see cref="ErasureTurns"/>), so its rows
 /// are erased too. Then the caches: this process's memory searched by content, the shared cache through its index by
 /// subject (<see cref="SubjectEviction"/>). Then the store's copies (ledger, warehouse rows, unmatched rows, staging, job
-/// records, identity links and profiles, pending outcomes, dead letters, the write-back journal) in one transaction.
+/// records, identity links and profiles, trait values naming the subject, pending outcomes, dead letters, the
+/// write-back journal) in one transaction.
 /// Other processes stop serving the subject within <c>Privacy:SuppressionRefreshSeconds</c>: the engine checks
 /// suppression before its cache, the cache screens every answer it reads, and a profile read checks the graph on
 /// every request.
@@ -46,7 +48,7 @@ internal sealed class SubjectEraser(
         await audit.AppendAsync(new AuditEntry(actor, "subject.forget", subject, time.GetUtcNow()), cancellationToken);
         return new ErasureReceipt(
             subject, counts.Ledger, cached.Local, cached.Shared, counts.EnrichedContacts, counts.Unmatched, counts.Staging, counts.JobRecords,
-            counts.IdentityLinks, counts.Profiles, counts.Outcomes, counts.DeadLetters, counts.Journal, Suppressed: true);
+            counts.IdentityLinks, counts.Profiles, counts.Traits, counts.Outcomes, counts.DeadLetters, counts.Journal, Suppressed: true);
     }
 
     /// <summary>
@@ -61,7 +63,7 @@ internal sealed class SubjectEraser(
         var (type, value) = erased.Email is { } email ? ("email", email) : ("phone", erased.Phone ?? throw new ArgumentException("An email or a phone is required.", nameof(erased)));
         var set = normalizer.Normalize(type == "email" ? new RawIdentifiers(Email: value) : new RawIdentifiers(Phone: value));
         var (counts, _) = await RemoveAsync(type, value, set, [value], cancellationToken);
-        var rows = counts.Ledger + counts.EnrichedContacts + counts.Unmatched + counts.JobRecords + counts.IdentityLinks + counts.Profiles + counts.Journal;
+        var rows = counts.Ledger + counts.EnrichedContacts + counts.Unmatched + counts.JobRecords + counts.IdentityLinks + counts.Profiles + counts.Traits + counts.Journal;
         return (SubjectHash(type, value), rows);
     }
 
@@ -81,8 +83,18 @@ internal sealed class SubjectEraser(
         await ledger.FlushAsync(cancellationToken);
         var keys = LedgerKeys(normalized, type).ToList();
         var cached = await eviction.EvictAsync(Only(type, value), keys, cancellationToken);
+        // Traits are free text: a phone is looked for in the ways people write it too.
+        IReadOnlyList<string> written = type == "phone" ? [.. spellings, .. IdentifierNormalizer.PhoneSpellings(value)] : spellings;
         var counts = await store.EraseAsync(
-            new SubjectErasure(type, value, [.. spellings.Distinct().Select(hasher.Hash)], keys, PendingOutcome.Source),
+            new SubjectErasure(
+                type,
+                value,
+                [.. spellings.Distinct().Select(hasher.Hash)],
+                keys,
+                PendingOutcome.Source,
+                [.. written.Distinct()],
+                IdentifierTypes.Linkable,
+                time.GetUtcNow()),
             cancellationToken);
         return (counts, cached);
     }

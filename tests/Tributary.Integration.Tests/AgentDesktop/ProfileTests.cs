@@ -128,6 +128,26 @@ public sealed class ProfileTests(DesktopGateway gateway) : IClassFixture<Desktop
     }
 
     [Fact]
+    public async Task Profile_MasksSsnsAndCardNumbersInIdentifierValues()
+    {
+        // Ids are whatever a caller sends: a card number pasted as a user id, an SSN as a CRM id.
+        var profileId = await gateway.IdentifyAsync("""{"userId":"4111111111111111","traits":{"crmId":"123-45-6789"}}""");
+
+        var (status, text, body) = await gateway.ProfileAsync(profileId);
+        var cached = await gateway.ProfileAsync(profileId);
+
+        status.ShouldBe(200, text);
+        var identifiers = body.GetProperty("identifiers").EnumerateArray().ToDictionary(i => i.GetProperty("type").GetString()!, i => i.GetProperty("value").GetString());
+        identifiers["userId"].ShouldBe("************1111");
+        identifiers["crmId"].ShouldBe("***-**-6789");
+        foreach (var raw in new[] { "4111111111111111", "123-45-6789" })
+        {
+            text.ShouldNotContain(raw);
+            cached.Text.ShouldNotContain(raw);
+        }
+    }
+
+    [Fact]
     public async Task Profile_UnknownOrMalformedIds_AndBadPurposes_AreClearErrors()
     {
         var unknown = await gateway.ProfileAsync("no-such-profile");

@@ -21,6 +21,14 @@ public sealed class IdentityRequestTests(IdentityGateway gateway) : IClassFixtur
         { "identify", """{"userId":"a\u0000b","traits":{}}""", 400, "userId" },
         { "identify", $$"""{"userId":"{{new string('u', 300)}}"}""", 400, "userId" },
         { "identify", """{"traits":{"email":"deep@acme.example","x":""" + new string('[', 200) + new string(']', 200) + "}}", 400, "body" },
+        // Lone UTF-16 surrogate escapes: valid JSON, but no text; refused where they are, not failed on later (500).
+        { "identify", """{"userId":"CUST-HOST2","traits":{"x":"\ud800"}}""", 400, "traits.x" },
+        { "identify", """{"userId":"CUST-HOST2","traits":{"x":["fine","a\udc00b"]}}""", 400, "traits.x[1]" },
+        { "identify", """{"userId":"CUST-HOST2","traits":{"x":{"y":{"z":"\ud800"}}}}""", 400, "traits.x.y.z" },
+        { "identify", """{"userId":"CUST-HOST2","traits":{"x":{"\ud800":1}}}""", 400, "body" },
+        { "identify", """{"traits":{"email":"\ud800@acme.example"}}""", 400, "traits.email" },
+        { "identify", """{"userId":"CUST-HOST2","traits":{"\ud800":"x"}}""", 400, "body" },
+        { "identify", """{"traits":{"email":"lone@acme.example","name":"\ud800","company":"Acme"}}""", 400, "traits.name" },
         { "resolve", "{}", 400, "body" },
         { "resolve", """{"name":"Jane Doe"}""", 400, "body" },
         { "resolve", """{"email":42}""", 400, "body" },
@@ -41,6 +49,16 @@ public sealed class IdentityRequestTests(IdentityGateway gateway) : IClassFixtur
         actual.ShouldBe(status, problem.ToString());
         problem.GetProperty("field").GetString().ShouldBe(field);
         problem.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task Identify_WithAnEscapedSurrogatePair_KeepsTheCharacter()
+    {
+        var (status, body) = await gateway.CallAsync("identify", """{"userId":"CUST-PAIR","traits":{"mood":"\ud83d\ude00","tags":["\ud83d\ude00"]}}""");
+        var (_, resolved) = await gateway.CallAsync("resolve", """{"userId":"CUST-PAIR"}""");
+
+        status.ShouldBe(200, body.ToString());
+        resolved.GetProperty("summary").GetProperty("mood").GetString().ShouldBe("\U0001F600");
     }
 
     [Theory]

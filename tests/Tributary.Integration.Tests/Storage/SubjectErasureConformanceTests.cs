@@ -24,6 +24,44 @@ public abstract class SubjectErasureConformanceTests<TBackend>(TBackend backend)
     [StoreFact]
     public Task Erase_OfAPlusAddress_FindsItWhereStoredJsonEscapesItsPlus() => EraseFindsEscapedValueAsync("email", PlusEmail);
 
+    [StoreFact]
+    public async Task Erase_OfAPhone_RemovesTraitsHoldingIt_AndProfilesItLeavesWithoutAnIdentifier_AndMarksTheOthersChanged()
+    {
+        var graph = Get<IIdentityGraph>();
+        var at = Time.GetUtcNow();
+        var phone = new IdentityKey("phone", "hash");
+        await CreateAsync(graph, "prof-note", """{"note":"alt phone +14152220123","tier":"gold"}""", new IdentityKey("userId", "u-1"));
+        await CreateAsync(graph, "prof-typed", """{"contact":{"phones":["(415) 222-0123"]}}""", new IdentityKey("userId", "u-2"), phone);
+        await CreateAsync(graph, "prof-phone-only", """{"name":"Carol Bbtest","company":"Kappa"}""", phone, new IdentityKey("nameCompany", "nc-1"));
+        await CreateAsync(graph, "prof-other", """{"note":"+14155550100"}""", new IdentityKey("userId", "u-3"));
+
+        // The clock has not moved since the profiles were written: a change must still read as a newer version.
+        var counts = await Get<ISubjectErasure>().EraseAsync(Subject("phone", Phone, ["(415) 222-0123", "4152220123"]), None);
+
+        (counts.Traits, counts.Profiles, counts.IdentityLinks).ShouldBe((2, 1, 3), "two trait members; the phone-only profile with its phone and name + company links, and the other profile's phone link");
+        var note = (await graph.GetProfileAsync("prof-note", None)).ShouldNotBeNull();
+        note.Traits.ShouldNotContain("222");
+        note.Traits.ShouldContain("gold");
+        note.UpdatedAt.ShouldBeGreaterThan(at);
+        var typed = (await graph.GetProfileAsync("prof-typed", None)).ShouldNotBeNull();
+        typed.Traits.ShouldNotContain("222");
+        typed.UpdatedAt.ShouldBeGreaterThan(at);
+        (await graph.ListLinksAsync("prof-typed", None)).Select(l => l.Key.Type).ShouldBe(["userId"]);
+        (await graph.GetProfileAsync("prof-phone-only", None)).ShouldBeNull();
+        (await graph.ListLinksAsync("prof-phone-only", None)).ShouldBeEmpty();
+        var other = (await graph.GetProfileAsync("prof-other", None)).ShouldNotBeNull();
+        (other.Traits.Contains("14155550100", StringComparison.Ordinal), other.UpdatedAt).ShouldBe((true, at));
+    }
+
+    private Task<bool> CreateAsync(IIdentityGraph graph, string id, string traits, params IdentityKey[] keys)
+    {
+        var change = new IdentityChange(id, Create: true, [], [.. keys.Select(k => new NewIdentityLink(k, null))], [], traits, Time.GetUtcNow());
+        return graph.UpdateAsync(keys, _ => ((IdentityChange?)change, true), None);
+    }
+
+    private SubjectErasure Subject(string type, string value, IReadOnlyList<string> spellings) =>
+        new(type, value, ["hash"], [], OutcomeSource, spellings, ["email", "phone", "crmId", "userId"], Time.GetUtcNow());
+
     private async Task EraseFindsEscapedValueAsync(string type, string value)
     {
         var json = JsonSerializer.Serialize(new Dictionary<string, string> { [type] = value, ["id"] = "row-1" });
@@ -43,8 +81,8 @@ public abstract class SubjectErasureConformanceTests<TBackend>(TBackend backend)
         await ledger.RecordAsync("zoominfo:person:by-linkedin", "zoominfo", new CacheEntry(ProviderStatus.Matched, profile, 0.9, at, at.AddDays(90)), None);
         await ledger.FlushAsync(None);
 
-        var counts = await Get<ISubjectErasure>().EraseAsync(new SubjectErasure(type, value, ["hash"], [], OutcomeSource), None);
-        var again = await Get<ISubjectErasure>().EraseAsync(new SubjectErasure(type, value, ["hash"], [], OutcomeSource), None);
+        var counts = await Get<ISubjectErasure>().EraseAsync(Subject(type, value, []), None);
+        var again = await Get<ISubjectErasure>().EraseAsync(Subject(type, value, []), None);
 
         (counts.Staging, counts.JobRecords, counts.DeadLetters, counts.Ledger).ShouldBe((1, 2, 1, 1));
         (again.Staging, again.JobRecords, again.DeadLetters, again.Ledger).ShouldBe((0, 0, 0, 0));

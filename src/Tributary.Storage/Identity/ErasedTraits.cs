@@ -1,0 +1,45 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tributary.Storage;
+
+/// <summary>
+/// A profile's traits without the members that hold an erased value: identify keeps whatever a caller sends
+/// (<c>"contactEmail"</c>, <c>"note": "alt phone +1…"</c>), so erasure searches the traits by content, as it does
+/// staging and job records. A member goes whole when its name or its value, at any depth, holds one of the forms.
+/// Both stores use it, so SQLite and PostgreSQL remove the same members.
+/// </summary>
+internal static class ErasedTraits
+{
+    // For matching only, never written: PostgreSQL's jsonb holds '+' and non-ASCII letters as typed, and a value
+    // compared as typed must be found whichever store it came from.
+    private static readonly JsonSerializerOptions AsTyped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The traits without the members holding any of <paramref name="forms"/> (lower-cased, as
+    /// <see cref="SubjectErasure.TraitForms"/>), and how many went; the same text when none did.
+    /// </summary>
+    public static (string Traits, int Removed) Without(string traits, IReadOnlyList<string> forms)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        if (JsonNode.Parse(traits) is not JsonObject members)
+        {
+            return (traits, 0);
+        }
+
+        var holding = members.Where(member => Holds(member.Key, member.Value, forms)).Select(static member => member.Key).ToList();
+        foreach (var name in holding)
+        {
+            members.Remove(name);
+        }
+
+        return holding.Count == 0 ? (traits, 0) : (members.ToJsonString(), holding.Count);
+    }
+
+    private static bool Holds(string name, JsonNode? value, IReadOnlyList<string> forms)
+    {
+        string[] texts = [name, value?.ToJsonString() ?? "", value?.ToJsonString(AsTyped) ?? ""];
+        return texts.Any(text => forms.Any(form => text.Contains(form, StringComparison.OrdinalIgnoreCase)));
+    }
+}
