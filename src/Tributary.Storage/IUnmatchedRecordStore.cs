@@ -6,7 +6,10 @@ namespace Tributary.Storage;
 /// </summary>
 public interface IUnmatchedRecordStore
 {
-    /// <summary>Records these records as unmatched, in one transaction; a later row for the same record replaces its reason and time.</summary>
+    /// <summary>
+    /// Records these records as unmatched, in one transaction; a later row for the same record replaces its reason and
+    /// time. The same transaction removes their rows from <c>enriched_contacts</c>: a record is enriched or unmatched, never both.
+    /// </summary>
     Task AddAsync(IReadOnlyCollection<UnmatchedRecord> records, CancellationToken cancellationToken);
 
     /// <summary>The unmatched row for a CRM record, or null.</summary>

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Tributary.Storage.Postgres;
 
-/// <summary><c>enriched_contacts</c> in the shared store.</summary>
+/// <summary><c>enriched_contacts</c> in the shared store; a record's row here and in <c>unmatched_records</c> exclude each other.</summary>
 internal sealed class PostgresEnrichedContactStore(PostgresDatabase database) : IEnrichedContactStore
 {
     private const string Upsert =
@@ -27,9 +27,13 @@ internal sealed class PostgresEnrichedContactStore(PostgresDatabase database) : 
             return;
         }
 
-        // One round trip for the whole batch; a batch runs in one implicit transaction.
+        // One round trip for the whole batch; a batch runs in one implicit transaction, so a record enriched now leaves
+        // unmatched_records in the same commit that writes its row here.
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
+        var unmatched = new NpgsqlBatchCommand("DELETE FROM unmatched_records WHERE record_id = ANY(@recordIds)");
+        unmatched.Parameters.Add(new NpgsqlParameter<string[]>("recordIds", [.. contacts.Select(static c => c.RecordId)]));
+        batch.BatchCommands.Add(unmatched);
         foreach (var c in contacts)
         {
             var command = new NpgsqlBatchCommand(Upsert);

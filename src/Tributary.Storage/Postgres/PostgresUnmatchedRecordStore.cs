@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Tributary.Storage.Postgres;
 
-/// <summary><c>unmatched_records</c> in the shared store.</summary>
+/// <summary><c>unmatched_records</c> in the shared store; a record's row here and in <c>enriched_contacts</c> exclude each other.</summary>
 internal sealed class PostgresUnmatchedRecordStore(PostgresDatabase database) : IUnmatchedRecordStore
 {
     public async Task AddAsync(IReadOnlyCollection<UnmatchedRecord> records, CancellationToken cancellationToken)
@@ -19,6 +19,7 @@ internal sealed class PostgresUnmatchedRecordStore(PostgresDatabase database) : 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
+            WITH enriched AS (DELETE FROM enriched_contacts WHERE record_id = ANY(@records))
             INSERT INTO unmatched_records (record_id, identifier_hash, reason, recorded_at)
             SELECT * FROM unnest(@records, @hashes, @reasons, @ats)
             ON CONFLICT (record_id) DO UPDATE SET identifier_hash = excluded.identifier_hash, reason = excluded.reason, recorded_at = excluded.recorded_at

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace Tributary.Storage.Sqlite;
 
-/// <summary><c>enriched_contacts</c> in the embedded store.</summary>
+/// <summary><c>enriched_contacts</c> in the embedded store; a record's row here and in <c>unmatched_records</c> exclude each other.</summary>
 internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnrichedContactStore
 {
     private const string Columns =
@@ -30,10 +30,12 @@ internal sealed class SqliteEnrichedContactStore(SqliteDatabase database) : IEnr
             """,
             "@recordId", "@enrichedAt", "@companyName", "@employeeCount", "@industry", "@techStack", "@intentKeywords", "@linkedInUrl", "@fullName",
             "@jobTitle", "@seniority", "@department", "@emailHash", "@phone", "@city", "@country", "@provenance"))
+        using (var unmatched = new SqliteRowStatement(connection, transaction, "DELETE FROM unmatched_records WHERE record_id = @recordId", "@recordId"))
         {
             foreach (var contact in contacts)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                unmatched.Run(contact.RecordId);
                 var r = Row.From(contact);
                 upsert.Run(
                     r.RecordId, r.EnrichedAt, r.CompanyName, r.EmployeeCount, r.Industry, r.TechStack, r.IntentKeywords, r.LinkedInUrl, r.FullName,

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace Tributary.Storage.Sqlite;
 
-/// <summary><c>unmatched_records</c> in the embedded store.</summary>
+/// <summary><c>unmatched_records</c> in the embedded store; a record's row here and in <c>enriched_contacts</c> exclude each other.</summary>
 internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnmatchedRecordStore
 {
     public async Task AddAsync(IReadOnlyCollection<UnmatchedRecord> records, CancellationToken cancellationToken)
@@ -23,10 +23,12 @@ internal sealed class SqliteUnmatchedRecordStore(SqliteDatabase database) : IUnm
             ON CONFLICT (record_id) DO UPDATE SET identifier_hash = excluded.identifier_hash, reason = excluded.reason, recorded_at = excluded.recorded_at
             """,
             "@recordId", "@hash", "@reason", "@at"))
+        using (var enriched = new SqliteRowStatement(connection, transaction, "DELETE FROM enriched_contacts WHERE record_id = @recordId", "@recordId"))
         {
             foreach (var record in records)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                enriched.Run(record.RecordId);
                 upsert.Run(record.RecordId, record.IdentifierHash, record.Reason, SqliteText.Of(record.At));
             }
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tributary.Host.Crm;
 using Tributary.Host.Pipeline;
+using Tributary.Storage;
 
 namespace Tributary.Host.Cli;
 
@@ -53,6 +54,13 @@ internal static class RollbackCommand
 
             await using var host = await CliHost.StartAsync(settings, cancellationToken);
             var rollback = host.Services.GetRequiredService<PipelineRollback>();
+            if (await PipelineRunAsync(host, runId, cancellationToken) is not { } known)
+            {
+                await error.WriteLineAsync($"error: there is no pipeline run '{runId}' (GET /v1/pipeline lists them)");
+                return ExitCodes.BadArguments;
+            }
+
+            runId = known;
             if (await SimulatedHereAsync(host, rollback, runId, cancellationToken) is { Count: > 0 } simulated)
             {
                 await error.WriteLineAsync(
@@ -74,21 +82,21 @@ internal static class RollbackCommand
         return command;
     }
 
-    /// <summary>
-    /// The CRMs this rollback would reach through simulators this process started: those the run wrote to, or every
-    /// simulated one when this store knows nothing of the run (it may be the serve process's).
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> SimulatedHereAsync(CliHost host, PipelineRollback rollback, string runId, CancellationToken cancellationToken)
-    {
-        string[] simulated = [.. host.Services.GetRequiredService<CrmSystems>().All.Select(c => c.Name).Where(host.SimulatedSystems.Contains).Order(StringComparer.Ordinal)];
-        if (simulated.Length == 0)
-        {
-            return [];
-        }
+    /// <summary>The run's id as the store keeps it (what <c>POST …/rollback</c> takes), or null when no pipeline run has it.</summary>
+    private static async Task<string?> PipelineRunAsync(CliHost host, string runId, CancellationToken cancellationToken) =>
+        Guid.TryParseExact(runId.Trim(), "N", out var id)
+        && await host.Services.GetRequiredService<IRunStore>().GetAsync(id.ToString("N"), cancellationToken) is { Kind: RunKind.Pipeline } run
+            ? run.Id
+            : null;
 
-        var written = await rollback.SystemsAsync(runId, cancellationToken);
-        return written.Count == 0 ? simulated : [.. written.Where(host.SimulatedSystems.Contains)];
-    }
+    /// <summary>
+    /// The CRMs this rollback would reach through simulators this process started: those the run wrote to and has
+    /// left to undo. None when it has nothing left, so that is what the report says, not a sandbox it would not reach.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> SimulatedHereAsync(CliHost host, PipelineRollback rollback, string runId, CancellationToken cancellationToken) =>
+        host.SimulatedSystems.Count == 0
+            ? []
+            : [.. (await rollback.SystemsAsync(runId, cancellationToken)).Where(host.SimulatedSystems.Contains)];
 
     private static async Task<int> ReportAsync(RollbackReport report, TextWriter output, TextWriter error)
     {

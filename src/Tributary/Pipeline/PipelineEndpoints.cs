@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Crm;
@@ -64,33 +63,19 @@ internal static class PipelineEndpoints
             return Problems.Create(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"A staging request may be at most {maxBodyBytes} bytes.");
         }
 
-        List<StagingRequestItem>? items;
+        List<StagingRequestItem> items;
         using (body)
         {
-            try
+            if (!StagingBody.TryRead(body.Memory, out items, out var field, out var detail))
             {
-                items = JsonSerializer.Deserialize(body.Memory.Span, PipelineJsonContext.Default.ListStagingRequestItem);
+                return Problems.BadRequest(http, field, detail);
             }
-            catch (JsonException ex)
-            {
-                return Problems.BadRequest(http, "body", $"The body must be a JSON array of records ({ex.Message.Split('.')[0]}).");
-            }
-        }
-
-        if (items is null || items.Count == 0)
-        {
-            return Problems.BadRequest(http, "body", "The body must be a non-empty JSON array of records.");
-        }
-
-        if (items.Count > StagingInput.MaxRecords)
-        {
-            return Problems.BadRequest(http, "body", $"At most {StagingInput.MaxRecords} records per request (got {items.Count}).");
         }
 
         var records = new List<StagedRecord>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var (record, error) = items[i] is null ? (null, "a record must be an object") : input.ToRecord(items[i]);
+            var (record, error) = input.ToRecord(items[i]);
             if (record is null)
             {
                 return Problems.BadRequest(http, $"[{i}]", $"Record {i}: {error}.");

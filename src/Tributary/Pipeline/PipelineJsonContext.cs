@@ -7,7 +7,7 @@ namespace Tributary.Host.Pipeline;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StagedPayload))]
 [JsonSerializable(typeof(DeadLetterPayload))]
-[JsonSerializable(typeof(List<StagingRequestItem>))]
+[JsonSerializable(typeof(StagingRequestItem))]
 [JsonSerializable(typeof(StagingAccepted))]
 [JsonSerializable(typeof(PipelineStatus))]
 [JsonSerializable(typeof(RollbackReport))]

@@ -26,6 +26,7 @@ internal sealed class PipelinePass(
     IdentifierHasher hasher,
     EnrichmentLinks links,
     LateWriteSweep sweep,
+    UsableIdentifiers usable,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<PipelinePass> logger)
@@ -83,7 +84,8 @@ internal sealed class PipelinePass(
             {
                 if (found.TryGetValue(record.RecordId, out var crmRecord))
                 {
-                    items.Add(new PipelineItem(record, crm, crmRecord, crmRecord.Identity));
+                    var (identity, ignored) = usable.Of(crmRecord.Identity);
+                    items.Add(new PipelineItem(record, crm, crmRecord, identity, ignored));
                 }
                 else
                 {
@@ -103,7 +105,7 @@ internal sealed class PipelinePass(
         var results = new List<EnrichedRecord<PipelineItem>>(items.Count);
         await pump.RunAsync(
             items.ToAsyncEnumerable(),
-            item => Describe(item.Identity),
+            Describe,
             (chunk, _) =>
             {
                 results.AddRange(chunk);
@@ -249,8 +251,13 @@ internal sealed class PipelinePass(
         }
     }
 
-    private static RecordRequest Describe(CrmIdentity identity)
+    /// <summary>
+    /// What enrichment is asked for an item. With nothing usable left, a CRM record whose identifiers did not parse
+    /// is unmatched for that reason rather than for having none.
+    /// </summary>
+    private static RecordRequest Describe(PipelineItem item)
     {
+        var identity = item.Identity;
         var name = string.Join(' ', new[] { identity.FirstName, identity.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
         var body = new EnrichRequestBody
         {
@@ -263,7 +270,7 @@ internal sealed class PipelinePass(
             Company = Blank(identity.Company),
         };
         return body.Email is null && body.Phone is null && body.Domain is null && (body.Name is null || body.Company is null)
-            ? RecordRequest.Rejected("no_identifier")
+            ? RecordRequest.Rejected(item.Ignored ?? "no_identifier")
             : RecordRequest.Enrich(body);
     }
 

@@ -24,6 +24,7 @@ internal static class PipelineRegistration
         services.TryAddSingleton(sp => new WriteBackPolicy(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.WriteBack));
         services.TryAddSingleton<WriteBackPlanner>();
         services.TryAddSingleton<PipelineSettlement>();
+        services.TryAddSingleton<UsableIdentifiers>();
         services.TryAddSingleton<PipelinePass>();
         services.TryAddSingleton<PipelineWorker>();
         services.TryAddSingleton<PipelineAlerts>();

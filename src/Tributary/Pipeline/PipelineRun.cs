@@ -4,7 +4,7 @@ namespace Tributary.Host.Pipeline;
 /// One worker run: from the moment staged work is found until the queue is drained. Passes running at once add to
 /// its counts; the worker records it in <c>enrichment_runs</c> when it ends.
 /// </summary>
-internal sealed class PipelineRun(string id, decimal creditsAtStart, bool dryRun)
+internal sealed class PipelineRun(string id, decimal creditsAtStart, bool dryRun, IReadOnlyDictionary<string, string> usageAtStart)
 {
     private long _enriched;
     private long _unmatched;
@@ -16,6 +16,9 @@ internal sealed class PipelineRun(string id, decimal creditsAtStart, bool dryRun
     public string Id { get; } = id;
 
     public decimal CreditsAtStart { get; } = creditsAtStart;
+
+    /// <summary>Each CRM's last reported usage when the run began, so the run shows only what it saw itself.</summary>
+    public IReadOnlyDictionary<string, string> UsageAtStart { get; } = usageAtStart;
 
     /// <summary>True when nothing is written to a CRM, only journaled.</summary>
     public bool DryRun { get; } = dryRun;

@@ -146,7 +146,7 @@ internal sealed class PipelineWorker(
             if (_run is null)
             {
                 var id = await runs.StartAsync(RunKind.Pipeline, string.Join(",", crms.All.Select(c => c.Name).Order()) is { Length: > 0 } names ? names : CrmSystems.NoSource, time.GetUtcNow(), CancellationToken.None);
-                _run = new PipelineRun(id, await credits.TotalAsync(CancellationToken.None), _options.DryRun);
+                _run = new PipelineRun(id, await credits.TotalAsync(CancellationToken.None), _options.DryRun, Usage());
                 PipelineLog.RunStarted(logger, id, _options.DryRun ? " (dry run: nothing is written to a CRM)" : string.Empty);
             }
 
@@ -166,6 +166,10 @@ internal sealed class PipelineWorker(
         run.LastRetryDue is { } due && (due - time.GetUtcNow()) is var wait
         && wait > -(TimeSpan.FromMilliseconds(_options.PollMilliseconds) + TimeSpan.FromSeconds(1)) && wait <= RetryWaitOfARun;
 
+    /// <summary>Each CRM's own account of API usage from its last answer (Salesforce <c>Sforce-Limit-Info</c>), where it gave one.</summary>
+    private Dictionary<string, string> Usage() =>
+        crms.All.Where(static c => c.LastUsage is not null).ToDictionary(static c => c.Name, static c => c.LastUsage!, StringComparer.Ordinal);
+
     /// <summary>Records the open run once no lane is busy (or at shutdown), and alerts if it failed too much.</summary>
     private async Task FinishRunAsync(bool force)
     {
@@ -180,7 +184,8 @@ internal sealed class PipelineWorker(
             _run = null;
             var totals = new RunTotals(run.Processed, run.Enriched, run.Unmatched, 0, run.Failed, await credits.TotalAsync(CancellationToken.None) - run.CreditsAtStart, apiVersions.Snapshot())
             {
-                CrmUsage = crms.All.Where(c => c.LastUsage is not null).ToDictionary(c => c.Name, c => c.LastUsage!),
+                // Only what answers during this run reported: a CRM this run never called still shows an earlier run's figure.
+                CrmUsage = Usage().Where(u => run.UsageAtStart.GetValueOrDefault(u.Key) != u.Value).ToDictionary(),
             };
             await runs.FinishAsync(run.Id, totals, time.GetUtcNow(), CancellationToken.None);
             PipelineLog.RunFinished(logger, run.Id, run.Processed, run.Enriched, run.Unmatched, run.Failed, run.Written, run.Retried);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tributary.Host.Pipeline;
 
 /// <summary>
@@ -7,10 +9,20 @@ namespace Tributary.Host.Pipeline;
 /// </summary>
 internal sealed record StagingRequestItem
 {
+    /// <summary>The members a request may send (camelCase, any case); others are ignored.</summary>
+    public static readonly IReadOnlySet<string> Members = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "source", "crmId", "id", "objectType", "email", "phone", "firstName", "lastName", "company", "domain",
+    };
+
     public string? Source { get; init; }
+
+    /// <summary>The CRM's record id; a JSON number is taken as its digits (HubSpot ids are numeric).</summary>
+    [JsonConverter(typeof(TextOrNumberConverter))]
     public string? CrmId { get; init; }
 
     /// <summary>The caller's own id of a <c>none</c> record; without it the record is known by a keyed hash of its identifiers.</summary>
+    [JsonConverter(typeof(TextOrNumberConverter))]
     public string? Id { get; init; }
 
     public string? ObjectType { get; init; }

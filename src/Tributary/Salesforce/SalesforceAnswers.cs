@@ -11,6 +11,9 @@ namespace Tributary.Host.Salesforce;
 /// </summary>
 internal static class SalesforceAnswers
 {
+    /// <summary>The code of a record an all-or-none call rolled back because another record of the call failed.</summary>
+    public const string RolledBack = "ALL_OR_NONE_OPERATION_ROLLED_BACK";
+
     public sealed record LoginAnswer(string? AccessToken, string? InstanceUrl, string? Error);
 
     public sealed record ApiError(string? ErrorCode, string? Message);

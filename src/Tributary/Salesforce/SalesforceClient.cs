@@ -9,7 +9,8 @@ namespace Tributary.Host.Salesforce;
 /// <summary>
 /// Salesforce Contacts and Leads as the pipeline's CRM, through sObject Collections: a read per object type of the
 /// ids asked (the type is the id's key prefix; ids of other objects are reported missing), and one update collection
-/// for every record written, whatever its type (Salesforce takes mixed types in an update), 200 records a call.
+/// for every record written, whatever its type (Salesforce takes mixed types in an update), 200 records a call
+/// (with <c>AllOrNone</c>, a follow-up call for the records another record's failure rolled back).
 /// Salesforce keeps no record of who set a field, so no value is marked as set by a person: protecting fields people
 /// type is the pipeline's <c>Pipeline:WriteBack:Protected</c> list. Sessions, retries and the daily limit are
 /// <see cref="SalesforceApi"/>'s.
@@ -110,15 +111,29 @@ internal sealed class SalesforceClient : ICrmSystem
             byId[update.Id] = SalesforceAnswers.Failed(update.Id, "INVALID_ID") with { Retryable = false };
         }
 
+        // All-or-none: a record that failed for a reason of its own rolls back the rest of its call. Those did not
+        // fail, so they go again at once without it, and only the bad record is left to retry. Every round drops at
+        // least one record, so this ends; a call rolled back with no record to blame is reported as Salesforce said.
         var sent = merged.Where(u => !byId.ContainsKey(u.Id)).ToList();
-        if (sent.Count > 0)
+        while (sent.Count > 0)
         {
             var body = SalesforceRequestBodies.Update(sent, _options.AllOrNone, (objectType, field) => _numericFields.Contains((objectType, field.ToUpperInvariant())));
             var (status, answer) = await _api.SendAsync(HttpMethod.Patch, DataPath + "/composite/sobjects", body, cancellationToken);
-            foreach (var outcome in Outcomes(status, answer, sent))
+            var answered = Outcomes(status, answer, sent);
+            foreach (var outcome in answered)
             {
                 byId[outcome.Id] = outcome;
             }
+
+            var rolledBack = answered.Where(static o => o.Error == SalesforceAnswers.RolledBack).Select(static o => o.Id).ToHashSet(StringComparer.Ordinal);
+            var failedOnTheirOwn = answered.Count(static o => !o.Success && o.Error != SalesforceAnswers.RolledBack);
+            if (rolledBack.Count == 0 || failedOnTheirOwn == 0)
+            {
+                break;
+            }
+
+            SalesforceLog.SendingRolledBackAgain(_logger, rolledBack.Count, failedOnTheirOwn);
+            sent = [.. sent.Where(u => rolledBack.Contains(u.Id))];
         }
 
         IReadOnlyList<CrmWriteOutcome> outcomes = [.. updates.Select(u => byId[u.Id])];

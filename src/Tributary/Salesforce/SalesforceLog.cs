@@ -23,4 +23,7 @@ internal static partial class SalesforceLog
 
     [LoggerMessage(7, LogLevel.Information, "The Salesforce session expired or was revoked; logging in again")]
     public static partial void SessionExpired(ILogger logger);
+
+    [LoggerMessage(8, LogLevel.Debug, "Salesforce rolled back {RolledBack} records of an all-or-none update for {Failed} that failed; sending them again without those")]
+    public static partial void SendingRolledBackAgain(ILogger logger, int rolledBack, int failed);
 }

@@ -26,7 +26,10 @@ internal sealed class SalesforceOptions
     /// <summary>The key of <c>X-Tributary-Signature</c> on relayed change events (<c>POST /webhooks/salesforce</c>).</summary>
     public string? WebhookSecret { get; set; }
 
-    /// <summary>Whether one failed record rolls back every record of a write call. Default false: each record stands alone.</summary>
+    /// <summary>
+    /// Whether write calls are all-or-none: one failed record rolls back every record of the call, and those rolled
+    /// back are sent again at once without it. Default false: each record stands alone.
+    /// </summary>
     public bool AllOrNone { get; set; }
 
     /// <summary>

@@ -65,7 +65,9 @@ public sealed class PipelineApiTests : IAsyncLifetime
     [InlineData("""[{"source":"none","email":"a@b.co"},{"source":"none","id":"'; DROP TABLE staged_records;--","email":"a@b.co"}]""", "[1]")]
     [InlineData("""[{"source":"none","email":"a@b.co"}, null]""", "[1]")]
     [InlineData("""[{"source":"none","email":"a@b.co"}""", "body")]
-    [InlineData("""[{"source":"none","email":["a@b.co"]}]""", "body")]
+    [InlineData("""[{"source":"none","email":["a@b.co"]}]""", "[0]")]
+    [InlineData("""[{"source":"salesforce","crmId":{"id":5}}]""", "[0]")]
+    [InlineData("""[{"source":"none","email":"a@b.co"},{"source":"none","email":"a@b.co","email":"c@d.co"}]""", "[1]")]
     public async Task Staging_BadInput_Is400_NamingTheRecord_AndStagesNothing(string body, string field)
     {
         using var response = await Client.PostAsync("/v1/staging", new StringContent(body));
@@ -74,6 +76,36 @@ public sealed class PipelineApiTests : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().ShouldBe(field);
         (await _gateway.Services.GetRequiredService<IStagingQueue>().CountAsync(CancellationToken.None)).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("""[{"source":"salesforce","crmId":{"id":5}}]""", "Record 0: 'crmId' must be text or a number.")]
+    [InlineData("""[{"source":"none","email":["a@b.co"]}]""", "Record 0: 'email' must be text.")]
+    [InlineData("""{"source":"none","email":"a@b.co"}""", "The body must be a JSON array of records, even for one record")]
+    [InlineData("""[{"source":"none",""", "The body is not valid JSON")]
+    public async Task Staging_BadInput_IsExplainedInTheCallersTerms_WithoutDotNetTypeNames(string body, string detail)
+    {
+        using var response = await Client.PostAsync("/v1/staging", new StringContent(body));
+
+        var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        problem.ShouldStartWith(detail);
+        problem.ShouldNotContain("System");
+        problem.ShouldNotContain("Tributary");
+        problem.ShouldNotContain("$.");
+    }
+
+    [Fact]
+    public async Task Staging_ANumericCrmIdOrId_IsTakenAsItsDigits()
+    {
+        using var response = await Client.PostAsync("/v1/staging", new StringContent(
+            """[{"source":"hubspot","crmId":1002},{"source":"none","id":42,"email":"a@b.co"}]"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staged").GetInt32().ShouldBe(2);
+        await PipelineProbe.WaitForRunAsync(Client);
+        (await _gateway.Services.GetRequiredService<IEnrichedContactStore>().GetAsync("hubspot:1002", CancellationToken.None)).ShouldNotBeNull();
+        (await _gateway.Services.GetRequiredService<IUnmatchedRecordStore>().GetAsync("none:42", CancellationToken.None)
+            ?? (object?)await _gateway.Services.GetRequiredService<IEnrichedContactStore>().GetAsync("none:42", CancellationToken.None)).ShouldNotBeNull();
     }
 
     [Fact]

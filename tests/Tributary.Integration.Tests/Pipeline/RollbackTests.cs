@@ -172,6 +172,24 @@ public sealed class RollbackTests : IAsyncLifetime
             .ShouldAllBe(e => e.State == JournalState.Written);
     }
 
+    [Fact]
+    public async Task TheCommand_InSandboxModeWithoutUrl_ForARunRolledBackAlready_OrAnUnknownOne_SaysSo_WithoutBlamingASimulator()
+    {
+        var runId = await WriteBackContact1002Async();
+        using var rolledBack = await _gateway.Client.PostAsync($"/v1/pipeline/runs/{runId}/rollback", null);
+        rolledBack.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var (exit, _, error) = await RunCliAsync("rollback", runId, $"--Storage:ConnectionString=Data Source={Database}");
+        var (unknownExit, _, unknownError) = await RunCliAsync("rollback", Guid.NewGuid().ToString("N"), $"--Storage:ConnectionString=Data Source={Database}");
+
+        exit.ShouldBe(ExitCodes.BadArguments);
+        error.ShouldContain($"run '{runId}' wrote nothing that can be rolled back");
+        error.ShouldNotContain("simulator");
+        unknownExit.ShouldBe(ExitCodes.BadArguments);
+        unknownError.ShouldContain("there is no pipeline run");
+        unknownError.ShouldNotContain("simulator");
+    }
+
     /// <summary>Contact 1002 (a name and an email) enriched and written back by the gateway's worker; the run's id.</summary>
     private async Task<string> WriteBackContact1002Async()
     {

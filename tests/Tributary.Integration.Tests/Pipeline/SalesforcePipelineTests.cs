@@ -53,6 +53,27 @@ public sealed class SalesforcePipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARunThatCallsNoCrm_ShowsNoCrmUsage_NotAnEarlierRunsFigure()
+    {
+        var contact = Salesforce.AddRecord("Contact", null, new Dictionary<string, string?> { ["Email"] = SampleIdentifiers.JaneDoeEmail, ["LastName"] = "Doe" });
+        using var relayed = await PostAsync(Event("CREATE", "Contact", "tx-usage", contact), Secret);
+        await PipelineProbe.WaitForRunAsync(_gateway.Client);
+
+        using var staged = await _gateway.Client.PostAsync("/v1/staging", new StringContent($$"""[{"source":"none","id":"no-crm","email":"{{SampleIdentifiers.JaneDoeEmail}}"}]"""));
+        JsonElement runs = default;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                runs = (await _gateway.Client.GetFromJsonAsync<JsonElement>("/v1/pipeline")).GetProperty("runs");
+                return runs.GetArrayLength() == 2 && runs[0].TryGetProperty("finishedAt", out var finished) && finished.ValueKind != JsonValueKind.Null;
+            },
+            "the second run to finish");
+
+        runs[1].GetProperty("crmUsage").GetProperty("salesforce").GetString()!.ShouldStartWith("api-usage=");
+        (runs[0].TryGetProperty("crmUsage", out var usage) && usage.ValueKind == JsonValueKind.Object ? usage.EnumerateObject().Count() : 0).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task OurOwnChanges_AreIgnored_AndAReplayIsADuplicate()
     {
         var contact = SalesforceSimulator.SeededContactIds[0];

@@ -56,22 +56,21 @@ public sealed class SalesforceWriteTests
     }
 
     [Fact]
-    public async Task Write_AllOrNone_RollsBackTheOthers_AndEveryFailedRecordIsRetryable()
+    public async Task Write_AllOrNone_SendsTheRolledBackRecordsAgainWithoutTheBadOne_AndOnlyItFails()
     {
         await using var harness = await SalesforceHarness.StartAsync(new Dictionary<string, string?> { ["Salesforce:AllOrNone"] = "true" });
         var ids = SalesforceSimulator.SeededContactIds.Take(3).ToList();
-        var before = ids.Select(id => harness.Simulator.GetRecord(id)!.Fields.GetValueOrDefault("Title")).ToList();
+        var before = harness.Simulator.GetRecord(ids[2])!.Fields.GetValueOrDefault("Title");
         harness.Simulator.SalesforceFaults.FailIds = [ids[2]];
 
         var outcomes = await harness.Crm.WriteAsync([.. ids.Select(id => SalesforceHarness.Update(id, "Contact", ("Title", "COO")))], CancellationToken.None);
 
-        outcomes.Select(o => (o.Success, o.Error, o.Retryable)).ShouldBe(
-        [
-            (false, "ALL_OR_NONE_OPERATION_ROLLED_BACK", true),
-            (false, "ALL_OR_NONE_OPERATION_ROLLED_BACK", true),
-            (false, "FIELD_CUSTOM_VALIDATION_EXCEPTION", true),
-        ]);
-        ids.Select(id => harness.Simulator.GetRecord(id)!.Fields.GetValueOrDefault("Title")).ShouldBe(before);
+        outcomes.Select(o => (o.Success, o.Error)).ShouldBe([(true, null), (true, null), (false, "FIELD_CUSTOM_VALIDATION_EXCEPTION")]);
+        harness.Calls(string.Empty).ShouldBe(2);
+        harness.Simulator.Writes.Select(w => (w.Id, w.Applied)).ShouldBe([(ids[0], false), (ids[1], false), (ids[2], false), (ids[0], true), (ids[1], true)]);
+        harness.Simulator.GetRecord(ids[0])!.Fields["Title"].ShouldBe("COO");
+        harness.Simulator.GetRecord(ids[1])!.Fields["Title"].ShouldBe("COO");
+        harness.Simulator.GetRecord(ids[2])!.Fields.GetValueOrDefault("Title").ShouldBe(before);
     }
 
     [Fact]

@@ -97,6 +97,27 @@ public abstract class PipelineStoresConformanceTests<TBackend>(TBackend backend)
     }
 
     [StoreFact]
+    public async Task ARecord_IsEnrichedOrUnmatched_NeverBoth_AndOthersAreLeftAlone()
+    {
+        var enriched = Get<IEnrichedContactStore>();
+        var unmatched = Get<IUnmatchedRecordStore>();
+        var at = Time.GetUtcNow();
+        await unmatched.AddAsync([new UnmatchedRecord("crm-1", "hash-1", "no_match", at), new UnmatchedRecord("crm-2", "hash-2", "no_match", at)], None);
+
+        await enriched.UpsertAsync([new EnrichedContact("crm-1", at.AddHours(1)), new EnrichedContact("crm-3", at)], None);
+
+        (await unmatched.GetAsync("crm-1", None)).ShouldBeNull();
+        (await unmatched.GetAsync("crm-2", None)).ShouldNotBeNull();
+        (await enriched.CountAsync(None), await unmatched.CountAsync(None)).ShouldBe((2, 1));
+
+        await unmatched.AddAsync([new UnmatchedRecord("crm-3", "hash-3", "crm_record_not_found", at.AddHours(2))], None);
+
+        (await enriched.GetAsync("crm-3", None)).ShouldBeNull();
+        (await enriched.GetAsync("crm-1", None)).ShouldNotBeNull();
+        (await enriched.CountAsync(None), await unmatched.CountAsync(None)).ShouldBe((1, 2));
+    }
+
+    [StoreFact]
     public async Task IdempotencyKeys_FirstTimeTrue_ReplayFalse_PerScope_AgainAfterRetention()
     {
         var keys = Get<IIdempotencyKeys>();
