@@ -23,9 +23,6 @@ internal sealed class HubSpotClient(
     public const string ObjectType = "contact";
     public const int BatchLimit = 100;
 
-    /// <summary>The reason of a read HubSpot answered with some contacts neither returned nor called not found.</summary>
-    public const string ReadFailed = "read_failed";
-
     private const string ReadPath = "crm/v3/objects/contacts/batch/read";
     private const string UpdatePath = "crm/v3/objects/contacts/batch/update";
 
@@ -76,11 +73,8 @@ internal sealed class HubSpotClient(
         HubSpotLog.Read(logger, ids.Count, read.Result.Records.Count, read.Result.Missing.Count);
         if (read.Failed.Count > 0)
         {
-            // The pipeline settles an id it does not get back as gone from the CRM (unmatched, its staged row deleted),
-            // and a read has no way to fail one record; so a contact HubSpot could not read fails the call, and the
-            // whole batch is read again with backoff (a dead letter after Pipeline:MaxAttempts) rather than lost.
+            // Left out of both lists, a contact HubSpot could not read is retried by the pipeline on its own.
             HubSpotLog.ReadFailed(logger, read.Failed.Count, ids.Count, read.Failed.Values.First());
-            throw new CrmUnavailableException(SystemName, ReadFailed);
         }
 
         return read.Result;

@@ -79,7 +79,9 @@ internal sealed class PipelinePass(
             }
 
             var found = read.Records.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var gone = read.Missing.ToHashSet(StringComparer.Ordinal);
             var missing = new List<ClaimedRecord>();
+            var unread = new List<ClaimedRecord>();
             foreach (var record in batch)
             {
                 if (found.TryGetValue(record.RecordId, out var crmRecord))
@@ -89,12 +91,18 @@ internal sealed class PipelinePass(
                 }
                 else
                 {
-                    missing.Add(record);
+                    (gone.Contains(record.RecordId) ? missing : unread).Add(record);
                 }
             }
 
             // Deleted in the CRM since it was staged: nothing to enrich or write back, and no point retrying.
             await settle.UnmatchedAsync(claimed, [.. missing.Select(m => new PipelineItem(m, crm, null, new CrmIdentity(null, null, null, null, null, null)))], "crm_record_not_found", cancellationToken);
+
+            // Not read this time (an error named it, or the answer left it out): read again later, alone of its batch.
+            if (unread.Count > 0)
+            {
+                await settle.RetryAsync(claimed, unread, "read_failed", cancellationToken);
+            }
         }
 
         return items;

@@ -72,26 +72,28 @@ public sealed class HubSpotClientTests(HubSpotFixture fixture) : IClassFixture<H
     }
 
     [Fact]
-    public async Task Read_WhenAnErrorOtherThanNotFoundNamesAnId_FailsTheCallInsteadOfReportingItMissing()
+    public async Task Read_WhenAnErrorOtherThanNotFoundNamesAnId_ReportsItNeitherFoundNorMissing()
     {
         Simulator.Faults.ReadErrorIds = ["1002"];
         await using var harness = new HubSpotHarness(Simulator);
 
-        var error = await Should.ThrowAsync<CrmUnavailableException>(() => harness.Crm.ReadAsync(["1001", "1002", "999999"], CancellationToken.None));
+        var read = await harness.Crm.ReadAsync(["1001", "1002", "999999"], CancellationToken.None);
 
-        (error.System, error.Reason, error.ResumeAt).ShouldBe(("hubspot", "read_failed", (DateTimeOffset?)null));
+        read.Records.Select(r => r.Id).ShouldBe(["1001"]);
+        read.Missing.ShouldBe(["999999"]);
         Simulator.Calls[ReadPath].ShouldBe(1);
     }
 
     [Fact]
-    public async Task Read_WhenTheAnswerLeavesAnIdOutOfResultsAndErrors_FailsTheCallInsteadOfReportingItMissing()
+    public async Task Read_WhenTheAnswerLeavesAnIdOutOfResultsAndErrors_ReportsItNeitherFoundNorMissing()
     {
         Simulator.Faults.ReadOmitIds = ["1002"];
         await using var harness = new HubSpotHarness(Simulator);
 
-        var error = await Should.ThrowAsync<CrmUnavailableException>(() => harness.Crm.ReadAsync(["1001", "1002"], CancellationToken.None));
+        var read = await harness.Crm.ReadAsync(["1001", "1002"], CancellationToken.None);
 
-        error.Reason.ShouldBe("read_failed");
+        read.Records.Select(r => r.Id).ShouldBe(["1001"]);
+        read.Missing.ShouldBeEmpty();
     }
 
     [Fact]

@@ -26,13 +26,15 @@ public sealed class HubSpotPipelineAnswerTests : IAsyncLifetime
     private HubSpotSimulator HubSpot => _gateway.Services.GetRequiredService<SandboxSimulators>().HubSpot;
 
     [Fact]
-    public async Task ABatchReadError_OtherThanNotFound_RetriesTheContact_InsteadOfRecordingItUnmatched()
+    public async Task ABatchReadError_OtherThanNotFound_RetriesThatContactAlone_InsteadOfRecordingItUnmatched()
     {
         HubSpot.Faults.ReadErrorIds = ["1005"];
 
         using var response = await HubSpotWebhookSender.PostAsync(_gateway.Client, HubSpotWebhookSender.Creation("1002", "1005"));
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        await Eventually.TrueAsync(() => HubSpot.Calls[ReadPath] >= 1, "the first batch read");
+
+        // The contact HubSpot did read goes on while the other still fails: one bad id does not hold back its batch.
+        await Eventually.TrueAsync(() => HubSpot.GetContact("1002")!.Properties.ContainsKey("jobtitle"), "the contact HubSpot read to be written", TimeSpan.FromSeconds(20));
         HubSpot.Faults.ReadErrorIds = null;
 
         await Eventually.TrueAsync(() => HubSpot.GetContact("1005")!.Properties.ContainsKey("jobtitle"), "the contact HubSpot failed to read to be written", TimeSpan.FromSeconds(20));
