@@ -68,6 +68,27 @@ internal sealed partial class IdentifierNormalizer
         return [.. spellings.Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// <paramref name="phone"/> in E.164, or null when it is blank or not a valid number (an anonymous or withheld
+    /// caller, a SIP user name, a free-text CRM field): for values that may or may not be a phone.
+    /// </summary>
+    public string? TryNormalizePhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return null;
+        }
+
+        try
+        {
+            return NormalizePhone(phone);
+        }
+        catch (InvalidIdentifierException)
+        {
+            return null;
+        }
+    }
+
     private PhoneNumber? ParseValidNumber(string text)
     {
         try

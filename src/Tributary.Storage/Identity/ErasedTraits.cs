@@ -17,10 +17,31 @@ internal static class ErasedTraits
     private static readonly JsonSerializerOptions AsTyped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
+    /// The profiles of <paramref name="held"/> (id, traits JSON) that lose a trait, with the traits they keep, and how
+    /// many trait members went in all.
+    /// </summary>
+    public static (Dictionary<string, string> Scrubbed, int Removed) From(IEnumerable<(string Id, string Traits)> held, IReadOnlyList<string> forms)
+    {
+        var scrubbed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var (id, text) in held)
+        {
+            var (kept, count) = Without(text, forms);
+            if (count > 0)
+            {
+                removed += count;
+                scrubbed[id] = kept;
+            }
+        }
+
+        return (scrubbed, removed);
+    }
+
+    /// <summary>
     /// The traits without the members holding any of <paramref name="forms"/> (lower-cased, as
     /// <see cref="SubjectErasure.TraitForms"/>), and how many went; the same text when none did.
     /// </summary>
-    public static (string Traits, int Removed) Without(string traits, IReadOnlyList<string> forms)
+    private static (string Traits, int Removed) Without(string traits, IReadOnlyList<string> forms)
     {
         ArgumentNullException.ThrowIfNull(forms);
         if (JsonNode.Parse(traits) is not JsonObject members)

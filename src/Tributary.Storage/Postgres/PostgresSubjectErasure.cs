@@ -88,17 +88,7 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
             Command($"SELECT id, traits::text FROM identity_profiles WHERE merged_into IS NULL AND NOT (id = ANY(@gone)) AND {Holds("traits::text", "@traitForms")} FOR UPDATE")
                 .With("gone", gone.ToArray()).With("traitForms", subject.TraitForms.ToArray()),
             static row => (Id: row.GetString(0), Traits: row.GetString(1)));
-        var traits = 0;
-        var scrubbed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, text) in held)
-        {
-            var (kept, removed) = ErasedTraits.Without(text, subject.TraitForms);
-            if (removed > 0)
-            {
-                traits += removed;
-                scrubbed[id] = kept;
-            }
-        }
+        var (scrubbed, traits) = ErasedTraits.From(held, subject.TraitForms);
 
         var changed = (strong ? [] : linked).Union(scrubbed.Keys).ToArray();
         var identified = (await ReadAsync(

@@ -92,17 +92,7 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
             new { gone, traitForms = JsonSerializer.Serialize(subject.TraitForms, StorageJsonContext.Default.IReadOnlyListString) },
             transaction,
             cancellationToken: cancellationToken));
-        var traits = 0;
-        var scrubbed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, text) in held)
-        {
-            var (kept, removed) = ErasedTraits.Without(text, subject.TraitForms);
-            if (removed > 0)
-            {
-                traits += removed;
-                scrubbed[id] = kept;
-            }
-        }
+        var (scrubbed, traits) = ErasedTraits.From(held, subject.TraitForms);
 
         var changed = (strong ? [] : linked).Union(scrubbed.Keys).ToList();
         var identified = (await Ids(

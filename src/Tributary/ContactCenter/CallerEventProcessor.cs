@@ -42,7 +42,7 @@ internal sealed class CallerEventProcessor(
             return;
         }
 
-        var number = CallerNumber(caller.Ani);
+        var number = normalizer.TryNormalizePhone(caller.Ani);
         var answer = await EnrichAsync(number, cancellationToken);
         var written = attributes.For(answer, _options.AttributePrefix);
         var result = await genesys.PatchParticipantAttributesAsync(caller.ConversationId, caller.ParticipantId, written, cancellationToken);
@@ -61,24 +61,6 @@ internal sealed class CallerEventProcessor(
                 ContactCenterLog.AttributesFailed(logger, caller.ConversationId, result.Reason ?? "failed");
                 await DeadLetterAsync(claim, record, result.Reason ?? "failed", result.Attempts, cancellationToken);
                 break;
-        }
-    }
-
-    /// <summary>The caller's number in E.164, or null when the ANI is not one (anonymous, withheld, a SIP user).</summary>
-    private string? CallerNumber(string? ani)
-    {
-        if (string.IsNullOrWhiteSpace(ani))
-        {
-            return null;
-        }
-
-        try
-        {
-            return normalizer.NormalizePhone(ani);
-        }
-        catch (InvalidIdentifierException)
-        {
-            return null;
         }
     }
 
@@ -103,7 +85,7 @@ internal sealed class CallerEventProcessor(
     {
         var profile = answer.Profile;
         if (!_options.ExternalContacts.Enabled || profile.IsEmpty
-            || (CallerNumber(profile.Text(Profiles.ProfileFields.Phone)) ?? number) is not { } phone)
+            || (normalizer.TryNormalizePhone(profile.Text(Profiles.ProfileFields.Phone)) ?? number) is not { } phone)
         {
             return;
         }

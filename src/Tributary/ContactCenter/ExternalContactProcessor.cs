@@ -35,7 +35,7 @@ internal sealed class ExternalContactProcessor(
             return;
         }
 
-        var number = E164(update.Phone) ?? update.Phone;
+        var number = normalizer.TryNormalizePhone(update.Phone) ?? update.Phone;
         var existing = found.Value?.FirstOrDefault(c => c.Id is not null && HasNumber(c, number));
         var contact = Merge(existing, update);
         var written = existing is null
@@ -55,27 +55,10 @@ internal sealed class ExternalContactProcessor(
     private bool HasNumber(GenesysExternalContact contact, string number)
     {
         GenesysPhoneNumber?[] phones = [contact.WorkPhone, contact.CellPhone, contact.HomePhone, contact.OtherPhone];
-        return phones.Any(p => p is not null && (E164(p.E164) ?? E164(p.Display)) == number);
+        return phones.Any(p => p is not null && (normalizer.TryNormalizePhone(p.E164) ?? normalizer.TryNormalizePhone(p.Display)) == number);
     }
 
-    private string? E164(string? phone)
-    {
-        if (string.IsNullOrWhiteSpace(phone))
-        {
-            return null;
-        }
-
-        try
-        {
-            return normalizer.NormalizePhone(phone);
-        }
-        catch (InvalidIdentifierException)
-        {
-            return null;
-        }
-    }
-
-    private string CallerHash(ContactUpdate update) => ContactUpdate.SubjectHash(hasher, E164(update.Phone) ?? update.Phone);
+    private string CallerHash(ContactUpdate update) => ContactUpdate.SubjectHash(hasher, normalizer.TryNormalizePhone(update.Phone) ?? update.Phone);
 
     /// <summary>What we know over what the contact has: a value we have replaces theirs; theirs stays where we have none.</summary>
     private static GenesysExternalContact Merge(GenesysExternalContact? existing, ContactUpdate update) =>
