@@ -20,6 +20,7 @@ using Tributary.Host.AgentDesktop;
 using Tributary.Host.ProviderCallbacks;
 using Tributary.Host.Providers;
 using Tributary.Host.Webhooks;
+using Tributary.Simulators;
 
 namespace Tributary.Host.Gateway;
 
@@ -51,7 +52,8 @@ internal static class GatewayApp
 
         if (sandbox is not null)
         {
-            // Registered through a factory so the container owns the simulators and stops them with the gateway.
+            // Registered through a factory so the container owns the simulators and stops them with the gateway (it is
+            // resolved once the app is built: the container disposes only what one of its factories made).
             builder.Services.AddSingleton(_ => sandbox);
             if (builder.Configuration.GetValue("Sandbox:Warmup", true))
             {
@@ -112,6 +114,11 @@ internal static class GatewayApp
 
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
+        if (sandbox is not null)
+        {
+            app.Services.GetRequiredService<SandboxSimulators>();
+        }
+
         ListenGuard.EnsureSafe(app.Services.GetRequiredService<GatewayKeys>(), app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value, listen);
         if (sandbox is not null && Exposure(builder.Configuration, listen) is { } exposure)
         {

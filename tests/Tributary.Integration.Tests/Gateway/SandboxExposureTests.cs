@@ -27,6 +27,19 @@ public sealed class SandboxExposureTests : IDisposable
     }
 
     [Fact]
+    public async Task Gateway_WhenDisposed_StopsItsSandboxSimulators_EvenWhenNothingAskedForThem()
+    {
+        var gateway = await GatewayServer.StartAsync();
+        var clearbit = gateway.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Providers:Clearbit:BaseUrl"].ShouldNotBeNull();
+
+        await gateway.DisposeAsync();
+
+        // Left running, nine simulators (nine Kestrel servers) outlived every gateway a test suite started.
+        using var client = new HttpClient();
+        await Should.ThrowAsync<HttpRequestException>(() => client.GetAsync(clearbit));
+    }
+
+    [Fact]
     public async Task Sandbox_KeepsTheCredentialsOfAnIntegratedSystem_AndSimulatesTheProviders()
     {
         await using var app = await GatewayApp.BuildAsync(
