@@ -76,7 +76,7 @@ internal sealed class ApolloConnector(ProviderHttp http, IOptions<ApolloOptions>
             var details = queries.Select(q => (IReadOnlyDictionary<string, string>)PersonDetails(q.Identifiers).ToDictionary()).ToArray();
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{_options.ApiBaseUrl}/people/bulk_match")
             {
-                Content = JsonBody.Create(new ApolloBulkMatchRequest(details), ApolloJsonContext.Default.ApolloBulkMatchRequest),
+                Content = OutgoingJson.Create(new ApolloBulkMatchRequest(details), ApolloJsonContext.Default.ApolloBulkMatchRequest),
             };
 
             // One call carries the whole batch, so it runs under the first query's budget (batch work has no deadline).

@@ -83,7 +83,7 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
                 .ToArray());
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{_options.ApiBaseUrl}/person/bulk")
             {
-                Content = JsonBody.Create(body, PeopleDataLabsJsonContext.Default.PdlBulkRequest),
+                Content = OutgoingJson.Create(body, PeopleDataLabsJsonContext.Default.PdlBulkRequest),
             };
             request.Headers.Add("X-Api-Key", _options.ApiKey);
 

@@ -51,7 +51,7 @@ internal sealed class ZoomInfoConnector(
                 : new Dictionary<string, string> { ["companyWebsite"] = query.Identifiers.Domain! };
             var body = query.Kind == LookupKind.Person
                 ? ContactBody([input])
-                : JsonBody.Serialize(new ZoomInfoCompanyRequest([input], _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
+                : OutgoingJson.Serialize(new ZoomInfoCompanyRequest([input], _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
             using var response = await SendAsync(query.Kind, body, query.Budget, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -103,7 +103,7 @@ internal sealed class ZoomInfoConnector(
         for (var attempt = 0; ; attempt++)
         {
             var jwt = await tokens.GetAsync(cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(kind)) { Content = JsonBody.Of(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(kind)) { Content = OutgoingJson.Of(body) };
             request.Headers.Authorization = new("Bearer", jwt);
             var response = await http.SendAsync(Name, request, budget, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
@@ -121,7 +121,7 @@ internal sealed class ZoomInfoConnector(
     private Uri RequestUri(LookupKind kind) =>
         new($"{_options.ApiBaseUrl}/enrich/{(kind == LookupKind.Person ? "contact" : "company")}");
 
-    private byte[] ContactBody(IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => JsonBody.Serialize(
+    private byte[] ContactBody(IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => OutgoingJson.Serialize(
         new ZoomInfoContactRequest(inputs, _options.ContactFields),
         ZoomInfoJsonContext.Default.ZoomInfoContactRequest);
 

@@ -94,7 +94,7 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
         }
         else
         {
-            request.Content = JsonBody.Create(
+            request.Content = OutgoingJson.Create(
                 new ZoomInfoAuthenticateRequest(_options.Username!, _options.Password!), ZoomInfoJsonContext.Default.ZoomInfoAuthenticateRequest);
         }
 

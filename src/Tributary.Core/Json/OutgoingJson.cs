@@ -8,7 +8,7 @@ namespace Tributary.Json;
 /// A JSON request body serialized up front. Its length is known, so it goes with <c>Content-Length</c> rather than
 /// chunked (some API gateways answer a chunked POST with <c>411</c>), and its bytes can be sent again by a retry.
 /// </summary>
-public static class JsonBody
+public static class OutgoingJson
 {
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 
