@@ -9,6 +9,7 @@ namespace Tributary.Deadlines;
 public static class ProviderCallContext
 {
     private static readonly ResiliencePropertyKey<CallBudget> BudgetKey = new("tributary.budget");
+    private static readonly ResiliencePropertyKey<DateTimeOffset> AttemptSentKey = new("tributary.attempt-sent");
 
     /// <summary>Sends <paramref name="request"/> with its budget attached to the resilience context.</summary>
     public static async Task<HttpResponseMessage> SendAsync(
@@ -26,6 +27,14 @@ public static class ProviderCallContext
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>Notes when the current attempt went on the wire (after its rate-limit wait).</summary>
+    public static void MarkAttemptSent(ResilienceContext context, DateTimeOffset sentAt) =>
+        context.Properties.Set(AttemptSentKey, sentAt);
+
+    /// <summary>When the last attempt went on the wire, or null when none did (it was refused at the gate).</summary>
+    public static DateTimeOffset? AttemptSentAt(ResilienceContext context) =>
+        context.Properties.TryGetValue(AttemptSentKey, out var sentAt) ? sentAt : null;
 
     /// <summary>The budget of the call, or batch when none was attached.</summary>
     public static CallBudget BudgetOf(ResilienceContext context) =>

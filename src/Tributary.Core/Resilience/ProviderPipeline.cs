@@ -18,7 +18,7 @@ namespace Tributary.Resilience;
 /// </summary>
 internal static class ProviderPipeline
 {
-    /// <summary>A retry is only worth starting when at least this much of the request's budget would remain.</summary>
+    /// <summary>The least time a retry is given, however quickly the attempt before it failed.</summary>
     private static readonly TimeSpan MinimumUsefulAttempt = TimeSpan.FromMilliseconds(50);
 
     public static IHttpClientBuilder AddProviderHttpClient(
@@ -106,6 +106,18 @@ internal static class ProviderPipeline
         var delay = args.Outcome.Result is { } response && RetryAfter.From(response, now) is { } retryAfter
             ? retryAfter
             : TimeSpan.FromMilliseconds(options.RetryBaseDelayMs * Math.Pow(2, args.AttemptNumber));
-        return budget.Remaining(now) >= delay + MinimumUsefulAttempt;
+        return budget.Remaining(now) >= delay + LikelyAttempt(args.Context, options, now);
+    }
+
+    /// <summary>
+    /// How long another attempt may take, judged by the one that just failed: a provider that timed out or answered
+    /// a 503 after 450 ms is not retried with 300 ms left (the retry would fail the same way and hide the real error
+    /// behind a timeout, and a waterfall would lose the time its next provider needs), while a fast failure still is.
+    /// </summary>
+    private static TimeSpan LikelyAttempt(ResilienceContext context, ProviderOptions options, DateTimeOffset now)
+    {
+        var took = ProviderCallContext.AttemptSentAt(context) is { } sentAt ? now - sentAt : TimeSpan.Zero;
+        var attemptTimeout = TimeSpan.FromMilliseconds(options.TimeoutMs);
+        return took < MinimumUsefulAttempt ? MinimumUsefulAttempt : took > attemptTimeout ? attemptTimeout : took;
     }
 }

@@ -26,6 +26,7 @@ internal sealed class RateGateStrategy(
         }
 
         var sentAt = time.GetUtcNow();
+        ProviderCallContext.MarkAttemptSent(context, sentAt);
         var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
         if (outcome.Result is { } response)
         {

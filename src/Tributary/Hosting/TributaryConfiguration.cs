@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileProviders;
 namespace Tributary.Host.Hosting;
 
 /// <summary>
-/// Configuration sources, lowest precedence first: <c>appsettings.json</c>, a directory of key-per-file secrets
+/// Configuration sources, lowest precedence first: <c>appsettings.json</c> in the working directory, a directory of key-per-file secrets
 /// (as Docker and Kubernetes mount them; file <c>Providers__Clearbit__ApiKey</c> holds that key), environment
 /// variables, then the command line.
 /// </summary>
@@ -14,7 +14,9 @@ internal static class TributaryConfiguration
 
     public static void AddSources(IConfigurationManager configuration, string[] args)
     {
-        configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
+        // The working directory, as for serve: a bare configuration builder (and a host without defaults) would look
+        // for the file beside the executable instead.
+        configuration.AddJsonFile(new PhysicalFileProvider(Environment.CurrentDirectory), "appsettings.json", optional: true, reloadOnChange: false);
         var secrets = Environment.GetEnvironmentVariable(SecretsDirectoryVariable) ?? "/run/secrets";
         if (Directory.Exists(secrets))
         {

@@ -89,6 +89,35 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Enrich_SlowServerError_IsNotRetriedWhenTheBudgetLeftCouldNotHoldAnotherLikeIt()
+    {
+        simulators.Clearbit.Faults.FailStatus = 503;
+        simulators.Clearbit.Faults.LatencyMs = 450;
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:TimeoutMs"] = "500" });
+
+        var result = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(800), providers: "clearbit");
+
+        // A second 450 ms attempt would not fit in the 350 ms left: it would only turn the 503 into a timeout.
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.ServerError);
+        simulators.Clearbit.Calls.Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Waterfall_WhenAProviderTimesOut_GivesTheNextOneTheTimeLeftInsteadOfARetry()
+    {
+        simulators.Clearbit.Faults.Hang = true;
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:TimeoutMs"] = "800" });
+
+        // After the 800 ms attempt, 600 ms are left: not enough for another like it, enough for ZoomInfo.
+        var result = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(1400), EnrichmentMode.Waterfall, "clearbit", "zoominfo");
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
+        simulators.Clearbit.Calls.Total.ShouldBe(1);
+        Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+    }
+
+    [Fact]
     public async Task Enrich_TransientServerError_SucceedsOnRetry()
     {
         simulators.Clearbit.Faults.FailStatus = 500;
