@@ -11,12 +11,15 @@ public sealed class CacheOptions
     public const string SectionName = "Cache";
 
     /// <summary>TTL of a match at or above <see cref="HighConfidence"/>. Default 90 days.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan HighConfidenceTtl { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>TTL of a match below <see cref="HighConfidence"/>. Default 30 days.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan LowConfidenceTtl { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>TTL of a "no match". Default 7 days.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan NoMatchTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Confidence from which the long TTL applies. Default 0.9.</summary>
@@ -24,6 +27,7 @@ public sealed class CacheOptions
     public double HighConfidence { get; set; } = 0.9;
 
     /// <summary>How long the in-process layer keeps an entry before asking the ledger again. Default 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan LocalTtl { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Tributary.Privacy;
 internal static class PrivacyRegistration
 {
     /// <summary>
-    /// Registers <see cref="SensitiveValueMasker"/>. <c>Privacy:MaskedFields</c> given as one value
+    /// Registers <see cref="SensitiveValueMasker"/> and <see cref="ContactDetailsInText"/>. <c>Privacy:MaskedFields</c> given as one value
     /// (<c>Privacy__MaskedFields=ssn,dob</c>), which the binder skips for a list, is read too.
     /// </summary>
     public static IServiceCollection AddMasking(this IServiceCollection services)
@@ -22,6 +22,7 @@ internal static class PrivacyRegistration
             }
         });
         services.TryAddSingleton<SensitiveValueMasker>();
+        services.TryAddSingleton<ContactDetailsInText>();
         return services;
     }
 }

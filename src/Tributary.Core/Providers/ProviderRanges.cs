@@ -14,9 +14,19 @@ internal static class ProviderRanges
     public static IEnumerable<string> Failures(string section, ProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return SectionFailures(section, options)
+        return BaseUrlFailures(section, options.BaseUrl)
+            .Concat(SectionFailures(section, options))
             .Concat(SectionFailures($"{section}:RateLimit", options.RateLimit))
             .Concat(SectionFailures($"{section}:CircuitBreaker", options.CircuitBreaker));
+    }
+
+    /// <summary>A base URL set to something the connector could not call fails at start, not at the first lookup.</summary>
+    private static IEnumerable<string> BaseUrlFailures(string section, string? baseUrl)
+    {
+        if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return $"{section}:BaseUrl must be an absolute http(s) URL.";
+        }
     }
 
     private static IEnumerable<string> SectionFailures(string path, object settings)

@@ -39,7 +39,7 @@ internal static class ProfileEndpoints
     }
 
     private static async Task<Results<Ok<AgentProfile>, ProblemHttpResult>> GetProfileAsync(
-        HttpContext http, string profileId, bool? refresh, ProfileService profiles, AuditTrail audit, SensitiveValueMasker masker, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, string profileId, bool? refresh, ProfileService profiles, AuditTrail audit, SensitiveValueMasker masker, ContactDetailsInText contactDetails, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!IsProfileId(profileId))
         {
@@ -59,7 +59,7 @@ internal static class ProfileEndpoints
         }
 
         await audit.RecordAsync(
-            new AuditEntry(CallerKey.Of(http), "profile.read", profile.ProfileId, time.GetUtcNow(), purpose.Length == 0 ? null : masker.Mask(purpose)),
+            new AuditEntry(CallerKey.Of(http), "profile.read", profile.ProfileId, time.GetUtcNow(), purpose.Length == 0 ? null : masker.Mask(contactDetails.Remove(purpose))),
             cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(profile);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tributary.Caching;
+using Tributary.Host.Hosting;
 
 namespace Tributary.Host.Redis;
 
@@ -21,10 +22,23 @@ internal sealed class RedisConnection : IAsyncDisposable
         _logger = logger;
         Prefix = options.Value.RedisPrefix;
         _configuredNodes = options.Value.Nodes;
-        var configuration = ConfigurationOptions.Parse(options.Value.Redis!);
+        var configuration = Parse(options.Value.Redis!);
         configuration.AbortOnConnectFail = false;
         configuration.ClientName ??= "tributary";
         _connecting = ConnectAsync(configuration);
+    }
+
+    private static ConfigurationOptions Parse(string connectionString)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            // The client's message names the option, never the password.
+            throw new ConfigurationException($"Cache:Redis: {ex.Message}");
+        }
     }
 
     /// <summary>Names this process among those sharing Redis.</summary>

@@ -177,6 +177,18 @@ public sealed class ProfileTests(DesktopGateway gateway) : IClassFixture<Desktop
     }
 
     [Fact]
+    public async Task Audit_KeepsNoEmailOrPhoneAPurposeNamed()
+    {
+        var profileId = await gateway.IdentifyAsync("""{"traits":{"email":"purpose.pii@acme.test"}}""");
+
+        await gateway.ProfileAsync(profileId, purpose: "callback to Purpose.PII@acme.test or (415) 555-0134, ticket 42");
+        var audit = await gateway.Server.Client.GetFromJsonAsync<JsonElement>($"/v1/audit?profileId={profileId}");
+
+        // Erasure leaves the audit log as it is, so the log must never hold the subject's contact details.
+        audit.GetProperty("entries")[0].GetProperty("purpose").GetString().ShouldBe("callback to [email] or [phone], ticket 42");
+    }
+
+    [Fact]
     public async Task Audit_RefusesBadQueries()
     {
         using var badLimit = await gateway.Server.Client.GetAsync("/v1/audit?limit=0");

@@ -19,6 +19,8 @@ public sealed class ConfigurationErrorProcessTests
     [InlineData("Privacy:RetentionDays", "-5")]
     [InlineData("Identity:VerifyThreshold", "5")]
     [InlineData("Pipeline:BatchSize", "0")]
+    [InlineData("Cache:NoMatchTtl", "-1.00:00:00")]
+    [InlineData("Cache:Redis", "127.0.0.1:6379,bogusoption=1")]
     public async Task Serve_WithASettingOutOfRange_ExitsWith2NamingItsWholeKey(string key, string value)
     {
         await using var serve = await TributaryProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}", $"--{key}={value}"], NoSandbox);
@@ -48,6 +50,17 @@ public sealed class ConfigurationErrorProcessTests
         run.Output.ShouldContain("error: Enrichment:TimeoutMs: ", Case.Sensitive);
         run.Output.ShouldContain("error: Privacy:RetentionDays: ", Case.Sensitive);
         run.Output.ShouldNotContain("AggregateException", Case.Sensitive);
+    }
+
+    [Theory]
+    [InlineData("Providers:Clearbit:BaseUrl", "not-a-url")]
+    [InlineData("Providers:Hunter:BaseUrl", "ftp://hunter.example.com")]
+    public async Task Serve_WithAProviderBaseUrlItCouldNotCall_ExitsWith2NamingIt(string key, string value)
+    {
+        await using var serve = await TributaryProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}", $"--{key}={value}"], NoSandbox);
+
+        serve.ExitCode.ShouldBe(2, serve.Output);
+        serve.Output.ShouldContain($"error: {key} must be an absolute http(s) URL.", Case.Sensitive);
     }
 
     [Fact]

@@ -271,18 +271,21 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
     [InlineData("query")]
     public async Task Lookup_WithEachAuthStyle_SendsTheCredentials(string style)
     {
-        await using var harness = new ConnectorHarness(
-            new Dictionary<string, string?>
-            {
-                ["Providers:Http:Echo:BaseUrl"] = _api.BaseUrl,
-                ["Providers:Http:Echo:PathTemplate"] = $"/auth/{style}/{{email}}",
-                ["Providers:Http:Echo:Auth:Style"] = style,
-                ["Providers:Http:Echo:Auth:Token"] = "t0ken",
-                ["Providers:Http:Echo:Auth:Username"] = "user",
-                ["Providers:Http:Echo:Auth:Password"] = "pass",
-                ["Providers:Http:Echo:Mapping:authStyle"] = "style",
-            },
-            tributary => tributary.AddHttpProviders());
+        var settings = new Dictionary<string, string?>
+        {
+            ["Providers:Http:Echo:BaseUrl"] = _api.BaseUrl,
+            ["Providers:Http:Echo:PathTemplate"] = $"/auth/{style}/{{email}}",
+            ["Providers:Http:Echo:Auth:Style"] = style,
+            ["Providers:Http:Echo:Mapping:authStyle"] = "style",
+        };
+        if (style != "none")
+        {
+            settings["Providers:Http:Echo:Auth:Token"] = "t0ken";
+            settings["Providers:Http:Echo:Auth:Username"] = "user";
+            settings["Providers:Http:Echo:Auth:Password"] = "pass";
+        }
+
+        await using var harness = new ConnectorHarness(settings, tributary => tributary.AddHttpProviders());
 
         var result = await harness.LookupAsync("echo", harness.Email(SampleIdentifiers.JaneDoeEmail));
 
@@ -295,6 +298,7 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
     [InlineData("Providers:Http:Crm:Mapping:loyaltyTier", "data..tier", "Providers:Http:Crm:Mapping:loyaltyTier")]
     [InlineData("Providers:Http:Crm:Auth:Token", "", "Providers:Http:Crm:Auth:Token")]
     [InlineData("Providers:Http:Crm:Auth:Style", "cookie", "Providers:Http:Crm:Auth:Style")]
+    [InlineData("Providers:Http:Crm:Auth:Style", "none", "Providers:Http:Crm:Auth:Style")]
     [InlineData("Providers:Http:Crm:BaseUrl", "not a url", "Providers:Http:Crm:BaseUrl")]
     public async Task Options_WhenInvalid_FailValidationNamingTheSetting(string key, string value, string named)
     {

@@ -28,7 +28,8 @@ internal sealed partial class HttpProviderOptionsValidator : IValidateOptions<Ht
             failures.Add($"{section}: '{name}' is a built-in provider's name; choose another instance name.");
         }
 
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        // Its form is checked with every provider's (ProviderRanges); an instance has no default to fall back on.
+        if (options.BaseUrl is null)
         {
             failures.Add($"{section}:BaseUrl must be an absolute http(s) URL.");
         }
@@ -67,6 +68,11 @@ internal sealed partial class HttpProviderOptionsValidator : IValidateOptions<Ht
         else if (style == "basic" && string.IsNullOrWhiteSpace(auth.Username))
         {
             yield return $"{section}:Auth:Username is required for the basic style.";
+        }
+        else if (style == "none" && (auth.Token ?? auth.Username ?? auth.Password) is not null)
+        {
+            // Credentials with no style would be silently left out of every request, and the provider would refuse them.
+            yield return $"{section}:Auth:Style is none, so the credentials given would never be sent; set it to bearer, header, query or basic.";
         }
 
         if (style == "header" && string.IsNullOrWhiteSpace(auth.HeaderName))
