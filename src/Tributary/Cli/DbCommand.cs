@@ -70,7 +70,7 @@ internal static class DbCommand
         }
         catch (DbException ex)
         {
-            await error.WriteLineAsync($"error: store {store.DisplayName} is unreachable: {ex.Message}");
+            await error.WriteLineAsync($"error: store {store.DisplayName} (Storage:ConnectionString) is unreachable: {ex.Message}");
             return ExitCodes.RuntimeFailure;
         }
     }

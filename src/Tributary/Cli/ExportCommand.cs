@@ -56,9 +56,11 @@ internal static class ExportCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var url = parse.GetValue(gateway);
-            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            // The endpoint's path is appended to it, so a query or fragment would end up in front of /v1/enrich.
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                || uri.Query.Length > 0 || uri.Fragment.Length > 0))
             {
-                await error.WriteLineAsync("error: --gateway-url must be an absolute http(s) URL, e.g. https://tributary.example.com.");
+                await error.WriteLineAsync("error: --gateway-url must be an absolute http(s) URL without a query or fragment, e.g. https://tributary.example.com.");
                 return ExitCodes.BadArguments;
             }
 

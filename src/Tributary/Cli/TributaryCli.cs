@@ -69,6 +69,12 @@ internal static class TributaryCli
         {
             // Only the type and message: a stack trace is for logs at debug level, not for the person at the terminal.
             await error.WriteLineAsync($"error: {ex.GetType().Name}: {ex.Message}");
+            if (ex is System.Data.Common.DbException)
+            {
+                // A store that cannot be opened or written is most often a wrong path, permission or server in the settings.
+                await error.WriteLineAsync("note: the store failed; check Storage:Provider and Storage:ConnectionString (its file or server, and the permissions).");
+            }
+
             return ExitCodes.RuntimeFailure;
         }
     }

@@ -25,6 +25,8 @@ internal static class TributaryLogging
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        logging.AddFilter("Polly", LogLevel.Warning);
+        // Polly writes every failed attempt as a warning with its exception's stack; each provider's outcome is logged
+        // by the engine in one line instead. Its errors (a circuit opening) still show.
+        logging.AddFilter("Polly", LogLevel.Error);
     }
 }

@@ -63,6 +63,17 @@ public sealed class ConfigurationErrorProcessTests
         serve.Output.ShouldContain($"error: {key} must be an absolute http(s) URL.", Case.Sensitive);
     }
 
+    [Theory]
+    [InlineData("db", "migrate")]
+    [InlineData("forget", "--email", "someone@example.com")]
+    public async Task Verb_WithAStoreItCannotOpen_ExitsWith1PointingAtTheStoreSettings(params string[] verb)
+    {
+        await using var run = await TributaryProcess.RunAsync([.. verb, "--Storage:ConnectionString=Data Source=/no-such-directory/tributary.db"]);
+
+        run.ExitCode.ShouldBe(1, run.Output);
+        run.Output.ShouldContain("Storage:ConnectionString", Case.Sensitive);
+    }
+
     [Fact]
     public async Task Serve_WithARuleThatNamesItsKey_NamesItOnce()
     {

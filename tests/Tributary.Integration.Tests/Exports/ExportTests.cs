@@ -85,13 +85,16 @@ public sealed class ExportTests(HostileCrm fixture) : IClassFixture<HostileCrm>
         snippet["restApiAction"]!["verb"]!.GetValue<string>().ShouldBe("POST");
     }
 
-    [Fact]
-    public async Task Export_WithABadGatewayUrl_ExitsWith2()
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("https://gw.example.com/base/?x=1")]
+    [InlineData("https://gw.example.com/base#top")]
+    public async Task Export_WithABadGatewayUrl_ExitsWith2(string url)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await TributaryCli.RunAsync(["export", "genesys-data-action", "--gateway-url", "not a url"], output, error);
+        var exit = await TributaryCli.RunAsync(["export", "genesys-data-action", "--gateway-url", url], output, error);
 
         exit.ShouldBe(ExitCodes.BadArguments);
         error.ToString().ShouldContain("--gateway-url");

@@ -80,7 +80,7 @@ public sealed class DbMigrateCommandTests : IDisposable
             ("Storage:ConnectionString", $"Host=127.0.0.1;Port={port};Username=tributary;Password=s3cret;Database=tributary;Timeout=3"));
 
         result.Exit.ShouldBe(1);
-        result.Error.ShouldContain($"postgres://tributary@127.0.0.1:{port}/tributary is unreachable");
+        result.Error.ShouldContain($"postgres://tributary@127.0.0.1:{port}/tributary (Storage:ConnectionString) is unreachable");
         result.Error.ShouldNotContain("s3cret");
     }
 }
