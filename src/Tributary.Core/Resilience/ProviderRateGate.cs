@@ -283,7 +283,7 @@ public sealed class ProviderRateGate : IDisposable
                     using var wake = CancellationTokenSource.CreateLinkedTokenSource(token, replan);
                     try
                     {
-                        await Task.Delay(next - now, _time, wake.Token);
+                        await Task.Delay(AtMostADay(next - now), _time, wake.Token);
                     }
                     catch (OperationCanceledException) when (!token.IsCancellationRequested)
                     {
@@ -352,7 +352,7 @@ public sealed class ProviderRateGate : IDisposable
                     throw new ProviderRateLimitedException(Provider);
                 }
 
-                await Task.Delay(next - now, _time, cancellationToken);
+                await Task.Delay(AtMostADay(next - now), _time, cancellationToken);
             }
         }
         finally
@@ -363,6 +363,12 @@ public sealed class ProviderRateGate : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// A wait in one sleep, looked at again after at most a day: a pause a provider asks for can be longer than a timer
+    /// takes (about 49 days), and a shorter one may arrive meanwhile.
+    /// </summary>
+    private static TimeSpan AtMostADay(TimeSpan wait) => wait < TimeSpan.FromDays(1) ? wait : TimeSpan.FromDays(1);
 
     /// <summary>This process's part of a limit: all of it alone, 1/N of it among N processes sharing the account.</summary>
     private int LocalShare(int limit) => _shared is null ? limit : Math.Max(1, (int)Math.Ceiling(limit / (double)Math.Max(1, _shared.Nodes)));
@@ -424,6 +430,15 @@ public sealed class ProviderRateGate : IDisposable
     /// </summary>
     private void CountDownLocked(long remaining, DateTimeOffset? resetAt, DateTimeOffset now)
     {
+        if (remaining <= 0 && resetAt > now)
+        {
+            // Spent: wait for the reset this answer names, even when an earlier answer named a later one (a 429 saying
+            // "2 s" after a 200 saying "60 s" means 2 s).
+            _providerLeft = 0;
+            _providerResetAt = resetAt.Value;
+            return;
+        }
+
         var reset = resetAt is { } at && at > now ? at : now + Minute;
         var sameWindow = _providerLeft is not null && now < _providerResetAt && (resetAt is null || reset <= _providerResetAt + TimeSpan.FromSeconds(1));
         _providerLeft = sameWindow ? Math.Min(_providerLeft!.Value, remaining) : remaining;

@@ -1,19 +1,24 @@
 namespace Tributary.Resilience;
 
-/// <summary>Reads the standard <c>Retry-After</c> header (seconds or an HTTP date).</summary>
+/// <summary>
+/// Reads the standard <c>Retry-After</c> header (seconds or an HTTP date). A wait longer than <see cref="Longest"/> is
+/// taken as that: no provider's quota window is longer than a month, and a larger number is a mistake, not a plan.
+/// </summary>
 public static class RetryAfter
 {
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(31);
+
     public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
-            return delta;
+            return AtMostLongest(delta);
         }
 
         if (header?.Date is { } date)
         {
-            return date > now ? date - now : TimeSpan.Zero;
+            return date > now ? AtMostLongest(date - now) : TimeSpan.Zero;
         }
 
         // Some providers send fractional or otherwise non-standard values that the typed header rejects.
@@ -21,9 +26,11 @@ public static class RetryAfter
             && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             && seconds >= 0)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return seconds < Longest.TotalSeconds ? TimeSpan.FromSeconds(seconds) : Longest;
         }
 
         return null;
     }
+
+    private static TimeSpan AtMostLongest(TimeSpan wait) => wait < Longest ? wait : Longest;
 }

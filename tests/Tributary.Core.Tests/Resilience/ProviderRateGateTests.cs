@@ -229,6 +229,36 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
+    public async Task Observe_SpentWithAnEarlierResetThanAnEarlierAnswerNamed_WaitsOnlyForTheNewReset()
+    {
+        using var gate = Gate();
+        gate.Observe(new RateLimitSignal(599, _time.GetUtcNow().AddSeconds(60), null));
+
+        // Then a 429 that names its own, nearer reset: the provider's 2 s, not the 60 s of the answer before.
+        gate.Observe(new RateLimitSignal(0, _time.GetUtcNow().AddSeconds(2), TimeSpan.FromSeconds(2), Throttled: true));
+        var waiting = gate.AcquireAsync(CallBudget.Batch, CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        waiting.IsCompletedSuccessfully.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Acquire_Batch_WhenPausedForLongerThanATimerTakes_WaitsWithoutFailing()
+    {
+        using var gate = Gate();
+        gate.PauseUntil(_time.GetUtcNow().AddDays(60));
+
+        var waiting = gate.AcquireAsync(CallBudget.Batch, CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromDays(59));
+        waiting.IsCompleted.ShouldBeFalse();
+
+        _time.Advance(TimeSpan.FromDays(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        waiting.IsCompletedSuccessfully.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Throttled_WithRetryAfter_WaitsExactlyThatLong()
     {
         using var gate = Gate();

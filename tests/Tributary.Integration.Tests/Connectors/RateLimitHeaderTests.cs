@@ -164,6 +164,47 @@ public sealed class RateLimitHeaderTests
         ZoomInfoRateLimits.Read(forbidden, Now).IsThrottle.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("60", 60.0)]
+    [InlineData("3300", 3300.0)]
+    [InlineData("1795425390", 60.0)]
+    [InlineData("1795425390000", 60.0)]
+    public void Clearbit_Reset_IsReadAsSecondsUntilIt_OrAsAnEpochTime(string header, double seconds)
+    {
+        // Now is 1795425330 in epoch seconds.
+        using var response = Response(200, ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", header));
+
+        ClearbitRateLimits.Read(response, Now).ResetAt.ShouldBe(Now.AddSeconds(seconds));
+    }
+
+    [Theory]
+    [InlineData("99999999999999999")]
+    [InlineData("4102444800")]
+    [InlineData("-5")]
+    public void Reset_ThatIsNoTimeWithinAMonth_IsIgnored(string header)
+    {
+        using var response = Response(200, ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", header));
+
+        ClearbitRateLimits.Read(response, Now).ResetAt.ShouldBeNull();
+        ZoomInfoRateLimits.Read(response, Now).ResetAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void ZoomInfo_Reset_InSecondsUntilIt_IsAcceptedToo()
+    {
+        using var response = Response(200, ("X-RateLimit-Remaining", "3"), ("X-RateLimit-Reset", "45"));
+
+        ZoomInfoRateLimits.Read(response, Now).ResetAt.ShouldBe(Now.AddSeconds(45));
+    }
+
+    [Fact]
+    public void RetryAfter_LongerThanAMonth_IsAMonth()
+    {
+        using var response = Response(429, ("Retry-After", "99999999999999"));
+
+        ClearbitRateLimits.Read(response, Now).RetryAfter.ShouldBe(TimeSpan.FromDays(31));
+    }
+
     [Fact]
     public void Throttled_WithoutRetryAfterOrReset_LeavesTheWaitToTheBackoff()
     {

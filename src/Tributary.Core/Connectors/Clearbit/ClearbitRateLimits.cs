@@ -3,7 +3,8 @@ using Tributary.Resilience;
 namespace Tributary.Connectors.Clearbit;
 
 /// <summary>
-/// Clearbit's <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets); 429 when
+/// Clearbit's <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets, an epoch time
+/// accepted too); 429 when
 /// throttled. Its <c>X-RateLimit-Limit</c> is not read as a per-minute limit: the window it counts is not documented.
 /// </summary>
 internal static class ClearbitRateLimits
@@ -14,9 +15,9 @@ internal static class ClearbitRateLimits
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var remaining = HeaderValues.Long(response, "X-RateLimit-Remaining");
-        var reset = HeaderValues.Long(response, "X-RateLimit-Reset");
+        var resetAt = RateLimitReset.At(HeaderValues.Long(response, "X-RateLimit-Reset"), now);
         var throttled = (int)response.StatusCode == 429;
-        var retryAfter = throttled ? RetryAfter.From(response, now) ?? (reset is > 0 ? TimeSpan.FromSeconds(reset.Value) : null) : null;
-        return new RateLimitSignal(remaining, reset is >= 0 ? now + TimeSpan.FromSeconds(reset.Value) : null, retryAfter, throttled);
+        var retryAfter = throttled ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null) : null;
+        return new RateLimitSignal(remaining, resetAt, retryAfter, throttled);
     }
 }

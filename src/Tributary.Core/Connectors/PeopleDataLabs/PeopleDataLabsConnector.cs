@@ -195,7 +195,7 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
     private DateTimeOffset CreditsReturnAt(HttpResponseMessage response)
     {
         var now = time.GetUtcNow();
-        return PeopleDataLabsRateLimits.ResetAt(response) is { } reset && reset > now
+        return PeopleDataLabsRateLimits.ResetAt(response, now) is { } reset && reset > now
             ? reset
             : new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
     }

@@ -20,15 +20,15 @@ internal static class PeopleDataLabsRateLimits
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var remaining = Window(HeaderValues.First(response, "x-ratelimit-remaining"));
-        var resetAt = ResetAt(response);
+        var resetAt = ResetAt(response, now);
         var throttled = response.StatusCode == HttpStatusCode.TooManyRequests;
         var retryAfter = throttled ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null) : null;
         long? perMinute = Windows(HeaderValues.First(response, "x-ratelimit-limit")).TryGetValue("minute", out var limit) && limit > 0 ? limit : null;
         return new RateLimitSignal(remaining, resetAt, retryAfter, throttled, perMinute);
     }
 
-    /// <summary><c>x-ratelimit-reset</c> as an instant: an ISO timestamp (epoch seconds are accepted too).</summary>
-    public static DateTimeOffset? ResetAt(HttpResponseMessage response)
+    /// <summary><c>x-ratelimit-reset</c> as an instant: an ISO timestamp (a number is accepted too, as <see cref="RateLimitReset"/> reads it).</summary>
+    public static DateTimeOffset? ResetAt(HttpResponseMessage response, DateTimeOffset now)
     {
         var text = HeaderValues.First(response, "x-ratelimit-reset")?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -36,9 +36,9 @@ internal static class PeopleDataLabsRateLimits
             return null;
         }
 
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return RateLimitReset.At(number, now);
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)

@@ -3,7 +3,7 @@ using Tributary.Resilience;
 namespace Tributary.Connectors.ZoomInfo;
 
 /// <summary>
-/// <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (epoch seconds); <c>-1</c> means ZoomInfo's quota service
+/// <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (epoch seconds, other forms accepted); <c>-1</c> means ZoomInfo's quota service
 /// is unavailable and says nothing about our budget.
 /// </summary>
 internal static class ZoomInfoRateLimits
@@ -14,8 +14,7 @@ internal static class ZoomInfoRateLimits
     public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var remaining = HeaderValues.Long(response, "X-RateLimit-Remaining");
-        var reset = HeaderValues.Long(response, "X-RateLimit-Reset");
-        DateTimeOffset? resetAt = reset is > 0 ? DateTimeOffset.FromUnixTimeSeconds(reset.Value) : null;
+        var resetAt = RateLimitReset.At(HeaderValues.Long(response, "X-RateLimit-Reset"), now);
         var throttled = (int)response.StatusCode == 429;
         var retryAfter = throttled ? RetryAfter.From(response, now) ?? (resetAt > now ? resetAt - now : null) : null;
         return new RateLimitSignal(remaining is >= 0 ? remaining : null, resetAt, retryAfter, throttled);
