@@ -45,6 +45,13 @@ public interface IStagingQueue
     /// <summary>Extends the lease of every record still held by the claim; returns how many it holds.</summary>
     Task<int> ExtendAsync(Guid claimToken, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Of <paramref name="records"/>, those the claim still holds, each with its lease extended by
+    /// <paramref name="lease"/>: asked right before a write-back, so a worker that stalled past its lease (and lost
+    /// the records to another worker) does not write what it planned from a stale read.
+    /// </summary>
+    Task<IReadOnlyList<ClaimedRecord>> HoldAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, TimeSpan lease, CancellationToken cancellationToken);
+
     /// <summary>Gives records back to the queue (e.g. a write-back to retry later); returns how many were released.</summary>
     Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken);
 

@@ -120,6 +120,34 @@ internal sealed class PostgresStagingQueue(PostgresDatabase database, TimeProvid
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ClaimedRecord>> HoldAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE staged_records s SET lease_expires_at = @expires
+            FROM unnest(@sources, @ids) AS held(source_system, record_id)
+            WHERE s.claim_token = @token AND s.source_system = held.source_system AND s.record_id = held.record_id
+            RETURNING s.source_system, s.record_id
+            """,
+            connection)
+            .With("token", claimToken)
+            .WithTime("expires", time.GetUtcNow() + lease)
+            .With("sources", records.Select(r => r.SourceSystem).ToArray())
+            .With("ids", records.Select(r => r.RecordId).ToArray());
+        var stillHeld = new HashSet<(string, string)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stillHeld.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return [.. records.Where(r => stillHeld.Contains((r.SourceSystem, r.RecordId)))];
+    }
+
     public async Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

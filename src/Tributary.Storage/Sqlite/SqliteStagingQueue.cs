@@ -94,6 +94,34 @@ internal sealed class SqliteStagingQueue(SqliteDatabase database, TimeProvider t
             cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<ClaimedRecord>> HoldAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var held = new List<ClaimedRecord>(records.Count);
+        using (var extend = new SqliteRowStatement(
+            connection,
+            transaction,
+            "UPDATE staged_records SET lease_expires_at = @expires WHERE claim_token = @token AND source_system = @source AND record_id = @record",
+            "@expires", "@token", "@source", "@record"))
+        {
+            var expires = SqliteText.Of(time.GetUtcNow() + lease);
+            var token = claimToken.ToString();
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (extend.Run(expires, token, record.SourceSystem, record.RecordId) > 0)
+                {
+                    held.Add(record);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return held;
+    }
+
     public async Task<int> ReleaseAsync(Guid claimToken, IReadOnlyCollection<ClaimedRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

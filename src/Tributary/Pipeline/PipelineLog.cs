@@ -29,4 +29,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(6008, LogLevel.Information, "Rollback of run {RunId}: {Restored} fields restored on {Records} records, {Skipped} left (changed since)")]
     public static partial void RolledBack(ILogger logger, string runId, int restored, int records, int skipped);
+
+    [LoggerMessage(6009, LogLevel.Warning, "{Count} records of a {Crm} write-back were taken over by another worker after this one's lease ran out; it leaves them to that worker")]
+    public static partial void LeaseLost(ILogger logger, int count, string crm);
 }

@@ -27,6 +27,7 @@ internal sealed class PipelinePass(
     EnrichmentLinks links,
     LateWriteSweep sweep,
     UsableIdentifiers usable,
+    IStagingQueue staging,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<PipelinePass> logger)
@@ -197,6 +198,20 @@ internal sealed class PipelinePass(
     /// <summary>One CRM call's worth of updates: journal, send (unless a dry run), settle each record by its outcome.</summary>
     private async Task WriteBackAsync(ClaimScope claimed, ICrmSystem crm, (PipelineItem Item, IReadOnlyList<FieldChange> Changes)[] batch, CancellationToken cancellationToken)
     {
+        // A pass that stalled past its lease (a frozen VM, a long pause) may have lost its records to another worker,
+        // which wrote them from a newer read: writing this pass's plan now would overwrite what a person typed since.
+        var held = await staging.HoldAsync(claimed.Claim.Token, [.. batch.Select(w => w.Item.Staged)], TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+        if (held.Count < batch.Length)
+        {
+            PipelineLog.LeaseLost(logger, batch.Length - held.Count, crm.Name);
+            var stillHeld = held.ToHashSet();
+            batch = [.. batch.Where(w => stillHeld.Contains(w.Item.Staged))];
+            if (batch.Length == 0)
+            {
+                return;
+            }
+        }
+
         var run = claimed.Run;
         var at = time.GetUtcNow();
         var state = run.DryRun ? JournalState.DryRun : JournalState.Pending;

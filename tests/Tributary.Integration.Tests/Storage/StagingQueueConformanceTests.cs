@@ -85,6 +85,26 @@ public abstract class StagingQueueConformanceTests<TBackend>(TBackend backend) :
     }
 
     [StoreFact]
+    public async Task Hold_AnswersOnlyTheRecordsTheClaimStillHolds_AndExtendsTheirLease()
+    {
+        var queue = Get<IStagingQueue>();
+        await queue.StageAsync([Record(1), Record(2)], None);
+        var stalled = await queue.ClaimAsync(10, Lease, None);
+
+        // The first record's lease runs out while the claim stalls, and another worker takes it over.
+        Time.Advance(Lease);
+        var takenOver = await queue.ClaimAsync(1, Lease, None);
+        var held = await queue.HoldAsync(stalled.Token, stalled.Records, Lease, None);
+        Time.Advance(Lease - TimeSpan.FromSeconds(1));
+        var whileHeld = await queue.ClaimAsync(10, Lease, None);
+
+        takenOver.Records.Select(r => r.RecordId).ShouldBe(["c-1"]);
+        held.Select(r => r.RecordId).ShouldBe(["c-2"]);
+        whileHeld.Records.ShouldBeEmpty();
+        (await queue.HoldAsync(Guid.NewGuid(), stalled.Records, Lease, None)).ShouldBeEmpty();
+    }
+
+    [StoreFact]
     public async Task Delete_AfterConfirmedWriteBack_RemovesOnlyTheHeldRecords()
     {
         var queue = Get<IStagingQueue>();
