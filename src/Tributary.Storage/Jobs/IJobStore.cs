@@ -27,12 +27,17 @@ public interface IJobStore
 
     /// <summary>
     /// Saves results and adds them to the job's counts, and extends the owner's lease to <paramref name="leaseUntil"/>.
-    /// A record that already has a result keeps it and is not counted twice.
+    /// A record that already has a result keeps it and is not counted twice. False when <paramref name="owner"/> no
+    /// longer holds the job (it stalled past its lease and another server took it over): it should stop.
     /// </summary>
-    Task SaveResultsAsync(string id, string owner, IReadOnlyList<JobRecordResult> results, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    Task<bool> SaveResultsAsync(string id, string owner, IReadOnlyList<JobRecordResult> results, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Marks the job completed or failed (with <paramref name="reason"/>) and drops the claim; a callback URL makes its callback pending.</summary>
-    Task FinishAsync(string id, JobState state, string? reason, DateTimeOffset finishedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks the job completed or failed (with <paramref name="reason"/>) and drops the claim; a callback URL makes its
+    /// callback pending. Only while <paramref name="owner"/> holds the job, so a server that lost it does not finish it
+    /// a second time (and send a second callback); false then.
+    /// </summary>
+    Task<bool> FinishAsync(string id, string owner, JobState state, string? reason, DateTimeOffset finishedAt, CancellationToken cancellationToken);
 
     /// <summary>Hands a running job back (clean shutdown): it stays running, unclaimed, for the next server to resume.</summary>
     Task ReleaseAsync(string id, string owner, CancellationToken cancellationToken);

@@ -127,7 +127,7 @@ internal sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
         }
     }
 
-    public async Task SaveResultsAsync(string id, string owner, IReadOnlyList<JobRecordResult> results, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public async Task<bool> SaveResultsAsync(string id, string owner, IReadOnlyList<JobRecordResult> results, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(results);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -148,6 +148,7 @@ internal sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
                 failed = failed + (SELECT count(*) FROM saved WHERE outcome = 'failed'),
                 lease_until = CASE WHEN claimed_by = @owner THEN @leaseUntil ELSE lease_until END
             WHERE id = @id
+            RETURNING claimed_by IS NOT DISTINCT FROM @owner
             """,
             connection)
             .With("id", id)
@@ -156,24 +157,25 @@ internal sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
             .With("indexes", results.Select(r => r.Index).ToArray())
             .With("outcomes", results.Select(r => StoredEnum.Of(r.Outcome)).ToArray())
             .With("lines", results.Select(r => r.Line).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    public async Task FinishAsync(string id, JobState state, string? reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    public async Task<bool> FinishAsync(string id, string owner, JobState state, string? reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
             UPDATE jobs SET state = @state, error = @error, finished_at = @finishedAt, claimed_by = NULL, lease_until = NULL,
                 callback_state = CASE WHEN callback_url IS NULL THEN 'none' ELSE 'pending' END
-            WHERE id = @id
+            WHERE id = @id AND claimed_by = @owner
             """,
             connection)
             .With("id", id)
+            .With("owner", owner)
             .With("state", StoredEnum.Of(state))
             .With("error", reason)
             .WithTime("finishedAt", finishedAt);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     public async Task ReleaseAsync(string id, string owner, CancellationToken cancellationToken)

@@ -100,7 +100,7 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         }
     }
 
-    public async Task SaveResultsAsync(string id, string owner, IReadOnlyList<JobRecordResult> results, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public async Task<bool> SaveResultsAsync(string id, string owner, IReadOnlyList<JobRecordResult> results, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -142,20 +142,23 @@ internal sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
             },
             transaction,
             cancellationToken: cancellationToken));
+        var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM jobs WHERE id = @id AND claimed_by = @owner", new { id, owner }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        return held > 0;
     }
 
-    public async Task FinishAsync(string id, JobState state, string? reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    public async Task<bool> FinishAsync(string id, string owner, JobState state, string? reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE jobs SET state = @state, error = @error, finished_at = @finishedAt, claimed_by = NULL, lease_until = NULL,
                 callback_state = CASE WHEN callback_url IS NULL THEN 'none' ELSE 'pending' END
-            WHERE id = @id
+            WHERE id = @id AND claimed_by = @owner
             """,
-            new { id, state = SqliteText.Of(state), error = reason, finishedAt = SqliteText.Of(finishedAt) },
-            cancellationToken: cancellationToken));
+            new { id, owner, state = SqliteText.Of(state), error = reason, finishedAt = SqliteText.Of(finishedAt) },
+            cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task ReleaseAsync(string id, string owner, CancellationToken cancellationToken)

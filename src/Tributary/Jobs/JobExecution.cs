@@ -61,14 +61,25 @@ internal sealed class JobExecution(
             JobsLog.Released(logger, id);
             return;
         }
+        catch (JobTakenOverException)
+        {
+            JobsLog.TakenOver(logger, id);
+            return;
+        }
         catch (Exception ex)
         {
             JobsLog.JobFailed(logger, id, ex.GetType().Name);
-            await store.FinishAsync(id, JobState.Failed, "internal error: " + ex.GetType().Name, time.GetUtcNow(), CancellationToken.None);
+            await store.FinishAsync(id, owner, JobState.Failed, "internal error: " + ex.GetType().Name, time.GetUtcNow(), CancellationToken.None);
             return;
         }
 
-        await store.FinishAsync(id, JobState.Completed, null, time.GetUtcNow(), CancellationToken.None);
+        if (!await store.FinishAsync(id, owner, JobState.Completed, null, time.GetUtcNow(), CancellationToken.None))
+        {
+            // Its last results were saved, but another server holds the job now and finishes it (one callback).
+            JobsLog.TakenOver(logger, id);
+            return;
+        }
+
         var finished = (await store.GetAsync(id, CancellationToken.None))!;
         var c = finished.Counts;
         var spent = await credits.TotalAsync(CancellationToken.None) - creditsBefore;
@@ -156,10 +167,16 @@ internal sealed class JobExecution(
 
             if (batch.Count >= SaveBatch || !open || time.GetElapsedTime(lastSave) >= SaveInterval)
             {
-                await store.SaveResultsAsync(id, owner, [.. batch.Select(static pending => pending.Result)], time.GetUtcNow() + Lease, CancellationToken.None);
+                var held = await store.SaveResultsAsync(id, owner, [.. batch.Select(static pending => pending.Result)], time.GetUtcNow() + Lease, CancellationToken.None);
                 if (batch.Count > 0)
                 {
                     await sweep.SweepAsync(batch.SelectMany(static pending => pending.Subjects), began, CancellationToken.None);
+                }
+
+                if (!held)
+                {
+                    // This server stalled past its lease and another took the job over: it stops paying for lookups.
+                    throw new JobTakenOverException();
                 }
 
                 batch.Clear();
@@ -167,6 +184,9 @@ internal sealed class JobExecution(
             }
         }
     }
+
+    /// <summary>Another server holds the job now: this one stops without finishing it.</summary>
+    private sealed class JobTakenOverException : Exception;
 
     /// <summary>A record's result on its way to the store, with whom it names, for the sweep after the save.</summary>
     private readonly record struct PendingResult(JobRecordResult Result, IdentifierSet[] Subjects);

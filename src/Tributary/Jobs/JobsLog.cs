@@ -23,4 +23,7 @@ internal static partial class JobsLog
 
     [LoggerMessage(8, LogLevel.Information, "Callback of job {JobId} {State} after {Attempts} attempt(s)")]
     public static partial void CallbackDone(ILogger logger, string jobId, string state, int attempts);
+
+    [LoggerMessage(9, LogLevel.Warning, "Job {JobId} was taken over by another server after this one's lease ran out; this one stops and leaves it to that server")]
+    public static partial void TakenOver(ILogger logger, string jobId);
 }

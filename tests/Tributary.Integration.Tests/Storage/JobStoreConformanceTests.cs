@@ -96,6 +96,31 @@ public abstract class JobStoreConformanceTests<TBackend>(TBackend backend) : Sto
     }
 
     [StoreFact]
+    public async Task AServerThatStalledPastItsLease_LearnsItLostTheJob_AndCannotFinishIt()
+    {
+        var jobs = Get<IJobStore>();
+        await CreateAsync("job-6", 3, "https://example.test/done");
+        await jobs.TryClaimAsync("job-6", "server-a", Time.GetUtcNow(), Lease, None);
+        var whileHeld = await jobs.SaveResultsAsync("job-6", "server-a", [new JobRecordResult(0, RecordOutcome.Matched, """{"i":0}""")], Time.GetUtcNow() + Lease, None);
+
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        (await jobs.TryClaimAsync("job-6", "server-b", Time.GetUtcNow(), Lease, None)).ShouldBeTrue();
+        var afterTakeover = await jobs.SaveResultsAsync("job-6", "server-a", [new JobRecordResult(1, RecordOutcome.Matched, """{"i":1}""")], Time.GetUtcNow() + Lease, None);
+        var staleFinish = await jobs.FinishAsync("job-6", "server-a", JobState.Completed, null, Time.GetUtcNow(), None);
+        var stillRunning = await jobs.GetAsync("job-6", None);
+        var finish = await jobs.FinishAsync("job-6", "server-b", JobState.Completed, null, Time.GetUtcNow(), None);
+        var finishedTwice = await jobs.FinishAsync("job-6", "server-b", JobState.Completed, null, Time.GetUtcNow(), None);
+
+        whileHeld.ShouldBeTrue();
+        afterTakeover.ShouldBeFalse();
+        staleFinish.ShouldBeFalse();
+        stillRunning!.State.ShouldBe(JobState.Running);
+        finish.ShouldBeTrue();
+        finishedTwice.ShouldBeFalse();
+        (await jobs.ListPendingCallbacksAsync(None)).ShouldBe(["job-6"]);
+    }
+
+    [StoreFact]
     public async Task Finish_WithACallbackUrl_MakesTheCallbackPendingUntilRecorded()
     {
         var jobs = Get<IJobStore>();
@@ -103,8 +128,10 @@ public abstract class JobStoreConformanceTests<TBackend>(TBackend backend) : Sto
         await CreateAsync("job-5", 1);
         var finished = Time.GetUtcNow().AddMinutes(5);
 
-        await jobs.FinishAsync("job-4", JobState.Completed, null, finished, None);
-        await jobs.FinishAsync("job-5", JobState.Failed, "provider credentials rejected", finished, None);
+        await jobs.TryClaimAsync("job-4", "server-a", Time.GetUtcNow(), Lease, None);
+        await jobs.TryClaimAsync("job-5", "server-a", Time.GetUtcNow(), Lease, None);
+        await jobs.FinishAsync("job-4", "server-a", JobState.Completed, null, finished, None);
+        await jobs.FinishAsync("job-5", "server-a", JobState.Failed, "provider credentials rejected", finished, None);
         var pending = await jobs.ListPendingCallbacksAsync(None);
         await jobs.RecordCallbackAsync("job-4", CallbackState.Delivered, 2, None);
         var four = await jobs.GetAsync("job-4", None);
