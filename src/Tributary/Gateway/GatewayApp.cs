@@ -127,7 +127,12 @@ internal static class GatewayApp
         app.Services.GetRequiredService<ProviderGauges>();
         app.Services.GetRequiredService<DashboardStats>();
 
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        // A store that cannot be reached (PostgreSQL down, a locked or full SQLite file) is a 503 the caller may retry,
+        // not a fault of the request; /readyz reports it too.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = static ex => ex is System.Data.Common.DbException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseGatewayCors();
         app.UseRateLimiter();

@@ -42,6 +42,11 @@ internal static class Problems
             problem.Detail = "A value in the query string or the path could not be read as its type (a number, a true or false).";
         }
 
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable && problem.Detail is null)
+        {
+            problem.Detail = "The store is unavailable; try again shortly.";
+        }
+
         problem.Extensions.TryAdd("requestId", RequestIds.Of(context.HttpContext));
     }
 

@@ -30,15 +30,20 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     private static ConfigurationOptions Parse(string connectionString)
     {
+        ConfigurationOptions parsed;
         try
         {
-            return ConfigurationOptions.Parse(connectionString);
+            parsed = ConfigurationOptions.Parse(connectionString);
         }
         catch (ArgumentException ex)
         {
             // The client's message names the option, never the password.
             throw new ConfigurationException($"Cache:Redis: {ex.Message}");
         }
+
+        return parsed.EndPoints.Count > 0
+            ? parsed
+            : throw new ConfigurationException("Cache:Redis: names no server; give host:port (e.g. redis:6379), then any options.");
     }
 
     /// <summary>Names this process among those sharing Redis.</summary>

@@ -21,6 +21,8 @@ public sealed class ConfigurationErrorProcessTests
     [InlineData("Pipeline:BatchSize", "0")]
     [InlineData("Cache:NoMatchTtl", "-1.00:00:00")]
     [InlineData("Cache:Redis", "127.0.0.1:6379,bogusoption=1")]
+    [InlineData("Cache:Redis", "127.0.0.1:notaport,password=x")]
+    [InlineData("Cache:Redis", "127.0.0.1:6379,abortConnect=maybe")]
     public async Task Serve_WithASettingOutOfRange_ExitsWith2NamingItsWholeKey(string key, string value)
     {
         await using var serve = await TributaryProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}", $"--{key}={value}"], NoSandbox);
