@@ -67,7 +67,19 @@ internal static class PipelineCommands
             await using var host = await CliHost.StartAsync(settings, cancellationToken);
             var input = host.Services.GetRequiredService<StagingInput>();
             var staging = host.Services.GetRequiredService<IStagingQueue>();
-            using var rows = format == InputFormat.Csv ? (IRowSource)CsvRowSource.Open(path) : JsonLinesRowSource.Open(path);
+            IRowSource rows;
+            try
+            {
+                rows = format == InputFormat.Csv ? CsvRowSource.Open(path) : JsonLinesRowSource.Open(path);
+            }
+            catch (BatchInputException ex)
+            {
+                // An empty file, or one without a header line: bad input, as for enrich.
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: FILE: {ex.Message}");
+                return ExitCodes.BadArguments;
+            }
+
+            using var open = rows;
             var column = rows.Columns.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
             var batch = new List<StagedRecord>(StageBatch);
             long staged = 0, skipped = 0;

@@ -44,6 +44,21 @@ public sealed class CliProcessTests
     }
 
     [Theory]
+    [InlineData("empty.csv", "")]
+    [InlineData("blank.csv", "\n\n")]
+    public async Task Stage_AFileWithoutAHeaderLine_ExitsWith2WithAMessage(string name, string content)
+    {
+        using var directory = new TempDirectory();
+        await File.WriteAllTextAsync(directory.File(name), content);
+
+        await using var run = await TributaryProcess.RunAsync(["stage", name], workingDirectory: directory.Path);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("error: FILE:");
+        run.Output.ShouldNotContain("Exception");
+    }
+
+    [Theory]
     [InlineData("Enrichment__TimeoutMs", "-5", "TimeoutMs")]
     [InlineData("Enrichment__TimeoutMs", "abc", "Enrichment:TimeoutMs")]
     [InlineData("Enrichment__Mode", "bogus", "Enrichment:Mode")]
