@@ -18,6 +18,12 @@ namespace Tributary.Resilience;
 /// </summary>
 internal static class ProviderPipeline
 {
+    /// <summary>
+    /// Attempts a batch call makes while the provider keeps throttling it: batch work waits out a rate limit (each
+    /// retry after the pause the provider asked for) instead of failing the record after <c>MaxRetries</c>.
+    /// </summary>
+    private const int ThrottledBatchAttempts = 20;
+
     /// <summary>The least time a retry is given, however quickly the attempt before it failed.</summary>
     private static readonly TimeSpan MinimumUsefulAttempt = TimeSpan.FromMilliseconds(50);
 
@@ -38,14 +44,14 @@ internal static class ProviderPipeline
 
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                MaxRetryAttempts = Math.Max(options.MaxRetries, ThrottledBatchAttempts),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMs),
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(
-                    options.MaxRetries > 0
-                    && IsRetryableOutcome(args.Outcome, isRetryable)
+                    IsRetryableOutcome(args.Outcome, isRetryable)
+                    && (args.AttemptNumber < options.MaxRetries || IsThrottledBatchCall(args, readSignal, time))
                     && BudgetAllowsRetry(args, options, time)),
             });
 
@@ -84,6 +90,12 @@ internal static class ProviderPipeline
             HttpRequestException or TimeoutRejectedException => true,
             _ => false,
         };
+
+    private static bool IsThrottledBatchCall(
+        RetryPredicateArguments<HttpResponseMessage> args, Func<HttpResponseMessage, DateTimeOffset, RateLimitSignal> readSignal, TimeProvider time) =>
+        !ProviderCallContext.BudgetOf(args.Context).IsRealTime
+        && args.Outcome.Result is { } response
+        && readSignal(response, time.GetUtcNow()).Throttled;
 
     /// <summary>Failures that count against the circuit: the provider is down or broken, not merely busy.</summary>
     private static bool IsProviderFault(Outcome<HttpResponseMessage> outcome) =>

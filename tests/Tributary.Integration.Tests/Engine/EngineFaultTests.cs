@@ -118,6 +118,23 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Batch_WhenTheProviderThrottlesMoreOftenThanMaxRetries_WaitsItOutAndGetsTheAnswer()
+    {
+        simulators.Clearbit.Faults.TooManyRequests = true;
+        simulators.Clearbit.Faults.RetryAfterSeconds = 1;
+        await using var harness = Harness();
+
+        var lookup = harness.Engine.EnrichAsync(
+            new EnrichmentRequest(harness.Identify(Jane)) { IsBatch = true, Providers = ["clearbit"] }, CancellationToken.None);
+        await Eventually.TrueAsync(() => simulators.Clearbit.Calls.Total >= 4, "more throttled attempts than MaxRetries allows", TimeSpan.FromSeconds(20));
+        simulators.Clearbit.Faults.TooManyRequests = false;
+        var result = await lookup.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Batch work waits out a rate limit: the record is not failed after the 3 attempts a server error gets.
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Matched);
+    }
+
+    [Fact]
     public async Task Enrich_TransientServerError_SucceedsOnRetry()
     {
         simulators.Clearbit.Faults.FailStatus = 500;
