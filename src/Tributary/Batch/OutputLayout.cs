@@ -3,7 +3,8 @@ using Tributary.Host.Flat;
 namespace Tributary.Host.Batch;
 
 /// <summary>
-/// The output's columns: every input column, then the flat fields, then status, source and confidence. An output
+/// The output's columns: every input column, then the flat fields, then status, source, confidence and partial (some
+/// provider could not answer: a rerun asks it again). An output
 /// column whose name an input column already uses (case-insensitively) is prefixed <c>enriched_</c>, so no header
 /// is ambiguous.
 /// </summary>
@@ -25,6 +26,7 @@ internal sealed class OutputLayout
         StatusColumn = Name("status");
         SourceColumn = Name("source");
         ConfidenceColumn = Name("confidence");
+        PartialColumn = Name("partial");
     }
 
     public IReadOnlyList<string> InputColumns { get; }
@@ -41,5 +43,7 @@ internal sealed class OutputLayout
 
     public string ConfidenceColumn { get; }
 
-    public IEnumerable<string> AllColumns => [.. InputColumns, .. EnrichedColumns, StatusColumn, SourceColumn, ConfidenceColumn];
+    public string PartialColumn { get; }
+
+    public IEnumerable<string> AllColumns => [.. InputColumns, .. EnrichedColumns, StatusColumn, SourceColumn, ConfidenceColumn, PartialColumn];
 }

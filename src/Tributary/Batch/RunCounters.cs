@@ -16,6 +16,7 @@ internal sealed class RunCounters(FlatFields fields)
     private long _unmatched;
     private long _rejected;
     private long _failed;
+    private long _partial;
 
     public long Rows => Interlocked.Read(ref _rows);
 
@@ -26,6 +27,9 @@ internal sealed class RunCounters(FlatFields fields)
     public long Rejected => Interlocked.Read(ref _rejected);
 
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Rows enriched while some provider could not answer (their <c>partial</c> column is true).</summary>
+    public long Partial => Interlocked.Read(ref _partial);
 
     /// <summary>Rows that were enriched (not rejected).</summary>
     public long Enriched => Rows - Rejected;
@@ -61,6 +65,11 @@ internal sealed class RunCounters(FlatFields fields)
         if (row.Flat is not { } flat)
         {
             return;
+        }
+
+        if (flat.Partial && row.Outcome != Storage.RecordOutcome.Failed)
+        {
+            Interlocked.Increment(ref _partial);
         }
 
         for (var i = 0; i < _filled.Length; i++)

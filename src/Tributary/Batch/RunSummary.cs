@@ -16,6 +16,7 @@ internal static class RunSummary
             Text($"  unmatched  {c.Unmatched,10:N0}"),
             Text($"  rejected   {c.Rejected,10:N0}   see {report.Rejects}"),
             Text($"  failed     {c.Failed,10:N0}{(c.Failed > 0 ? "   providers could not answer; run again to retry them (done rows cost nothing)" : string.Empty)}"),
+            Text($"  partial    {c.Partial,10:N0}{(c.Partial > 0 ? "   answered, but some provider could not (column partial); run again to ask it" : string.Empty)}"),
             Text($"  credits    {report.CreditsSpent,10:0.##}"),
             "  fill rate  " + string.Join(", ", c.Fields.Select((f, i) => Text($"{f.Name} {c.FillRate(i):P0}"))),
             Text($"Output: {report.Output}  (run {report.RunId})"),

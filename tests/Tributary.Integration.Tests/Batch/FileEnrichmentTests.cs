@@ -49,7 +49,7 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         table.Header.ShouldContain("jobTitle");
         table.Header.ShouldContain("companyName");
         table.Header.ShouldContain("enriched_email");
-        table.Header.TakeLast(3).ShouldBe(["status", "source", "confidence"]);
+        table.Header.TakeLast(4).ShouldBe(["status", "source", "confidence", "partial"]);
         table.Rows.Count.ShouldBe(22);
         table.Rows.Select(r => r["Email"]).ShouldBe([.. _simulators.People.Take(20).Select(p => p.Email), SampleIdentifiers.UnknownEmail, "not-an-email"]);
 
@@ -60,11 +60,13 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         jane["employeeCount"].ShouldBe("500");
         jane["status"].ShouldBe("matched");
         double.Parse(jane["confidence"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0.5);
+        jane["partial"].ShouldBe("false");
         table.Rows.Take(20).Count(r => r["status"] == "matched").ShouldBeGreaterThanOrEqualTo(15);
         table.Rows.Take(20).ShouldAllBe(r => r["status"] == "matched" || r["status"] == "unmatched");
         table.Rows[20]["status"].ShouldBe("unmatched");
         table.Rows[20]["source"].ShouldBe("none");
         table.Rows[21]["status"].ShouldBe("rejected");
+        table.Rows[21]["partial"].ShouldBe("");
 
         var rejects = CsvTable.Read(_cli.File("enriched.csv.rejects.csv"));
         rejects.Rows.ShouldHaveSingleItem();
@@ -77,6 +79,24 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         run.StandardOutput.ShouldContain("fill rate");
         run.StandardOutput.ShouldContain("credits");
         File.Exists(_cli.File("enriched.csv.partial")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Enrich_RowsAProviderCouldNotAnswer_AreMarkedPartialAndCounted()
+    {
+        WriteContacts();
+        _simulators.Sandbox.Clearbit.Faults.FailStatus = 503;
+
+        await using var run = await _cli.RunAsync("contacts.csv", "--out", "enriched.csv", "--Providers:Clearbit:RetryBaseDelayMs=1");
+
+        // ZoomInfo still matched them, but Clearbit's fields are missing: the row says so, and a rerun asks Clearbit again.
+        run.ExitCode.ShouldBe(0, run.Output);
+        var jane = CsvTable.Read(_cli.File("enriched.csv")).Rows[0];
+        jane["status"].ShouldBe("matched");
+        jane["source"].ShouldBe("zoominfo");
+        jane["partial"].ShouldBe("true");
+        var matched = System.Text.RegularExpressions.Regex.Match(run.StandardOutput, @"matched\s+(\d+)\s").Groups[1].Value;
+        run.StandardOutput.ShouldMatch($@"partial\s+{matched}\s");
     }
 
     [Fact]
@@ -96,6 +116,7 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         jane.RootElement.GetProperty("employeeCount").GetInt64().ShouldBe(500);
         jane.RootElement.GetProperty("status").GetString().ShouldBe("matched");
         jane.RootElement.GetProperty("confidence").GetDouble().ShouldBeGreaterThan(0.5);
+        jane.RootElement.GetProperty("partial").GetBoolean().ShouldBeFalse();
         using var rejected = JsonDocument.Parse(lines[21]);
         rejected.RootElement.GetProperty("status").GetString().ShouldBe("rejected");
         rejected.RootElement.GetProperty("employeeCount").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -119,6 +140,7 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         rows[0]["employeeCount"].ShouldBe(500L);
         rows[0]["status"].ShouldBe("matched");
         ((double)rows[0]["confidence"]!).ShouldBeGreaterThan(0.5);
+        rows[0]["partial"].ShouldBe(false);
         rows[21]["status"].ShouldBe("rejected");
         rows[21].GetValueOrDefault("employeeCount").ShouldBeNull();
         rows.Select(r => r["Email"]).ShouldBe([.. _simulators.People.Take(20).Select(p => p.Email), SampleIdentifiers.UnknownEmail, "not-an-email"]);

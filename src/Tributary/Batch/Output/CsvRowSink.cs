@@ -41,6 +41,7 @@ internal sealed class CsvRowSink : IRowSink
         _csv.WriteField(RowValues.Status(row));
         _csv.WriteField(RowValues.Source(row));
         _csv.WriteField(RowValues.Confidence(row));
+        _csv.WriteField(RowValues.Partial(row));
         _csv.NextRecord();
         return ValueTask.CompletedTask;
     }

@@ -67,10 +67,12 @@ internal sealed class JsonLinesRowSink : IRowSink
         if (row.Flat is { } answered)
         {
             _json.WriteNumber(_layout.ConfidenceColumn, answered.Confidence);
+            _json.WriteBoolean(_layout.PartialColumn, answered.Partial);
         }
         else
         {
             _json.WriteNull(_layout.ConfidenceColumn);
+            _json.WriteNull(_layout.PartialColumn);
         }
 
         _json.WriteEndObject();

@@ -8,7 +8,8 @@ namespace Tributary.Host.Batch.Output;
 
 /// <summary>
 /// Parquet, written in row groups of <see cref="RowGroupSize"/> rows so memory stays flat: input and text columns
-/// as strings, number fields (<c>employeeCount</c>) as nullable int64, <c>confidence</c> as a nullable double.
+/// as strings, number fields (<c>employeeCount</c>) as nullable int64, <c>confidence</c> as a nullable double and
+/// <c>partial</c> as a nullable boolean.
 /// </summary>
 internal sealed class ParquetRowSink : IRowSink
 {
@@ -18,11 +19,12 @@ internal sealed class ParquetRowSink : IRowSink
     private readonly OutputLayout _layout;
     private readonly DataField[] _fields;
 
-    // One buffer per column: text columns in _text, number fields in _numbers, confidence last; a column's slot in
-    // the other arrays is empty.
+    // One buffer per column: text columns in _text, number fields in _numbers, then confidence and partial last; a
+    // column's slot in the other arrays is empty.
     private readonly string?[][] _text;
     private readonly long?[][] _numbers;
     private readonly double?[] _confidence;
+    private readonly bool?[] _partial;
     private ParquetWriter? _writer;
     private int _count;
 
@@ -40,11 +42,12 @@ internal sealed class ParquetRowSink : IRowSink
         fields.Add(new DataField<string>(layout.StatusColumn));
         fields.Add(new DataField<string>(layout.SourceColumn));
         fields.Add(new DataField<double?>(layout.ConfidenceColumn));
+        fields.Add(new DataField<bool?>(layout.PartialColumn));
         _fields = [.. fields];
 
         _text = new string?[_fields.Length][];
         _numbers = new long?[_fields.Length][];
-        for (var i = 0; i < _fields.Length - 1; i++)
+        for (var i = 0; i < _fields.Length - 2; i++)
         {
             if (IsNumber(i))
             {
@@ -56,8 +59,10 @@ internal sealed class ParquetRowSink : IRowSink
             }
         }
 
+        (_text[^2], _numbers[^2]) = ([], []);
         (_text[^1], _numbers[^1]) = ([], []);
         _confidence = new double?[RowGroupSize];
+        _partial = new bool?[RowGroupSize];
     }
 
     public async ValueTask WriteAsync(EnrichedRecord<InputRow> row, CancellationToken cancellationToken)
@@ -83,6 +88,7 @@ internal sealed class ParquetRowSink : IRowSink
         _text[column++][_count] = RowValues.Status(row);
         _text[column][_count] = row.Flat?.Source;
         _confidence[_count] = row.Flat?.Confidence;
+        _partial[_count] = row.Flat?.Partial;
         if (++_count == RowGroupSize)
         {
             await FlushAsync(cancellationToken);
@@ -125,6 +131,10 @@ internal sealed class ParquetRowSink : IRowSink
             for (var i = 0; i < _fields.Length; i++)
             {
                 if (i == _fields.Length - 1)
+                {
+                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<bool?>(_partial, 0, _count), null, null, cancellationToken);
+                }
+                else if (i == _fields.Length - 2)
                 {
                     await group.WriteAsync(_fields[i], new ReadOnlyMemory<double?>(_confidence, 0, _count), null, null, cancellationToken);
                 }

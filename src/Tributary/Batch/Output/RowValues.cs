@@ -14,6 +14,10 @@ internal static class RowValues
     public static string Confidence(in EnrichedRecord<InputRow> row) =>
         row.Flat is { } flat ? flat.Confidence.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty;
 
+    /// <summary><c>true</c> when some provider could not answer for the row (a rerun asks it again), empty for rows not enriched.</summary>
+    public static string Partial(in EnrichedRecord<InputRow> row) =>
+        row.Flat is { } flat ? (flat.Partial ? "true" : "false") : string.Empty;
+
     /// <summary>The input value of column <paramref name="index"/>; empty for rows that could not be read.</summary>
     public static string Input(in EnrichedRecord<InputRow> row, int index) =>
         row.Record.Values is { } values && index < values.Length ? values[index] : string.Empty;
