@@ -338,7 +338,9 @@ public sealed class ProviderRateGate : IDisposable
                     {
                         lock (_lock)
                         {
-                            CountDownProviderLeftLocked(now);
+                            // Kept in this process's own log too: should Redis go, the 1/N share it falls back to
+                            // counts what this process already sent in the window, not a fresh minute.
+                            RecordLocked(now);
                         }
 
                         return true;

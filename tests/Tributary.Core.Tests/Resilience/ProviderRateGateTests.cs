@@ -268,6 +268,41 @@ public sealed class ProviderRateGateTests
         gate.PausedUntil.ShouldBe(_time.GetUtcNow() + TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task SharedBudgetLost_TheLocalShareCountsWhatThisProcessSentInTheWindowAlready()
+    {
+        var shared = new SwitchableSharedBudget { Nodes = 2 };
+        using var gate = new ProviderRateGate("clearbit", new RateLimitOptions { PerMinute = 60 }, SixHundred, _time, new Random(7), shared);
+        for (var i = 0; i < 30; i++)
+        {
+            await gate.AcquireAsync(CallBudget.Batch, CancellationToken.None);
+        }
+
+        // Redis goes: this process's half of 60 a minute is what it already sent in this minute.
+        shared.IsAvailable = false;
+        var realTime = CallBudget.RealTime(_time.GetUtcNow(), TimeSpan.FromMilliseconds(800));
+
+        await Should.ThrowAsync<ProviderRateLimitedException>(() => gate.AcquireAsync(realTime, CancellationToken.None).AsTask());
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await gate.AcquireAsync(CallBudget.RealTime(_time.GetUtcNow(), TimeSpan.FromMilliseconds(800)), CancellationToken.None);
+    }
+
+    /// <summary>A shared budget that always has room, until it is switched off.</summary>
+    private sealed class SwitchableSharedBudget : ISharedRateBudget
+    {
+        public bool IsAvailable { get; set; } = true;
+
+        public int Nodes { get; init; } = 1;
+
+        public ValueTask<TimeSpan?> TryTakeAsync(string provider, SharedQuota quota, bool realTime, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<TimeSpan?>(IsAvailable ? TimeSpan.Zero : null);
+
+        public ValueTask<long?> RemainingAsync(string provider, SharedQuota quota, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<long?>(null);
+
+        public ValueTask PauseAsync(string provider, TimeSpan length) => ValueTask.CompletedTask;
+    }
+
     /// <summary>
     /// A caller that takes every turn the moment it comes: at each step of fake time, real-time acquisitions with no
     /// budget to wait either go at once or are refused at once, so nothing here ever waits.
