@@ -42,11 +42,31 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
-    /// <summary>Spend so far, per provider.</summary>
+    /// <summary>
+    /// Spend so far, per provider, as shown: read back from the store, which on a store several processes share holds
+    /// what every one of them has written (each writes once a second), plus what this process has not written yet.
+    /// Never less than this process alone counted; that alone when the store cannot be read.
+    /// </summary>
     public async Task<CreditSpend> SpendAsync(string provider, CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync(cancellationToken);
-        return _spend.GetValueOrDefault(provider, CreditSpend.None);
+        var own = _spend.GetValueOrDefault(provider, CreditSpend.None);
+        CreditSpend stored;
+        try
+        {
+            stored = (await _store.LoadAsync(Today, cancellationToken)).GetValueOrDefault(provider, CreditSpend.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return own;
+        }
+
+        var (calls, cost) = _unsaved.GetValueOrDefault((provider, Today));
+        return new CreditSpend(
+            Math.Max(own.CallsToday, stored.CallsToday + calls),
+            Math.Max(own.CostToday, stored.CostToday + cost),
+            Math.Max(own.CallsTotal, stored.CallsTotal + calls),
+            Math.Max(own.CostTotal, stored.CostTotal + cost));
     }
 
     /// <summary>
