@@ -60,6 +60,10 @@ internal static class GatewayApp
                 builder.Services.AddHostedService<SandboxWarmup>();
             }
         }
+        else
+        {
+            builder.Services.AddHostedService<GatewayWarmup>();
+        }
 
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
             .PostConfigure<IConfiguration>((gateway, configuration) => gateway.AddScalarLists(configuration.GetSection(GatewayOptions.SectionName)))
