@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tributary.Caching;
-using Tributary.Host.Hosting;
 
 namespace Tributary.Host.Redis;
 
@@ -22,28 +21,10 @@ internal sealed class RedisConnection : IAsyncDisposable
         _logger = logger;
         Prefix = options.Value.RedisPrefix;
         _configuredNodes = options.Value.Nodes;
-        var configuration = Parse(options.Value.Redis!);
+        var configuration = ConfigurationOptions.Parse(options.Value.Redis!);
         configuration.AbortOnConnectFail = false;
         configuration.ClientName ??= "tributary";
         _connecting = ConnectAsync(configuration);
-    }
-
-    private static ConfigurationOptions Parse(string connectionString)
-    {
-        ConfigurationOptions parsed;
-        try
-        {
-            parsed = ConfigurationOptions.Parse(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            // The client's message names the option, never the password.
-            throw new ConfigurationException($"Cache:Redis: {ex.Message}");
-        }
-
-        return parsed.EndPoints.Count > 0
-            ? parsed
-            : throw new ConfigurationException("Cache:Redis: names no server; give host:port (e.g. redis:6379), then any options.");
     }
 
     /// <summary>Names this process among those sharing Redis.</summary>

@@ -22,6 +22,7 @@ internal static class RedisSharing
             return services;
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, RedisOptionsValidator>());
         services.TryAddSingleton<RedisConnection>();
         services.AddHostedService<RedisNodes>();
         services.RemoveAll<IDistributedCache>();
