@@ -42,31 +42,45 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
-    /// <summary>
-    /// Spend so far, per provider, as shown: read back from the store, which on a store several processes share holds
-    /// what every one of them has written (each writes once a second), plus what this process has not written yet.
-    /// Never less than this process alone counted; that alone when the store cannot be read.
-    /// </summary>
+    /// <summary>What this process has spent so far, per provider: the store's count when it loaded, plus its own calls.</summary>
     public async Task<CreditSpend> SpendAsync(string provider, CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync(cancellationToken);
-        var own = _spend.GetValueOrDefault(provider, CreditSpend.None);
-        CreditSpend stored;
+        return _spend.GetValueOrDefault(provider, CreditSpend.None);
+    }
+
+    /// <summary>
+    /// Spend per provider as shown to people (providers, dashboard, health): read back from the store, which on a store
+    /// several processes share holds what every one of them has written (each writes once a second), plus what this
+    /// process has not written yet. Never less than this process alone counted; that alone when the store cannot be read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, CreditSpend>> SpendShownAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        IReadOnlyDictionary<string, CreditSpend> stored;
         try
         {
-            stored = (await _store.LoadAsync(Today, cancellationToken)).GetValueOrDefault(provider, CreditSpend.None);
+            stored = await _store.LoadAsync(Today, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return own;
+            return new Dictionary<string, CreditSpend>(_spend, StringComparer.Ordinal);
         }
 
-        var (calls, cost) = _unsaved.GetValueOrDefault((provider, Today));
-        return new CreditSpend(
-            Math.Max(own.CallsToday, stored.CallsToday + calls),
-            Math.Max(own.CostToday, stored.CostToday + cost),
-            Math.Max(own.CallsTotal, stored.CallsTotal + calls),
-            Math.Max(own.CostTotal, stored.CostTotal + cost));
+        var shown = new Dictionary<string, CreditSpend>(StringComparer.Ordinal);
+        foreach (var provider in stored.Keys.Union(_spend.Keys))
+        {
+            var own = _spend.GetValueOrDefault(provider, CreditSpend.None);
+            var everyone = stored.GetValueOrDefault(provider, CreditSpend.None);
+            var (calls, cost) = _unsaved.GetValueOrDefault((provider, Today));
+            shown[provider] = new CreditSpend(
+                Math.Max(own.CallsToday, everyone.CallsToday + calls),
+                Math.Max(own.CostToday, everyone.CostToday + cost),
+                Math.Max(own.CallsTotal, everyone.CallsTotal + calls),
+                Math.Max(own.CostTotal, everyone.CostTotal + cost));
+        }
+
+        return shown;
     }
 
     /// <summary>

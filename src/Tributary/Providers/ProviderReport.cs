@@ -30,9 +30,10 @@ internal sealed record ProviderReport(
     {
         ArgumentNullException.ThrowIfNull(time);
         var reports = new List<ProviderReport>(catalog.All.Count);
+        var spend = await credits.SpendShownAsync(cancellationToken);
         foreach (var entry in catalog.All)
         {
-            reports.Add(Of(entry, await entry.Runtime.Gate.AvailableAsync(cancellationToken), await credits.SpendAsync(entry.Name, cancellationToken), time.GetUtcNow()));
+            reports.Add(Of(entry, await entry.Runtime.Gate.AvailableAsync(cancellationToken), spend.GetValueOrDefault(entry.Name, CreditSpend.None), time.GetUtcNow()));
         }
 
         return reports;

@@ -21,15 +21,17 @@ public sealed class SpendShownTests : IAsyncDisposable
         await using var first = Meter();
         await using var second = Meter();
         using var clearbit = new ProviderRuntime("clearbit", new ProviderOptions { CostPerCall = 2 }, new RateLimitDefaults(600), _time);
-        await second.SpendAsync("clearbit", CancellationToken.None);
+        await second.SpendShownAsync(CancellationToken.None);
 
         await first.ChargeAsync(clearbit, CancellationToken.None);
         await first.ChargeAsync(clearbit, CancellationToken.None);
         await first.FlushAsync(CancellationToken.None);
         await second.ChargeAsync(clearbit, CancellationToken.None);
-        var shown = await second.SpendAsync("clearbit", CancellationToken.None);
+        var shown = await second.SpendShownAsync(CancellationToken.None);
+        var own = await second.SpendAsync("clearbit", CancellationToken.None);
 
-        shown.ShouldBe(new CreditSpend(3, 6, 3, 6));
+        shown["clearbit"].ShouldBe(new CreditSpend(3, 6, 3, 6));
+        own.ShouldBe(new CreditSpend(1, 2, 1, 2), "a run's credits count this process's calls only");
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
