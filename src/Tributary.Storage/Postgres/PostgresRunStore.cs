@@ -7,7 +7,7 @@ namespace Tributary.Storage.Postgres;
 internal sealed class PostgresRunStore(PostgresDatabase database) : IRunStore
 {
     private const string Columns =
-        "id, kind, input_name, started_at, finished_at, rows, matched, unmatched, rejected, failed, credits_spent, api_versions::text, crm_usage::text";
+        "id, kind, input_name, started_at, finished_at, rows, matched, unmatched, rejected, failed, credits_spent, api_versions::text, crm_usage::text, seen_at";
 
     public async Task<string> StartAsync(RunKind kind, string inputName, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
@@ -23,20 +23,26 @@ internal sealed class PostgresRunStore(PostgresDatabase database) : IRunStore
         return id;
     }
 
-    public async Task FinishAsync(string id, RunTotals totals, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    public Task ReportProgressAsync(string id, RunTotals totals, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        UpdateAsync("seen_at = @at", "AND finished_at IS NULL", id, totals, seenAt, cancellationToken);
+
+    public Task FinishAsync(string id, RunTotals totals, DateTimeOffset finishedAt, CancellationToken cancellationToken) =>
+        UpdateAsync("finished_at = @at", string.Empty, id, totals, finishedAt, cancellationToken);
+
+    private async Task UpdateAsync(string setTime, string condition, string id, RunTotals totals, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(totals);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            """
-            UPDATE enrichment_runs SET finished_at = @finishedAt, rows = @rows, matched = @matched, unmatched = @unmatched,
+            $"""
+            UPDATE enrichment_runs SET {setTime}, rows = @rows, matched = @matched, unmatched = @unmatched,
                 rejected = @rejected, failed = @failed, failure_rate = @failureRate, credits_spent = @credits, api_versions = @versions,
                 crm_usage = @usage
-            WHERE id = @id
+            WHERE id = @id {condition}
             """,
             connection)
             .With("id", id)
-            .WithTime("finishedAt", finishedAt)
+            .WithTime("at", at)
             .With("rows", totals.Rows)
             .With("matched", totals.Matched)
             .With("unmatched", totals.Unmatched)
@@ -83,7 +89,10 @@ internal sealed class PostgresRunStore(PostgresDatabase database) : IRunStore
                     ApiVersionsJson.Read(reader.GetString(11)))
                 {
                     CrmUsage = ApiVersionsJson.Read(reader.GetString(12)),
-                }));
+                })
+            {
+                SeenAt = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+            });
         }
 
         return runs;

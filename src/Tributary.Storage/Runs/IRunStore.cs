@@ -9,6 +9,12 @@ public interface IRunStore
     /// <summary>Opens a run and returns its id.</summary>
     Task<string> StartAsync(RunKind kind, string inputName, DateTimeOffset startedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a running run's counts so far and that it was alive at <paramref name="seenAt"/>; a finished run is
+    /// left as it is. A run whose reports stop without a finish belongs to a process that died.
+    /// </summary>
+    Task ReportProgressAsync(string id, RunTotals totals, DateTimeOffset seenAt, CancellationToken cancellationToken);
+
     /// <summary>Records the totals of a run and when it finished.</summary>
     Task FinishAsync(string id, RunTotals totals, DateTimeOffset finishedAt, CancellationToken cancellationToken);
 

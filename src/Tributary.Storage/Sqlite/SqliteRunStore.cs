@@ -8,7 +8,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 {
     private const string Columns =
         "id, kind, input_name AS InputName, started_at AS StartedAt, finished_at AS FinishedAt, rows, matched, unmatched, rejected, failed, " +
-        "credits_spent AS CreditsSpent, api_versions AS ApiVersions, crm_usage AS CrmUsage";
+        "credits_spent AS CreditsSpent, api_versions AS ApiVersions, crm_usage AS CrmUsage, seen_at AS SeenAt";
 
     public async Task<string> StartAsync(RunKind kind, string inputName, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
@@ -21,20 +21,26 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
         return id;
     }
 
-    public async Task FinishAsync(string id, RunTotals totals, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    public Task ReportProgressAsync(string id, RunTotals totals, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        UpdateAsync("seen_at = @at", "AND finished_at IS NULL", id, totals, seenAt, cancellationToken);
+
+    public Task FinishAsync(string id, RunTotals totals, DateTimeOffset finishedAt, CancellationToken cancellationToken) =>
+        UpdateAsync("finished_at = @at", string.Empty, id, totals, finishedAt, cancellationToken);
+
+    private async Task UpdateAsync(string setTime, string condition, string id, RunTotals totals, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE enrichment_runs SET finished_at = @finishedAt, rows = @Rows, matched = @Matched, unmatched = @Unmatched,
+            $"""
+            UPDATE enrichment_runs SET {setTime}, rows = @Rows, matched = @Matched, unmatched = @Unmatched,
                 rejected = @Rejected, failed = @Failed, failure_rate = @FailureRate, credits_spent = @credits, api_versions = @versions,
                 crm_usage = @usage
-            WHERE id = @id
+            WHERE id = @id {condition}
             """,
             new
             {
                 id,
-                finishedAt = SqliteText.Of(finishedAt),
+                at = SqliteText.Of(at),
                 totals.Rows,
                 totals.Matched,
                 totals.Unmatched,
@@ -67,7 +73,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
     /// <summary>A row as Dapper reads it, by column position.</summary>
     private sealed record RunRow(
         string Id, string Kind, string InputName, string StartedAt, string? FinishedAt,
-        long Rows, long Matched, long Unmatched, long Rejected, long Failed, string CreditsSpent, string ApiVersions, string CrmUsage)
+        long Rows, long Matched, long Unmatched, long Rejected, long Failed, string CreditsSpent, string ApiVersions, string CrmUsage, string? SeenAt)
     {
         public EnrichmentRun ToRun() => new(
             Id,
@@ -78,6 +84,9 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
             new RunTotals(Rows, Matched, Unmatched, Rejected, Failed, decimal.Parse(CreditsSpent, CultureInfo.InvariantCulture), ApiVersionsJson.Read(ApiVersions))
             {
                 CrmUsage = ApiVersionsJson.Read(CrmUsage),
-            });
+            })
+        {
+            SeenAt = SeenAt is null ? null : SqliteText.ToTime(SeenAt),
+        };
     }
 }

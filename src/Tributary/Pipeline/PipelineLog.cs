@@ -32,4 +32,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(6009, LogLevel.Warning, "{Count} records of a {Crm} write-back were taken over by another worker after this one's lease ran out; it leaves them to that worker")]
     public static partial void LeaseLost(ILogger logger, int count, string crm);
+
+    [LoggerMessage(6010, LogLevel.Warning, "The progress of pipeline run {RunId} could not be recorded; the next report tries again")]
+    public static partial void ProgressNotRecorded(ILogger logger, string runId, Exception exception);
 }

@@ -4,7 +4,7 @@ namespace Tributary.Host.Pipeline;
 
 /// <summary>The pipeline's queue, tables, dead letters and latest runs, as <c>GET /v1/pipeline</c> and the dashboard show them.</summary>
 internal sealed class PipelineStatusReader(
-    IStagingQueue staging, CrmSystems crms, IEnrichedContactStore enriched, IUnmatchedRecordStore unmatched, IDeadLetterStore deadLetters, IRunStore runs)
+    IStagingQueue staging, CrmSystems crms, IEnrichedContactStore enriched, IUnmatchedRecordStore unmatched, IDeadLetterStore deadLetters, IRunStore runs, TimeProvider time)
 {
     private const int RunsShown = 20;
 
@@ -16,6 +16,6 @@ internal sealed class PipelineStatusReader(
             await enriched.CountAsync(cancellationToken),
             await unmatched.CountAsync(cancellationToken),
             await deadLetters.CountAsync(cancellationToken),
-            [.. recent.Where(r => r.Kind == RunKind.Pipeline).Take(RunsShown).Select(PipelineRunView.Of)]);
+            [.. recent.Where(r => r.Kind == RunKind.Pipeline).Take(RunsShown).Select(r => PipelineRunView.Of(r, time.GetUtcNow()))]);
     }
 }

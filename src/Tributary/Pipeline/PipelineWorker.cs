@@ -29,12 +29,21 @@ internal sealed class PipelineWorker(
     /// <summary>The longest a run stays open, idle, for retries it scheduled; a later retry goes to a run of its own.</summary>
     public static readonly TimeSpan RetryWaitOfARun = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often an open run records its counts so far, which also shows that its worker is alive.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
+
     private readonly PipelineOptions _options = options.Value;
     private readonly SemaphoreSlim _runGate = new(1, 1);
     private PipelineRun? _run;
+    private CancellationTokenSource? _progressStop;
+    private Task _progress = Task.CompletedTask;
     private int _busy;
 
-    public void Dispose() => _runGate.Dispose();
+    public void Dispose()
+    {
+        _progressStop?.Dispose();
+        _runGate.Dispose();
+    }
 
     /// <summary>Works until cancelled, waiting for staged records when there are none.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => RunLanesAsync(untilDrained: false, cancellationToken);
@@ -147,6 +156,8 @@ internal sealed class PipelineWorker(
             {
                 var id = await runs.StartAsync(RunKind.Pipeline, string.Join(",", crms.All.Select(c => c.Name).Order()) is { Length: > 0 } names ? names : CrmSystems.NoSource, time.GetUtcNow(), CancellationToken.None);
                 _run = new PipelineRun(id, await credits.TotalAsync(CancellationToken.None), _options.DryRun, Usage());
+                _progressStop = new CancellationTokenSource();
+                _progress = ReportProgressAsync(_run, _progressStop.Token);
                 PipelineLog.RunStarted(logger, id, _options.DryRun ? " (dry run: nothing is written to a CRM)" : string.Empty);
             }
 
@@ -182,11 +193,11 @@ internal sealed class PipelineWorker(
             }
 
             _run = null;
-            var totals = new RunTotals(run.Processed, run.Enriched, run.Unmatched, 0, run.Failed, await credits.TotalAsync(CancellationToken.None) - run.CreditsAtStart, apiVersions.Snapshot())
-            {
-                // Only what answers during this run reported: a CRM this run never called still shows an earlier run's figure.
-                CrmUsage = Usage().Where(u => run.UsageAtStart.GetValueOrDefault(u.Key) != u.Value).ToDictionary(),
-            };
+            await _progressStop!.CancelAsync();
+            await _progress;
+            _progressStop.Dispose();
+            _progressStop = null;
+            var totals = await TotalsAsync(run);
             await runs.FinishAsync(run.Id, totals, time.GetUtcNow(), CancellationToken.None);
             PipelineLog.RunFinished(logger, run.Id, run.Processed, run.Enriched, run.Unmatched, run.Failed, run.Written, run.Retried);
             await alerts.SendIfDueAsync(run, CancellationToken.None);
@@ -196,4 +207,34 @@ internal sealed class PipelineWorker(
             _runGate.Release();
         }
     }
+
+    /// <summary>Records the open run's counts every <see cref="ProgressInterval"/> until it finishes; a failed report is logged and the next one tries again.</summary>
+    private async Task ReportProgressAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(ProgressInterval, time, cancellationToken);
+                try
+                {
+                    await runs.ReportProgressAsync(run.Id, await TotalsAsync(run), time.GetUtcNow(), cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    PipelineLog.ProgressNotRecorded(logger, run.Id, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<RunTotals> TotalsAsync(PipelineRun run) =>
+        new(run.Processed, run.Enriched, run.Unmatched, 0, run.Failed, await credits.TotalAsync(CancellationToken.None) - run.CreditsAtStart, apiVersions.Snapshot())
+        {
+            // Only what answers during this run reported: a CRM this run never called still shows an earlier run's figure.
+            CrmUsage = Usage().Where(u => run.UsageAtStart.GetValueOrDefault(u.Key) != u.Value).ToDictionary(),
+        };
 }

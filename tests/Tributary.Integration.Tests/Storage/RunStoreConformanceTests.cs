@@ -21,6 +21,7 @@ public abstract class RunStoreConformanceTests<TBackend>(TBackend backend) : Sto
 
         open.ShouldNotBeNull();
         open.FinishedAt.ShouldBeNull();
+        open.SeenAt.ShouldBeNull();
         open.Kind.ShouldBe(RunKind.File);
         open.InputName.ShouldBe("contacts.csv");
         open.StartedAt.ShouldBe(started);
@@ -35,6 +36,31 @@ public abstract class RunStoreConformanceTests<TBackend>(TBackend backend) : Sto
         done.Totals.ApiVersions.ShouldBe(versions, ignoreOrder: true);
         done.Totals.CrmUsage.ShouldBe(usage, ignoreOrder: true);
         (await runs.GetAsync("unknown", None)).ShouldBeNull();
+    }
+
+    [StoreFact]
+    public async Task Progress_KeepsTheCountsSoFar_UntilTheRunFinishes()
+    {
+        var runs = Get<IRunStore>();
+        var started = Time.GetUtcNow();
+        var versions = new Dictionary<string, string> { ["clearbit"] = "2015-05-30" };
+        var id = await runs.StartAsync(RunKind.Pipeline, "hubspot", started, None);
+
+        await runs.ReportProgressAsync(id, new RunTotals(10, 8, 2, 0, 0, 1.5m, versions), started.AddSeconds(15), None);
+        var running = await runs.GetAsync(id, None);
+        await runs.FinishAsync(id, new RunTotals(20, 15, 4, 0, 1, 3m, versions), started.AddSeconds(20), None);
+        await runs.ReportProgressAsync(id, new RunTotals(11, 9, 2, 0, 0, 1.6m, versions), started.AddSeconds(30), None);
+        var done = await runs.GetAsync(id, None);
+
+        running!.FinishedAt.ShouldBeNull();
+        running.SeenAt.ShouldBe(started.AddSeconds(15));
+        running.Totals.Rows.ShouldBe(10);
+        running.Totals.Matched.ShouldBe(8);
+        running.Totals.CreditsSpent.ShouldBe(1.5m);
+        done!.FinishedAt.ShouldBe(started.AddSeconds(20));
+        done.SeenAt.ShouldBe(started.AddSeconds(15), "a report after the finish changes nothing");
+        done.Totals.Rows.ShouldBe(20);
+        done.Totals.Failed.ShouldBe(1);
     }
 
     [StoreFact]

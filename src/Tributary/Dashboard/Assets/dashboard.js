@@ -133,7 +133,7 @@
     const body = document.querySelector("#runs tbody");
     body.replaceChildren();
     for (const run of p.runs.slice(0, 10)) {
-      body.appendChild(cells(document.createElement("tr"), [run.id, new Date(run.startedAt).toLocaleString(),
+      body.appendChild(cells(document.createElement("tr"), [run.id, new Date(run.startedAt).toLocaleString(), run.state,
         String(run.processed), String(run.enriched), String(run.unmatched), String(run.failed), pct(run.failureRate)]));
     }
   }
