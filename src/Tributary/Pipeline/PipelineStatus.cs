@@ -6,7 +6,7 @@ namespace Tributary.Host.Pipeline;
 internal sealed record PipelineStatus(long Staged, long Enriched, long Unmatched, long DeadLetters, IReadOnlyList<PipelineRunView> Runs);
 
 /// <summary>
-/// One pipeline run as <c>GET /v1/pipeline</c> shows it. <see cref="State"/> is <c>running</c>, <c>finished</c>, or
+/// One pipeline run as <c>GET /v1/pipeline</c> shows it. Its <c>state</c> is <c>running</c>, <c>finished</c>, or
 /// <c>interrupted</c> when its worker died: its counts are then those of its last progress report.
 /// </summary>
 internal sealed record PipelineRunView(
