@@ -26,7 +26,11 @@ internal static class ServeCommand
             await app.StartWhenConfiguredAsync(cancellationToken);
             HostLog.Listening(logger, string.Join(", ", app.Urls), app.Services.GetRequiredService<IStoreHealth>().DisplayName);
             await app.WaitForShutdownAsync(cancellationToken);
-            return ExitCodes.Success;
+
+            // A background service that failed stopped the host: that is a failure a supervisor should see and restart.
+            return app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(static s => s.ExecuteTask is { IsFaulted: true })
+                ? ExitCodes.RuntimeFailure
+                : ExitCodes.Success;
         });
         return command;
     }

@@ -35,4 +35,10 @@ internal static partial class PipelineLog
 
     [LoggerMessage(6010, LogLevel.Warning, "The progress of pipeline run {RunId} could not be recorded; the next report tries again")]
     public static partial void ProgressNotRecorded(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(6011, LogLevel.Error, "A pipeline lane failed outside a pass (is the store reachable?); it tries again in {Seconds} s, and records it held return when their lease ends")]
+    public static partial void LaneFailed(ILogger logger, double seconds, Exception exception);
+
+    [LoggerMessage(6012, LogLevel.Warning, "The pipeline's open run could not be recorded as finished; it will be shown interrupted")]
+    public static partial void RunNotFinished(ILogger logger, Exception exception);
 }

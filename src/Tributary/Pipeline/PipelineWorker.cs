@@ -32,6 +32,9 @@ internal sealed class PipelineWorker(
     /// <summary>How often an open run records its counts so far, which also shows that its worker is alive.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a lane waits after a failure outside a pass (the store unreachable) before it tries again.</summary>
+    private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(5);
+
     private readonly PipelineOptions _options = options.Value;
     private readonly SemaphoreSlim _runGate = new(1, 1);
     private PipelineRun? _run;
@@ -59,7 +62,15 @@ internal sealed class PipelineWorker(
         }
         finally
         {
-            await FinishRunAsync(force: true);
+            try
+            {
+                await FinishRunAsync(force: true);
+            }
+            catch (Exception exception)
+            {
+                // Stopping with the store unreachable: the run stays open and is shown interrupted.
+                PipelineLog.RunNotFinished(logger, exception);
+            }
         }
     }
 
@@ -69,65 +80,76 @@ internal sealed class PipelineWorker(
         var claimSize = crms.ClaimSize(_options.BatchSize);
         while (!cancellationToken.IsCancellationRequested)
         {
-            StagingClaim claim;
             try
             {
-                claim = await queue.ClaimAsync(claimSize, lease, crms.PipelineSources, cancellationToken);
+                if (!await WorkOnceAsync(untilDrained, claimSize, lease, cancellationToken))
+                {
+                    return;
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-
-            if (claim.Records.Count == 0)
+            catch (Exception exception) when (!untilDrained)
             {
-                await FinishRunAsync(force: false);
-                if (untilDrained && Volatile.Read(ref _busy) == 0)
-                {
-                    return;
-                }
-
+                // The store unreachable, most likely: a lane waits and tries again rather than stopping the process.
+                // Nothing is lost: records it held return when their lease ends.
+                PipelineLog.LaneFailed(logger, FailurePause.TotalSeconds, exception);
                 try
                 {
-                    await wakeup.WaitAsync(TimeSpan.FromMilliseconds(untilDrained ? 20 : _options.PollMilliseconds), time, cancellationToken);
+                    await Task.Delay(FailurePause, time, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
+            }
+        }
+    }
 
-                continue;
+    /// <summary>Claims and works one batch, or waits for one; false when draining and nothing is left.</summary>
+    private async Task<bool> WorkOnceAsync(bool untilDrained, int claimSize, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var claim = await queue.ClaimAsync(claimSize, lease, crms.PipelineSources, cancellationToken);
+        if (claim.Records.Count == 0)
+        {
+            await FinishRunAsync(force: false);
+            if (untilDrained && Volatile.Read(ref _busy) == 0)
+            {
+                return false;
             }
 
-            var run = await EnterAsync();
+            await wakeup.WaitAsync(TimeSpan.FromMilliseconds(untilDrained ? 20 : _options.PollMilliseconds), time, cancellationToken);
+            return true;
+        }
+
+        var run = await EnterAsync();
+        try
+        {
+            using var keepLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var renewing = RenewLeaseAsync(claim.Token, lease, keepLease.Token);
             try
             {
-                using var keepLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var renewing = RenewLeaseAsync(claim.Token, lease, keepLease.Token);
-                try
-                {
-                    await pass.RunAsync(claim, run, cancellationToken);
-                }
-                finally
-                {
-                    await keepLease.CancelAsync();
-                    await renewing;
-                }
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                // A worker loop never dies on one failure; the claim's records return when its lease ends.
-                PipelineLog.PassFailed(logger, exception);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                await pass.RunAsync(claim, run, cancellationToken);
             }
             finally
             {
-                Interlocked.Decrement(ref _busy);
+                await keepLease.CancelAsync();
+                await renewing;
             }
         }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A worker loop never dies on one failure; the claim's records return when its lease ends.
+            PipelineLog.PassFailed(logger, exception);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _busy);
+        }
+
+        return true;
     }
 
     /// <summary>Extends the claim's lease every third of it while the pass runs, so a slow CRM does not hand the records to another worker.</summary>
@@ -151,7 +173,6 @@ internal sealed class PipelineWorker(
         await _runGate.WaitAsync();
         try
         {
-            Interlocked.Increment(ref _busy);
             if (_run is null)
             {
                 var id = await runs.StartAsync(RunKind.Pipeline, string.Join(",", crms.All.Select(c => c.Name).Order()) is { Length: > 0 } names ? names : CrmSystems.NoSource, time.GetUtcNow(), CancellationToken.None);
@@ -161,6 +182,7 @@ internal sealed class PipelineWorker(
                 PipelineLog.RunStarted(logger, id, _options.DryRun ? " (dry run: nothing is written to a CRM)" : string.Empty);
             }
 
+            Interlocked.Increment(ref _busy);
             return _run;
         }
         finally
@@ -192,13 +214,13 @@ internal sealed class PipelineWorker(
                 return;
             }
 
+            // Recorded first: if the store cannot take it, the run stays open and a later call tries again.
+            await runs.FinishAsync(run.Id, await TotalsAsync(run), time.GetUtcNow(), CancellationToken.None);
             _run = null;
             await _progressStop!.CancelAsync();
             await _progress;
             _progressStop.Dispose();
             _progressStop = null;
-            var totals = await TotalsAsync(run);
-            await runs.FinishAsync(run.Id, totals, time.GetUtcNow(), CancellationToken.None);
             PipelineLog.RunFinished(logger, run.Id, run.Processed, run.Enriched, run.Unmatched, run.Failed, run.Written, run.Retried);
             await alerts.SendIfDueAsync(run, CancellationToken.None);
         }

@@ -68,8 +68,9 @@ internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes>
             var seen = await database.ScriptEvaluateAsync(Announce, new { nodes = Key, node = connection.NodeId, alive = (long)Alive.TotalMilliseconds });
             connection.SawNodes((int)seen);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            // RedisTimeoutException is a TimeoutException, not a RedisException.
             RedisLog.OperationFailed(logger, "announce", ex);
         }
     }
@@ -83,7 +84,7 @@ internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes>
             {
                 await database.SortedSetRemoveAsync(Key, connection.NodeId);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 RedisLog.OperationFailed(logger, "leave", ex);
             }

@@ -15,7 +15,7 @@ internal sealed class DedupKeyPurge(IIdempotencyKeys keys, TimeProvider time, IL
             {
                 WebhookLog.KeysPurged(logger, await keys.PurgeExpiredAsync(stoppingToken));
             }
-            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The store is away for now; the next hour tries again.
                 WebhookLog.PurgeFailed(logger, exception);
