@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tributary.Json;
 
 namespace Tributary.Profiles;
 
@@ -82,13 +83,13 @@ internal sealed class ProfileValueJsonConverter : JsonConverter<ProfileValue>
                     }
                     else
                     {
-                        reader.Skip();
+                        reader.SkipValue();
                     }
                 }
 
                 return ProfileValue.List(items);
             default:
-                reader.Skip();
+                reader.SkipValue();
                 return default;
         }
     }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tributary.Json;
 
 namespace Tributary.Connectors.PeopleDataLabs;
 
@@ -20,7 +21,7 @@ internal sealed class LenientStringConverter : JsonConverter<string>
             case JsonTokenType.Number:
                 return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
             default:
-                reader.Skip();
+                reader.SkipValue();
                 return null;
         }
     }
@@ -52,13 +53,13 @@ internal sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<s
                     }
                     else
                     {
-                        reader.Skip();
+                        reader.SkipValue();
                     }
                 }
 
                 return items;
             default:
-                reader.Skip();
+                reader.SkipValue();
                 return null;
         }
     }
