@@ -42,6 +42,12 @@ internal static class HostName
 
     private static string? ToPunycode(ReadOnlySpan<char> host)
     {
+        if (InvisibleCharacters.AnyIn(host))
+        {
+            // An invisible character would be encoded into a look-alike of the real name ("globex.xn--com-7m0a").
+            return null;
+        }
+
         // Under InvariantGlobalization IdnMapping only encodes: it neither case-maps nor NFC-normalises. So we
         // lower-case first ("BÜCHER.de" must match "bücher.de"), and a name typed in decomposed form (u + combining
         // diaeresis) keeps a punycode of its own; carrying ICU for that rare case is not worth it.

@@ -24,7 +24,7 @@ internal sealed partial class IdentifierNormalizer
     {
         ArgumentNullException.ThrowIfNull(domain);
 
-        var authority = WithoutScheme(domain.AsSpan().Trim());
+        var authority = WithoutScheme(InvisibleCharacters.Trim(domain));
         var pathStart = authority.IndexOfAny('/', '?', '#');
         if (pathStart >= 0)
         {

@@ -12,8 +12,9 @@ internal sealed partial class IdentifierNormalizer
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.");
 
     /// <summary>
-    /// Normalises an email address: trimmed, lower-cased, its domain in punycode without a trailing dot.
-    /// Only a plain address is accepted; display names, angle brackets and quoted local parts are rejected.
+    /// Normalises an email address: trimmed (of white space and invisible format characters such as a byte-order mark
+    /// or a zero-width space), lower-cased, its domain in punycode without a trailing dot. Only a plain address is
+    /// accepted; display names, angle brackets, quoted local parts and format characters inside are rejected.
     /// </summary>
     /// <remarks>
     /// Plus-tags (<c>jo+news@</c>) and Gmail's ignored dots are deliberately kept. Whether they reach the same
@@ -25,7 +26,7 @@ internal sealed partial class IdentifierNormalizer
     {
         ArgumentNullException.ThrowIfNull(email);
 
-        var text = email.AsSpan().Trim();
+        var text = InvisibleCharacters.Trim(email);
         if (text.Length > MaxEmailLength + 1)
         {
             // One over the limit is still allowed here: a trailing root dot on the domain is dropped below.
@@ -72,7 +73,7 @@ internal sealed partial class IdentifierNormalizer
 
         foreach (var c in localPart)
         {
-            var allowed = char.IsAscii(c) ? LocalPartAscii.Contains(c) : !char.IsWhiteSpace(c) && !char.IsControl(c);
+            var allowed = char.IsAscii(c) ? LocalPartAscii.Contains(c) : !char.IsWhiteSpace(c) && !char.IsControl(c) && !InvisibleCharacters.IsFormat(c);
             if (!allowed)
             {
                 return false;

@@ -15,6 +15,7 @@ public sealed class DomainNormalizationTests
     [InlineData("www2.acme.com", "www2.acme.com")]
     [InlineData("bücher.de", "xn--bcher-kva.de")]
     [InlineData("xn--bcher-kva.de", "xn--bcher-kva.de")]
+    [InlineData("\uFEFFacme.com\u200B", "acme.com")]
     public void NormalizeDomain_WithBareDomain_ReturnsLowerCaseWithoutWww(string input, string expected) =>
         IdentifierNormalizer.NormalizeDomain(input).ShouldBe(expected);
 
@@ -52,6 +53,8 @@ public sealed class DomainNormalizationTests
     [InlineData("acme com")]
     [InlineData("acme_co.com")]
     [InlineData("acme.com:https")]
+    [InlineData("acme\u200B.com")]
+    [InlineData("bü\u202Echer.de")]
     public void NormalizeDomain_WithoutAPublicHostName_ThrowsOnDomainField(string input) =>
         Should.Throw<InvalidIdentifierException>(() => IdentifierNormalizer.NormalizeDomain(input))
             .Field.ShouldBe(IdentifierField.Domain);

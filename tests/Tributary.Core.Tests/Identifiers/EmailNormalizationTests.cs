@@ -9,6 +9,9 @@ public sealed class EmailNormalizationTests
     [InlineData("\tJANE@EXAMPLE.COM\r\n", "jane@example.com")]
     [InlineData("\u00A0jane@example.com\u00A0", "jane@example.com")]
     [InlineData("O'Brien@Example.ie", "o'brien@example.ie")]
+    [InlineData("\uFEFFbob.smith@globex.com", "bob.smith@globex.com")]
+    [InlineData("bob.smith@globex.com\u200B", "bob.smith@globex.com")]
+    [InlineData("\u200E bob.smith@globex.com \u2060", "bob.smith@globex.com")]
     public void NormalizeEmail_WithUpperCaseAndSpaces_ReturnsLowerCaseTrimmed(string input, string expected) =>
         IdentifierNormalizer.NormalizeEmail(input).ShouldBe(expected);
 
@@ -58,6 +61,10 @@ public sealed class EmailNormalizationTests
     [InlineData("<jane@example.com>")]
     [InlineData("\"jane\"@example.com")]
     [InlineData("jane(work)@example.com")]
+    [InlineData("bo\u202Eb.smith@globex.com")]
+    [InlineData("bob.smith@globex\u200B.com")]
+    [InlineData("bob\u00ADsmith@globex.com")]
+    [InlineData("bob.smith@glo\u200Dbex.com")]
     [InlineData("mailto:jane@example.com")]
     [InlineData("jane@example.com,bob@example.com")]
     public void NormalizeEmail_WithMalformedAddress_ThrowsOnEmailField(string input) =>
