@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Flat;
 using Tributary.Privacy;
@@ -19,10 +20,15 @@ internal sealed class SummaryBuilder
     private readonly int _maxBytes;
 
     private readonly SensitiveValueMasker _masker;
+    private readonly JsonWriterOptions _asAnswered;
 
-    public SummaryBuilder(FlatFields fields, IOptions<IdentityOptions> options, SensitiveValueMasker masker)
+    public SummaryBuilder(FlatFields fields, IOptions<IdentityOptions> options, SensitiveValueMasker masker, IOptions<JsonOptions> answers)
     {
         _masker = masker;
+        ArgumentNullException.ThrowIfNull(answers);
+
+        // Measured with the encoder the answer is written with (ASP.NET's writes non-ASCII text as it is, escapes emoji).
+        _asAnswered = new JsonWriterOptions { Encoder = answers.Value.SerializerOptions.Encoder };
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(options);
         _maxBytes = options.Value.SummaryMaxBytes;
@@ -49,7 +55,7 @@ internal sealed class SummaryBuilder
                 .ToList()
             : [];
 
-        // Each member is measured as the response writes it (the default encoder escapes non-ASCII), plus a comma.
+        // Each member is measured as the response writes it, plus a comma.
         var buffer = new ArrayBufferWriter<byte>();
         var used = 2;
         using (var writer = new Utf8JsonWriter(buffer))
@@ -57,7 +63,7 @@ internal sealed class SummaryBuilder
             writer.WriteStartObject();
             foreach (var property in ordered)
             {
-                var cost = Measure(property) + (used > 2 ? 1 : 0);
+                var cost = Measure(property, _asAnswered) + (used > 2 ? 1 : 0);
                 if (used + cost <= _maxBytes)
                 {
                     property.WriteTo(writer);
@@ -72,10 +78,10 @@ internal sealed class SummaryBuilder
         return summary.RootElement.Clone();
     }
 
-    private static int Measure(JsonProperty property)
+    private static int Measure(JsonProperty property, JsonWriterOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             writer.WriteStartObject();
             property.WriteTo(writer);

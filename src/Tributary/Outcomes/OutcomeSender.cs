@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Identity;
@@ -94,41 +93,48 @@ internal sealed class OutcomeSender(
 
     /// <summary>
     /// The outcome's track, within Segment's 32 KB: a summary too long for it (its 16,000 characters may be three UTF-8
-    /// bytes each) is cut at a character boundary and marked <c>summaryTruncated</c>, so the outcome is sent, not refused.
+    /// bytes each, or twelve once an emoji is escaped) is cut to its longest start, in whole characters, that lets the
+    /// message fit, and marked <c>summaryTruncated</c>, so the outcome is sent, not refused.
     /// </summary>
     private static SegmentTrack Fitted(PendingOutcome outcome, string userId, DateTimeOffset now)
     {
         var message = Message(outcome, userId);
-        var excess = SegmentWire.Message(message, now).Length - SegmentWire.MaxMessageBytes;
-        while (excess > 0 && outcome.Summary is { Length: > 0 } summary)
+        if (Fits(message, now) || outcome.Summary is not { Length: > 0 } summary)
         {
-            // Escapes make the JSON larger than the UTF-8 text, so cut a little more and measure again.
-            outcome = outcome with { Summary = Utf8Prefix(summary, Encoding.UTF8.GetByteCount(summary) - excess - 64) };
-            message = Message(outcome, userId);
-            message.Properties!["summaryTruncated"] = true;
-            excess = SegmentWire.Message(message, now).Length - SegmentWire.MaxMessageBytes;
+            return message;
         }
 
+        // The message's size is not proportional to the summary's length (escapes), so search the cut by measuring.
+        var cuts = CharacterEnds(summary);
+        var (fits, fitsNot) = (0, cuts.Count - 1);
+        while (fitsNot - fits > 1)
+        {
+            var middle = (fits + fitsNot) / 2;
+            (fits, fitsNot) = Fits(Cut(outcome, userId, summary[..cuts[middle]]), now) ? (middle, fitsNot) : (fits, middle);
+        }
+
+        return Cut(outcome, userId, summary[..cuts[fits]]);
+    }
+
+    private static bool Fits(SegmentTrack message, DateTimeOffset now) => SegmentWire.Message(message, now).Length <= SegmentWire.MaxMessageBytes;
+
+    private static SegmentTrack Cut(PendingOutcome outcome, string userId, string summary)
+    {
+        var message = Message(outcome with { Summary = summary }, userId);
+        message.Properties!["summaryTruncated"] = true;
         return message;
     }
 
-    /// <summary>The longest start of <paramref name="text"/> of at most <paramref name="maxBytes"/> UTF-8 bytes, whole characters only.</summary>
-    private static string Utf8Prefix(string text, int maxBytes)
+    /// <summary>Where each whole character of <paramref name="text"/> ends (a surrogate pair is one), after an empty start.</summary>
+    private static List<int> CharacterEnds(string text)
     {
-        var bytes = 0;
-        var length = 0;
+        var ends = new List<int>(text.Length + 1) { 0 };
         foreach (var rune in text.EnumerateRunes())
         {
-            bytes += rune.Utf8SequenceLength;
-            if (bytes > maxBytes)
-            {
-                break;
-            }
-
-            length += rune.Utf16SequenceLength;
+            ends.Add(ends[^1] + rune.Utf16SequenceLength);
         }
 
-        return text[..length];
+        return ends;
     }
 
     private static SegmentTrack Message(PendingOutcome outcome, string userId)

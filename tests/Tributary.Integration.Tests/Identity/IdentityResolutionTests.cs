@@ -179,8 +179,8 @@ public sealed class IdentityResolutionTests(IdentityGateway gateway) : IClassFix
     [Fact]
     public async Task Resolve_Summary_StaysWithinTenKilobytes_DroppingLowerPriorityFieldsFirst()
     {
-        // Non-ASCII text is escaped in the answer (6 bytes a character): the cap must count the bytes as written.
-        var notes = new string('é', 500);
+        // The answer writes non-ASCII text as it is (2 bytes an é): the cap counts the bytes as written, not escaped (6).
+        var notes = new string('é', 1500);
         var traits = string.Join(",", Enumerable.Range(0, 6).Select(i => $"\"note{i}\":\"{notes}\""));
         await gateway.IdentifyAsync($$$"""{"traits":{"email":"big@summary.example","name":"Big Summary","jobTitle":"CTO",{{{traits}}}}}""");
 

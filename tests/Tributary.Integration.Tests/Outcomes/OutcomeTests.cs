@@ -131,6 +131,25 @@ public sealed class OutcomeTests : IAsyncLifetime
         sent.GetProperty("disposition").GetString().ShouldBe("resolved");
     }
 
+    [Fact]
+    public async Task Outcome_WhoseSummaryIsEmoji_IsCutToWhatFits_NotEmptied()
+    {
+        var profileId = await IdentifyAsync("CUST-EMOJI-01", "emoji.outcome@acme.test");
+        var summary = "ok " + string.Concat(Enumerable.Repeat("😀", 7_000)) + " end"; // each emoji written escaped: 12 bytes
+        var (status, _) = await PostAsync("conv-emoji-summary", $$"""{"profileId":"{{profileId}}","disposition":"resolved","durationSeconds":5,"agentId":"a1","summary":"{{summary}}"}""");
+        status.ShouldBe(202);
+
+        _time.Advance(TimeSpan.FromSeconds(121));
+        await RunningClock.UntilAsync(_time, () => Tracks("conv-emoji-summary").Count == 1, TimeSpan.FromSeconds(60), "the outcome is sent, its summary cut to fit");
+
+        var sent = Tracks("conv-emoji-summary").Single().Properties;
+        var cut = sent.GetProperty("summary").GetString()!;
+        summary.ShouldStartWith(cut);
+        cut.ShouldStartWith("ok 😀");
+        cut.EnumerateRunes().Count().ShouldBeGreaterThan(2_600, "32 KB holds about 2,700 escaped emoji besides the rest of the message");
+        sent.GetProperty("summaryTruncated").GetBoolean().ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("conv-1", """{"disposition":"resolved","durationSeconds":5,"agentId":"a1"}""", "profileId")]
     [InlineData("conv-1", """{"profileId":"p 1","disposition":"resolved","durationSeconds":5,"agentId":"a1"}""", "profileId")]
