@@ -19,6 +19,10 @@ internal static class OperationsEndpoints
             .WithName("Ready")
             .WithSummary("Readiness: the store is reachable and at least one provider is enabled")
             .WithDescription("200 with the checks when ready, 503 with the failing check otherwise. Example: {\"store\":\"ok\",\"providers\":2}.");
+
+        // HEAD answers as GET does, without the body (RFC 9110): some load balancers' health checks send HEAD.
+        app.MapMethods("/healthz", [HttpMethods.Head], () => TypedResults.Text("ok")).ExcludeFromDescription();
+        app.MapMethods("/readyz", [HttpMethods.Head], ReadyAsync).ExcludeFromDescription();
         return app;
     }
 

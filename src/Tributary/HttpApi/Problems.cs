@@ -39,7 +39,15 @@ internal static class Problems
         problem.Type ??= TypeOf(problem.Status ?? StatusCodes.Status500InternalServerError);
         if (problem.Status == StatusCodes.Status400BadRequest && problem.Detail is null)
         {
-            problem.Detail = "A value in the query string or the path could not be read as its type (a number, a true or false).";
+            if (UnreadableParameter.Find(context.HttpContext) is var (name, kind))
+            {
+                problem.Detail = $"The value of '{name}' could not be read as {kind}.";
+                problem.Extensions.TryAdd("field", name);
+            }
+            else
+            {
+                problem.Detail = "A value in the query string or the path could not be read as its type (a number, a true or false).";
+            }
         }
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable && problem.Detail is null)

@@ -225,16 +225,22 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
+        problem.GetProperty("detail").GetString().ShouldBe("The value of 'maxBytes' could not be read as a whole number.");
+        problem.GetProperty("field").GetString().ShouldBe("maxBytes");
         problem.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
     }
 
-    [Fact]
-    public async Task CompanyEnrich_WithUnparseableTimeout_Is400Problem()
+    [Theory]
+    [InlineData("/v1/company/enrich?domain=acme.com&timeoutMs=soon", "timeoutMs")]
+    [InlineData("/v1/company/enrich?domain=acme.com&timeoutMs=1&timeoutMs=2", "timeoutMs")]
+    [InlineData("/v1/dead-letters?limit=abc", "limit")]
+    [InlineData("/v1/audit?limit=999999999999", "limit")]
+    public async Task AQueryValueNotOfItsType_Is400Problem_NamingIt(string path, string field)
     {
-        using var response = await _gateway.Client.GetAsync("/v1/company/enrich?domain=acme.com&timeoutMs=soon");
+        using var response = await _gateway.Client.GetAsync(path);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().ShouldBe(field);
     }
 }

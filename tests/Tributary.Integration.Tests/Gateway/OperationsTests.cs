@@ -18,6 +18,13 @@ public sealed class OperationsTests
         var ready = await gateway.Client.GetFromJsonAsync<JsonElement>("/readyz");
         ready.GetProperty("store").GetString().ShouldBe("ok");
         ready.GetProperty("providers").GetInt32().ShouldBe(5);
+
+        // Health checkers that send HEAD get the same status, without a body.
+        using var headHealth = await gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"));
+        using var headReady = await gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/readyz"));
+        headHealth.StatusCode.ShouldBe(HttpStatusCode.OK);
+        headReady.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await headHealth.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
     }
 
     [Fact]
