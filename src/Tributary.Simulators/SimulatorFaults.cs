@@ -107,7 +107,10 @@ public sealed class SimulatorFaults
         set => Update(s => s with { Queued = value });
     }
 
-    /// <summary>Hunter (429) and People Data Labs (402) only: behave as if the credit balance were zero.</summary>
+    /// <summary>
+    /// Hunter (429), People Data Labs (402), Clearbit (402 <c>over_quota</c>) and ZoomInfo (403 "You have used up all of
+    /// your allowed record limit") only: behave as if the account's credits were spent.
+    /// </summary>
     public bool CreditsExhausted
     {
         get => Current.CreditsExhausted;

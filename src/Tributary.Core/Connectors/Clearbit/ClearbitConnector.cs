@@ -74,7 +74,7 @@ internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOpti
     {
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            return ClearbitResults.FromStatus(response.StatusCode);
+            return ClearbitResults.FromStatus(response.StatusCode, time.GetUtcNow());
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);

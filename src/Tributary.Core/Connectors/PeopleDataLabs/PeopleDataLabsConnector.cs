@@ -197,6 +197,6 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
         var now = time.GetUtcNow();
         return PeopleDataLabsRateLimits.ResetAt(response, now) is { } reset && reset > now
             ? reset
-            : new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+            : CreditRenewal.NextUtcDay(now);
     }
 }
