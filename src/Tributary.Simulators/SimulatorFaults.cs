@@ -195,6 +195,26 @@ public sealed class SimulatorFaults
         set => Update(s => s with { TokenRevoked = value });
     }
 
+    /// <summary>
+    /// Apollo only: <c>bulk_match</c> answers its <c>matches</c> in a fixed order other than the request's
+    /// <c>details</c> (Apollo documents them in request order).
+    /// </summary>
+    public bool BulkShuffled
+    {
+        get => Current.BulkShuffled;
+        set => Update(s => s with { BulkShuffled = value });
+    }
+
+    /// <summary>
+    /// Apollo only: <c>bulk_match</c> leaves the null entries of people nobody matched out of <c>matches</c>, so the
+    /// array is shorter than the request's <c>details</c>.
+    /// </summary>
+    public bool BulkMissesOmitted
+    {
+        get => Current.BulkMissesOmitted;
+        set => Update(s => s with { BulkMissesOmitted = value });
+    }
+
     internal FaultSettings Current => Volatile.Read(ref _settings);
 
     internal int Generation => Volatile.Read(ref _generation);

@@ -8,7 +8,7 @@ internal sealed record ApolloPersonResponse(ApolloPerson? Person);
 
 internal sealed record ApolloOrganizationResponse(ApolloOrganization? Organization);
 
-/// <summary>bulk_match: <c>matches</c> is aligned with the request's <c>details</c>, null where nobody matched.</summary>
+/// <summary>bulk_match: <c>matches</c> is documented in the order of the request's <c>details</c>, null where nobody matched.</summary>
 internal sealed record ApolloBulkMatchResponse(string? Status, string? ErrorCode, IReadOnlyList<ApolloPerson?>? Matches);
 
 internal sealed record ApolloBulkMatchRequest(IReadOnlyList<IReadOnlyDictionary<string, string>> Details);
