@@ -71,6 +71,30 @@ public sealed class ZoomInfoConnectorTests
         profile.Text(ProfileFields.Industry).ShouldBe("Software");
     }
 
+    [Theory]
+    [InlineData("\"1,500\"", 1500L)]
+    [InlineData("1500.0", 1500L)]
+    [InlineData("1e20", null)]
+    [InlineData("\"unknown\"", null)]
+    public async Task Lookup_WhenTheEmployeeCountHasAnOddForm_ReadsItLenientlyAndKeepsTheRecord(string employeeCount, long? expected)
+    {
+        await using var zoominfo = await StubAsync(LegacyContactAnswer.Replace("\"employeeCount\":1500", "\"employeeCount\":" + employeeCount));
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var result = await harness.LookupAsync(ZoomInfo, harness.Person(new(Name: "Henry Schuck", Company: "ZoomInfo")));
+
+        result.Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.CompanyName).ShouldBe("ZoomInfo");
+        if (expected is { } count)
+        {
+            result.Profile.Number(ProfileFields.EmployeeCount).ShouldBe(count);
+        }
+        else
+        {
+            result.Profile[ProfileFields.EmployeeCount].ShouldBeNull();
+        }
+    }
+
     [Fact]
     public async Task Lookup_TheDocumentedGtmAnswer_TakesTheResultEchoingTheInput_WhereverItStands()
     {
