@@ -9,7 +9,7 @@ namespace Tributary.IntegrationTests.Connectors;
 
 /// <summary>
 /// The Clearbit connector over HTTP: records with a field of an odd type (from a stub, as the simulator never sends
-/// them) keep the rest of their fields.
+/// them) keep the rest of their fields, and a 200 that cannot be read is still a paid call.
 /// </summary>
 public sealed class ClearbitConnectorTests
 {
@@ -69,6 +69,20 @@ public sealed class ClearbitConnectorTests
         result.Profile.Text(ProfileFields.FullName).ShouldBe(expected);
         result.Profile.Text(ProfileFields.FirstName).ShouldBe("Jane");
         result.Profile.Number(ProfileFields.EmployeeCount).ShouldBe(500);
+    }
+
+    [Fact]
+    public async Task Lookup_WhenA200CannotBeReadAtAll_IsAServerErrorClearbitStillBills()
+    {
+        await using var simulator = new ClearbitSimulator();
+        await simulator.StartAsync();
+        simulator.Faults.MalformedJson = true;
+        await using var harness = Harness(simulator.BaseUrl, simulator.ApiKey);
+
+        var result = await harness.LookupAsync(Clearbit, harness.Email(SampleIdentifiers.JaneDoeEmail));
+
+        result.Status.ShouldBe(ProviderStatus.ServerError);
+        result.Billed.ShouldBeTrue();
     }
 
     private static ConnectorHarness Harness(string baseUrl, string apiKey = "sk_test") => new(

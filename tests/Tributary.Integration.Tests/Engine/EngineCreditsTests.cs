@@ -109,6 +109,19 @@ public sealed class EngineCreditsTests(SimulatorPair simulators) : IClassFixture
     }
 
     [Fact]
+    public async Task UnreadableClearbitAnswer_IsStillCountedAsAPaidCall()
+    {
+        // Clearbit bills every 200, whether or not Tributary can read its body.
+        simulators.Clearbit.Faults.MalformedJson = true;
+        await using var harness = Harness();
+
+        var result = await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail, providers: "clearbit");
+
+        result.Outcomes[0].Status.ShouldBe(ProviderStatus.ServerError);
+        (await SpendAsync(harness, "clearbit")).CallsTotal.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task WaterfallByValue_LearnsToAskTheCheapProviderFirst()
     {
         await using var harness = Harness(new Dictionary<string, string?>
