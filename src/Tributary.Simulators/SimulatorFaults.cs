@@ -107,7 +107,10 @@ public sealed class SimulatorFaults
         set => Update(s => s with { Queued = value });
     }
 
-    /// <summary>Hunter (429) and People Data Labs (402) only: behave as if the credit balance were zero.</summary>
+    /// <summary>
+    /// Hunter (429), People Data Labs (402), Clearbit (402 <c>over_quota</c>) and ZoomInfo (403 "You have used up all of
+    /// your allowed record limit") only: behave as if the account's credits were spent.
+    /// </summary>
     public bool CreditsExhausted
     {
         get => Current.CreditsExhausted;
@@ -190,6 +193,26 @@ public sealed class SimulatorFaults
     {
         get => Current.TokenRevoked;
         set => Update(s => s with { TokenRevoked = value });
+    }
+
+    /// <summary>
+    /// Apollo only: <c>bulk_match</c> answers its <c>matches</c> in a fixed order other than the request's
+    /// <c>details</c> (Apollo documents them in request order).
+    /// </summary>
+    public bool BulkShuffled
+    {
+        get => Current.BulkShuffled;
+        set => Update(s => s with { BulkShuffled = value });
+    }
+
+    /// <summary>
+    /// Apollo only: <c>bulk_match</c> leaves the null entries of people nobody matched out of <c>matches</c>, so the
+    /// array is shorter than the request's <c>details</c>.
+    /// </summary>
+    public bool BulkMissesOmitted
+    {
+        get => Current.BulkMissesOmitted;
+        set => Update(s => s with { BulkMissesOmitted = value });
     }
 
     internal FaultSettings Current => Volatile.Read(ref _settings);

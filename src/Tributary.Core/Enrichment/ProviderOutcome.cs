@@ -19,6 +19,17 @@ public sealed record ProviderOutcome(
     bool Stale = false,
     string? Detail = null)
 {
+    /// <summary>
+    /// True for a provider a waterfall never reached because the request's budget was spent first: it reports
+    /// <c>skipped</c> (it was never asked, so it did not time out), yet the answer is partial, since asking again
+    /// would ask it.
+    /// </summary>
+    public bool Unreached { get; init; }
+
     public static ProviderOutcome Skipped(string provider, string detail) =>
         new(provider, ProviderStatus.Skipped, TimeSpan.Zero, Profile.Empty, 0, Detail: detail);
+
+    /// <summary>A waterfall's provider whose turn came after the request's budget was spent.</summary>
+    public static ProviderOutcome NotReached(string provider) =>
+        Skipped(provider, "request budget spent before this provider's turn") with { Unreached = true };
 }

@@ -25,8 +25,8 @@ public sealed record ProviderResult(
     public bool SuppressSubject { get; init; }
 
     /// <summary>
-    /// The account's credits are spent (PDL's 402, Hunter's 429): the provider is skipped as <c>budget_exhausted</c>
-    /// for every caller until then.
+    /// The account's credits are spent (PDL's and Clearbit's 402, Hunter's 429, ZoomInfo's record limit): the provider
+    /// is skipped as <c>budget_exhausted</c> for every caller until then.
     /// </summary>
     public DateTimeOffset? ExhaustedUntil { get; init; }
 

@@ -103,7 +103,7 @@ public sealed partial class EnrichmentEngine(
         {
             var outcome = outcomes[i];
             metrics.RecordOutcome(outcome, query.Kind);
-            partial |= outcome.Status.IsFailure();
+            partial |= outcome.Status.IsFailure() || outcome.Unreached;
             if (!outcome.Profile.IsEmpty)
             {
                 contributions.Add(new RankedProfile(providers[i].Rank, outcome.Profile));
@@ -138,7 +138,7 @@ public sealed partial class EnrichmentEngine(
 
             if (query.Budget.IsRealTime && query.Budget.Remaining(time.GetUtcNow()) <= TimeSpan.Zero)
             {
-                outcomes[i] = new ProviderOutcome(name, ProviderStatus.Timeout, TimeSpan.Zero, Profile.Empty, 0, Detail: "request budget spent before this provider's turn");
+                outcomes[i] = ProviderOutcome.NotReached(name);
                 continue;
             }
 

@@ -70,8 +70,10 @@ internal sealed class ApolloEndpoints(ApolloSimulator simulator)
         }
 
         var matches = details.Select(d => ApolloMatcher.MatchPerson(simulator.Dataset, name => ApolloRequests.Read(d, name))).ToArray();
-        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, matches, static (writer, people) =>
+        var answered = Disorder(matches, FaultSettings.For(context));
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, (matches, answered), static (writer, state) =>
         {
+            var people = state.matches;
             var enriched = people.OfType<SamplePerson>().Distinct().Count();
             writer.WriteStartObject();
             writer.WriteString("status", "success");
@@ -82,7 +84,7 @@ internal sealed class ApolloEndpoints(ApolloSimulator simulator)
             writer.WriteNumber("missing_records", people.Count(static p => p is null));
             writer.WriteNumber("credits_consumed", enriched);
             writer.WriteStartArray("matches");
-            foreach (var person in people)
+            foreach (var person in state.answered)
             {
                 WriteOrNull(writer, person, ApolloPersonJson.Write);
             }
@@ -90,6 +92,27 @@ internal sealed class ApolloEndpoints(ApolloSimulator simulator)
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// The matches as the BulkMissesOmitted and BulkShuffled faults answer them: without their nulls, and in a fixed
+    /// order other than the details' (reversed when the fixed order happens to be the same).
+    /// </summary>
+    private static SamplePerson?[] Disorder(SamplePerson?[] matches, FaultSettings settings)
+    {
+        var answered = settings.BulkMissesOmitted ? matches.Where(static p => p is not null).ToArray() : matches;
+        if (!settings.BulkShuffled || answered.Length < 2)
+        {
+            return answered;
+        }
+
+        var positions = Enumerable.Range(0, answered.Length).OrderBy(n => StableHash.Mix((ulong)n + 1)).ToArray();
+        if (positions.SequenceEqual(Enumerable.Range(0, answered.Length)))
+        {
+            Array.Reverse(positions);
+        }
+
+        return positions.Select(n => answered[n]).ToArray();
     }
 
     private Task EnrichOrganizationAsync(HttpContext context)

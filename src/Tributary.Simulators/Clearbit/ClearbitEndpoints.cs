@@ -90,11 +90,16 @@ internal sealed class ClearbitEndpoints(ClearbitSimulator simulator)
     }
 
     /// <summary>
-    /// The record, or 404; under the Queued fault a 202 instead, and the record follows by webhook when the lookup
-    /// named a <c>webhook_url</c>.
+    /// The record, or 404; under the CreditsExhausted fault a 402, under the Queued fault a 202 instead, and the
+    /// record follows by webhook when the lookup named a <c>webhook_url</c>.
     /// </summary>
     private Task RespondAsync(HttpContext context, ClearbitAnswer answer, string unknownMessage)
     {
+        if (FaultSettings.For(context).CreditsExhausted)
+        {
+            return ClearbitErrors.OverQuotaAsync(context);
+        }
+
         if (IsQueued(context))
         {
             _webhooks.DeliverAfter(context, answer);

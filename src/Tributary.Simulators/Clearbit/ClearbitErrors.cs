@@ -24,6 +24,9 @@ internal static class ClearbitErrors
     public static Task UnknownRecordAsync(HttpContext context, string message) =>
         WriteAsync(context, StatusCodes.Status404NotFound, "unknown_record", message);
 
+    public static Task OverQuotaAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status402PaymentRequired, "over_quota", "You have used all of the requests your plan includes for this period.");
+
     public static Task QueuedAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status202Accepted, "queued",
             "Your request is queued; retry later or use the streaming endpoint or a webhook.");

@@ -31,7 +31,9 @@ internal sealed record FaultSettings(
     string[]? UpdateOmitIds = null,
     bool ConversationNotFound = false,
     bool TokenExpired = false,
-    bool TokenRevoked = false)
+    bool TokenRevoked = false,
+    bool BulkShuffled = false,
+    bool BulkMissesOmitted = false)
 {
     public static readonly FaultSettings None = new();
 

@@ -76,6 +76,12 @@ internal sealed class ZoomInfoEndpoints(ZoomInfoSimulator simulator, ZoomInfoJwt
             return;
         }
 
+        if (FaultSettings.For(context).CreditsExhausted)
+        {
+            await ZoomInfoErrors.RecordLimitAsync(context);
+            return;
+        }
+
         using var body = await ParseAsync(context);
         if (body is null)
         {

@@ -10,7 +10,7 @@ namespace Tributary.Simulators.ZoomInfo;
 /// </summary>
 internal static class ZoomInfoErrors
 {
-    public static Task WriteAsync(HttpContext context, int statusCode, string code, string message) =>
+    public static Task WriteAsync(HttpContext context, int statusCode, string? code, string message) =>
         JsonResponse.WriteAsync(context, statusCode, (statusCode, code, message, requestId: "req_" + context.TraceIdentifier), static (writer, error) =>
         {
             writer.WriteStartObject();
@@ -26,6 +26,10 @@ internal static class ZoomInfoErrors
 
     public static Task UnauthorizedAsync(HttpContext context, string message) =>
         WriteAsync(context, StatusCodes.Status401Unauthorized, "ZI0001", message);
+
+    /// <summary>The legacy API's answer once the contract's record allowance is spent: a 403 that says so (no code is documented).</summary>
+    public static Task RecordLimitAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status403Forbidden, null, "You have used up all of your allowed record limit");
 
     public static Task BadRequestAsync(HttpContext context, string message) =>
         WriteAsync(context, StatusCodes.Status400BadRequest, "PFAPI0001", message);

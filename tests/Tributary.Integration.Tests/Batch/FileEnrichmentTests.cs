@@ -65,8 +65,15 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         table.Rows.Take(20).ShouldAllBe(r => r["status"] == "matched" || r["status"] == "unmatched");
         table.Rows[20]["status"].ShouldBe("unmatched");
         table.Rows[20]["source"].ShouldBe("none");
+        table.Rows[20]["employeeCount"].ShouldBe("0");
         table.Rows[21]["status"].ShouldBe("rejected");
-        table.Rows[21]["partial"].ShouldBe("");
+
+        // A row not enriched has every field unknown, as job results write it: "" or 0, never an empty number.
+        table.Rows[21]["employeeCount"].ShouldBe("0");
+        table.Rows[21]["jobTitle"].ShouldBe("");
+        table.Rows[21]["source"].ShouldBe("none");
+        table.Rows[21]["confidence"].ShouldBe("0");
+        table.Rows[21]["partial"].ShouldBe("false");
 
         var rejects = CsvTable.Read(_cli.File("enriched.csv.rejects.csv"));
         rejects.Rows.ShouldHaveSingleItem();
@@ -100,7 +107,7 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
     }
 
     [Fact]
-    public async Task Enrich_CsvToJsonLines_WritesOneObjectPerRowWithTypedNumbers()
+    public async Task Enrich_CsvToJsonLines_WritesOneObjectPerRowWithTypedNumbers_NeverNull()
     {
         WriteContacts();
 
@@ -117,9 +124,23 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         jane.RootElement.GetProperty("status").GetString().ShouldBe("matched");
         jane.RootElement.GetProperty("confidence").GetDouble().ShouldBeGreaterThan(0.5);
         jane.RootElement.GetProperty("partial").GetBoolean().ShouldBeFalse();
+        using var unmatched = JsonDocument.Parse(lines[20]);
+        unmatched.RootElement.GetProperty("status").GetString().ShouldBe("unmatched");
+        unmatched.RootElement.GetProperty("employeeCount").GetInt64().ShouldBe(0);
         using var rejected = JsonDocument.Parse(lines[21]);
         rejected.RootElement.GetProperty("status").GetString().ShouldBe("rejected");
-        rejected.RootElement.GetProperty("employeeCount").ValueKind.ShouldBe(JsonValueKind.Null);
+        rejected.RootElement.GetProperty("employeeCount").GetInt64().ShouldBe(0);
+        rejected.RootElement.GetProperty("jobTitle").GetString().ShouldBe("");
+        rejected.RootElement.GetProperty("confidence").GetDouble().ShouldBe(0);
+        rejected.RootElement.GetProperty("partial").GetBoolean().ShouldBeFalse();
+
+        // The flat contract: every field present, "" or 0 when unknown, never null.
+        foreach (var line in lines)
+        {
+            using var row = JsonDocument.Parse(line);
+            row.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Null).Select(p => p.Name).ShouldBeEmpty(line);
+        }
+
         CsvTable.Read(_cli.File("bad.csv")).Rows.ShouldHaveSingleItem();
     }
 
@@ -141,8 +162,12 @@ public sealed class FileEnrichmentTests : IClassFixture<BatchSimulators>, IDispo
         rows[0]["status"].ShouldBe("matched");
         ((double)rows[0]["confidence"]!).ShouldBeGreaterThan(0.5);
         rows[0]["partial"].ShouldBe(false);
+        rows[20]["employeeCount"].ShouldBe(0L);
         rows[21]["status"].ShouldBe("rejected");
-        rows[21].GetValueOrDefault("employeeCount").ShouldBeNull();
+        rows[21]["employeeCount"].ShouldBe(0L);
+        rows[21]["confidence"].ShouldBe(0d);
+        rows[21]["partial"].ShouldBe(false);
+        rows.SelectMany(r => r.Where(column => column.Value is null).Select(column => column.Key)).ShouldBeEmpty();
         rows.Select(r => r["Email"]).ShouldBe([.. _simulators.People.Take(20).Select(p => p.Email), SampleIdentifiers.UnknownEmail, "not-an-email"]);
     }
 

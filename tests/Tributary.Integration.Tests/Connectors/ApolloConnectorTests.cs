@@ -27,6 +27,9 @@ public sealed class ApolloConnectorTests(ApolloFixture fixture) : IClassFixture<
         },
         tributary => tributary.AddApollo());
 
+    /// <summary>Whether Apollo answers the person with its <c>email_not_unlocked@</c> placeholder (see the simulator's person JSON).</summary>
+    private static bool EmailIsLocked(SamplePerson person) => person.Index != 0 && ApolloSimulator.Coverage.Score(person, "email", 0, 99) < 10;
+
     /// <summary>A person Apollo knows whose email roll (see the simulator's person JSON) falls in [min, max).</summary>
     private static async Task<SamplePerson> PersonWithEmailRollAsync(int min, int max)
     {
@@ -216,6 +219,78 @@ public sealed class ApolloConnectorTests(ApolloFixture fixture) : IClassFixture<
             {
                 results[i].Status.ShouldBe(ProviderStatus.NoMatch, $"query {i}");
                 results[i].Billed.ShouldBeFalse();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(nameof(SimulatorFaults.BulkShuffled))]
+    [InlineData(nameof(SimulatorFaults.BulkMissesOmitted))]
+    public async Task LookupMany_WhenMatchesDoNotLineUpWithTheDetails_NeverPutsAPersonOnAnotherRow(string fault)
+    {
+        typeof(SimulatorFaults).GetProperty(fault)!.SetValue(Simulator.Faults, true);
+        var dataset = await TestDataset.Shared;
+        await using var harness = Harness();
+        var people = dataset.People.Take(10).ToArray();
+        var emails = people.Select((p, i) => i % 3 == 1 ? $"nobody{i}@unknown-company.com" : p.Email).ToArray();
+
+        var results = await harness.Bulk(Apollo).LookupManyAsync(emails.Select(e => harness.Email(e, batch: true)).ToArray(), CancellationToken.None);
+
+        Simulator.Calls["/api/v1/people/bulk_match"].ShouldBe(1);
+        for (var i = 0; i < emails.Length; i++)
+        {
+            if (results[i].Status == ProviderStatus.Matched)
+            {
+                results[i].Profile.Text(ProfileFields.FullName).ShouldBe(people[i].FullName, $"row {i} got someone else's record");
+            }
+
+            // A person whose answer carries their real email is told apart wherever it stands.
+            var known = i % 3 != 1 && ApolloSimulator.Coverage.Knows(people[i]);
+            if (known && !EmailIsLocked(people[i]))
+            {
+                results[i].Status.ShouldBe(ProviderStatus.Matched, $"row {i}");
+            }
+
+            if (!known)
+            {
+                results[i].Status.ShouldNotBe(ProviderStatus.Matched, $"row {i}");
+                results[i].Billed.ShouldBeFalse();
+                if (fault == nameof(SimulatorFaults.BulkMissesOmitted))
+                {
+                    // Which null was whose is unknown once the answer is shorter: the row fails, to be asked again.
+                    results[i].Status.ShouldBe(ProviderStatus.ServerError, $"row {i}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task LookupMany_ByLinkedInOrNameAndCompany_WhenMissesAreOmitted_PairsByThoseIdentifiers()
+    {
+        Simulator.Faults.BulkMissesOmitted = true;
+        var dataset = await TestDataset.Shared;
+        await using var harness = Harness();
+        var byLinkedIn = dataset.People.Skip(1).Where(p => ApolloSimulator.Coverage.Knows(p) && ApolloSimulator.Coverage.Fills(p, "linkedin", 900)).Take(3).ToArray();
+        var byName = dataset.People.Skip(40).Where(ApolloSimulator.Coverage.Knows).Take(3).ToArray();
+        var queries = byLinkedIn.Select(p => harness.Person(new(LinkedInUrl: "linkedin.com/in/" + p.LinkedInSlug), batch: true))
+            .Append(harness.Person(new(Name: "Nobody Atall", Company: "Unknown Holdings"), batch: true))
+            .Concat(byName.Select(p => harness.Person(new(Name: p.FullName, Company: p.Company.Name), batch: true)))
+            .Append(harness.Person(new(LinkedInUrl: "linkedin.com/in/nobody-at-all-0"), batch: true))
+            .ToArray();
+
+        var results = await harness.Bulk(Apollo).LookupManyAsync(queries, CancellationToken.None);
+
+        var expected = byLinkedIn.Select(p => p.FullName).Append(null).Concat(byName.Select(p => p.FullName)).Append(null).ToArray();
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (expected[i] is { } name)
+            {
+                results[i].Status.ShouldBe(ProviderStatus.Matched, $"row {i}");
+                results[i].Profile.Text(ProfileFields.FullName).ShouldBe(name, $"row {i}");
+            }
+            else
+            {
+                results[i].Status.ShouldBe(ProviderStatus.ServerError, $"row {i}");
             }
         }
     }

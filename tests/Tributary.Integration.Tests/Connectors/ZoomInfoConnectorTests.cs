@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Tributary.Connectors.ZoomInfo;
 using Tributary.Enrichment;
 using Tributary.IntegrationTests.Simulators;
@@ -68,6 +69,30 @@ public sealed class ZoomInfoConnectorTests
         profile.Text(ProfileFields.CompanyDomain).ShouldBe("zoominfo.com");
         profile.Number(ProfileFields.EmployeeCount).ShouldBe(1500);
         profile.Text(ProfileFields.Industry).ShouldBe("Software");
+    }
+
+    [Theory]
+    [InlineData("\"1,500\"", 1500L)]
+    [InlineData("1500.0", 1500L)]
+    [InlineData("1e20", null)]
+    [InlineData("\"unknown\"", null)]
+    public async Task Lookup_WhenTheEmployeeCountHasAnOddForm_ReadsItLenientlyAndKeepsTheRecord(string employeeCount, long? expected)
+    {
+        await using var zoominfo = await StubAsync(LegacyContactAnswer.Replace("\"employeeCount\":1500", "\"employeeCount\":" + employeeCount));
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var result = await harness.LookupAsync(ZoomInfo, harness.Person(new(Name: "Henry Schuck", Company: "ZoomInfo")));
+
+        result.Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.CompanyName).ShouldBe("ZoomInfo");
+        if (expected is { } count)
+        {
+            result.Profile.Number(ProfileFields.EmployeeCount).ShouldBe(count);
+        }
+        else
+        {
+            result.Profile[ProfileFields.EmployeeCount].ShouldBeNull();
+        }
     }
 
     [Fact]
@@ -159,6 +184,37 @@ public sealed class ZoomInfoConnectorTests
         result.Detail.ShouldNotBeNull().ShouldContain("Providers:ZoomInfo:OutputFields");
     }
 
+    [Theory]
+    [InlineData(403, """{"success":false,"error":"You have used up all of your allowed record limit"}""")]
+    [InlineData(400, """{"error":{"code":"PFAPI0011","message":"Credit limit reached","status":400,"retryable":false}}""")]
+    public async Task Lookup_WhenTheRecordLimitIsUsedUp_IsBudgetExhaustedUntilTheNextUtcDay(int status, string answer)
+    {
+        await using var zoominfo = await StubAsync(answer, status);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 15, 30, 0, TimeSpan.Zero));
+        await using var harness = Harness(zoominfo.BaseUrl, time: time);
+
+        var result = await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
+
+        result.Status.ShouldBe(ProviderStatus.BudgetExhausted);
+        result.Billed.ShouldBeFalse();
+        result.ExhaustedUntil.ShouldBe(new DateTimeOffset(2026, 5, 11, 0, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("""{"error":{"code":"ZI0002","message":"The token lacks the scope api:data:contact","status":403,"retryable":false}}""")]
+    [InlineData("""{"error":{"code":"ZI0003","message":"You are not entitled to the following output fields: mobilePhone","status":403}}""")]
+    [InlineData("You do not have permission to access this resource")]
+    public async Task Lookup_A403ThatIsNotTheRecordLimit_IsUnauthorized_AndParksNothing(string answer)
+    {
+        await using var zoominfo = await StubAsync(answer, 403);
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var result = await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
+
+        result.Status.ShouldBe(ProviderStatus.Unauthorized);
+        result.ExhaustedUntil.ShouldBeNull();
+    }
+
     public static TheoryData<Dictionary<string, string?>> RestrictedAccountSettings => new()
     {
         new Dictionary<string, string?>
@@ -203,14 +259,15 @@ public sealed class ZoomInfoConnectorTests
         refused.Status.ShouldBe(ProviderStatus.Unauthorized);
     }
 
-    private static ConnectorHarness Harness(string baseUrl, Dictionary<string, string?>? settings = null) => new(
+    private static ConnectorHarness Harness(string baseUrl, Dictionary<string, string?>? settings = null, TimeProvider? time = null) => new(
         new Dictionary<string, string?>(settings ?? [])
         {
             ["Providers:ZoomInfo:Username"] = "sandbox",
             ["Providers:ZoomInfo:Password"] = "sandbox",
             ["Providers:ZoomInfo:BaseUrl"] = baseUrl,
         },
-        tributary => tributary.AddZoomInfo());
+        tributary => tributary.AddZoomInfo(),
+        time);
 
     private static ConnectorHarness Harness(ZoomInfoSimulator simulator, Dictionary<string, string?>? settings = null) =>
         Harness(simulator.BaseUrl, settings);
@@ -223,9 +280,9 @@ public sealed class ZoomInfoConnectorTests
     }
 
     /// <summary>A ZoomInfo that logs anyone in and answers every contact enrich with <paramref name="contactAnswer"/>.</summary>
-    private static Task<StubApi> StubAsync(string contactAnswer) => StubApi.StartAsync(app =>
+    private static Task<StubApi> StubAsync(string contactAnswer, int status = StatusCodes.Status200OK) => StubApi.StartAsync(app =>
     {
         app.MapPost("/authenticate", () => Results.Text(AuthenticateAnswer, "application/json"));
-        app.MapPost("/enrich/contact", () => Results.Text(contactAnswer, "application/json"));
+        app.MapPost("/enrich/contact", () => Results.Text(contactAnswer, contactAnswer.StartsWith('{') ? "application/json" : "text/plain", statusCode: status));
     });
 }

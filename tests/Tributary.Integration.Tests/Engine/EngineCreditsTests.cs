@@ -88,6 +88,39 @@ public sealed class EngineCreditsTests(SimulatorPair simulators) : IClassFixture
         simulators.Clearbit.Calls.Total.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("clearbit", "/v2/combined/find")]
+    [InlineData("zoominfo", "/enrich/contact")]
+    public async Task ProviderSayingTheAccountsCreditsAreSpent_IsSkippedForEveryCallerUntilTheNextUtcDay(string provider, string path)
+    {
+        ProviderSimulator simulator = provider == "clearbit" ? simulators.Clearbit : simulators.ZoomInfo;
+        simulator.Faults.CreditsExhausted = true;
+        await using var harness = Harness();
+        var runtime = harness.Services.GetRequiredKeyedService<ProviderRuntime>(provider);
+
+        var first = await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail, providers: provider);
+        var next = await harness.EnrichAsync(SampleIdentifiers.UnknownEmail, providers: provider);
+
+        // Clearbit's 402, ZoomInfo's 403 "used up all of your allowed record limit": the next request does not call.
+        first.Outcomes[0].Status.ShouldBe(ProviderStatus.BudgetExhausted);
+        runtime.ExhaustedUntil.ShouldNotBeNull().ShouldBeInRange(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        next.Outcomes[0].Status.ShouldBe(ProviderStatus.BudgetExhausted);
+        simulator.Calls[path].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UnreadableClearbitAnswer_IsStillCountedAsAPaidCall()
+    {
+        // Clearbit bills every 200, whether or not Tributary can read its body.
+        simulators.Clearbit.Faults.MalformedJson = true;
+        await using var harness = Harness();
+
+        var result = await harness.EnrichAsync(SampleIdentifiers.JaneDoeEmail, providers: "clearbit");
+
+        result.Outcomes[0].Status.ShouldBe(ProviderStatus.ServerError);
+        (await SpendAsync(harness, "clearbit")).CallsTotal.ShouldBe(1);
+    }
+
     [Fact]
     public async Task WaterfallByValue_LearnsToAskTheCheapProviderFirst()
     {

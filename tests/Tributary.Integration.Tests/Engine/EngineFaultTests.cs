@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tributary.Enrichment;
 using Tributary.IntegrationTests.Infrastructure;
+using Tributary.Orchestration;
 using Tributary.Profiles;
 using Tributary.Simulators;
 
@@ -115,6 +116,26 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
         simulators.Clearbit.Calls.Total.ShouldBe(1);
         Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
         result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+    }
+
+    [Fact]
+    public async Task Waterfall_WhenTheBudgetIsSpentBeforeAProvidersTurn_ReportsItSkippedNotTimedOut()
+    {
+        simulators.Clearbit.Faults.Hang = true;
+        await using var harness = Harness();
+
+        var result = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(300), EnrichmentMode.Waterfall, "clearbit", "zoominfo");
+
+        // ZoomInfo was never asked: it did not time out, and took no time.
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
+        var zoominfo = Outcome(result, "zoominfo");
+        zoominfo.Status.ShouldBe(ProviderStatus.Skipped);
+        zoominfo.Latency.ShouldBe(TimeSpan.Zero);
+        EnrichmentEngine.Summarise(result.Outcomes).ShouldEndWith(";zoominfo:skipped:0ms");
+        simulators.ZoomInfo.Calls["/enrich/contact"].ShouldBe(0);
+
+        // Asking again would ask ZoomInfo: the answer is partial.
+        result.Partial.ShouldBeTrue();
     }
 
     [Fact]

@@ -63,8 +63,8 @@ internal sealed class ApolloConnector(ProviderHttp http, IOptions<ApolloOptions>
     }
 
     /// <summary>
-    /// People go through <c>POST /people/bulk_match</c>, 10 per call (more are split into several calls); companies
-    /// are looked up one by one.
+    /// People go through <c>POST /people/bulk_match</c>, 10 per call (more are split into several calls), each answer
+    /// paired with its row by <see cref="ApolloBulkMatches"/>; companies are looked up one by one.
     /// </summary>
     public Task<IReadOnlyList<ProviderResult>> LookupManyAsync(IReadOnlyList<EnrichmentQuery> queries, CancellationToken cancellationToken) =>
         BulkLookup.LookupAsync(queries, MaxBatchSize, CanLookup, LookupAsync, BulkMatchAsync, "no identifier Apollo matches on", cancellationToken);
@@ -86,12 +86,12 @@ internal sealed class ApolloConnector(ProviderHttp http, IOptions<ApolloOptions>
                 return BulkLookup.Repeat(await FailureAsync(response, cancellationToken), queries.Length);
             }
 
-            // matches[] is aligned with details[]: entry n answers query n.
+            // matches[] is documented in the order of details[], but each person is checked against the row it would answer.
             var body = await response.Content.ReadFromJsonAsync(ApolloJsonContext.Default.ApolloBulkMatchResponse, cancellationToken);
-            var matches = body?.Matches ?? [];
-            return queries.Select((_, n) => n < matches.Count
-                    ? FromPerson(matches[n])
-                    : ProviderResult.Failed(ProviderStatus.ServerError, "missing from bulk answer"))
+            return ApolloBulkMatches.Attribute(queries.Select(q => q.Identifiers).ToArray(), body?.Matches ?? [])
+                .Select(answer => answer.Answered
+                    ? FromPerson(answer.Person)
+                    : ProviderResult.Failed(ProviderStatus.ServerError, "not told apart in Apollo's bulk answer"))
                 .ToArray();
         }
         catch (Exception ex) when (ProviderFailures.IsExpected(ex))

@@ -1,14 +1,16 @@
 using System.Text.Json.Serialization;
+using Tributary.Connectors.LenientJson;
 
 namespace Tributary.Connectors.Apollo;
 
 // Apollo REST v1 bodies, only the members Tributary reads. Keys are snake_case; a miss is a 200 with a null record.
+// A member of an unexpected type is read leniently, or as absent, never failing the record.
 
 internal sealed record ApolloPersonResponse(ApolloPerson? Person);
 
 internal sealed record ApolloOrganizationResponse(ApolloOrganization? Organization);
 
-/// <summary>bulk_match: <c>matches</c> is aligned with the request's <c>details</c>, null where nobody matched.</summary>
+/// <summary>bulk_match: <c>matches</c> is documented in the order of the request's <c>details</c>, null where nobody matched.</summary>
 internal sealed record ApolloBulkMatchResponse(string? Status, string? ErrorCode, IReadOnlyList<ApolloPerson?>? Matches);
 
 internal sealed record ApolloBulkMatchRequest(IReadOnlyList<IReadOnlyDictionary<string, string>> Details);
@@ -57,7 +59,10 @@ internal sealed record ApolloErrorBody(string? Error, string? ErrorCode, string?
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [
+        typeof(LenientStringConverter), typeof(LenientStringListConverter), typeof(LenientInt64Converter),
+        typeof(LenientInt32Converter), typeof(LenientDoubleConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(ApolloPersonResponse))]
 [JsonSerializable(typeof(ApolloOrganizationResponse))]
 [JsonSerializable(typeof(ApolloBulkMatchResponse))]

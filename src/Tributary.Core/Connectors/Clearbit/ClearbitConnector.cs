@@ -74,12 +74,20 @@ internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOpti
     {
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            return ClearbitResults.FromStatus(response.StatusCode);
+            return ClearbitResults.FromStatus(response.StatusCode, time.GetUtcNow());
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return kind == LookupKind.Person
-            ? ClearbitResults.FromCombined(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCombined, cancellationToken), time.GetUtcNow())
-            : ClearbitResults.FromCompany(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCompany, cancellationToken), time.GetUtcNow());
+        try
+        {
+            return kind == LookupKind.Person
+                ? ClearbitResults.FromCombined(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCombined, cancellationToken), time.GetUtcNow())
+                : ClearbitResults.FromCompany(await JsonSerializer.DeserializeAsync(body, ClearbitJsonContext.Default.ClearbitCompany, cancellationToken), time.GetUtcNow());
+        }
+        catch (JsonException)
+        {
+            // Clearbit bills every 200, whether or not its body can be read: the call is counted as paid.
+            return ProviderResult.Failed(ProviderStatus.ServerError, "malformed response", billed: true);
+        }
     }
 }

@@ -11,12 +11,19 @@ namespace Tributary.Connectors.Clearbit;
 internal static class ClearbitResults
 {
     /// <summary>The answer of an unsuccessful status (anything but 200).</summary>
-    public static ProviderResult FromStatus(HttpStatusCode status) => status switch
+    public static ProviderResult FromStatus(HttpStatusCode status, DateTimeOffset now) => status switch
     {
         HttpStatusCode.Accepted => ProviderResult.Failed(ProviderStatus.Queued, "lookup queued by Clearbit", billed: true),
 
         // Clearbit bills unknown records; some 404s carry only {"message": …}, so the body is not required.
         HttpStatusCode.NotFound => ProviderResult.NoMatch(billed: true),
+
+        // Over quota: the plan's requests are spent. The answer does not say when they come back (the billing day is
+        // the account's), so Clearbit is skipped for every caller until the next UTC day; a 402 is not billed.
+        HttpStatusCode.PaymentRequired => ProviderResult.Failed(ProviderStatus.BudgetExhausted, "plan quota exhausted (HTTP 402)") with
+        {
+            ExhaustedUntil = CreditRenewal.NextUtcDay(now),
+        },
         _ => ProviderFailures.FromStatus(status),
     };
 

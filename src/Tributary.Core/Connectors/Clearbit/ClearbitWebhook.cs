@@ -47,7 +47,7 @@ internal sealed class ClearbitWebhook(IOptions<ClearbitOptions> options, TimePro
         var (_, status, record) = Parse(body);
         if (status != HttpStatusCode.OK)
         {
-            return ClearbitResults.FromStatus(status);
+            return ClearbitResults.FromStatus(status, time.GetUtcNow());
         }
 
         return kind == LookupKind.Person

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tributary.Connectors.LenientJson;
 
 namespace Tributary.Connectors.Clearbit;
 
-// Clearbit Enrichment v2 bodies, only the members Tributary reads. Unknown members are ignored.
+// Clearbit Enrichment v2 bodies, only the members Tributary reads. Unknown members are ignored; a member of an
+// unexpected type ("1,000" employees, a number for a name) is read leniently, or as absent, never failing the record.
 
 internal sealed record ClearbitCombined(ClearbitPerson? Person, ClearbitCompany? Company);
 
@@ -55,7 +57,10 @@ internal sealed record ClearbitWebhookDelivery(JsonElement Id, string? Type, Jso
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    Converters = [
+        typeof(LenientStringConverter), typeof(LenientStringListConverter), typeof(LenientInt64Converter),
+        typeof(LenientInt32Converter), typeof(LenientDoubleConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(ClearbitCombined))]
 [JsonSerializable(typeof(ClearbitCompany))]
 [JsonSerializable(typeof(ClearbitPerson))]

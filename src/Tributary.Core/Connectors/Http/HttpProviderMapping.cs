@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Tributary.Connectors.LenientJson;
 using Tributary.Privacy;
 using Tributary.Profiles;
 
@@ -126,10 +126,5 @@ internal sealed class HttpProviderMapping
         _ => null,
     };
 
-    private static long? Number(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole : (long)Math.Round(value.GetDouble()),
-        JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => (long)Math.Round(parsed),
-        _ => null,
-    };
+    private static long? Number(JsonElement value) => LenientNumber.Whole(value);
 }

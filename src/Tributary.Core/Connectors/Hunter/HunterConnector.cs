@@ -106,17 +106,14 @@ internal sealed class HunterConnector(ProviderHttp http, IOptions<HunterOptions>
         403 => ProviderResult.Failed(ProviderStatus.RateLimited, "throttled (HTTP 403)"),
         429 => ProviderResult.Failed(ProviderStatus.BudgetExhausted, "monthly credits exhausted (HTTP 429)") with
         {
-            ExhaustedUntil = FirstOfNextMonth(time.GetUtcNow()),
+            // Hunter's credits renew monthly; the account's billing day is unknown, so the calendar month is assumed.
+            ExhaustedUntil = CreditRenewal.NextUtcMonth(time.GetUtcNow()),
         },
 
         // Nobody may be sent this person again: the engine adds them to the suppression list.
         451 => ProviderResult.Failed(ProviderStatus.InvalidInput, "subject opted out (HTTP 451)") with { SuppressSubject = true },
         _ => ProviderFailures.FromStatus(status),
     };
-
-    /// <summary>Hunter's credits renew monthly; the account's billing day is unknown, so the calendar month is assumed.</summary>
-    private static DateTimeOffset FirstOfNextMonth(DateTimeOffset now) =>
-        new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
 
     private ProviderResult FromCombined(HunterCombined? combined)
     {

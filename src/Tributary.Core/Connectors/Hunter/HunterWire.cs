@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tributary.Connectors.LenientJson;
 
 namespace Tributary.Connectors.Hunter;
 
@@ -66,7 +67,10 @@ internal sealed record HunterVerification(string? Date, string? Status);
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    Converters = [
+        typeof(LenientStringConverter), typeof(LenientStringListConverter), typeof(LenientInt64Converter),
+        typeof(LenientInt32Converter), typeof(LenientDoubleConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(HunterCombinedResponse))]
 [JsonSerializable(typeof(HunterCompanyResponse))]
 [JsonSerializable(typeof(HunterFinderResponse))]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Deadlines;
 using Tributary.Enrichment;
@@ -56,9 +57,17 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
                 return Failure((int)response.StatusCode, response);
             }
 
-            return query.Kind == LookupKind.Company
-                ? FromCompany(await response.Content.ReadFromJsonAsync(PeopleDataLabsJsonContext.Default.PdlCompanyResponse, cancellationToken))
-                : FromPerson(await response.Content.ReadFromJsonAsync(PeopleDataLabsJsonContext.Default.PdlPersonResponse, cancellationToken), response);
+            try
+            {
+                return query.Kind == LookupKind.Company
+                    ? FromCompany(await response.Content.ReadFromJsonAsync(PeopleDataLabsJsonContext.Default.PdlCompanyResponse, cancellationToken))
+                    : FromPerson(await response.Content.ReadFromJsonAsync(PeopleDataLabsJsonContext.Default.PdlPersonResponse, cancellationToken), response);
+            }
+            catch (JsonException)
+            {
+                // A single enrich answers 200 only for a match, which PDL bills whether or not its body can be read.
+                return ProviderResult.Failed(ProviderStatus.ServerError, "malformed response", billed: true);
+            }
         }
         catch (Exception ex) when (ProviderFailures.IsExpected(ex))
         {
@@ -197,6 +206,6 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
         var now = time.GetUtcNow();
         return PeopleDataLabsRateLimits.ResetAt(response, now) is { } reset && reset > now
             ? reset
-            : new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+            : CreditRenewal.NextUtcDay(now);
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using Tributary.Connectors.LenientJson;
 
 namespace Tributary.Connectors.PeopleDataLabs;
 
 // People Data Labs v5 bodies, only the members Tributary reads. Keys are snake_case and values lower-cased.
 // Plan-gated contact fields may be booleans ("we have it, upgrade to see it"): the lenient converters read those,
-// and any other non-text value, as absent.
+// and any other value of an unexpected type, as absent.
 
 /// <summary>A person enrich answer, and one entry of a bulk answer (which also echoes the request's metadata).</summary>
 internal sealed record PdlPersonResponse(int? Status, double? Likelihood, PdlPerson? Data, PdlError? Error, PdlMetadata? Metadata);
@@ -62,7 +63,9 @@ internal sealed record PdlBulkItem(PdlMetadata Metadata, IReadOnlyDictionary<str
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(LenientStringConverter), typeof(LenientStringListConverter)])]
+    Converters = [
+        typeof(LenientStringConverter), typeof(LenientStringListConverter), typeof(LenientInt64Converter),
+        typeof(LenientInt32Converter), typeof(LenientDoubleConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(PdlPersonResponse))]
 [JsonSerializable(typeof(IReadOnlyList<PdlPersonResponse>))]
 [JsonSerializable(typeof(PdlCompanyResponse))]

@@ -143,14 +143,24 @@ internal sealed class ZoomInfoConnector(
             : new() { ["fullName"] = identifiers.FullName!, ["companyName"] = identifiers.Company! };
     }
 
-    private static async Task<ProviderResult> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// ZoomInfo's refusals are told apart by the body, as the reference documents them. The legacy API's 403 "You have
+    /// used up all of your allowed record limit" and the GTM API's PFAPI0011 (credit limit reached) mean the account's
+    /// allowance is spent: ZoomInfo is skipped for every caller until the next UTC day (the contract's renewal date is
+    /// not in the answer; looking once a day costs one refused call). Any other 403 (ZI0002 scope, ZI0003 a field the
+    /// account is not entitled to, a permissions error) refuses what was asked, not the account's allowance: it is
+    /// unauthorized and parks nothing, so a fixed configuration is answered at once.
+    /// </summary>
+    private async Task<ProviderResult> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        // ZoomInfo reports an exhausted record allowance as 403 and a credit limit as PFAPI0011 (400); a field the
-        // account is not entitled to as ZI0003 (403).
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (body.Contains("PFAPI0011", StringComparison.Ordinal) || body.Contains("record limit", StringComparison.OrdinalIgnoreCase))
+        if (body.Contains("PFAPI0011", StringComparison.Ordinal)
+            || (response.StatusCode == HttpStatusCode.Forbidden && body.Contains("record limit", StringComparison.OrdinalIgnoreCase)))
         {
-            return ProviderResult.Failed(ProviderStatus.BudgetExhausted, "ZoomInfo credit limit reached");
+            return ProviderResult.Failed(ProviderStatus.BudgetExhausted, "ZoomInfo record limit reached") with
+            {
+                ExhaustedUntil = CreditRenewal.NextUtcDay(time.GetUtcNow()),
+            };
         }
 
         if (body.Contains("ZI0003", StringComparison.Ordinal) || body.Contains("not entitled", StringComparison.OrdinalIgnoreCase))

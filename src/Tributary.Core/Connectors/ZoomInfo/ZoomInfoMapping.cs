@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Tributary.Connectors.LenientJson;
 using Tributary.Profiles;
 
 namespace Tributary.Connectors.ZoomInfo;
@@ -76,12 +76,7 @@ internal static class ZoomInfoMapping
         return path is null ? null : "https://linkedin.com" + path.TrimEnd('/').ToLowerInvariant();
     }
 
-    private static long? Number(JsonElement? element) => element switch
-    {
-        { ValueKind: JsonValueKind.Number } e => e.TryGetInt64(out var n) ? n : (long)e.GetDouble(),
-        { ValueKind: JsonValueKind.String } e when double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => (long)d,
-        _ => null,
-    };
+    private static long? Number(JsonElement? element) => element is { } value ? LenientNumber.Whole(value) : null;
 
     /// <summary>The texts of a list, or of a single text (documented as a list; read either way).</summary>
     private static IEnumerable<string?> Texts(JsonElement? element) => element switch

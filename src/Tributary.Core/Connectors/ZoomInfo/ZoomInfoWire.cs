@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tributary.Connectors.LenientJson;
 
 namespace Tributary.Connectors.ZoomInfo;
 
@@ -59,7 +60,10 @@ internal sealed record ZoomInfoError(string? Code, string? Message, int? Status)
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    Converters = [
+        typeof(LenientStringConverter), typeof(LenientStringListConverter), typeof(LenientInt64Converter),
+        typeof(LenientInt32Converter), typeof(LenientDoubleConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(ZoomInfoAuthenticateRequest))]
 [JsonSerializable(typeof(ZoomInfoAuthenticateResponse))]
 [JsonSerializable(typeof(ZoomInfoContactRequest))]

@@ -6,7 +6,7 @@ using Tributary.Host.BatchPump;
 
 namespace Tributary.Host.Batch.Output;
 
-/// <summary>CSV with a header, UTF-8 without BOM, quoted where needed. Unknown numbers are empty cells.</summary>
+/// <summary>CSV with a header, UTF-8 without BOM, quoted where needed. Unknown numbers are <c>0</c>, unknown text empty.</summary>
 internal sealed class CsvRowSink : IRowSink
 {
     private readonly StreamWriter _writer;
@@ -33,15 +33,16 @@ internal sealed class CsvRowSink : IRowSink
             _csv.WriteField(RowValues.Input(row, i));
         }
 
+        var answer = RowValues.Answer(row);
         foreach (var field in _layout.Fields)
         {
-            _csv.WriteField(row.Flat is { } flat ? field.Text(flat.Profile) : string.Empty);
+            _csv.WriteField(RowValues.Text(field, answer));
         }
 
         _csv.WriteField(RowValues.Status(row));
-        _csv.WriteField(RowValues.Source(row));
-        _csv.WriteField(RowValues.Confidence(row));
-        _csv.WriteField(RowValues.Partial(row));
+        _csv.WriteField(answer.Source);
+        _csv.WriteField(RowValues.Confidence(answer));
+        _csv.WriteField(RowValues.Partial(answer));
         _csv.NextRecord();
         return ValueTask.CompletedTask;
     }

@@ -7,8 +7,9 @@ using Tributary.Host.Flat;
 namespace Tributary.Host.Batch.Output;
 
 /// <summary>
-/// One JSON object per line with the output columns as keys. Unknown numbers are null; input values are strings. The
-/// file is data, never embedded in HTML, so only what JSON requires is escaped (a phone keeps its '+').
+/// One JSON object per line with the output columns as keys. Input values are strings; the enriched fields follow the
+/// flat contract (never null: <c>""</c> or <c>0</c> when unknown). The file is data, never embedded in HTML, so only
+/// what JSON requires is escaped (a phone keeps its '+').
 /// </summary>
 internal sealed class JsonLinesRowSink : IRowSink
 {
@@ -37,44 +38,24 @@ internal sealed class JsonLinesRowSink : IRowSink
             _json.WriteString(_inputNames[i], RowValues.Input(row, i));
         }
 
+        var answer = RowValues.Answer(row);
         for (var i = 0; i < _layout.Fields.Count; i++)
         {
             var field = _layout.Fields[i];
-            if (row.Flat is not { } flat)
+            if (field.Type == FlatFieldType.Number)
             {
-                _json.WriteNull(_enrichedNames[i]);
-            }
-            else if (field.Type == FlatFieldType.Number)
-            {
-                var value = field.Number(flat.Profile);
-                if (value == 0)
-                {
-                    _json.WriteNull(_enrichedNames[i]);
-                }
-                else
-                {
-                    _json.WriteNumber(_enrichedNames[i], value);
-                }
+                _json.WriteNumber(_enrichedNames[i], field.Number(answer.Profile));
             }
             else
             {
-                _json.WriteString(_enrichedNames[i], field.Text(flat.Profile));
+                _json.WriteString(_enrichedNames[i], field.Text(answer.Profile));
             }
         }
 
         _json.WriteString(_layout.StatusColumn, RowValues.Status(row));
-        _json.WriteString(_layout.SourceColumn, RowValues.Source(row));
-        if (row.Flat is { } answered)
-        {
-            _json.WriteNumber(_layout.ConfidenceColumn, answered.Confidence);
-            _json.WriteBoolean(_layout.PartialColumn, answered.Partial);
-        }
-        else
-        {
-            _json.WriteNull(_layout.ConfidenceColumn);
-            _json.WriteNull(_layout.PartialColumn);
-        }
-
+        _json.WriteString(_layout.SourceColumn, answer.Source);
+        _json.WriteNumber(_layout.ConfidenceColumn, answer.Confidence);
+        _json.WriteBoolean(_layout.PartialColumn, answer.Partial);
         _json.WriteEndObject();
         _json.Flush();
         _json.Reset();

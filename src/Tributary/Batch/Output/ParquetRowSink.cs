@@ -8,8 +8,8 @@ namespace Tributary.Host.Batch.Output;
 
 /// <summary>
 /// Parquet, written in row groups of <see cref="RowGroupSize"/> rows so memory stays flat: input and text columns
-/// as strings, number fields (<c>employeeCount</c>) as nullable int64, <c>confidence</c> as a nullable double and
-/// <c>partial</c> as a nullable boolean.
+/// as strings, number fields (<c>employeeCount</c>) as int64, <c>confidence</c> as a double and <c>partial</c> as a
+/// boolean. The enriched fields follow the flat contract: never null, <c>""</c> or <c>0</c> when unknown.
 /// </summary>
 internal sealed class ParquetRowSink : IRowSink
 {
@@ -22,9 +22,9 @@ internal sealed class ParquetRowSink : IRowSink
     // One buffer per column: text columns in _text, number fields in _numbers, then confidence and partial last; a
     // column's slot in the other arrays is empty.
     private readonly string?[][] _text;
-    private readonly long?[][] _numbers;
-    private readonly double?[] _confidence;
-    private readonly bool?[] _partial;
+    private readonly long[][] _numbers;
+    private readonly double[] _confidence;
+    private readonly bool[] _partial;
     private ParquetWriter? _writer;
     private int _count;
 
@@ -36,22 +36,22 @@ internal sealed class ParquetRowSink : IRowSink
         fields.AddRange(layout.InputColumns.Select(c => new DataField<string>(c)));
         for (var i = 0; i < layout.Fields.Count; i++)
         {
-            fields.Add(layout.Fields[i].Type == FlatFieldType.Number ? new DataField<long?>(layout.EnrichedColumns[i]) : new DataField<string>(layout.EnrichedColumns[i]));
+            fields.Add(layout.Fields[i].Type == FlatFieldType.Number ? new DataField<long>(layout.EnrichedColumns[i]) : new DataField<string>(layout.EnrichedColumns[i]));
         }
 
         fields.Add(new DataField<string>(layout.StatusColumn));
         fields.Add(new DataField<string>(layout.SourceColumn));
-        fields.Add(new DataField<double?>(layout.ConfidenceColumn));
-        fields.Add(new DataField<bool?>(layout.PartialColumn));
+        fields.Add(new DataField<double>(layout.ConfidenceColumn));
+        fields.Add(new DataField<bool>(layout.PartialColumn));
         _fields = [.. fields];
 
         _text = new string?[_fields.Length][];
-        _numbers = new long?[_fields.Length][];
+        _numbers = new long[_fields.Length][];
         for (var i = 0; i < _fields.Length - 2; i++)
         {
             if (IsNumber(i))
             {
-                (_text[i], _numbers[i]) = ([], new long?[RowGroupSize]);
+                (_text[i], _numbers[i]) = ([], new long[RowGroupSize]);
             }
             else
             {
@@ -61,8 +61,8 @@ internal sealed class ParquetRowSink : IRowSink
 
         (_text[^2], _numbers[^2]) = ([], []);
         (_text[^1], _numbers[^1]) = ([], []);
-        _confidence = new double?[RowGroupSize];
-        _partial = new bool?[RowGroupSize];
+        _confidence = new double[RowGroupSize];
+        _partial = new bool[RowGroupSize];
     }
 
     public async ValueTask WriteAsync(EnrichedRecord<InputRow> row, CancellationToken cancellationToken)
@@ -73,22 +73,23 @@ internal sealed class ParquetRowSink : IRowSink
             _text[column++][_count] = RowValues.Input(row, i);
         }
 
+        var answer = RowValues.Answer(row);
         foreach (var field in _layout.Fields)
         {
             if (field.Type == FlatFieldType.Number)
             {
-                _numbers[column++][_count] = row.Flat is { } flat && field.Number(flat.Profile) is var value and not 0 ? value : null;
+                _numbers[column++][_count] = field.Number(answer.Profile);
             }
             else
             {
-                _text[column++][_count] = row.Flat is { } flat ? field.Text(flat.Profile) : null;
+                _text[column++][_count] = field.Text(answer.Profile);
             }
         }
 
         _text[column++][_count] = RowValues.Status(row);
-        _text[column][_count] = row.Flat?.Source;
-        _confidence[_count] = row.Flat?.Confidence;
-        _partial[_count] = row.Flat?.Partial;
+        _text[column][_count] = answer.Source;
+        _confidence[_count] = answer.Confidence;
+        _partial[_count] = answer.Partial;
         if (++_count == RowGroupSize)
         {
             await FlushAsync(cancellationToken);
@@ -132,15 +133,15 @@ internal sealed class ParquetRowSink : IRowSink
             {
                 if (i == _fields.Length - 1)
                 {
-                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<bool?>(_partial, 0, _count), null, null, cancellationToken);
+                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<bool>(_partial, 0, _count), null, null, cancellationToken);
                 }
                 else if (i == _fields.Length - 2)
                 {
-                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<double?>(_confidence, 0, _count), null, null, cancellationToken);
+                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<double>(_confidence, 0, _count), null, null, cancellationToken);
                 }
                 else if (IsNumber(i))
                 {
-                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<long?>(_numbers[i], 0, _count), null, null, cancellationToken);
+                    await group.WriteAsync(_fields[i], new ReadOnlyMemory<long>(_numbers[i], 0, _count), null, null, cancellationToken);
                 }
                 else
                 {

@@ -112,6 +112,19 @@ public sealed class ClearbitSimulatorTests : IClassFixture<ClearbitFixture>
     }
 
     [Fact]
+    public async Task CreditsExhausted_Answers402OverQuota()
+    {
+        Simulator.Faults.CreditsExhausted = true;
+
+        var (person, body) = await GetAsync("/v2/combined/find?email=jane.doe@acme.com");
+        var (company, _) = await GetAsync("/v2/companies/find?domain=acme.com");
+
+        person.ShouldBe(HttpStatusCode.PaymentRequired);
+        ErrorType(body).ShouldBe("over_quota");
+        company.ShouldBe(HttpStatusCode.PaymentRequired);
+    }
+
+    [Fact]
     public async Task CompaniesFind_Acme_ReturnsTheCompany()
     {
         var (status, company) = await GetAsync("/v2/companies/find?domain=acme.com");

@@ -185,6 +185,19 @@ public sealed class ZoomInfoEnrichTests : IClassFixture<ZoomInfoFixture>
         body.RootElement.GetProperty("error").GetProperty("code").GetString().ShouldBe("PFAPI0007");
     }
 
+    [Fact]
+    public async Task CreditsExhausted_Answers403WithTheRecordLimitMessage()
+    {
+        var jwt = await AuthenticateAsync();
+        _fixture.Simulator.Faults.CreditsExhausted = true;
+
+        using var response = await SendAsync("/enrich/contact", """{"matchPersonInput":[{"emailAddress":"jane.doe@acme.com"}],"outputFields":["id"]}""", jwt);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        body.RootElement.GetProperty("error").GetProperty("message").GetString().ShouldBe("You have used up all of your allowed record limit");
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string json)
     {
         using var response = await SendAsync(path, json);
