@@ -23,6 +23,9 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     /// <summary>Attempts made for one request, set on it by the retry strategy before each retry (absent: one).</summary>
     internal static readonly HttpRequestOptionsKey<int> AttemptsKey = new("Tributary.Genesys.Attempts");
 
+    /// <summary>Requests sent again with a fresh token after a 401, set by <see cref="GenesysAuthHandler"/> (absent: none).</summary>
+    internal static readonly HttpRequestOptionsKey<int> TokenRetriesKey = new("Tributary.Genesys.TokenRetries");
+
     /// <summary>The API a request calls, for the pacer (absent: participant attributes).</summary>
     internal static readonly HttpRequestOptionsKey<GenesysApi> ApiKey = new("Tributary.Genesys.Api");
 
@@ -165,7 +168,10 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         return answer;
     }
 
-    private static int Attempts(HttpRequestMessage request) => request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 1;
+    /// <summary>Requests really sent: the pipeline's attempts, and each one sent again with a fresh token after a 401.</summary>
+    private static int Attempts(HttpRequestMessage request) =>
+        (request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 1)
+        + (request.Options.TryGetValue(TokenRetriesKey, out var tokenRetries) ? tokenRetries : 0);
 
     private Answer Interpret(HttpResponseMessage response, byte[] content, int attempts)
     {

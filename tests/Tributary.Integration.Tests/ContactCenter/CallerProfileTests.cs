@@ -139,6 +139,21 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
         Genesys.AttributeWrites.Count(w => w.ConversationId == "c-dead").ShouldBe(3);
     }
 
+    [Fact]
+    public async Task ADeadLetter_AfterTheApiRefusedEvenAFreshToken_CountsBothRequests()
+    {
+        Genesys.FailConversation("c-refused", 401);
+        await CallAsync("c-refused", "tel:" + Known);
+        var deadLetters = _gateway.Services.GetRequiredService<IDeadLetterStore>();
+
+        await Eventually.TrueAsync(async () => await deadLetters.CountAsync(CancellationToken.None) == 1, "the dead letter");
+
+        var letter = (await _gateway.Client.GetFromJsonAsync<JsonElement>("/v1/dead-letters"))[0];
+        letter.GetProperty("reason").GetString()!.ShouldStartWith("unauthorized");
+        Genesys.AttributeWrites.Count(w => w.ConversationId == "c-refused").ShouldBe(2);
+        letter.GetProperty("attempts").GetInt32().ShouldBe(2);
+    }
+
     [GeneratedRegex("CallerHash=([0-9a-f]{32})")]
     private static partial Regex CallerHash();
 
