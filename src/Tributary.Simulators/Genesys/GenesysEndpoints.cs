@@ -77,6 +77,13 @@ internal sealed class GenesysEndpoints(GenesysSimulator simulator)
         }
 
         var now = simulator.TimeProvider.GetUtcNow();
+        if (simulator.Throttles.Attributes is { } retryAfter)
+        {
+            simulator.RecordAttributes(new GenesysAttributeWrite(conversationId, participantId, new Dictionary<string, string>(), StatusCodes.Status429TooManyRequests, now));
+            await GenesysErrors.TooManyRequestsAsync(context, retryAfter);
+            return;
+        }
+
         if (FaultSettings.For(context).ConversationNotFound || !simulator.Conversations.Knows(conversationId))
         {
             simulator.RecordAttributes(new GenesysAttributeWrite(conversationId, participantId, new Dictionary<string, string>(), StatusCodes.Status404NotFound, now));
@@ -186,6 +193,11 @@ internal sealed class GenesysEndpoints(GenesysSimulator simulator)
             return GenesysErrors.UnauthorizedAsync(context);
         }
 
+        if (simulator.Throttles.ExternalContacts is { } retryAfter)
+        {
+            return GenesysErrors.TooManyRequestsAsync(context, retryAfter);
+        }
+
         var found = simulator.Contacts.Search(context.Request.Query["q"].ToString());
         var listing = new JsonObject
         {
@@ -205,6 +217,11 @@ internal sealed class GenesysEndpoints(GenesysSimulator simulator)
             return GenesysErrors.UnauthorizedAsync(context);
         }
 
+        if (simulator.Throttles.ExternalContacts is { } retryAfter)
+        {
+            return GenesysErrors.TooManyRequestsAsync(context, retryAfter);
+        }
+
         return simulator.Contacts.Get(contactId) is { } contact
             ? WriteNodeAsync(context, StatusCodes.Status200OK, contact)
             : GenesysErrors.NotFoundAsync(context, $"External contact {contactId} not found");
@@ -220,6 +237,13 @@ internal sealed class GenesysEndpoints(GenesysSimulator simulator)
 
         var (contact, raw) = await ReadContactAsync(context);
         var now = simulator.TimeProvider.GetUtcNow();
+        if (simulator.Throttles.ExternalContacts is { } retryAfter)
+        {
+            simulator.Contacts.Record(new GenesysContactWrite("POST", null, raw, StatusCodes.Status429TooManyRequests, now));
+            await GenesysErrors.TooManyRequestsAsync(context, retryAfter);
+            return;
+        }
+
         if (contact is null)
         {
             simulator.Contacts.Record(new GenesysContactWrite("POST", null, raw, StatusCodes.Status400BadRequest, now));
@@ -242,6 +266,13 @@ internal sealed class GenesysEndpoints(GenesysSimulator simulator)
 
         var (contact, raw) = await ReadContactAsync(context);
         var now = simulator.TimeProvider.GetUtcNow();
+        if (simulator.Throttles.ExternalContacts is { } retryAfter)
+        {
+            simulator.Contacts.Record(new GenesysContactWrite("PUT", contactId, raw, StatusCodes.Status429TooManyRequests, now));
+            await GenesysErrors.TooManyRequestsAsync(context, retryAfter);
+            return;
+        }
+
         var updated = contact is null ? null : simulator.Contacts.Replace(contactId, contact);
         var status = contact is null ? StatusCodes.Status400BadRequest : updated is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         simulator.Contacts.Record(new GenesysContactWrite("PUT", contactId, raw, status, now));

@@ -14,7 +14,9 @@ namespace Tributary.Simulators;
 /// <c>inin-ratelimit-*</c> headers (300 a minute, enforced under <see cref="SimulatorFaults.PerMinuteLimit"/>).
 /// Every write is recorded (<see cref="AttributeWrites"/>, <see cref="ExternalContactWrites"/>), and so is every
 /// token request (<see cref="TokenRequests"/>). Genesys's own faults: <see cref="SimulatorFaults.ConversationNotFound"/>,
-/// <see cref="SimulatorFaults.TokenExpired"/>, <see cref="SimulatorFaults.TokenRevoked"/>; the shared ones (latency,
+/// <see cref="SimulatorFaults.TokenExpired"/>, <see cref="SimulatorFaults.TokenRevoked"/>, a failing conversation
+/// (<see cref="FailConversation"/>) and one API throttled while the others answer (<see cref="ThrottleAttributes"/>,
+/// <see cref="ThrottleExternalContacts"/>); the shared ones (latency,
 /// 429 with Retry-After, a failure status, malformed JSON, connection reset) apply to the login too.
 /// </summary>
 public sealed class GenesysSimulator : ProviderSimulator
@@ -85,6 +87,8 @@ public sealed class GenesysSimulator : ProviderSimulator
 
     internal GenesysContacts Contacts { get; }
 
+    internal GenesysApiThrottles Throttles { get; } = new();
+
     private protected override IProviderConventions Conventions { get; } = new GenesysConventions();
 
     /// <summary>Makes a live conversation with one customer participant known, so attribute writes to it succeed.</summary>
@@ -109,6 +113,19 @@ public sealed class GenesysSimulator : ProviderSimulator
 
         Conversations.Fail(conversationId, status);
     }
+
+    /// <summary>
+    /// Every participant-attributes PATCH answers 429 <c>too.many.requests</c> with Retry-After
+    /// <paramref name="retryAfterSeconds"/> while External Contacts still answer, as when Genesys limits that API alone;
+    /// null makes it answer normally again.
+    /// </summary>
+    public void ThrottleAttributes(int? retryAfterSeconds) => Throttles.Attributes = retryAfterSeconds;
+
+    /// <summary>
+    /// Every External Contacts call (search, create, get, update) answers 429 <c>too.many.requests</c> with Retry-After
+    /// <paramref name="retryAfterSeconds"/> while participant attributes are still written; null ends it.
+    /// </summary>
+    public void ThrottleExternalContacts(int? retryAfterSeconds) => Throttles.ExternalContacts = retryAfterSeconds;
 
     /// <summary>Stores an External Contact (its JSON as the API takes it) as if written earlier; returns its id. Not recorded as a write.</summary>
     public string AddExternalContact(string json)

@@ -90,12 +90,13 @@ internal sealed class CallerEventProcessor(
             return;
         }
 
-        var update = new ContactUpdate(
+        var update = ContactUpdate.Of(
             phone,
-            Blank(profile.Text(Profiles.ProfileFields.FirstName)),
-            Blank(profile.Text(Profiles.ProfileFields.LastName)),
-            Blank(profile.Text(Profiles.ProfileFields.JobTitle)),
-            Blank(profile.Text(Profiles.ProfileFields.Email)));
+            profile.Text(Profiles.ProfileFields.FullName),
+            profile.Text(Profiles.ProfileFields.FirstName),
+            profile.Text(Profiles.ProfileFields.LastName),
+            profile.Text(Profiles.ProfileFields.JobTitle),
+            profile.Text(Profiles.ProfileFields.Email));
         await queue.StageAsync(
             [new StagedRecord(ContactUpdate.Source, hasher.Hash(phone), update.ToJson())],
             time.GetUtcNow().AddSeconds(_options.ExternalContacts.CoalesceSeconds),
@@ -112,6 +113,4 @@ internal sealed class CallerEventProcessor(
 
     /// <summary>The engine's subject hash of a phone-only lookup, so a caller's contact-center and engine log lines correlate.</summary>
     private string CallerHash(string? number) => number is null ? "none" : ContactUpdate.SubjectHash(hasher, number);
-
-    private static string? Blank(string value) => value.Length == 0 ? null : value;
 }

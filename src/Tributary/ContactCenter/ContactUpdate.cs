@@ -23,6 +23,28 @@ internal sealed record ContactUpdate(string Phone, string? FirstName, string? La
         return hasher.Hash(new IdentifierSet { Phone = e164 }.CanonicalKey());
     }
 
+    /// <summary>
+    /// The update of a caller whose profile has these values (empty or null when unknown). A full name alone is split
+    /// as everywhere else (<see cref="PersonName"/>: the last word is the last name, one word is a first name), since
+    /// External Contacts keep only first and last names; a part a provider gave is kept as it is.
+    /// </summary>
+    public static ContactUpdate Of(string phone, string? fullName, string? firstName, string? lastName, string? title, string? email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phone);
+        PersonName name;
+        try
+        {
+            name = PersonName.From(fullName, firstName, lastName);
+        }
+        catch (InvalidIdentifierException)
+        {
+            // Control characters or pasted junk in the full name: the parts as given, nothing derived from it.
+            name = new PersonName(Blank(firstName), Blank(lastName), null);
+        }
+
+        return new ContactUpdate(phone, name.First, name.Last, Blank(title), Blank(email));
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, ContactCenterJsonContext.Default.ContactUpdate);
 
     public static ContactUpdate? Read(string json)
@@ -36,4 +58,6 @@ internal sealed record ContactUpdate(string Phone, string? FirstName, string? La
             return null;
         }
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

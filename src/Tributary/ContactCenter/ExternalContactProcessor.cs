@@ -7,8 +7,8 @@ namespace Tributary.Host.ContactCenter;
 
 /// <summary>
 /// Seed 000's asynchronous profile update: one caller's latest profile written to Genesys External Contacts, found by
-/// phone (<c>GET …/externalcontacts/contacts?q=</c>, a full-text search) and updated when one of the hits has that
-/// number in a phone field (compared in E.164), or created. Paced by the Genesys client under the
+/// phone (<c>GET …/externalcontacts/contacts?q=</c>, a full-text search) and its blanks filled when one of the hits
+/// has that number in a phone field (compared in E.164), or created. Paced by the Genesys client under the
 /// token's limit; never on the request path. What Genesys refuses after the client's retries becomes a dead letter.
 /// </summary>
 internal sealed class ExternalContactProcessor(
@@ -60,16 +60,30 @@ internal sealed class ExternalContactProcessor(
 
     private string CallerHash(ContactUpdate update) => ContactUpdate.SubjectHash(hasher, normalizer.TryNormalizePhone(update.Phone) ?? update.Phone);
 
-    /// <summary>What we know over what the contact has: a value we have replaces theirs; theirs stays where we have none.</summary>
+    /// <summary>
+    /// A new contact from what we know; an existing one with its blanks filled, never a value it has replaced, as the
+    /// pipeline's <c>fill-blank</c> write-back: a title an agent typed stays. Its phones are kept as they are (one of
+    /// them is the caller's, or the search would not have matched it).
+    /// </summary>
     private static GenesysExternalContact Merge(GenesysExternalContact? existing, ContactUpdate update) =>
-        (existing ?? new GenesysExternalContact()) with
-        {
-            FirstName = update.FirstName ?? existing?.FirstName,
-            LastName = update.LastName ?? existing?.LastName ?? "Caller",
-            Title = update.Title ?? existing?.Title,
-            WorkEmail = update.Email ?? existing?.WorkEmail,
-            WorkPhone = existing?.WorkPhone ?? new GenesysPhoneNumber { E164 = update.Phone, Display = update.Phone },
-        };
+        existing is null
+            ? new GenesysExternalContact
+            {
+                FirstName = update.FirstName,
+                LastName = update.LastName,
+                Title = update.Title,
+                WorkEmail = update.Email,
+                WorkPhone = new GenesysPhoneNumber { E164 = update.Phone, Display = update.Phone },
+            }
+            : existing with
+            {
+                FirstName = FillBlank(existing.FirstName, update.FirstName),
+                LastName = FillBlank(existing.LastName, update.LastName),
+                Title = FillBlank(existing.Title, update.Title),
+                WorkEmail = FillBlank(existing.WorkEmail, update.Email),
+            };
+
+    private static string? FillBlank(string? current, string? known) => string.IsNullOrWhiteSpace(current) ? known ?? current : current;
 
     private async Task FailAsync(Guid claim, ClaimedRecord record, ContactUpdate update, string? reason, int attempts, CancellationToken cancellationToken)
     {

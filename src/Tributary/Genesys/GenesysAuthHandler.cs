@@ -21,6 +21,9 @@ internal sealed class GenesysAuthHandler(GenesysTokenSource tokens) : Delegating
 
         response.Dispose();
         tokens.Invalidate(token);
+
+        // One more request on the wire: what a failure's attempts count, beside the retries.
+        request.Options.Set(GenesysClient.TokenRetriesKey, (request.Options.TryGetValue(GenesysClient.TokenRetriesKey, out var sent) ? sent : 0) + 1);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellationToken));
         return await base.SendAsync(request, cancellationToken);
     }

@@ -23,6 +23,12 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     /// <summary>Attempts made for one request, set on it by the retry strategy before each retry (absent: one).</summary>
     internal static readonly HttpRequestOptionsKey<int> AttemptsKey = new("Tributary.Genesys.Attempts");
 
+    /// <summary>Requests sent again with a fresh token after a 401, set by <see cref="GenesysAuthHandler"/> (absent: none).</summary>
+    internal static readonly HttpRequestOptionsKey<int> TokenRetriesKey = new("Tributary.Genesys.TokenRetries");
+
+    /// <summary>The API a request calls, for the pacer (absent: participant attributes).</summary>
+    internal static readonly HttpRequestOptionsKey<GenesysApi> ApiKey = new("Tributary.Genesys.Api");
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly GenesysOptions _options = options.Value;
@@ -38,7 +44,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         ArgumentException.ThrowIfNullOrWhiteSpace(participantId);
         ArgumentNullException.ThrowIfNull(attributes);
         var path = $"api/v2/conversations/{Uri.EscapeDataString(conversationId)}/participants/{Uri.EscapeDataString(participantId)}/attributes";
-        var answer = await SendAsync("participant attributes", HttpMethod.Patch, path, AttributesBody(attributes), cancellationToken);
+        var answer = await SendAsync(GenesysApi.ParticipantAttributes, "participant attributes", HttpMethod.Patch, path, AttributesBody(attributes), cancellationToken);
         return new GenesysResult(answer.Outcome, answer.Reason, answer.Status, answer.Attempts);
     }
 
@@ -46,7 +52,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     public async Task<GenesysResult<IReadOnlyList<GenesysExternalContact>>> SearchExternalContactsAsync(string query, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
-        var answer = await SendAsync("external contacts search", HttpMethod.Get, $"api/v2/externalcontacts/contacts?q={Uri.EscapeDataString(query)}", null, cancellationToken);
+        var answer = await SendAsync(GenesysApi.ExternalContacts, "external contacts search", HttpMethod.Get, $"api/v2/externalcontacts/contacts?q={Uri.EscapeDataString(query)}", null, cancellationToken);
         var read = Read(answer, GenesysJsonContext.Default.GenesysContactListing);
         return new GenesysResult<IReadOnlyList<GenesysExternalContact>>(read.Outcome, read.Value?.Entities ?? [], read.Reason, read.StatusCode, read.Attempts);
     }
@@ -56,7 +62,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     {
         ArgumentNullException.ThrowIfNull(contact);
         var body = JsonSerializer.SerializeToUtf8Bytes(contact with { Id = null }, GenesysJsonContext.Default.GenesysExternalContact);
-        var answer = await SendAsync("external contact create", HttpMethod.Post, "api/v2/externalcontacts/contacts", body, cancellationToken);
+        var answer = await SendAsync(GenesysApi.ExternalContacts, "external contact create", HttpMethod.Post, "api/v2/externalcontacts/contacts", body, cancellationToken);
         return Read(answer, GenesysJsonContext.Default.GenesysExternalContact);
     }
 
@@ -66,7 +72,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(contact);
         var body = JsonSerializer.SerializeToUtf8Bytes(contact with { Id = id }, GenesysJsonContext.Default.GenesysExternalContact);
-        var answer = await SendAsync("external contact update", HttpMethod.Put, $"api/v2/externalcontacts/contacts/{Uri.EscapeDataString(id)}", body, cancellationToken);
+        var answer = await SendAsync(GenesysApi.ExternalContacts, "external contact update", HttpMethod.Put, $"api/v2/externalcontacts/contacts/{Uri.EscapeDataString(id)}", body, cancellationToken);
         return Read(answer, GenesysJsonContext.Default.GenesysExternalContact);
     }
 
@@ -108,12 +114,13 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
     }
 
     /// <summary>One call through the pipeline, its end told from the status or the exception.</summary>
-    private async Task<Answer> SendAsync(string operation, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    private async Task<Answer> SendAsync(GenesysApi api, string operation, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
     {
         var baseUrl = _options.ApiBaseUrl
             ?? throw new InvalidOperationException("Genesys Cloud is not configured: set Genesys:Region (or Genesys:BaseUrl), Genesys:ClientId and Genesys:ClientSecret.");
         using var request = new HttpRequestMessage(method, $"{baseUrl}/{path}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(ApiKey, api);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
@@ -161,7 +168,10 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         return answer;
     }
 
-    private static int Attempts(HttpRequestMessage request) => request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 1;
+    /// <summary>Requests really sent: the pipeline's attempts, and each one sent again with a fresh token after a 401.</summary>
+    private static int Attempts(HttpRequestMessage request) =>
+        (request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 1)
+        + (request.Options.TryGetValue(TokenRetriesKey, out var tokenRetries) ? tokenRetries : 0);
 
     private Answer Interpret(HttpResponseMessage response, byte[] content, int attempts)
     {

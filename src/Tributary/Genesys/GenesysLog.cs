@@ -20,4 +20,13 @@ internal static partial class GenesysLog
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Genesys Cloud {Operation} done in {ElapsedMs} ms")]
     public static partial void Done(ILogger logger, string operation, long elapsedMs);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Genesys Cloud {Api} calls paused {PauseSeconds} s after a 429; other APIs go on")]
+    public static partial void Paused(ILogger logger, string api, long pauseSeconds);
+
+    [LoggerMessage(
+        EventId = 4107,
+        Level = LogLevel.Warning,
+        Message = "Genesys Cloud {Api} calls paused {PauseSeconds} s (Genesys:MaxRetryAfterSeconds): a 429 asked for {RetryAfterSeconds} s, so its call failed; other APIs go on")]
+    public static partial void PausedAtTheCeiling(ILogger logger, string api, long pauseSeconds, long retryAfterSeconds);
 }

@@ -43,6 +43,11 @@ internal sealed class GenesysOptionsValidator : IValidateOptions<GenesysOptions>
             failures.Add($"{Section}:ExternalContacts:CoalesceSeconds: must be between 0 and 3600.");
         }
 
+        if (options.ExternalContacts.AttributeHeadroom is < 0 or > 0.9 || double.IsNaN(options.ExternalContacts.AttributeHeadroom))
+        {
+            failures.Add($"{Section}:ExternalContacts:AttributeHeadroom: must be between 0 and 0.9.");
+        }
+
         if (options.ExternalContacts.Enabled && !options.IsConfigured)
         {
             failures.Add($"{Section}:ExternalContacts:Enabled: needs {Section}:ClientId and {Section}:ClientSecret.");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Tributary.Resilience;
 
 namespace Tributary.Host.Genesys;
@@ -18,27 +17,24 @@ internal static class GenesysRateLimits
     public static RateLimitDefaults Defaults { get; } = new(300);
 
     /// <summary>
-    /// What <paramref name="response"/> says. A throttle's pause is capped at <paramref name="maxPause"/>: a longer
-    /// Retry-After fails the call (see <see cref="RetryDelay"/>) rather than holding every later call for hours.
+    /// What <paramref name="response"/> says of the token's window: used, allowed, reset. A 429 is left out: it may
+    /// be one API's limit rather than the token's, so its pause is the API's (<see cref="GenesysPacer"/>); when it is
+    /// the token's, the window it reports as spent holds every API until the reset anyway.
     /// </summary>
-    public static RateLimitSignal Read(HttpResponseMessage response, DateTimeOffset now, TimeSpan maxPause)
+    public static RateLimitSignal Window(HttpResponseMessage response, DateTimeOffset now)
     {
         var count = Header(response, "inin-ratelimit-count");
         var allowed = Header(response, "inin-ratelimit-allowed");
         var reset = Header(response, "inin-ratelimit-reset");
         long? remaining = count is { } used && allowed is { } limit ? (long)(limit - used) : null;
         DateTimeOffset? resetAt = reset is { } seconds and >= 0 ? now + TimeSpan.FromSeconds(seconds) : null;
-        var throttled = response.StatusCode == HttpStatusCode.TooManyRequests;
-        TimeSpan? retryAfter = throttled ? Min(RetryDelay(response, now), maxPause) : null;
-        return new RateLimitSignal(remaining, resetAt, retryAfter, throttled, allowed is > 0 ? (long)allowed : null);
+        return new RateLimitSignal(remaining, resetAt, RetryAfter: null, Throttled: false, allowed is > 0 ? (long)allowed : null);
     }
 
     /// <summary>How long a 429 asks to wait: Retry-After, else the window's reset, else 3 s.</summary>
     public static TimeSpan RetryDelay(HttpResponseMessage response, DateTimeOffset now) =>
         RetryAfter.From(response, now)
         ?? (Header(response, "inin-ratelimit-reset") is { } reset and >= 0 ? TimeSpan.FromSeconds(reset) : DefaultRetryAfter);
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static double? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values)

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using Tributary.Providers;
-using Tributary.Resilience;
 
 namespace Tributary.Host.Genesys;
 
@@ -15,8 +13,8 @@ internal static class GenesysRegistration
     /// <summary>
     /// Binds and validates <c>Genesys</c> and registers <see cref="GenesysClient"/>. Its HTTP pipeline, outermost
     /// first: retries (429 after Retry-After up to <c>MaxRetryAfterSeconds</c>; 5xx and network errors with exponential
-    /// backoff from 1 s; <c>MaxAttempts</c> in all) → pacing under the token's limit (<c>inin-ratelimit-*</c>) → the
-    /// attempt timeout → the bearer token (a 401 gets a new token and one more try) → the wire. Everything waits on
+    /// backoff from 1 s; <c>MaxAttempts</c> in all) → pacing (<see cref="GenesysPacer"/>: the token's limit, each API's
+    /// pause, headroom for attribute writes) → the attempt timeout → the bearer token (a 401 gets a new token and one more try) → the wire. Everything waits on
     /// the registered <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddGenesys(this IServiceCollection services, IConfiguration configuration)
@@ -28,8 +26,7 @@ internal static class GenesysRegistration
         services.TryAddSingleton<GenesysTokenSource>();
         services.TryAddSingleton<GenesysClient>();
         services.TryAddTransient<GenesysAuthHandler>();
-        services.TryAddKeyedSingleton(GenesysClient.ApiClientName, static (sp, _) => new ProviderRateGate(
-            GenesysClient.ApiClientName, new RateLimitOptions(), GenesysRateLimits.Defaults, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<GenesysPacer>();
 
         services.AddHttpClient(GenesysTokenSource.LoginClientName, static http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
 
@@ -39,7 +36,7 @@ internal static class GenesysRegistration
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<GenesysOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                var gate = context.ServiceProvider.GetRequiredKeyedService<ProviderRateGate>(GenesysClient.ApiClientName);
+                var pacer = context.ServiceProvider.GetRequiredService<GenesysPacer>();
                 var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<GenesysClient>();
                 var ceiling = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
                 if (options.MaxAttempts > 1)
@@ -66,7 +63,7 @@ internal static class GenesysRegistration
                     });
                 }
 
-                pipeline.AddStrategy(_ => new RateGateStrategy(gate, (response, now) => GenesysRateLimits.Read(response, now, ceiling), time));
+                pipeline.AddStrategy(_ => new GenesysPacingStrategy(pacer, time));
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
             });
         api.AddHttpMessageHandler<GenesysAuthHandler>();

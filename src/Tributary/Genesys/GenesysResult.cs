@@ -7,7 +7,7 @@ namespace Tributary.Host.Genesys;
 /// <param name="Outcome">Done, gone or failed.</param>
 /// <param name="Reason">Null when done; otherwise e.g. <c>http_503</c>, <c>rate_limited: retry-after 600 s over the 180 s ceiling</c>.</param>
 /// <param name="StatusCode">The last HTTP status, when there was an answer.</param>
-/// <param name="Attempts">Attempts the call made (retries of 429, 5xx and network errors included).</param>
+/// <param name="Attempts">Requests the call sent (retries of 429, 5xx and network errors, and the one sent again with a fresh token after a 401, included).</param>
 internal sealed record GenesysResult(GenesysOutcome Outcome, string? Reason = null, int? StatusCode = null, int Attempts = 1)
 {
     public static GenesysResult Done { get; } = new(GenesysOutcome.Done);

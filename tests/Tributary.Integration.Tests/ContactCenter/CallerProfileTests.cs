@@ -25,6 +25,8 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
     private const string Participant = "7c2e4b3d-0000-4000-8000-000000000002";
     private const string Known = "+14152229876";
     private const string Slow = "+14152229877";
+    private const string FullNameOnly = "+14152229878";
+    private const string OneWordName = "+14152229879";
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
     private readonly LogCapture _logs = new();
@@ -46,7 +48,9 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
             $"--Providers:Http:Crm:BaseUrl={_crm.BaseUrl}",
             "--Providers:Http:Crm:PathTemplate=/customers/by-phone/{phone}",
             "--Providers:Http:Crm:Mapping:firstName=data.first",
-            "--Providers:Http:Crm:Mapping:lastName=data.last");
+            "--Providers:Http:Crm:Mapping:lastName=data.last",
+            "--Providers:Http:Crm:Mapping:name=data.full",
+            "--Providers:Http:Crm:Mapping:jobTitle=data.title");
     }
 
     public async Task DisposeAsync()
@@ -55,7 +59,10 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
         await _crm.DisposeAsync();
     }
 
-    /// <summary>The CRM knows one caller by name (no phone in its mapping) and never answers for another.</summary>
+    /// <summary>
+    /// The CRM knows callers by name (no phone in its mapping): one by first and last name and title, others by a full
+    /// name alone; it never answers for another.
+    /// </summary>
     private static void MapCrm(WebApplication app) =>
         app.MapGet("/customers/by-phone/{phone}", async (string phone, HttpContext context) =>
         {
@@ -64,7 +71,13 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
             }
 
-            return phone == Known ? Results.Text("""{"data":{"first":"Ada","last":"Lovelace"}}""", "application/json") : Results.NotFound();
+            return phone switch
+            {
+                Known => Results.Text("""{"data":{"first":"Ada","last":"Lovelace","title":"Analyst"}}""", "application/json"),
+                FullNameOnly => Results.Text("""{"data":{"full":"Ada Lovelace"}}""", "application/json"),
+                OneWordName => Results.Text("""{"data":{"full":"Plato"}}""", "application/json"),
+                _ => Results.NotFound(),
+            };
         });
 
     [Fact]
@@ -79,6 +92,41 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
         using var body = JsonDocument.Parse(write.Body);
         body.RootElement.GetProperty("firstName").GetString().ShouldBe("Ada");
         body.RootElement.GetProperty("workPhone").GetProperty("e164").GetString().ShouldBe(Known);
+    }
+
+    [Theory]
+    [InlineData(FullNameOnly, "Ada", "Lovelace")]
+    [InlineData(OneWordName, "Plato", null)]
+    public async Task ACallerKnownByAFullNameOnly_IsWrittenWithThatNameSplit_NeverAMadeUpOne(string number, string first, string? last)
+    {
+        await CallAsync("c-name-" + number[^2..], "tel:" + number);
+
+        await RunningClock.UntilAsync(_time, () => Genesys.ExternalContactWrites.Count > 0, TimeSpan.FromSeconds(30), "the external contact");
+
+        var write = Genesys.ExternalContactWrites.ShouldHaveSingleItem();
+        using var body = JsonDocument.Parse(write.Body);
+        body.RootElement.GetProperty("firstName").GetString().ShouldBe(first);
+        (body.RootElement.TryGetProperty("lastName", out var written) ? written.GetString() : null).ShouldBe(last);
+        write.Body.ShouldNotContain("Caller");
+    }
+
+    [Fact]
+    public async Task AnExistingContact_KeepsWhatAPersonTyped_AndOnlyItsBlanksAreFilled()
+    {
+        var curated = Genesys.AddExternalContact(
+            $$$"""{"firstName":"Augusta","title":"Admiral (typed by agent)","cellPhone":{"e164":"{{{Known}}}","display":"+1 415-222-9876"},"type":"Curated"}""");
+        await CallAsync("c-curated", "tel:" + Known);
+
+        await RunningClock.UntilAsync(_time, () => Genesys.ExternalContactWrites.Count > 0, TimeSpan.FromSeconds(30), "the external contact");
+
+        var write = Genesys.ExternalContactWrites.ShouldHaveSingleItem();
+        write.Method.ShouldBe("PUT");
+        write.ContactId.ShouldBe(curated);
+        using var body = JsonDocument.Parse(write.Body);
+        body.RootElement.GetProperty("title").GetString().ShouldBe("Admiral (typed by agent)");
+        body.RootElement.GetProperty("firstName").GetString().ShouldBe("Augusta");
+        body.RootElement.GetProperty("lastName").GetString().ShouldBe("Lovelace", "a blank is filled");
+        body.RootElement.GetProperty("cellPhone").GetProperty("e164").GetString().ShouldBe(Known);
     }
 
     [Fact]
@@ -137,6 +185,21 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
         letter.GetProperty("attempts").GetInt32().ShouldBe(3);
         letter.GetProperty("reason").GetString()!.ShouldContain("after 3 attempts");
         Genesys.AttributeWrites.Count(w => w.ConversationId == "c-dead").ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ADeadLetter_AfterTheApiRefusedEvenAFreshToken_CountsBothRequests()
+    {
+        Genesys.FailConversation("c-refused", 401);
+        await CallAsync("c-refused", "tel:" + Known);
+        var deadLetters = _gateway.Services.GetRequiredService<IDeadLetterStore>();
+
+        await Eventually.TrueAsync(async () => await deadLetters.CountAsync(CancellationToken.None) == 1, "the dead letter");
+
+        var letter = (await _gateway.Client.GetFromJsonAsync<JsonElement>("/v1/dead-letters"))[0];
+        letter.GetProperty("reason").GetString()!.ShouldStartWith("unauthorized");
+        Genesys.AttributeWrites.Count(w => w.ConversationId == "c-refused").ShouldBe(2);
+        letter.GetProperty("attempts").GetInt32().ShouldBe(2);
     }
 
     [GeneratedRegex("CallerHash=([0-9a-f]{32})")]

@@ -85,6 +85,36 @@ public sealed class ExportTests(HostileCrm fixture) : IClassFixture<HostileCrm>
         snippet["restApiAction"]!["verb"]!.GetValue<string>().ShouldBe("POST");
     }
 
+    [Fact]
+    public async Task CxoneSnippet_AFieldNameThatIsNotAnIdentifier_IsNeverReadAsASubtraction()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] settings =
+        [
+            "--Providers:Http:Loyalty:BaseUrl=http://127.0.0.1:9",
+            "--Providers:Http:Loyalty:PathTemplate=/customers/{email}",
+            "--Providers:Http:Loyalty:Mapping:loyalty-tier=data.tier",
+            "--Providers:Http:Loyalty:Mapping:loyaltyPoints=data.points",
+        ];
+
+        var exit = await TributaryCli.RunAsync(["export", "cxone-snippet", "--gateway-url", GatewayUrl, .. settings], output, error);
+
+        exit.ShouldBe(ExitCodes.Success, error.ToString());
+        var snippet = JsonNode.Parse(output.ToString())!;
+        var after = snippet["snippetAfter"]!.GetValue<string>();
+        after.ShouldNotContain("loyalty-tier");
+        after.ShouldContain("ASSIGN enrichLoyaltyPoints = enrichResult.loyaltyPoints\n");
+        foreach (var line in after.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            line.ShouldMatch("^ASSIGN [A-Za-z_][A-Za-z0-9_]* = enrichResult\\.[A-Za-z_][A-Za-z0-9_]*$");
+        }
+
+        var member = snippet["outputs"]!.AsArray().Single(o => o!["field"]!.GetValue<string>() == "loyalty-tier")!;
+        member["variable"].ShouldBeNull("not copied: it has no variable");
+        snippet["notes"]!.GetValue<string>().ShouldContain("loyalty-tier");
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("https://gw.example.com/base/?x=1")]

@@ -73,6 +73,21 @@ public sealed class GenesysClientTests
     }
 
     [Fact]
+    public async Task Patch_WhenTheApiRefusesEvenAFreshToken_CountsBothRequestsAsAttempts()
+    {
+        await using var genesys = await GenesysHarness.StartAsync();
+        genesys.Simulator.FailConversation(GenesysSimulator.SampleConversationId, 401);
+
+        var result = await genesys.PatchSampleAsync(Attributes);
+
+        result.Outcome.ShouldBe(GenesysOutcome.Failed);
+        result.Reason!.ShouldStartWith("unauthorized");
+        genesys.Simulator.TokenRequests.ShouldBe(2);
+        genesys.Simulator.AttributeWrites.Count.ShouldBe(2);
+        result.Attempts.ShouldBe(2, "the PATCH with a fresh token is an attempt too");
+    }
+
+    [Fact]
     public async Task Patch_On429_WaitsRetryAfter_ThenSucceeds()
     {
         await using var genesys = await GenesysHarness.StartAsync();

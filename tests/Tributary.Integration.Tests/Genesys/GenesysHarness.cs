@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tributary.Host.Genesys;
 using Tributary.IntegrationTests.Infrastructure;
@@ -29,7 +30,8 @@ internal sealed class GenesysHarness : IAsyncDisposable
 
     public GenesysClient Client => _services.GetRequiredService<GenesysClient>();
 
-    public static async Task<GenesysHarness> StartAsync(IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null)
+    public static async Task<GenesysHarness> StartAsync(
+        IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null, ILoggerProvider? logs = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var options = simulatorOptions ?? new SimulatorOptions();
@@ -51,7 +53,13 @@ internal sealed class GenesysHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(effective).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         services.AddSingleton<TimeProvider>(time);
         services.AddGenesys(configuration);
         return new GenesysHarness(simulator, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), time);
@@ -60,6 +68,14 @@ internal sealed class GenesysHarness : IAsyncDisposable
     /// <summary>Writes attributes to the sample conversation's customer.</summary>
     public Task<GenesysResult> PatchSampleAsync(IReadOnlyDictionary<string, string> attributes) =>
         Client.PatchParticipantAttributesAsync(GenesysSimulator.SampleConversationId, GenesysSimulator.SampleParticipantId, attributes, CancellationToken.None);
+
+    /// <summary>Whether <paramref name="call"/> ends while the fake clock stands still: it waited for no pause and no window.</summary>
+    public static async Task<bool> EndsWithoutTimePassingAsync(Task call)
+    {
+        // Real time bounds a wait for the loopback exchange only; a call that waits for fake time never ends here.
+        await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(10)));
+        return call.IsCompleted;
+    }
 
     /// <summary>
     /// Moves the fake clock a second at a time until <paramref name="call"/> completes, so every wait the client

@@ -59,13 +59,14 @@ public sealed class GenesysOptionsTests
     [Fact]
     public void Validator_RefusesHalfCredentials_BadUrls_AndExternalContactsWithoutCredentials()
     {
-        var options = new GenesysOptions { ClientId = "id", BaseUrl = "ftp://x", ExternalContacts = { Enabled = true } };
+        var options = new GenesysOptions { ClientId = "id", BaseUrl = "ftp://x", ExternalContacts = { Enabled = true, AttributeHeadroom = 0.95 } };
 
         var result = new GenesysOptionsValidator().Validate(null, options);
 
         result.FailureMessage!.ShouldContain("Genesys:ClientSecret");
         result.FailureMessage!.ShouldContain("Genesys:BaseUrl");
         result.FailureMessage!.ShouldContain("Genesys:ExternalContacts:Enabled");
+        result.FailureMessage!.ShouldContain("Genesys:ExternalContacts:AttributeHeadroom");
     }
 
     [Fact]
