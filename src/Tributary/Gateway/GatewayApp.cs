@@ -100,6 +100,9 @@ internal static class GatewayApp
             .AddDocumentTransformer(FlatResponseDocumentation.TransformDocumentAsync)
             .AddOperationTransformer(RequestBodyDocumentation.TransformAsync)
             .AddOperationTransformer(FlatResponseDocumentation.TransformOperationAsync)
+            .AddDocumentTransformer(GatewayKeyDocumentation.TransformDocumentAsync)
+            .AddOperationTransformer(GatewayKeyDocumentation.TransformOperationAsync)
+            .AddSchemaTransformer(GatewayKeyDocumentation.TransformSchemaAsync)
             .AddSchemaTransformer(NumberDocumentation.TransformSchemaAsync));
         builder.Services.AddRateLimiter(ConfigureCallerQuota);
         var telemetry = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -155,6 +158,7 @@ internal static class GatewayApp
             .RequireRateLimiting(CallerQuota)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .MapEnrichEndpoints()
             .MapJobsEndpoints()
             .MapPipelineEndpoints()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Tributary.Host.Gateway;
 
@@ -24,6 +25,13 @@ internal static class GatewayCors
         var origins = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Origins;
         if (origins.Count > 0)
         {
+            // The answer depends on the Origin (allowed or not, which one): a shared cache must not hand one caller's to
+            // another. Registered first, so preflights the CORS middleware answers itself carry it too.
+            app.Use(static (http, next) =>
+            {
+                http.Response.OnStarting(static state => VaryByOrigin((HttpResponse)state), http.Response);
+                return next(http);
+            });
             app.UseCors(policy => policy
                 .WithOrigins([.. origins.Select(origin => origin.TrimEnd('/'))])
                 .WithMethods("GET", "POST")
@@ -33,6 +41,16 @@ internal static class GatewayCors
         }
 
         return app;
+    }
+
+    private static Task VaryByOrigin(HttpResponse response)
+    {
+        if (!response.Headers.Vary.Any(static v => v?.Contains("Origin", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            response.Headers.Append(HeaderNames.Vary, "Origin");
+        }
+
+        return Task.CompletedTask;
     }
 
     private static bool IsOrigin(string origin) =>

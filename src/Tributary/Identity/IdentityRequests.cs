@@ -20,8 +20,15 @@ internal sealed class IdentityRequests(IdentifierReader reader, IdentityKeys key
         var traits = request.Traits ?? [];
         var found = new List<Identifier?> { reader.Read(IdentifierTypes.UserId, request.UserId, "userId") };
         var kept = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in traits)
         {
+            if (!names.Add(name))
+            {
+                // "email" and "Email" would both be read as the email: which one is the person's?
+                throw new InvalidIdentifierException($"traits.{name}", "A trait is given twice (trait names compare without case).");
+            }
+
             RequireWellFormedText(value, $"traits.{name}");
             if (TraitIdentifiers.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)) is { } type)
             {

@@ -28,6 +28,7 @@ public sealed class GatewayCorsTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([Allowed]);
+        response.Headers.Vary.ShouldContain("Origin", "a shared cache must keep answers to different origins apart");
     }
 
     [Fact]
@@ -39,6 +40,7 @@ public sealed class GatewayCorsTests
 
         preflight.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
         preflight.Headers.Contains("Access-Control-Allow-Methods").ShouldBeFalse();
+        preflight.Headers.Vary.ShouldContain("Origin");
     }
 
     [Fact]

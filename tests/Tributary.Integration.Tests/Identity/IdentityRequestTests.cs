@@ -29,6 +29,8 @@ public sealed class IdentityRequestTests(IdentityGateway gateway) : IClassFixtur
         { "identify", """{"traits":{"email":"\ud800@acme.example"}}""", 400, "traits.email" },
         { "identify", """{"userId":"CUST-HOST2","traits":{"\ud800":"x"}}""", 400, "body" },
         { "identify", """{"traits":{"email":"lone@acme.example","name":"\ud800","company":"Acme"}}""", 400, "traits.name" },
+        { "identify", """{"userId":"CUST-TWICE","traits":{"email":"d1@globex.com","Email":"d2@globex.com"}}""", 400, "traits.Email" },
+        { "identify", """{"userId":"CUST-TWICE","traits":{"note":"a","NOTE":"b"}}""", 400, "traits.NOTE" },
         { "resolve", "{}", 400, "body" },
         { "resolve", """{"name":"Jane Doe"}""", 400, "body" },
         { "resolve", """{"email":42}""", 400, "body" },

@@ -96,6 +96,7 @@ public sealed class JobsApiTests : IAsyncLifetime
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"callbackUrl":"not a url"}""", "callbackUrl", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"callbackUrl":"ftp://example.com/hook"}""", "callbackUrl", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"callbackUrl":"/relative"}""", "callbackUrl", 400)]
+    [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"callbackUrl":"https://user:secret@hooks.example.com/cb"}""", "callbackUrl", 400)]
     [InlineData("""{"records":{"email":"jane.doe@acme.com"}}""", "records", 400)]
     [InlineData("""[{"email":"jane.doe@acme.com"}, 42]""", "records[1]", 400)]
     [InlineData("""[{"email":42}]""", "records[0]", 400)]
