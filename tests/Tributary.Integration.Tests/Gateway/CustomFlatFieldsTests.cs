@@ -40,6 +40,7 @@ public sealed class CustomFlatFieldsTests : IAsyncLifetime
             "--Providers:Http:Crm:Mapping:loyaltyTier=data.customer.tier",
             "--Providers:Http:Crm:Mapping:crmAccountId=data.customer.id",
             "--Providers:Http:Crm:Mapping:lifetimeValue=data.customer.lifetimeValue",
+            "--Providers:Http:Crm:Mapping:openCases=data.customer.openCases",
             "--Providers:Http:Crm:Mapping:jobTitle=data.customer.title");
     }
 
@@ -53,7 +54,7 @@ public sealed class CustomFlatFieldsTests : IAsyncLifetime
         app.MapGet("/customers/{email}", (string email, HttpRequest request) =>
             request.Headers.Authorization != $"Bearer {CrmToken}" ? Results.StatusCode(401)
             : email == SampleIdentifiers.JaneDoeEmail ? Results.Text(
-                """{"data":{"customer":{"id":"CRM-0001","tier":"gold","lifetimeValue":4200,"title":"VP of Engineering"}}}""", "application/json")
+                """{"data":{"customer":{"id":"CRM-0001","tier":"gold","lifetimeValue":4200,"openCases":0,"title":"VP of Engineering"}}}""", "application/json")
             : Results.NotFound());
 
     [Fact]
@@ -62,10 +63,11 @@ public sealed class CustomFlatFieldsTests : IAsyncLifetime
         var body = await _gateway.EnrichAsync<JsonElement>($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""");
 
         // Custom fields in the mapping's order (configuration lists keys by name); jobTitle is a standard field.
-        body.EnumerateObject().Select(p => p.Name).ShouldBe([.. StandardFields, "crmAccountId", "lifetimeValue", "loyaltyTier", .. AnswerMembers]);
+        body.EnumerateObject().Select(p => p.Name).ShouldBe([.. StandardFields, "crmAccountId", "lifetimeValue", "loyaltyTier", "openCases", .. AnswerMembers]);
         body.GetProperty("loyaltyTier").GetString().ShouldBe("gold");
         body.GetProperty("crmAccountId").GetString().ShouldBe("CRM-0001");
         body.GetProperty("lifetimeValue").GetString().ShouldBe("4200");
+        body.GetProperty("openCases").GetString().ShouldBe("0", "a CRM's 0 is a value, not unknown");
         body.GetProperty("name").GetString().ShouldBe("Jane Doe");
         body.GetProperty("providers").GetString()!.ShouldContain("crm:matched:");
     }
@@ -89,7 +91,7 @@ public sealed class CustomFlatFieldsTests : IAsyncLifetime
 
         var schema = document["components"]!["schemas"]!["FlatEnrichResponse"]!;
         var properties = schema["properties"]!.AsObject().Select(p => p.Key).ToArray();
-        properties.ShouldBe([.. StandardFields, "crmAccountId", "lifetimeValue", "loyaltyTier", .. AnswerMembers]);
+        properties.ShouldBe([.. StandardFields, "crmAccountId", "lifetimeValue", "loyaltyTier", "openCases", .. AnswerMembers]);
         schema["properties"]!["loyaltyTier"]!["type"]!.GetValue<string>().ShouldBe("string");
         schema["required"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldContain("loyaltyTier");
         document["paths"]!["/v1/enrich"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!

@@ -98,8 +98,9 @@ internal sealed class HttpProviderMapping
     {
         switch (value.ValueKind)
         {
-            // A whole number that reads as a card number or SSN (or a masked field) is kept as its masked text.
-            case JsonValueKind.Number when value.TryGetInt64(out var whole) && !MaskChanges(masker, name, value.GetRawText()):
+            // A whole number that reads as a card number or SSN (or a masked field) is kept as its masked text; a 0 is kept
+            // as text too, since a number 0 means "unknown" in a profile, and a CRM's 0 (open cases, say) is a value.
+            case JsonValueKind.Number when value.TryGetInt64(out var whole) && whole != 0 && !MaskChanges(masker, name, value.GetRawText()):
                 profile.Set(ProfileFields.Custom(name, FieldKind.Number), whole);
                 break;
             case JsonValueKind.Array:
