@@ -39,7 +39,12 @@ internal sealed class HubSpotConventions(HubSpotSimulator simulator) : IProvider
 
     public Task WriteRateLimitedAsync(HttpContext context, RateWindow window) => HubSpotErrors.TenSecondlyAsync(context, window.SecondsUntilReset);
 
-    public Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds) => HubSpotErrors.TenSecondlyAsync(context, retryAfterSeconds);
+    public Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds)
+    {
+        // A ten-secondly 429 is HubSpot saying the window is spent.
+        context.Response.Headers["X-HubSpot-RateLimit-Remaining"] = "0";
+        return HubSpotErrors.TenSecondlyAsync(context, retryAfterSeconds);
+    }
 
     public Task WriteFailureAsync(HttpContext context, int statusCode) => statusCode switch
     {

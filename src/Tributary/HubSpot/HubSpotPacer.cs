@@ -128,7 +128,10 @@ internal sealed class HubSpotPacer : IDisposable
             }
 
             // HubSpot counts the whole account; whatever it has left below what this process thinks is spent elsewhere.
-            if (remaining is { } left && _log.Available - Math.Max(0, left) is > 0 and var spentElsewhere)
+            // Not from a 429: its Retry-After already pauses everyone for as long as HubSpot asks, and counting its
+            // "0 left" as calls made now would hold every call for a whole interval (10 s where HubSpot said 2).
+            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests
+                && remaining is { } left && _log.Available - Math.Max(0, left) is > 0 and var spentElsewhere)
             {
                 _log.Spend((int)spentElsewhere);
             }

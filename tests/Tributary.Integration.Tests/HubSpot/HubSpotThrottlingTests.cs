@@ -32,6 +32,7 @@ public sealed class HubSpotThrottlingTests(HubSpotFixture fixture) : IClassFixtu
 
         (await read).Records.Single().Id.ShouldBe("1001");
         waited.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(3));
+        waited.ShouldBeLessThan(TimeSpan.FromSeconds(6), "the 429's Retry-After, not a whole 10 s interval counted from its '0 left'");
         Simulator.Calls[ReadPath].ShouldBe(2);
     }
 
