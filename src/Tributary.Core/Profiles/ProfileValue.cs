@@ -74,20 +74,7 @@ internal sealed class ProfileValueJsonConverter : JsonConverter<ProfileValue>
             case JsonTokenType.Number:
                 return ProfileValue.Number(reader.TryGetInt64(out var n) ? n : (long)reader.GetDouble());
             case JsonTokenType.StartArray:
-                var items = new List<string>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        items.Add(reader.GetString()!);
-                    }
-                    else
-                    {
-                        reader.SkipValue();
-                    }
-                }
-
-                return ProfileValue.List(items);
+                return ProfileValue.List(reader.ReadTexts());
             default:
                 reader.SkipValue();
                 return default;

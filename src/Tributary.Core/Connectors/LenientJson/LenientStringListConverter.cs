@@ -14,20 +14,7 @@ internal sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<s
             case JsonTokenType.String:
                 return [reader.GetString()!];
             case JsonTokenType.StartArray:
-                var items = new List<string>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        items.Add(reader.GetString()!);
-                    }
-                    else
-                    {
-                        reader.SkipValue();
-                    }
-                }
-
-                return items;
+                return reader.ReadTexts();
             default:
                 reader.SkipValue();
                 return null;
