@@ -155,6 +155,7 @@ internal static class GatewayApp
         app.MapGroup("/v1")
             .WithTags("Enrichment")
             .AddEndpointFilter<GatewayKeyFilter>()
+            .AddEndpointFilter<RepeatedQueryFilter>()
             .RequireRateLimiting(CallerQuota)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)

@@ -235,6 +235,8 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
     [InlineData("/v1/company/enrich?domain=acme.com&timeoutMs=1&timeoutMs=2", "timeoutMs")]
     [InlineData("/v1/dead-letters?limit=abc", "limit")]
     [InlineData("/v1/audit?limit=999999999999", "limit")]
+    [InlineData("/v1/company/enrich?domain=globex.com&domain=acme.com", "domain")]
+    [InlineData("/v1/dead-letters?limit=5&limit=6", "limit")]
     public async Task AQueryValueNotOfItsType_Is400Problem_NamingIt(string path, string field)
     {
         using var response = await _gateway.Client.GetAsync(path);
