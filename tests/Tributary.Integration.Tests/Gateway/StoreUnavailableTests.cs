@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.IntegrationTests.Storage;
@@ -44,13 +45,18 @@ public sealed class StoreUnavailableTests
         var direct = new NpgsqlConnectionStringBuilder(database);
         await using var relay = new TcpRelay(new IPEndPoint(IPAddress.Loopback, direct.Port));
         var relayed = new NpgsqlConnectionStringBuilder(database) { Host = "127.0.0.1", Port = relay.Port, Timeout = 3 }.ConnectionString;
-        await using var gateway = await GatewayServer.StartAsync("--Storage:Provider=postgres", $"--Storage:ConnectionString={relayed}", "--Pipeline:PollMilliseconds=50");
+        using var logs = new LogCapture();
+        await using var gateway = await GatewayServer.StartAsync(
+            services => services.AddSingleton<ILoggerProvider>(logs), "--Storage:Provider=postgres", $"--Storage:ConnectionString={relayed}", "--Pipeline:PollMilliseconds=50");
         var lifetime = gateway.Services.GetRequiredService<IHostApplicationLifetime>();
 
         relay.Cut();
         using var during = await gateway.Client.PostAsync("/v1/identity/identify", new StringContent("""{"traits":{"email":"during@acme.test"}}"""));
         using var notReady = await gateway.Client.GetAsync("/readyz");
-        await Task.Delay(TimeSpan.FromSeconds(2)); // dozens of the pipeline's and the other workers' polls, all failing
+        await Eventually.TrueAsync(
+            () => logs.Lines.Any(l => l.Contains("pipeline lane failed outside a pass", StringComparison.Ordinal)),
+            "the pipeline worker to meet the outage",
+            TimeSpan.FromSeconds(20));
         using var alive = await gateway.Client.GetAsync("/healthz");
 
         during.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
