@@ -30,6 +30,9 @@ public sealed partial class EnrichmentEngine(
     TimeProvider time,
     ILogger<EnrichmentEngine> logger)
 {
+    /// <summary>Why a provider timed out when the request's budget, not the provider's own timeout, ended its wait.</summary>
+    private const string BudgetReachedDetail = "request budget reached";
+
     private static readonly FieldDefinition[] DefaultWaterfallFields = [ProfileFields.FullName, ProfileFields.JobTitle, ProfileFields.CompanyName];
 
     private readonly EnrichmentOptions _options = options.Value;
@@ -127,6 +130,7 @@ public sealed partial class EnrichmentEngine(
     {
         var outcomes = new ProviderOutcome[providers.Count];
         var filled = new HashSet<string>(StringComparer.Ordinal);
+        var budgetReached = false;
         for (var i = 0; i < providers.Count; i++)
         {
             var name = providers[i].Entry.Name;
@@ -136,13 +140,17 @@ public sealed partial class EnrichmentEngine(
                 continue;
             }
 
-            if (query.Budget.IsRealTime && query.Budget.Remaining(time.GetUtcNow()) <= TimeSpan.Zero)
+            if (query.Budget.IsRealTime && (budgetReached || query.Budget.Remaining(time.GetUtcNow()) <= TimeSpan.Zero))
             {
                 outcomes[i] = ProviderOutcome.NotReached(name);
                 continue;
             }
 
             outcomes[i] = await AskAsync(providers[i].Entry, query, subject, cancellationToken);
+
+            // A wait the budget cut short means the budget is spent, though the clock may still read a millisecond or
+            // two before the deadline: timers count whole milliseconds.
+            budgetReached = outcomes[i] is { Status: ProviderStatus.Timeout, Detail: BudgetReachedDetail };
             foreach (var field in outcomes[i].Profile.Definitions)
             {
                 filled.Add(field.Name);
@@ -180,7 +188,7 @@ public sealed partial class EnrichmentEngine(
             _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             var stale = await cache.FindStoredAsync(key, cancellationToken);
             return new ProviderOutcome(
-                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null, "request budget reached");
+                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null, BudgetReachedDetail);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

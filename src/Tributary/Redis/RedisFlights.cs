@@ -7,7 +7,8 @@ namespace Tributary.Host.Redis;
 /// Single flight across processes: a short Redis lease per new lookup key. The process that takes it calls the
 /// provider and releases it once the answer is in the shared cache; the others look in that cache, more slowly as they
 /// wait, and take the lease themselves if it is released without an answer (the call failed) or when
-/// <see cref="LongestWait"/> has passed. Keys are the lookup keys: hashed identifiers, never a raw email or phone.
+/// <see cref="LongestWait"/> has passed. Whoever takes a lease looks in the cache once more first: a free lease may
+/// just have been released with its answer. Keys are the lookup keys: hashed identifiers, never a raw email or phone.
 /// </summary>
 internal sealed class RedisFlights(RedisConnection connection, TimeProvider time, ILogger<RedisFlights> logger) : ISharedFlights
 {
@@ -39,6 +40,14 @@ internal sealed class RedisFlights(RedisConnection connection, TimeProvider time
             {
                 if (await database.StringSetAsync(lease, holder, Lease, When.NotExists))
                 {
+                    // The lease may be free because its holder just landed: between this process's miss in the cache
+                    // and taking the lease, another one can have stored its answer and released it.
+                    if (await lookAgain(cancellationToken) is { } landed)
+                    {
+                        await ReleaseAsync(database, lease, holder);
+                        return new SharedFlight(landed);
+                    }
+
                     return new SharedFlight(null, () => ReleaseAsync(database, lease, holder));
                 }
             }

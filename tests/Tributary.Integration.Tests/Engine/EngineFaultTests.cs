@@ -112,8 +112,9 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
         // After the 800 ms attempt, 600 ms are left: not enough for another like it, enough for ZoomInfo.
         var result = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(1400), EnrichmentMode.Waterfall, "clearbit", "zoominfo");
 
+        // Not asked again. (On a loaded machine the one attempt can time out before its request even arrives.)
         Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
-        simulators.Clearbit.Calls.Total.ShouldBe(1);
+        simulators.Clearbit.Calls.Total.ShouldBeLessThanOrEqualTo(1);
         Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
         result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
     }
