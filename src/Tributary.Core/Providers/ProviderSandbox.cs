@@ -13,9 +13,8 @@ public sealed record ProviderSandbox(
     Func<SimulatorEndpoint, IReadOnlyDictionary<string, string?>> Settings)
 {
     /// <summary>
-    /// A system Tributary integrates with (a CRM, the contact center, the CDP) rather than an enrichment provider. Only
-    /// the providers' credentials decide sandbox mode; in it, such a system uses its simulator unless its own
-    /// credentials are configured.
+    /// A system Tributary integrates with (a CRM, the contact center, the CDP) rather than an enrichment provider: with
+    /// <c>Sandbox:Enabled=true</c> it uses its simulator unless its own credentials are configured.
     /// </summary>
     public bool IsIntegration { get; init; }
 }

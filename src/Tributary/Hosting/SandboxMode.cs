@@ -1,31 +1,43 @@
+using Tributary.Connectors.Http;
 using Tributary.Providers;
 using Tributary.Simulators;
 
 namespace Tributary.Host.Hosting;
 
 /// <summary>
-/// With no provider credentials configured, the built-in simulators start on loopback and the real connectors are
-/// pointed at them, so a fresh clone answers from the sample dataset. Each provider and integrated system declares its
-/// own wiring (<see cref="ProviderSandbox"/>, next to its connector); a system whose own credentials are configured
-/// (a real HubSpot portal, say) keeps them. Simulator answers are never taken for real ones: their ledger keys name the
-/// simulator's address. <c>Sandbox:Enabled=false</c> turns it off.
+/// With no credentials configured at all, the built-in simulators start on loopback and the real connectors and
+/// clients are pointed at them, so a fresh clone answers from the sample dataset. Any credential (a provider's key, a
+/// REST provider, a CRM, Genesys or Segment) means real systems are meant, and sample answers must not reach them
+/// unasked (a real CRM written back with simulated profiles): then there is no sandbox mode. <c>Sandbox:Enabled=true</c>
+/// asks for it anyway, to try a real system against simulated providers: the providers are simulated unless one has
+/// credentials, and each integrated system unless it has its own. <c>false</c> turns it off. Each provider and system
+/// declares its own wiring (<see cref="ProviderSandbox"/>, next to its connector); a setting configured by hand (a
+/// webhook secret, say) wins over the wiring's. Simulator answers are never taken for real ones: their ledger keys
+/// name the simulator's address.
 /// </summary>
 internal static class SandboxMode
 {
     public static bool IsNeeded(IConfiguration configuration, IEnumerable<ProviderSandbox> sandboxes) =>
-        configuration.GetValue("Sandbox:Enabled", true)
-        && sandboxes.Where(static s => !s.IsIntegration).All(s => !HasCredentials(configuration, s));
+        configuration.GetValue<bool?>("Sandbox:Enabled") switch
+        {
+            false => false,
+            true => sandboxes.Where(static s => !s.IsIntegration).All(s => !HasCredentials(configuration, s)),
+            null => sandboxes.All(s => !HasCredentials(configuration, s)) && !HttpProviderRegistration.AnyConfigured(configuration),
+        };
 
     /// <summary>
     /// The integrated systems (CRMs, contact center, CDP) a process with this configuration points at simulators of its
-    /// own: all of those without credentials in sandbox mode, none otherwise. Read before the simulators are wired in.
+    /// own: in sandbox mode those without credentials of their own, none otherwise. Read before the simulators are wired in.
     /// </summary>
     public static IReadOnlySet<string> SimulatedSystems(IConfiguration configuration, IEnumerable<ProviderSandbox> sandboxes) =>
         IsNeeded(configuration, sandboxes)
-            ? sandboxes.Where(s => s.IsIntegration && !HasCredentials(configuration, s)).Select(s => s.Provider).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            ? sandboxes.Where(s => s.IsIntegration && !HasCredentials(configuration, s)).Select(static s => s.Provider).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Starts the simulators and points the providers (and the systems without credentials) at them, or returns null when provider credentials are configured.</summary>
+    /// <summary>
+    /// Starts the simulators and points the providers and the systems without credentials at them, keeping the settings
+    /// configured by hand, or returns null when this is no sandbox.
+    /// </summary>
     public static async Task<SandboxSimulators?> StartIfNeededAsync(
         IConfigurationManager configuration, IReadOnlyCollection<ProviderSandbox> sandboxes, CancellationToken cancellationToken)
     {
@@ -38,7 +50,7 @@ internal static class SandboxMode
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (_, wiring) in Wire(simulators, sandboxes.Where(s => !s.IsIntegration || !HasCredentials(configuration, s))))
         {
-            foreach (var (key, value) in wiring)
+            foreach (var (key, value) in wiring.Where(setting => string.IsNullOrWhiteSpace(configuration[setting.Key])))
             {
                 settings[key] = value;
             }

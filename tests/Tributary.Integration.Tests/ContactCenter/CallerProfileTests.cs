@@ -45,6 +45,7 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
             "--Genesys:MaxAttempts=3",
             "--Genesys:ExternalContacts:Enabled=true",
             "--Genesys:ExternalContacts:CoalesceSeconds=1",
+            "--Sandbox:Enabled=true", // a real CRM, tried against the simulated providers
             $"--Providers:Http:Crm:BaseUrl={_crm.BaseUrl}",
             "--Providers:Http:Crm:PathTemplate=/customers/by-phone/{phone}",
             "--Providers:Http:Crm:Mapping:firstName=data.first",

@@ -31,6 +31,7 @@ public sealed class HostileCrm : IAsyncLifetime
                 : Results.NotFound()));
         Settings =
         [
+            "--Sandbox:Enabled=true", // a real CRM, tried against the simulated providers
             $"--Providers:Http:Crm:BaseUrl={_crm.BaseUrl}",
             "--Providers:Http:Crm:PathTemplate=/customers/{email}",
             "--Providers:Http:Crm:Mapping:loyaltyTier=data.tier",

@@ -33,6 +33,7 @@ public sealed class CustomFlatFieldsTests : IAsyncLifetime
     {
         _crm = await StubApi.StartAsync(MapCrm);
         _gateway = await GatewayServer.StartAsync(
+            "--Sandbox:Enabled=true", // a real CRM, tried against the simulated providers
             $"--Providers:Http:Crm:BaseUrl={_crm.BaseUrl}",
             "--Providers:Http:Crm:PathTemplate=/customers/{email}",
             "--Providers:Http:Crm:Auth:Style=bearer",

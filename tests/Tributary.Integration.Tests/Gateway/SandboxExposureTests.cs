@@ -5,7 +5,7 @@ using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.Gateway;
 
-/// <summary>Sandbox mode follows the providers' credentials alone.</summary>
+/// <summary>A sandbox gateway others can reach, a sandbox gateway stopping, and the sandbox asked for beside a real system.</summary>
 public sealed class SandboxExposureTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -40,10 +40,10 @@ public sealed class SandboxExposureTests : IDisposable
     }
 
     [Fact]
-    public async Task Sandbox_KeepsTheCredentialsOfAnIntegratedSystem_AndSimulatesTheProviders()
+    public async Task SandboxAskedFor_KeepsTheCredentialsOfAnIntegratedSystem_AndSimulatesTheProviders()
     {
         await using var app = await GatewayApp.BuildAsync(
-            [Store, "--Sandbox:Warmup=false", "--HubSpot:AccessToken=pat-own-portal", "--HubSpot:BaseUrl=http://127.0.0.1:9/hubspot"],
+            [Store, "--Sandbox:Enabled=true", "--Sandbox:Warmup=false", "--HubSpot:AccessToken=pat-own-portal", "--HubSpot:BaseUrl=http://127.0.0.1:9/hubspot"],
             "http://127.0.0.1:0",
             CancellationToken.None);
 
@@ -52,14 +52,5 @@ public sealed class SandboxExposureTests : IDisposable
         app.Configuration["HubSpot:AccessToken"].ShouldBe("pat-own-portal");
         app.Configuration["HubSpot:BaseUrl"].ShouldBe("http://127.0.0.1:9/hubspot");
         app.Configuration["Salesforce:LoginUrl"].ShouldNotBeNull("a system without credentials uses its simulator");
-    }
-
-    [Fact]
-    public async Task Sandbox_WithAProviderCredential_IsOff()
-    {
-        await using var app = await GatewayApp.BuildAsync(
-            [Store, "--Providers:Clearbit:ApiKey=sk_live_own", "--Providers:Clearbit:BaseUrl=http://127.0.0.1:9"], "http://127.0.0.1:0", CancellationToken.None);
-
-        app.Services.GetService<SandboxSimulators>().ShouldBeNull();
     }
 }

@@ -36,6 +36,16 @@ public static class HttpProviderRegistration
         return builder;
     }
 
+    /// <summary>True when at least one enabled REST provider is configured: a real system to call, so no sandbox mode.</summary>
+    public static bool AnyConfigured(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        IEnumerable<IConfigurationSection> instances = section[nameof(HttpProviderOptions.PathTemplate)] is not null || section[nameof(HttpProviderOptions.BaseUrl)] is not null
+            ? [section]
+            : section.GetChildren();
+        return instances.Any(static instance => instance.GetValue<bool?>(nameof(HttpProviderOptions.Enabled)) != false);
+    }
+
     private static TributaryBuilder AddHttpProvider(this TributaryBuilder builder, string name, IConfigurationSection section)
     {
         if (section.GetValue<bool?>(nameof(HttpProviderOptions.Enabled)) == false)
