@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tributary.Host.Contracts;
+using Tributary.Host.Flat;
 using Tributary.Host.Providers;
 
 namespace Tributary.Host.Cli;
@@ -11,5 +12,5 @@ namespace Tributary.Host.Cli;
 [JsonSerializable(typeof(IReadOnlyList<ProviderReport>))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
-    public static CliJson Indented { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+    public static CliJson Indented { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = FlatJsonWriter.Encoder });
 }

@@ -122,7 +122,7 @@ internal static class FlatAnswerTrimmer
     private static byte[] Serialize(FlatFields fields, FlatAnswer answer, string requestId, ReadOnlySpan<bool> trimmed, bool trimProviders)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, FlatJsonWriter.Options))
         {
             writer.WriteStartObject();
             FlatJsonWriter.WriteMembers(writer, fields, answer, requestId, trimmed, trimProviders);
@@ -135,7 +135,7 @@ internal static class FlatAnswerTrimmer
     private static long ValueLength(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, FlatJsonWriter.Options))
         {
             write(writer);
         }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Tributary.Host.Flat;
@@ -9,6 +10,16 @@ namespace Tributary.Host.Flat;
 /// </summary>
 internal static class FlatJsonWriter
 {
+    /// <summary>
+    /// How answers are escaped wherever they are written (HTTP, job lines, files, the CLI): only what JSON requires, so
+    /// a phone's <c>+</c> and an industry's <c>&amp;</c> read as typed. Answers go out as <c>application/json</c> and are
+    /// never inlined into HTML, where the default encoder's extra escaping would matter.
+    /// </summary>
+    public static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>Writer options for a flat answer, whose members are written in a valid order by construction.</summary>
+    public static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = Encoder };
+
     private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
     private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
     private static readonly JsonEncodedText Partial = JsonEncodedText.Encode("partial");

@@ -29,7 +29,7 @@ internal sealed class FlatEnrichResult(FlatFields fields, FlatAnswer answer, str
             return;
         }
 
-        var writer = _writer ??= new Utf8JsonWriter(Stream.Null, new JsonWriterOptions { SkipValidation = true });
+        var writer = _writer ??= new Utf8JsonWriter(Stream.Null, FlatJsonWriter.Options);
         writer.Reset(response.BodyWriter);
         try
         {

@@ -9,6 +9,7 @@ using Tributary.Host.ContactCenter;
 using Tributary.Host.Contracts;
 using Tributary.Host.Dashboard;
 using Tributary.Host.DeadLetters;
+using Tributary.Host.Flat;
 using Tributary.Host.Hosting;
 using Tributary.Host.HttpApi;
 using Tributary.Host.Identity;
@@ -87,7 +88,11 @@ internal static class GatewayApp
         builder.Services.AddHostedService<RetentionPurge>();
         builder.Services.AddHostedService<StoreGauges>();
         builder.Services.AddHostedService<DedupKeyPurge>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+            o.SerializerOptions.Encoder = FlatJsonWriter.Encoder;
+        });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         builder.Services.AddOpenApi(o => o
             .AddDocumentTransformer((document, _, _) =>

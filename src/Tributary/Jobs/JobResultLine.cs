@@ -25,7 +25,7 @@ internal static class JobResultLine
     public static string Write(FlatFields fields, int index, string record, RecordOutcome outcome, FlatAnswer? flat, string? reason)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, FlatJsonWriter.Options))
         {
             json.WriteStartObject();
             json.WriteNumber(Index, index);

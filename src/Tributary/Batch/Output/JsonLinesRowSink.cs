@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tributary.Host.Batch.Input;
 using Tributary.Host.BatchPump;
@@ -24,7 +23,7 @@ internal sealed class JsonLinesRowSink : IRowSink
     public JsonLinesRowSink(Stream stream, OutputLayout layout)
     {
         _stream = new BufferedStream(stream, 64 * 1024);
-        _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _json = new Utf8JsonWriter(_stream, FlatJsonWriter.Options);
         _layout = layout;
         _inputNames = layout.InputColumns.Select(c => JsonEncodedText.Encode(c)).ToArray();
         _enrichedNames = layout.EnrichedColumns.Select(c => JsonEncodedText.Encode(c)).ToArray();
