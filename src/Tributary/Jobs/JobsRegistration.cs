@@ -30,15 +30,15 @@ internal static class JobsRegistration
         client.AddResilienceHandler(JobCallbackSender.ClientName, (pipeline, context) =>
             {
                 var jobs = context.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 if (jobs.CallbackMaxAttempts > 1)
                 {
+                    var first = TimeSpan.FromMilliseconds(jobs.CallbackRetryDelayMs);
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = jobs.CallbackMaxAttempts - 1,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromMilliseconds(jobs.CallbackRetryDelayMs),
-                        ShouldRetryAfterHeader = true,
+                        DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                            CallbackBackoff.Delay(first, args.AttemptNumber, args.Outcome.Result, time.GetUtcNow())),
 
                         // Only a 2xx delivers (docs/jobs.md): a receiver's 404 or 410 may be a deployment under way, and
                         // giving up on it loses the job's only notice. A refused destination stays refused: asking again

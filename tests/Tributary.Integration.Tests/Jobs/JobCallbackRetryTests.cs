@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Tributary.Host.Jobs;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Storage;
@@ -18,16 +19,7 @@ public sealed class JobCallbackRetryTests
         await using var gateway = await GatewayServer.StartAsync(
             services => services.AddSingleton<TimeProvider>(time),
             "--Jobs:AllowPrivateCallbacks=true", "--Jobs:CallbackRetryDelayMs=5000", "--Jobs:CallbackMaxAttempts=3");
-        var store = gateway.Services.GetRequiredService<IJobStore>();
-        var id = Guid.NewGuid().ToString("N");
-        await store.CreateAsync(new NewJob(id, time.GetUtcNow(), "{}", receiver.Url, ["""{"email":"nobody@unknown-company.com"}"""]), CancellationToken.None);
-        // Finished here, or by the gateway's own runner when it claimed the job first: either way its callback is pending.
-        if (await store.TryClaimAsync(id, "test", time.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None))
-        {
-            await store.FinishAsync(id, "test", JobState.Completed, null, time.GetUtcNow(), CancellationToken.None);
-        }
-
-        gateway.Services.GetRequiredService<JobWakeup>().CallbackPending();
+        var id = await FinishedJobAsync(gateway, time, receiver);
 
         // The first attempt was answered 404 and the retry waits on the clock nobody has moved.
         await Eventually.TrueAsync(() => receiver.Requests.Count == 1, "the first attempt", TimeSpan.FromSeconds(30));
@@ -44,5 +36,48 @@ public sealed class JobCallbackRetryTests
         var done = await JobsClient.WaitAsync(gateway.Client, id, j => j.GetProperty("callback").GetProperty("state").GetString() != "pending", seconds: 30);
         done.GetProperty("callback").GetProperty("state").GetString().ShouldBe("failed");
         done.GetProperty("callback").GetProperty("attempts").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Callback_Retries_WaitTwiceAsLongEachTime_AsDocumented()
+    {
+        var time = FakeClock.Create();
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.FailFirst = int.MaxValue;
+        receiver.FailWith = 500;
+        await using var gateway = await GatewayServer.StartAsync(
+            services => services.AddSingleton<TimeProvider>(time),
+            "--Jobs:AllowPrivateCallbacks=true", "--Jobs:CallbackRetryDelayMs=10000", "--Jobs:CallbackMaxAttempts=4");
+        await FinishedJobAsync(gateway, time, receiver);
+
+        // The fake time of each attempt, read as it arrives (the running clock moves in one-second steps).
+        await Eventually.TrueAsync(() => receiver.Requests.Count == 1, "the first attempt", TimeSpan.FromSeconds(30));
+        var arrivals = new List<DateTimeOffset> { time.GetUtcNow() };
+        for (var attempt = 2; attempt <= 4; attempt++)
+        {
+            await RunningClock.UntilAsync(time, () => receiver.Requests.Count == attempt, TimeSpan.FromMinutes(5), $"attempt {attempt}");
+            arrivals.Add(time.GetUtcNow());
+        }
+
+        var waits = arrivals.Zip(arrivals.Skip(1), static (a, b) => (b - a).TotalSeconds).ToArray();
+        waits[0].ShouldBeInRange(8, 12, "10 s before the first retry, give or take 10 % and a clock step");
+        waits[1].ShouldBeGreaterThan(waits[0] * 1.4, string.Join(", ", waits));
+        waits[2].ShouldBeGreaterThan(waits[1] * 1.4, string.Join(", ", waits));
+    }
+
+    /// <summary>A finished job whose callback to <paramref name="receiver"/> is due.</summary>
+    private static async Task<string> FinishedJobAsync(GatewayServer gateway, FakeTimeProvider time, CallbackReceiver receiver)
+    {
+        var store = gateway.Services.GetRequiredService<IJobStore>();
+        var id = Guid.NewGuid().ToString("N");
+        await store.CreateAsync(new NewJob(id, time.GetUtcNow(), "{}", receiver.Url, ["""{"email":"nobody@unknown-company.com"}"""]), CancellationToken.None);
+        // Finished here, or by the gateway's own runner when it claimed the job first: either way its callback is pending.
+        if (await store.TryClaimAsync(id, "test", time.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None))
+        {
+            await store.FinishAsync(id, "test", JobState.Completed, null, time.GetUtcNow(), CancellationToken.None);
+        }
+
+        gateway.Services.GetRequiredService<JobWakeup>().CallbackPending();
+        return id;
     }
 }
