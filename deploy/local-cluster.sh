@@ -35,7 +35,10 @@ trap cleanup EXIT
 echo "building (Release)…"
 dotnet build src/Tributary -c Release -v q -nologo >/dev/null
 bin="$PWD/src/Tributary/bin/Release/net10.0/tributary.dll"
-psql "${psql_args[@]}" -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null 2>&1
+if ! failure=$(psql "${psql_args[@]}" -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" 2>&1); then
+  echo "error: cannot create database $database with TRIBUTARY_PG's server: $failure" >&2
+  exit 2
+fi
 store="$(sed -E 's/;?Database=[^;]*//I; s/;$//' <<<"$server");Database=$database"
 redis_port=18209
 redis=""
