@@ -44,6 +44,7 @@ internal static class GatewayApp
         TributaryLogging.Configure(builder.Logging, builder.Configuration);
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
         var listen = ListenAddresses.Resolve(builder.Configuration, urls, DefaultUrl);
+        TakenPorts.ThrowIfAnyTaken(listen.Urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
         var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
 
         if (listen.Urls is { } listenOn)

@@ -66,6 +66,24 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
+    public async Task Serve_OnAPortAlreadyTaken_ExitsWith1InOneLine_BeforeAnythingStarts()
+    {
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((System.Net.IPEndPoint)other.LocalEndpoint).Port;
+        await using var serve = TributaryProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}"]);
+
+        await serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        serve.ExitCode.ShouldBe(1, serve.Output);
+        serve.Output.ShouldContain($"http://127.0.0.1:{port}: address already in use", Case.Sensitive);
+        // Nothing was started to be torn down: no cancelled background work, no warm-up cut short.
+        serve.Output.ShouldNotContain("fail:", Case.Sensitive);
+        serve.Output.ShouldNotContain("crit:", Case.Sensitive);
+        serve.Output.ShouldNotContain("   at ", Case.Sensitive);
+    }
+
+    [Fact]
     public async Task Serve_WithKeysAndNoProviderCredentials_RunsTheSandbox_AndWarnsThatOthersCanCallIt()
     {
         var port = TributaryProcess.FreePort();
