@@ -24,9 +24,9 @@ WORKDIR /data
 USER app
 # A container given one CPU or less compiles its hot paths ten times later by default (the runtime's single-processor
 # delay): under load its requests ran in slower code for 30-60 s. Measured in docs/deploy.md.
+# Secrets are read from /run/secrets when it is mounted: the default of TRIBUTARY_SECRETS_DIR, which, set, must exist.
 ENV DOTNET_gcServer=0 \
-    DOTNET_TC_DelaySingleProcMultiplier=1 \
-    TRIBUTARY_SECRETS_DIR=/run/secrets
+    DOTNET_TC_DelaySingleProcMultiplier=1
 EXPOSE 8080
 # The runtime image has no curl: bash opens the socket itself. The gateway answers /healthz without a key.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -21,6 +21,7 @@ internal sealed class ColumnMap
         ["mobilephone"] = IdentifierColumn.Phone,
         ["telephone"] = IdentifierColumn.Phone,
         ["domain"] = IdentifierColumn.Domain,
+        ["domainname"] = IdentifierColumn.Domain,
         ["website"] = IdentifierColumn.Domain,
         ["companydomain"] = IdentifierColumn.Domain,
         ["companywebsite"] = IdentifierColumn.Domain,

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Tributary.Identifiers;
@@ -30,6 +31,7 @@ internal static partial class ConfigurationErrors
         {
             OptionsValidationException options => options.Failures.Select(f => NameTheKey(options.OptionsType, f)).Distinct(StringComparer.Ordinal).ToList(),
             ConfigurationException or InvalidIdentifierException => [exception.Message],
+            InvalidDataException { InnerException: FormatException format } => [Unparsable(exception, format)],
             _ when IsUnconvertibleSetting(exception) => [exception.Message],
             _ => null,
         };
@@ -67,6 +69,20 @@ internal static partial class ConfigurationErrors
         optionsType.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field
             ? field.GetRawConstantValue() as string
             : null;
+
+    /// <summary>
+    /// A settings file that does not parse (<c>appsettings.json</c> missing a brace): the configuration loader's message
+    /// names the file, the JSON reader says where it broke. The reader's own words are left out: they may quote what it
+    /// read, and values there may be secrets. Other parse failures (a duplicate key, a top level that is no object) name
+    /// keys and JSON kinds only.
+    /// </summary>
+    private static string Unparsable(Exception file, FormatException format)
+    {
+        var where = format.InnerException is JsonException { LineNumber: { } line, BytePositionInLine: { } position }
+            ? $"not valid JSON at line {line + 1}, position {position + 1}."
+            : format.Message;
+        return $"{file.Message.TrimEnd('.')}: {where}";
+    }
 
     /// <summary>
     /// A setting whose value does not convert to its type (<c>Enrichment:TimeoutMs=abc</c>): the configuration binder

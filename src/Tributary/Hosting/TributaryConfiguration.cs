@@ -9,15 +9,20 @@ namespace Tributary.Host.Hosting;
 /// </summary>
 internal static class TributaryConfiguration
 {
-    /// <summary>Environment variable naming the secrets directory (default <c>/run/secrets</c> when it exists).</summary>
+    /// <summary>
+    /// Environment variable naming the secrets directory. Unset, <c>/run/secrets</c> is read when it exists; set, the
+    /// directory must exist.
+    /// </summary>
     public const string SecretsDirectoryVariable = "TRIBUTARY_SECRETS_DIR";
+
+    private const string DefaultSecretsDirectory = "/run/secrets";
 
     public static void AddSources(IConfigurationManager configuration, string[] args)
     {
         // The working directory, as for serve: a bare configuration builder (and a host without defaults) would look
         // for the file beside the executable instead.
         configuration.AddJsonFile(new PhysicalFileProvider(Environment.CurrentDirectory), "appsettings.json", optional: true, reloadOnChange: false);
-        var secrets = Environment.GetEnvironmentVariable(SecretsDirectoryVariable) ?? "/run/secrets";
+        var secrets = SecretsDirectory();
         if (Directory.Exists(secrets))
         {
             configuration.AddKeyPerFile(source =>
@@ -30,5 +35,22 @@ internal static class TributaryConfiguration
 
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
+    }
+
+    /// <summary>
+    /// The secrets directory to read. One named but missing (a typo, a volume not mounted) is refused: without the keys
+    /// kept there the gateway would quietly start in sandbox mode. The path is said; it is not a secret.
+    /// </summary>
+    private static string SecretsDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable(SecretsDirectoryVariable);
+        if (string.IsNullOrEmpty(configured))
+        {
+            return DefaultSecretsDirectory;
+        }
+
+        return Directory.Exists(configured)
+            ? configured
+            : throw new ConfigurationException($"{SecretsDirectoryVariable}: the directory '{Path.GetFullPath(configured)}' does not exist or is not a directory.");
     }
 }

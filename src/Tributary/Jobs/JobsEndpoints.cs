@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Host.Flat;
 using Tributary.Host.HttpApi;
 using Tributary.Storage;
 
@@ -18,6 +19,8 @@ internal static class JobsEndpoints
             .WithName("SubmitJob")
             .WithSummary("Submit a bulk enrichment job")
             .WithDescription("Body: a JSON array of records with the identifiers of /v1/enrich, or {\"records\":[…],\"callbackUrl\":\"https://…\",\"mode\":\"waterfall\",\"providers\":[…]}, or JSON lines (Content-Type: application/x-ndjson). At most Jobs:MaxRecords records (default 10,000) and Jobs:MaxBodyBytes bytes (default 16 MB). 202 with the job id and a Location header; the records are enriched in the background.")
+            .DocumentsBody<EnrichRequestBody[], JobEnvelope>("""{"records":[{"email":"jane.doe@acme.com"},{"domain":"acme.com","id":"row-2"}],"callbackUrl":"https://hooks.example.com/tributary","mode":"waterfall","providers":["zoominfo","clearbit"]}""")
+            .DocumentsJsonLines<EnrichRequestBody>("{\"email\":\"jane.doe@acme.com\"}\n{\"phone\":\"+14152220123\",\"id\":\"row-2\"}\n")
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -16,6 +16,7 @@ internal static class PipelineEndpoints
             .WithName("StageRecords")
             .WithSummary("Stage CRM records (or bare identifiers) for the pipeline")
             .WithDescription("Body: a JSON array of {\"source\": \"hubspot\"|\"salesforce\", \"crmId\": \"…\"}, or identifiers with \"source\": \"none\" to enrich into enriched_contacts / unmatched_records without write-back. At most 10,000 records and Pipeline:MaxStagingBodyBytes (4 MB). A record already staged keeps its place. 202 with the count; the worker takes them from there.")
+            .DocumentsBody<StagingRequestItem[]>("""[{"source":"hubspot","crmId":"1001"},{"source":"salesforce","crmId":"0035e00000AbCdE"},{"source":"none","id":"row-7","email":"jane.doe@acme.com"}]""")
             .Produces<StagingAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

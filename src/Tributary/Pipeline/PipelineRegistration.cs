@@ -13,8 +13,8 @@ internal static class PipelineRegistration
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName)
             .PostConfigure<IConfiguration>((pipeline, configuration) =>
                 pipeline.WriteBack.AddProtectedList(configuration[$"{PipelineOptions.SectionName}:WriteBack:{nameof(WriteBackOptions.Protected)}"]))
-            .ValidateDataAnnotations()
-            .Validate(ValidPolicies, "Pipeline:WriteBack:Policy values must be fill-blank, overwrite or never.").ValidateOnStart();
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, WriteBackPolicyValidator>());
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(PipelineJsonContext.Default));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(DeadLetterJsonContext.Default));
@@ -34,18 +34,5 @@ internal static class PipelineRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeadLetterReplayer, PipelineDeadLetters>());
         services.AddHttpClient(PipelineAlerts.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         return services;
-    }
-
-    private static bool ValidPolicies(PipelineOptions options)
-    {
-        try
-        {
-            _ = new WriteBackPolicy(options.WriteBack);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

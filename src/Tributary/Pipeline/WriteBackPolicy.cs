@@ -41,11 +41,24 @@ internal sealed class WriteBackPolicy
     }
 
     /// <summary>Parses a policy name; an unknown one is a configuration error naming the setting.</summary>
-    public static FieldPolicy Parse(string flatField, string text) => text.Trim().ToLowerInvariant() switch
+    public static FieldPolicy Parse(string flatField, string text) =>
+        TryParse(text, out var policy) ? policy : throw new ArgumentException(UnknownPolicy(flatField, text));
+
+    /// <summary>Reads a policy name: <c>fill-blank</c>, <c>overwrite</c> or <c>never</c>, in any case.</summary>
+    public static bool TryParse(string text, out FieldPolicy policy)
     {
-        "fill-blank" or "fillblank" => FieldPolicy.FillBlank,
-        "overwrite" => FieldPolicy.Overwrite,
-        "never" => FieldPolicy.Never,
-        _ => throw new ArgumentException($"Pipeline:WriteBack:Policy:{flatField} must be fill-blank, overwrite or never (got '{text}')."),
-    };
+        FieldPolicy? parsed = text.Trim().ToLowerInvariant() switch
+        {
+            "fill-blank" or "fillblank" => FieldPolicy.FillBlank,
+            "overwrite" => FieldPolicy.Overwrite,
+            "never" => FieldPolicy.Never,
+            _ => null,
+        };
+        policy = parsed.GetValueOrDefault();
+        return parsed.HasValue;
+    }
+
+    /// <summary>The problem with a value that is no policy name, naming its setting.</summary>
+    public static string UnknownPolicy(string flatField, string text) =>
+        $"Pipeline:WriteBack:Policy:{flatField} must be fill-blank, overwrite or never (got '{text}').";
 }

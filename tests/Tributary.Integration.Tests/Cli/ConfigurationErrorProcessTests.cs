@@ -76,6 +76,74 @@ public sealed class ConfigurationErrorProcessTests
         run.Output.ShouldContain("Storage:ConnectionString", Case.Sensitive);
     }
 
+    [Theory]
+    [InlineData("Username", "zoominfo-user", "Password is missing")]
+    [InlineData("Password", "zoominfo-s3cret", "Username is missing")]
+    public async Task Serve_WithHalfAZoomInfoPasswordLogin_ExitsWith2NamingWhatIsMissing(string setting, string value, string missing)
+    {
+        // Sandbox mode left to decide: half a login must neither disable ZoomInfo quietly nor be completed by the simulator's.
+        await using var serve = await TributaryProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}", $"--Providers:ZoomInfo:{setting}={value}"]);
+
+        serve.ExitCode.ShouldBe(2, serve.Output);
+        serve.Output.ShouldContain($"error: Providers:ZoomInfo: password login needs both Username and Password; {missing}.", Case.Sensitive);
+        serve.Output.ShouldNotContain(value, Case.Sensitive);
+    }
+
+    [Theory]
+    [InlineData("Pipeline:WriteBack:Policy:jobTittle=overwrite", "error: Pipeline:WriteBack:Policy:jobTittle: 'jobTittle' is not a flat field; the fields are name, firstName, ")]
+    [InlineData("Pipeline:WriteBack:Policy:jobTitle=sometimes", "error: Pipeline:WriteBack:Policy:jobTitle must be fill-blank, overwrite or never (got 'sometimes').")]
+    public async Task Serve_WithAWriteBackPolicyForNoFieldOrOfNoKind_ExitsWith2NamingTheKey(string setting, string error)
+    {
+        await using var serve = await TributaryProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}", $"--{setting}"], NoSandbox);
+
+        serve.ExitCode.ShouldBe(2, serve.Output);
+        serve.Output.ShouldContain(error, Case.Sensitive);
+    }
+
+    [Theory]
+    [InlineData("serve", "--Sandbox:Enabled=false")]
+    [InlineData("lookup", "--email", "someone@example.com")]
+    public async Task Verb_WithAnAppSettingsFileThatIsNotJson_ExitsWith2SayingWhere_WithoutItsValues(params string[] verb)
+    {
+        using var directory = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(directory.Path, "appsettings.json"), """
+            {
+              "Providers": { "Clearbit": { "ApiKey": "sk_live_never_printed" } },
+              "Enrichment": { "TimeoutMs": 500, "Mode" "waterfall" }
+            }
+            """);
+
+        await using var run = await TributaryProcess.RunAsync(verb, workingDirectory: directory.Path);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("appsettings.json': not valid JSON at line 3, position ", Case.Sensitive);
+        run.Output.ShouldNotContain("sk_live_never_printed", Case.Sensitive);
+        run.Output.ShouldNotContain("waterfall", Case.Sensitive);
+    }
+
+    [Fact]
+    public async Task Lookup_WithAnAppSettingsFileMissingItsLastBrace_ExitsWith2SayingWhere()
+    {
+        using var directory = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(directory.Path, "appsettings.json"), """{ "Enrichment": { "TimeoutMs": 500, }""");
+
+        await using var run = await TributaryProcess.RunAsync(["lookup", "--email", "someone@example.com"], workingDirectory: directory.Path);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain($"error: Failed to load configuration from file '{Path.Combine(directory.Path, "appsettings.json")}': not valid JSON at line 1, position ", Case.Sensitive);
+    }
+
+    [Fact]
+    public async Task Serve_WithASecretsDirectoryThatDoesNotExist_ExitsWith2NamingTheVariableAndThePath()
+    {
+        await using var serve = await TributaryProcess.RunAsync(
+            ["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}"],
+            new Dictionary<string, string?> { ["TRIBUTARY_SECRETS_DIR"] = "/nonexistent/tributary-secrets" });
+
+        serve.ExitCode.ShouldBe(2, serve.Output);
+        serve.Output.ShouldContain("error: TRIBUTARY_SECRETS_DIR: the directory '/nonexistent/tributary-secrets' does not exist or is not a directory.", Case.Sensitive);
+    }
+
     [Fact]
     public async Task Serve_WithARuleThatNamesItsKey_NamesItOnce()
     {

@@ -60,6 +60,27 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task OpenApi_DocumentsTheBodiesOfJobsAndStaging()
+    {
+        await using var gateway = await GatewayServer.StartAsync();
+
+        var paths = JsonNode.Parse(await gateway.Client.GetStringAsync("/openapi/v1.json"))!["paths"]!;
+
+        // A job is an array of records or an envelope with records, as JSON; or JSON lines of records.
+        var job = paths["/v1/jobs"]!["post"]!["requestBody"]!["content"]!;
+        var shapes = job["application/json"]!["schema"]!["oneOf"]!.AsArray();
+        shapes[0]!["type"]!.GetValue<string>().ShouldBe("array");
+        shapes[0]!["items"]!["properties"]!.AsObject().ContainsKey("email").ShouldBeTrue();
+        shapes[1]!["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["records", "callbackUrl", "mode", "providers"]);
+        job["application/x-ndjson"]!["schema"]!["properties"]!.AsObject().ContainsKey("email").ShouldBeTrue();
+
+        var staging = paths["/v1/staging"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        staging["type"]!.GetValue<string>().ShouldBe("array");
+        staging["items"]!["properties"]!.AsObject().Select(p => p.Key).ShouldContain("source");
+        staging["items"]!["properties"]!.AsObject().Select(p => p.Key).ShouldContain("crmId");
+    }
+
+    [Fact]
     public async Task ProviderFailures_NeverBecome5xx()
     {
         await using var clearbit = new ClearbitSimulator();

@@ -86,7 +86,8 @@ internal sealed class TributaryProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["TRIBUTARY_SECRETS_DIR"] = Path.Combine(info.WorkingDirectory, "no-secrets");
+        // An empty secrets directory of its own: the machine's /run/secrets stays out, and a named one must exist.
+        info.Environment["TRIBUTARY_SECRETS_DIR"] = Directory.CreateDirectory(Path.Combine(info.WorkingDirectory, "no-secrets")).FullName;
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[key] = value;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tributary.Host.Flat;
 using Tributary.Host.Pipeline;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
@@ -40,7 +41,7 @@ public sealed class ClaimSizeTests
     [Fact]
     public void WithNoCrmConfigured_AClaimTakes100()
     {
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddPipeline().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddSingleton(FlatFields.StandardOnly).AddPipeline().BuildServiceProvider();
 
         services.GetRequiredService<CrmSystems>().ClaimSize(services.GetRequiredService<IOptions<PipelineOptions>>().Value.BatchSize).ShouldBe(100);
     }

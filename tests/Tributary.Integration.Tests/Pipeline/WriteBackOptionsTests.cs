@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tributary.Host.Flat;
 using Tributary.Host.Pipeline;
 
 namespace Tributary.IntegrationTests.Pipeline;
@@ -13,7 +14,7 @@ public sealed class WriteBackOptionsTests
     public void ProtectedFields_AreReadAsAListOrAsOneCommaSeparatedValue(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddPipeline().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(FlatFields.StandardOnly).AddPipeline().BuildServiceProvider();
 
         var writeBack = services.GetRequiredService<IOptions<PipelineOptions>>().Value.WriteBack;
 

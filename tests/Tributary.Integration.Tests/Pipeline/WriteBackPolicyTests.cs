@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Tributary.Host.Crm;
+using Tributary.Host.Flat;
 using Tributary.Host.Pipeline;
 
 namespace Tributary.IntegrationTests.Pipeline;
@@ -9,6 +11,13 @@ public sealed class WriteBackPolicyTests
     private static readonly CrmFieldValue Blank = new(null, SetByPerson: false);
     private static readonly CrmFieldValue Integration = new("Engineer", SetByPerson: false);
     private static readonly CrmFieldValue Person = new("Chief Tinkerer", SetByPerson: true);
+
+    /// <summary>A policy checked at start, on a gateway whose REST provider maps a custom <c>loyaltyTier</c>.</summary>
+    private static ValidateOptionsResult Validate(string field, string policy) =>
+        new WriteBackPolicyValidator(new FlatFields(["loyaltyTier"])).Validate(null, new PipelineOptions
+        {
+            WriteBack = new WriteBackOptions { Policy = new(StringComparer.OrdinalIgnoreCase) { [field] = policy } },
+        });
 
     private static WriteBackPolicy Policy(string? overwrite = null, params string[] protectedFields) => new(new WriteBackOptions
     {
@@ -47,6 +56,29 @@ public sealed class WriteBackPolicyTests
 
         policy.ShouldWrite("industry", "industry", Blank, "Software").ShouldBeFalse();
         policy.ShouldWrite("city", "city", new CrmFieldValue("", SetByPerson: true), "San Francisco").ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("jobTitle")]
+    [InlineData("JOBTITLE")]
+    [InlineData("loyaltyTier")]
+    public void APolicyForAStandardOrCustomFlatField_IsAccepted(string field)
+    {
+        var result = Validate(field, "overwrite");
+
+        result.Succeeded.ShouldBeTrue(result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("jobTittle")]
+    [InlineData("Title")]
+    public void APolicyForNoFlatField_IsRefusedNamingItsKey(string field)
+    {
+        var result = Validate(field, "overwrite");
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain($"Pipeline:WriteBack:Policy:{field}: '{field}' is not a flat field; the fields are name, ", Case.Sensitive);
+        result.FailureMessage.ShouldContain("loyaltyTier", Case.Sensitive);
     }
 
     [Fact]

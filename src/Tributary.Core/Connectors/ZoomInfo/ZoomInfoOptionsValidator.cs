@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Tributary.Connectors.ZoomInfo;
 
 /// <summary>
-/// Checks <c>Providers:ZoomInfo</c> at start, naming the setting: a PKI login needs ClientId, PrivateKey and Username
-/// together and a key that reads as RSA; configured output fields must name at least one field.
+/// Checks <c>Providers:ZoomInfo</c> at start, naming the setting: a password login needs Username and Password
+/// together, a PKI login ClientId, PrivateKey and Username, and a key that reads as RSA; configured output fields must
+/// name at least one field.
 /// </summary>
 internal sealed class ZoomInfoOptionsValidator : IValidateOptions<ZoomInfoOptions>
 {
@@ -16,6 +17,16 @@ internal sealed class ZoomInfoOptionsValidator : IValidateOptions<ZoomInfoOption
         var failures = new List<string>();
         var hasClientId = !string.IsNullOrWhiteSpace(options.ClientId);
         var hasKey = !string.IsNullOrWhiteSpace(options.PrivateKey);
+        var hasUsername = !string.IsNullOrWhiteSpace(options.Username);
+        var hasPassword = !string.IsNullOrWhiteSpace(options.Password);
+
+        // Half a login would leave ZoomInfo disabled without a word. With a PKI setting present, PKI is the login meant
+        // and its own check below names what is missing.
+        if (hasUsername != hasPassword && !hasClientId && !hasKey)
+        {
+            failures.Add($"{Section}: password login needs both Username and Password; {(hasUsername ? "Password" : "Username")} is missing.");
+        }
+
         if (hasClientId != hasKey)
         {
             failures.Add($"{Section}: PKI login needs both ClientId and PrivateKey; {(hasClientId ? "PrivateKey" : "ClientId")} is missing.");
