@@ -299,12 +299,6 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
                 return Fail(http, "callbackUrl", "callbackUrl must not carry a user name or password; callbacks are signed (X-Tributary-Signature) instead.");
             }
 
-            if (uri.UserInfo.Length > 0)
-            {
-                // Credentials in a URL would be stored, shown by GET /v1/jobs/{id} and logged by proxies; callbacks are signed instead.
-                return Fail(http, "callbackUrl", "callbackUrl must not carry a user name or password; callbacks are signed (X-Tributary-Signature) instead.");
-            }
-
             // An address written in the URL can be judged now; a name is judged when the callback is sent.
             if (_options.AllowPrivateCallbacks != true && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
                 && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && NonPublicAddresses.Contains(address))
