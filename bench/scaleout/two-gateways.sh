@@ -7,7 +7,7 @@
 # separate nodes would: then the two gateways' throughput against one's is measured, not estimated, as long as wrk and
 # nginx keep up on what is left of the machine.
 # The subject is paid for through gateway 1 only: gateway 2 finds it in Redis and keeps it in its own layer.
-# Usage: REDIS=127.0.0.1:6379 [GATEWAY_CPUS=0.3] bench/scaleout/two-gateways.sh [seconds=20]
+# Usage: REDIS=127.0.0.1:6379 [GATEWAY_CPUS=0.3] [ROUNDS=3] bench/scaleout/two-gateways.sh [seconds per scenario=20]
 # Bounded; everything started here is stopped on exit. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -64,39 +64,61 @@ healthy "$proxy" "$out/nginx-error.log"
 
 ticks() { awk '{print $14 + $15}' "/proc/$(pgrep -f "serve --urls http://127.0.0.1:$1" | head -1)/stat"; }
 proxy_ticks() { local t=0 p; for p in $(pgrep -f "nginx: worker process"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
-load() { # name url
-  local before0 before1 after0 after1 requests
+# One scenario, one line appended to $out/figures: round name requests/s p99 gateway-CPU-ms-per-request nginx-%-of-a-core
+scenario() { # round name
+  local before0 before1 proxy_before n0 n1 p99=- url
   before0=$(ticks "${gateways[0]}"); before1=$(ticks "${gateways[1]}"); proxy_before=$(proxy_ticks)
-  wrk -t2 -c"${CONNECTIONS:-32}" -d"${secs}s" --latency -s bench/load/same-email.lua "$2" >"$out/$1.txt"
-  after0=$(ticks "${gateways[0]}"); after1=$(ticks "${gateways[1]}"); proxy_after=$(proxy_ticks)
-  requests=$(awk '/requests in/{print $1}' "$out/$1.txt")
-  echo "== $1"
-  grep -E 'Requests/sec|^ +99%|Non-2xx|Socket errors' "$out/$1.txt" | sed 's/^/   /'
-  awk -v a=$((after0 - before0)) -v b=$((after1 - before1)) -v n="$requests" \
-    'BEGIN { printf "   gateway CPU: %.2f + %.2f s for %d requests = %.4f CPU-ms per request\n", a/100, b/100, n, ((a+b)*10)/n }'
-  echo "   nginx CPU: $(awk -v t=$((proxy_after - proxy_before)) -v s="$secs" 'BEGIN { printf "%.2f s (%.0f %% of a core)", t/100, t/s }')"
+  case $2 in
+    one-gateway-direct) url="http://127.0.0.1:${gateways[0]}" ;;
+    one-gateway-behind-nginx) url="http://127.0.0.1:$proxy_one" ;;
+    two-gateways-behind-nginx) url="http://127.0.0.1:$proxy" ;;
+  esac
+  if [ "$2" = two-gateways-direct ]; then # without the proxy: each gateway loaded by a wrk of its own, half the connections each
+    wrk -t1 -c16 -d"${secs}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[0]}" >"$out/d0.txt" &
+    local direct0=$!
+    wrk -t1 -c16 -d"${secs}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[1]}" >"$out/d1.txt"
+    wait "$direct0"
+    n0=$(awk '/requests in/{print $1}' "$out/d0.txt"); n1=$(awk '/requests in/{print $1}' "$out/d1.txt")
+  else
+    wrk -t2 -c"${CONNECTIONS:-32}" -d"${secs}s" --latency -s bench/load/same-email.lua "$url" >"$out/w.txt"
+    n0=$(awk '/requests in/{print $1}' "$out/w.txt"); n1=0
+    p99=$(awk '$1 == "99%" {print $2}' "$out/w.txt")
+  fi
+  awk -v r="$1" -v name="$2" -v n=$((n0 + n1)) -v s="$secs" -v p99="$p99" \
+      -v cpu=$(($(ticks "${gateways[0]}") - before0 + $(ticks "${gateways[1]}") - before1)) -v px=$(($(proxy_ticks) - proxy_before)) \
+    'BEGIN { printf "%d %s %.0f %s %.4f %.0f\n", r, name, n/s, p99, cpu*10/n, px/s }' >>"$out/figures"
 }
 
 # Paid once, through gateway 1.
 curl -s -o /dev/null -X POST "http://127.0.0.1:${gateways[0]}/v1/enrich" -d '{"email":"jane.doe@acme.com"}'
-# Warm-up. A process with less than one CPU takes longer to compile its hot paths: 20 s each there, 5 s otherwise.
-warm=$([ -n "${GATEWAY_CPUS:-}" ] && echo 20 || echo 5)
-wrk -t2 -c32 -d"${warm}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[0]}" >/dev/null
-wrk -t2 -c32 -d"${warm}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[1]}" >/dev/null
+# Warm-up, both gateways at once. A process with a fraction of a CPU compiles its hot paths slowly (its CPU per request
+# was still falling after 20 s of load at 0.3 cores): 60 s there, 5 s otherwise.
+warm=$([ -n "${GATEWAY_CPUS:-}" ] && echo 60 || echo 5)
+wrk -t1 -c16 -d"${warm}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[0]}" >/dev/null &
+warming=$!
+wrk -t1 -c16 -d"${warm}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[1]}" >/dev/null
+wait "$warming"
 wrk -t2 -c32 -d5s -s bench/load/same-email.lua "http://127.0.0.1:$proxy" >/dev/null
-load one-gateway-direct "http://127.0.0.1:${gateways[0]}"
-load one-gateway-behind-nginx "http://127.0.0.1:$proxy_one"
-load two-gateways-behind-nginx "http://127.0.0.1:$proxy"
-# Without the proxy: each gateway loaded directly by a wrk of its own, half the connections each.
-b0=$(ticks "${gateways[0]}"); b1=$(ticks "${gateways[1]}")
-wrk -t1 -c16 -d"${secs}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[0]}" >"$out/direct0.txt" &
-direct0=$!
-wrk -t1 -c16 -d"${secs}s" -s bench/load/same-email.lua "http://127.0.0.1:${gateways[1]}" >"$out/direct1.txt"
-wait "$direct0"
-n0=$(awk '/requests in/{print $1}' "$out/direct0.txt"); n1=$(awk '/requests in/{print $1}' "$out/direct1.txt")
-echo "== two-gateways-direct"
-awk -v n0="$n0" -v n1="$n1" -v s="$secs" -v a=$(($(ticks "${gateways[0]}") - b0)) -v b=$(($(ticks "${gateways[1]}") - b1)) \
-  'BEGIN { printf "   Requests/sec: %.2f (%.2f + %.2f)\n   gateway CPU: %.2f + %.2f s = %.4f CPU-ms per request\n", (n0+n1)/s, n0/s, n1/s, a/100, b/100, ((a+b)*10)/(n0+n1) }'
+# The machine's speed drifts during a run (a virtual machine's neighbours, the gateways' late compilation), so the
+# scenarios are measured in rounds, in reverse order every other round, and each round gives its own ratios.
+names=(one-gateway-direct one-gateway-behind-nginx two-gateways-behind-nginx two-gateways-direct)
+for r in $(seq "${ROUNDS:-3}"); do
+  order=("${names[@]}")
+  [ $((r % 2)) -eq 0 ] && order=(two-gateways-direct two-gateways-behind-nginx one-gateway-behind-nginx one-gateway-direct)
+  for name in "${order[@]}"; do scenario "$r" "$name"; done
+done
+echo "round  scenario                      requests/s      p99  CPU-ms/request (gateways)  nginx % of a core"
+sort -k1,1n -k2,2 "$out/figures" | awk '{ printf "%5d  %-27s %11s %8s %12s %25s\n", $1, $2, $3, $4, $5, $6 }'
+# Per round: two gateways behind nginx ÷ one behind nginx, and the same loaded directly; then the medians.
+# (On two shared cores, where throughput cannot double, the CPU per request is the figure to compare.)
+awk '{ rps[$1, $2] = $3; cpu[$1, $2] = $5; if ($1 > last) last = $1 }
+  END { for (r = 1; r <= last; r++)
+          printf "%d %.2f %.2f %.2f\n", r, rps[r, "two-gateways-behind-nginx"] / rps[r, "one-gateway-behind-nginx"],
+                 rps[r, "two-gateways-direct"] / rps[r, "one-gateway-direct"],
+                 cpu[r, "two-gateways-behind-nginx"] / cpu[r, "one-gateway-behind-nginx"] }' "$out/figures" >"$out/ratios"
+awk '{ printf "round %d: two ÷ one gateway behind nginx %.2f ×, loaded directly %.2f ×; CPU per request behind nginx %.2f ×\n", $1, $2, $3, $4 }' "$out/ratios"
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "median of the rounds: two ÷ one gateway behind nginx $(cut -d' ' -f2 "$out/ratios" | median) ×, loaded directly $(cut -d' ' -f3 "$out/ratios" | median) ×; CPU per request behind nginx $(cut -d' ' -f4 "$out/ratios" | median) ×"
 for i in 0 1; do
   echo "gateway $((i + 1)) lookups that needed a provider call: $(curl -s "http://127.0.0.1:${gateways[$i]}/metrics" | { grep -E '^enrichment_cache_misses_total' || true; } | awk '{s+=$2} END {print s+0}')"
 done
