@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -23,6 +24,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly OnceGate _migrated;
     private readonly WriteTurns _writeTurns = new();
     private readonly WalCheckpoints _checkpoints;
+    private readonly ConcurrentDictionary<string, SqliteKeptRead> _keptReads = new();
 
     public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider? time = null)
     {
@@ -147,7 +149,19 @@ public sealed class SqliteDatabase : IDisposable
         return new MigrationReport(applied, Scripts.Count == 0 ? 0 : Scripts[^1].Version);
     }
 
-    public void Dispose() => _checkpoints.Dispose();
+    /// <summary>A read statement kept prepared on connections of its own for as long as this store is open (see <see cref="SqliteKeptRead"/>).</summary>
+    internal SqliteKeptRead KeptRead(string sql, string parameter) =>
+        _keptReads.GetOrAdd(sql, static (text, state) => new SqliteKeptRead(state.Database, text, state.Parameter), (Database: this, Parameter: parameter));
+
+    public void Dispose()
+    {
+        foreach (var read in _keptReads.Values)
+        {
+            read.Dispose();
+        }
+
+        _checkpoints.Dispose();
+    }
 
     /// <summary>
     /// SQLite checkpoints the write-ahead log inside the commit that takes it past 1,000 pages: two fsyncs and a few

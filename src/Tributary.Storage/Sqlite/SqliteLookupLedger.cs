@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Tributary.Caching;
 using Tributary.Enrichment;
 
@@ -9,7 +8,8 @@ namespace Tributary.Storage.Sqlite;
 
 /// <summary>
 /// The ledger of paid lookups in the embedded store. Every cache miss reads it and every paid answer writes it, so it
-/// uses plain prepared commands: one statement re-bound per row, parameters named as the SQL names them.
+/// uses plain prepared commands: its read kept prepared between lookups, its write one statement re-bound per row,
+/// parameters named as the SQL names them.
 /// </summary>
 internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedger
 {
@@ -21,17 +21,10 @@ internal sealed class SqliteLookupLedger(SqliteDatabase database) : ILookupLedge
             observed_at = excluded.observed_at, expires_at = excluded.expires_at
         """;
 
-    public async ValueTask<CacheEntry?> FindAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT entry FROM lookup_ledger WHERE key = @key";
-        command.Parameters.Add("@key", SqliteType.Text).Value = key;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-
-        // The text column's UTF-8 bytes as stored, without a string in between.
-        return await reader.ReadAsync(cancellationToken) ? CacheEntryJson.Read(reader.GetFieldValue<byte[]>(0)) : null;
-    }
+    // The text column's UTF-8 bytes as stored, without a string in between.
+    public ValueTask<CacheEntry?> FindAsync(string key, CancellationToken cancellationToken) =>
+        database.KeptRead("SELECT entry FROM lookup_ledger WHERE key = @key", "@key")
+            .ReadFirstAsync(key, static reader => CacheEntryJson.Read(reader.GetFieldValue<byte[]>(0)), cancellationToken);
 
     public ValueTask RecordAsync(string key, string provider, CacheEntry entry, CancellationToken cancellationToken) =>
         RecordManyAsync([new LedgerRecord(key, provider, entry)], cancellationToken);
