@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Tributary.Storage.Sqlite;
 
 /// <summary>
-/// One read statement with one parameter, run so often that preparing it on every call shows: the ledger's read, on
+/// One read statement with one text parameter, run so often that preparing it on every call shows: the ledger's read, on
 /// every cache miss and every row of a resumed file. Opening a pooled connection and parsing the SQL again took about
 /// half of such a read. The statement is kept prepared on a few connections of its own, each serving one reader at a
 /// time; readers beyond those open and prepare it as before, and close it after.
@@ -21,7 +21,7 @@ internal sealed class SqliteKeptRead : IDisposable
 
     /// <param name="database">The store whose connections (and their settings) the statement is kept on.</param>
     /// <param name="sql">The statement.</param>
-    /// <param name="parameter">The statement's one parameter, named with its <c>@</c>.</param>
+    /// <param name="parameter">The statement's one text parameter, named with its <c>@</c>.</param>
     public SqliteKeptRead(SqliteDatabase database, string sql, string parameter)
     {
         _database = database;
@@ -30,7 +30,7 @@ internal sealed class SqliteKeptRead : IDisposable
     }
 
     /// <summary>Runs the statement with <paramref name="value"/> and reads its first row with <paramref name="read"/>; null when there is none.</summary>
-    public async ValueTask<T?> ReadFirstAsync<T>(object value, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    public async ValueTask<T?> ReadFirstAsync<T>(string value, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
         var prepared = _idle.TryTake(out var idle) ? idle : await PrepareAsync(cancellationToken);
@@ -71,9 +71,10 @@ internal sealed class SqliteKeptRead : IDisposable
             Interlocked.Decrement(ref _kept);
         }
 
+        SqliteConnection? connection = null;
         try
         {
-            var connection = await _database.OpenAsync(cancellationToken);
+            connection = await _database.OpenAsync(cancellationToken);
             var command = connection.CreateCommand();
             command.CommandText = _sql;
             var parameter = command.Parameters.Add(new SqliteParameter(_parameter, SqliteType.Text));
@@ -85,6 +86,11 @@ internal sealed class SqliteKeptRead : IDisposable
             if (kept)
             {
                 Interlocked.Decrement(ref _kept);
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
             }
 
             throw;
