@@ -14,7 +14,11 @@ internal static class RunningClock
     /// every 200 ms), for at most <paramref name="upTo"/> of fake time: fast enough for one-second polls, slow enough that
     /// no HTTP timeout on the same clock fires while a call is on the wire.
     /// </summary>
-    public static Task UntilAsync(FakeTimeProvider time, Func<bool> condition, TimeSpan upTo, string what)
+    public static Task UntilAsync(FakeTimeProvider time, Func<bool> condition, TimeSpan upTo, string what) =>
+        UntilAsync(time, () => Task.FromResult(condition()), upTo, what);
+
+    /// <summary>As above, for a condition that has to be read from somewhere (the store, an endpoint).</summary>
+    public static Task UntilAsync(FakeTimeProvider time, Func<Task<bool>> condition, TimeSpan upTo, string what)
     {
         var moved = TimeSpan.Zero;
         var lastMove = Stopwatch.StartNew();

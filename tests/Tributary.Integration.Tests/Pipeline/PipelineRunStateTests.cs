@@ -35,12 +35,11 @@ public sealed class PipelineRunStateTests : IAsyncLifetime
 
         // 1005 is done; 1002 keeps failing, so the run stays open for its retries while the clock moves.
         EnrichmentRun? open = null;
-        for (var second = 0; second < 40 && open?.SeenAt is null; second++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(100);
-            open = (await Runs.ListRecentAsync(1, CancellationToken.None)).SingleOrDefault();
-        }
+        await RunningClock.UntilAsync(
+            _time,
+            async () => (open = (await Runs.ListRecentAsync(1, CancellationToken.None)).SingleOrDefault())?.SeenAt is not null,
+            TimeSpan.FromSeconds(40),
+            "the open run's first progress report");
 
         open.ShouldNotBeNull();
         open.SeenAt.ShouldNotBeNull("an open run reports its progress");
