@@ -128,7 +128,11 @@ internal static class PipelineWriteBackRun
                 return null;
             }
 
+            worker.Refresh();
+            var idleFrom = worker.TotalProcessorTime;
             await Task.Delay(TimeSpan.FromSeconds(10.5));
+            worker.Refresh();
+            Console.WriteLine(FormattableString.Invariant($"  idle worker       {(worker.TotalProcessorTime - idleFrom).TotalMilliseconds:F0} ms of CPU in the 10.5 s before the measured batch"));
             sandbox.HubSpot.Calls.Reset();
             sandbox.HubSpot.Statuses.Reset();
             var writesBefore = sandbox.HubSpot.Writes.Count;
