@@ -1,11 +1,9 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tributary.Host.Flat;
 using Tributary.Host.Identity;
 using Tributary.Profiles;
-using Tributary.Storage;
 
 namespace Tributary.Benchmarks;
 
@@ -19,37 +17,22 @@ public class IdentityLinkBenchmark
 {
     private const int Chunk = 100;
 
-    private ServiceProvider _services = null!;
+    private BenchStore _store = null!;
     private EnrichmentLinks _links = null!;
-    private string _directory = null!;
     private int _next;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _directory = Directory.CreateTempSubdirectory("tributary-identity-link-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_directory, "tributary.db")}",
-            ["Privacy:Pepper"] = "benchmark",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddFlatContract().AddIdentity();
-        services.AddTributary(configuration).UseStorage();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<IStoreMigrator>().MigrateAsync(CancellationToken.None);
-        _links = _services.GetRequiredService<EnrichmentLinks>();
+        _store = await BenchStore.CreateAsync(
+            "identity-link",
+            new Dictionary<string, string?> { ["Privacy:Pepper"] = "benchmark" },
+            static services => services.AddFlatContract().AddIdentity());
+        _links = _store.Services.GetRequiredService<EnrichmentLinks>();
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public Task CleanupAsync() => _store.DisposeAsync().AsTask();
 
     /// <summary>100 new people linked together; every invocation links people the graph has not seen.</summary>
     [Benchmark(OperationsPerInvoke = Chunk)]

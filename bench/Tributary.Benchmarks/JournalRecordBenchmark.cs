@@ -1,6 +1,5 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tributary.Storage;
 
@@ -18,34 +17,19 @@ public class JournalRecordBenchmark
     private static readonly string[] Fields = ["name", "jobTitle", "companyName", "industry", "employeeCount", "city", "country"];
 
     private readonly string _run = Guid.NewGuid().ToString("N");
-    private ServiceProvider _services = null!;
+    private BenchStore _store = null!;
     private IWriteBackJournal _journal = null!;
-    private string _directory = null!;
     private int _claims;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _directory = Directory.CreateTempSubdirectory("tributary-journal-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_directory, "tributary.db")}",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddTributary(configuration).UseStorage();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<IStoreMigrator>().MigrateAsync(CancellationToken.None);
-        _journal = _services.GetRequiredService<IWriteBackJournal>();
+        _store = await BenchStore.CreateAsync("journal");
+        _journal = _store.Services.GetRequiredService<IWriteBackJournal>();
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public Task CleanupAsync() => _store.DisposeAsync().AsTask();
 
     /// <summary>One claim's journal: 700 rows in one call; the figure is per row.</summary>
     [Benchmark(OperationsPerInvoke = Contacts * 7)]
