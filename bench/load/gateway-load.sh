@@ -12,8 +12,13 @@ cleanup() { kill "${serve_pid:-}" "${sandbox_pid:-}" 2>/dev/null || true; wait 2
 trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install wrk" >&2; exit 2; }
 
-dotnet build src/Tributary -c Release -v q -nologo >/dev/null
-bin=src/Tributary/bin/Release/net10.0/tributary.dll
+# TRIBUTARY_BIN=path/to/tributary.dll runs that build instead (A/B runs of two builds).
+if [ -n "${TRIBUTARY_BIN:-}" ]; then
+  bin="$TRIBUTARY_BIN"
+else
+  dotnet build src/Tributary -c Release -v q -nologo >/dev/null
+  bin=$PWD/src/Tributary/bin/Release/net10.0/tributary.dll
+fi
 
 # The simulators, in their own process so the gateway's CPU time is its own.
 dotnet "$bin" sandbox >"$out/sandbox.log" 2>&1 &
@@ -33,7 +38,7 @@ start_gateway() {
     Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox Providers__ZoomInfo__BaseUrl=$zoominfo \
     Providers__ZoomInfo__Enabled=$zoominfo_enabled \
     Providers__ZoomInfo__RateLimit__PerMinute=1000000 Gateway__QuotaPerMinute=10000000 Logging__LogLevel__Default=Warning \
-    exec dotnet "$OLDPWD/$bin" serve --urls "$base" >"$out/serve.log" 2>&1) &
+    exec dotnet "$bin" serve --urls "$base" >"$out/serve.log" 2>&1) &
   serve_pid=$!
   until curl -sf "$base/healthz" >/dev/null; do
     kill -0 "$serve_pid" 2>/dev/null || { cat "$out/serve.log" >&2; exit 1; }
