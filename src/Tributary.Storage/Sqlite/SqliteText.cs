@@ -8,6 +8,7 @@ namespace Tributary.Storage.Sqlite;
 /// </summary>
 internal static class SqliteText
 {
+    /// <summary>What <c>"O"</c> writes for a UTC time: always seven fractional digits and a <c>Z</c>, so fixed width.</summary>
     private const string TimePattern = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public static string Of<TEnum>(TEnum value)
@@ -16,7 +17,8 @@ internal static class SqliteText
     public static TEnum ToEnum<TEnum>(string text)
         where TEnum : struct, Enum => Enum.Parse<TEnum>(text, ignoreCase: true);
 
-    public static string Of(DateTimeOffset time) => time.UtcDateTime.ToString(TimePattern, CultureInfo.InvariantCulture);
+    /// <summary>The time as <see cref="TimePattern"/> text, through the runtime's own round-trip formatter (about an eighth of the custom pattern's cost: a claim's journal writes hundreds).</summary>
+    public static string Of(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A list as one JSON array parameter, for <c>IN (SELECT value FROM json_each(@list))</c>: one statement text and one parameter, however long the list.</summary>
     public static string JsonList(IEnumerable<string>? values) =>
