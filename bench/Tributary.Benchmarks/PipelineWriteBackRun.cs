@@ -67,7 +67,7 @@ internal static class PipelineWriteBackRun
             Console.WriteLine(FormattableString.Invariant($"  worker run        {seconds,8:F2} s   {contacts / seconds,8:N0} contacts/s   {run.Written:N0} contacts written back"));
             Console.WriteLine(FormattableString.Invariant($"  HubSpot calls     {reads} batch reads (target <= {contacts / 100 + 1}), {updates} batch updates (target <= {contacts / 100 + 1}), {throttled} x 429 (target 0)"));
             Console.WriteLine(FormattableString.Invariant($"  HubSpot rate      {(reads + updates) / seconds,8:F2} calls/s; the limit allows this run in {floor:F2} s: {floor / seconds:F3} x the binding limit over the worker's run"));
-            Console.WriteLine(FormattableString.Invariant($"  HubSpot calling   {run.Calling,8:F2} s from the first call to the last: {Sustained(run):F2} calls/s = {Sustained(run) / SustainedLimit:F3} x 19 per second; as a burst of 190 at once, {windows * 10 / run.Calling:F3} x"));
+            Console.WriteLine(Calling(run, target: null));
             Console.WriteLine(FormattableString.Invariant($"  worker CPU        {run.Cpu.TotalSeconds:F2} s = {run.Cpu.TotalMilliseconds / contacts:F3} ms per contact, start-up and JIT included"));
             Console.WriteLine(FormattableString.Invariant($"warm: `tributary worker` running, after a warm-up of {warmUp:N0}"));
             for (var i = 0; i < warm.Count; i++)
@@ -75,7 +75,7 @@ internal static class PipelineWriteBackRun
                 var batch = warm[i];
                 Console.WriteLine(FormattableString.Invariant($" batch {i + 1} of {warm.Count}"));
                 Console.WriteLine(FormattableString.Invariant($"  HubSpot calls     {batch.Reads} batch reads, {batch.Updates} batch updates, {batch.Throttled} x 429; {batch.Written:N0} contacts written back"));
-                Console.WriteLine(FormattableString.Invariant($"  HubSpot calling   {batch.Calling,8:F2} s from the first call to the last: {Sustained(batch):F2} calls/s = {Sustained(batch) / SustainedLimit:F3} x 19 per second (target >= 0.97); as a burst of 190 at once, {Windows(batch.Reads + batch.Updates) * 10 / batch.Calling:F3} x"));
+                Console.WriteLine(Calling(batch, target: " (target >= 0.97)"));
                 Console.WriteLine(FormattableString.Invariant($"  throughput        {contacts / batch.Calling:N0} contacts/s from the first call to the last = {Throughput(batch, contacts):F3} x the 950 contacts/s the limit sustains (two calls per 100)"));
                 Console.WriteLine(FormattableString.Invariant($"  staging drained   {batch.Elapsed.TotalSeconds,8:F2} s after `tributary stage` began (its own start-up included)"));
                 Console.WriteLine(FormattableString.Invariant($"  worker CPU        {batch.Cpu.TotalSeconds:F2} s = {CpuPerContact(batch, contacts):F3} ms per contact (target <= 0.3)"));
@@ -102,6 +102,10 @@ internal static class PipelineWriteBackRun
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
+
+    /// <summary>How fully a run used HubSpot's budget from its first call to its last: as a steady rate, and as bursts of 190.</summary>
+    private static string Calling(WorkerRun run, string? target) => FormattableString.Invariant(
+        $"  HubSpot calling   {run.Calling,8:F2} s from the first call to the last: {Sustained(run):F2} calls/s = {Sustained(run) / SustainedLimit:F3} x 19 per second{target}; as a burst of 190 at once, {Windows(run.Reads + run.Updates) * 10 / run.Calling:F3} x");
 
     /// <summary>Calls per second from HubSpot's first call of a run to its last.</summary>
     private static double Sustained(WorkerRun run) => (run.Reads + run.Updates) / run.Calling;
