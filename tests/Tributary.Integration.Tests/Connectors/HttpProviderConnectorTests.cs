@@ -19,6 +19,8 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
     private const string CrmToken = "crm-secret";
     private const string DirectoryKey = "directory-secret";
 
+    private static int s_busyCalls;
+
     private StubApi _api = null!;
 
     public async Task InitializeAsync() => _api = await StubApi.StartAsync(MapCustomerSystems);
@@ -64,6 +66,14 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
                      "account":{"name":"Acme Inc","tier":"enterprise","employees":"500","segments":["saas","west"]}}]}
                     """)
                 : Json("""{"results":[]}""");
+        });
+
+        app.MapGet("/busy/{email}", (HttpResponse response) =>
+        {
+            Interlocked.Increment(ref s_busyCalls);
+            response.Headers.RetryAfter = "30";
+            response.Headers["X-RateLimit-Remaining"] = "0";
+            return Results.StatusCode(429);
         });
 
         app.MapGet("/auth/{style}/{email}", (string style, HttpRequest request) =>
@@ -251,6 +261,24 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
         var result = await harness.LookupAsync("directory", harness.Person(new RawIdentifiers(Phone: SampleIdentifiers.JaneDoePhone)));
 
         result.Status.ShouldBe(ProviderStatus.NoMatch);
+    }
+
+    [Fact]
+    public async Task Lookup_A429WithRetryAfter_PausesTheProviderForEveryCaller()
+    {
+        await using var harness = Harness(new Dictionary<string, string?>
+        {
+            ["Providers:Http:Crm:BaseUrl"] = _api.BaseUrl + "/busy",
+            ["Providers:Http:Crm:PathTemplate"] = "/{email}",
+        });
+        var before = Volatile.Read(ref s_busyCalls);
+
+        var first = await harness.LookupAsync("crm", harness.Email(SampleIdentifiers.JaneDoeEmail));
+        var second = await harness.LookupAsync("crm", harness.Email("someone.else@acme.com"));
+
+        first.Status.ShouldBe(ProviderStatus.RateLimited);
+        second.Status.ShouldBe(ProviderStatus.RateLimited);
+        (Volatile.Read(ref s_busyCalls) - before).ShouldBe(1);
     }
 
     [Fact]

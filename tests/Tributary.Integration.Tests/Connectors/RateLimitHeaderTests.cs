@@ -190,6 +190,20 @@ public sealed class RateLimitHeaderTests
     }
 
     [Fact]
+    public void ZoomInfo_GtmWindows_AreRead_WhenTheLegacyHeadersAreAbsent()
+    {
+        using var spentSecond = Response(200, ("X-RateLimit-Remaining-Second", "0"), ("X-RateLimit-Remaining-Hour", "900"), ("X-RateLimit-Remaining-Day", "12000"));
+        using var hourLeft = Response(200, ("X-RateLimit-Remaining-Second", "20"), ("X-RateLimit-Remaining-Hour", "7"), ("X-RateLimit-Remaining-Day", "12000"));
+        using var unavailable = Response(200, ("X-RateLimit-Remaining-Second", "-1"), ("X-RateLimit-Remaining-Hour", "-1"), ("X-RateLimit-Remaining-Day", "-1"));
+        using var legacyFirst = Response(200, ("X-RateLimit-Remaining", "40"), ("X-RateLimit-Remaining-Hour", "7"));
+
+        ZoomInfoRateLimits.Read(spentSecond, Now).ShouldBe(new(0, Now.AddSeconds(1), null));
+        ZoomInfoRateLimits.Read(hourLeft, Now).ShouldBe(new(7, null, null));
+        ZoomInfoRateLimits.Read(unavailable, Now).IsEmpty.ShouldBeTrue();
+        ZoomInfoRateLimits.Read(legacyFirst, Now).Remaining.ShouldBe(40);
+    }
+
+    [Fact]
     public void ZoomInfo_Reset_InSecondsUntilIt_IsAcceptedToo()
     {
         using var response = Response(200, ("X-RateLimit-Remaining", "3"), ("X-RateLimit-Reset", "45"));

@@ -138,7 +138,7 @@ public sealed class ZoomInfoConnectorTests
     }
 
     [Fact]
-    public async Task LookupMany_WhenOneResultIsMissing_FailsOnlyThatSubject_AndPairsTheRest()
+    public async Task LookupMany_WhenOneResultIsLeftOut_ThatSubjectIsANoMatch_AndTheRestArePaired()
     {
         await using var simulator = await StartAsync(new SimulatorOptions { ZoomInfoResultOrder = ZoomInfoResultOrder.ShuffledOneMissing });
         await using var harness = Harness(simulator);
@@ -146,13 +146,68 @@ public sealed class ZoomInfoConnectorTests
 
         var results = await harness.Bulk(ZoomInfo).LookupManyAsync(known.Select(p => harness.Email(p.Email, batch: true)).ToArray(), CancellationToken.None);
 
-        results[0].Status.ShouldBe(ProviderStatus.ServerError);
+        results[0].Status.ShouldBe(ProviderStatus.NoMatch);
         results[0].Billed.ShouldBeFalse();
         for (var i = 1; i < known.Length; i++)
         {
             results[i].Status.ShouldBe(ProviderStatus.Matched);
             results[i].Profile.Text(ProfileFields.Email).ShouldBe(known[i].Email);
         }
+    }
+
+    [Theory]
+    [InlineData("""{"data":[]}""")]
+    [InlineData("""{"success":true,"data":{"outputFields":[["id"]],"result":[]}}""")]
+    public async Task Lookup_AnAnswerWithNoResultAtAll_IsANoMatch(string answer)
+    {
+        await using var zoominfo = await StubAsync(answer);
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var result = await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.UnknownEmail));
+
+        result.Status.ShouldBe(ProviderStatus.NoMatch);
+        result.Billed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task LookupMany_AResultThatFitsNoInput_LeavesTheUnansweredOnesFailed_NotNoMatches()
+    {
+        // It may be one of theirs under an echo not recognised, so neither is recorded as a no-match.
+        await using var zoominfo = await StubAsync("""
+            {"data":[{"type":"Contact","id":"1","attributes":{"email":"someone.else@example.com"},
+              "meta":{"input":{"emailAddress":"someone.else@example.com"},"matchStatus":"FULL_MATCH"}}]}
+            """);
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var results = await harness.Bulk(ZoomInfo).LookupManyAsync(
+            [harness.Email("first.person@example.com", batch: true), harness.Email("second.person@example.com", batch: true)], CancellationToken.None);
+
+        results.Select(r => r.Status).ShouldBe([ProviderStatus.ServerError, ProviderStatus.ServerError]);
+    }
+
+    [Theory]
+    [InlineData(429, ProviderStatus.RateLimited)]
+    [InlineData(503, ProviderStatus.ServerError)]
+    public async Task Lookup_WhenAuthenticateIsThrottledOrFailing_IsNotAskedAgainAtOnce(int status, ProviderStatus expected)
+    {
+        var logins = 0;
+        await using var zoominfo = await StubApi.StartAsync(app => app.MapPost("/authenticate", (HttpResponse response) =>
+        {
+            Interlocked.Increment(ref logins);
+            response.Headers.RetryAfter = "30";
+            return Results.StatusCode(status);
+        }));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = Harness(zoominfo.BaseUrl, time: time);
+
+        var first = await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
+        var second = await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
+        time.Advance(TimeSpan.FromSeconds(31));
+        await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
+
+        first.Status.ShouldBe(expected);
+        second.Status.ShouldBe(expected);
+        logins.ShouldBe(2);
     }
 
     [Fact]

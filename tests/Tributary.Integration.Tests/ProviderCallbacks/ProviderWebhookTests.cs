@@ -58,6 +58,21 @@ public sealed class ProviderWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeliveryWithoutAStatus_WithARecord_IsAFoundAnswer()
+    {
+        var body = ClearbitDelivery.Found(IdNow(), Email, "Sam Rivera", "Director of Data").Replace("\"status\":200,", "", StringComparison.Ordinal);
+
+        using var response = await PostAsync(body, ClearbitDelivery.Sign(body));
+        await DrainedAsync();
+        var answer = await EnrichAsync(Email);
+
+        body.ShouldNotContain("status");
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        answer.GetProperty("name").GetString().ShouldBe("Sam Rivera");
+        Clearbit.Calls.Total.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task AQueuedLookup_IsAnsweredByClearbitsWebhook_AndTheNextEnrichIsServedFromTheCache()
     {
         // The simulator delivers to the URL the connector sends, so the gateway listens where that URL says.
@@ -86,10 +101,13 @@ public sealed class ProviderWebhookTests : IAsyncLifetime
         _logs.All.ShouldNotContain(SampleIdentifiers.JaneDoeEmail, Case.Insensitive);
     }
 
-    [Fact]
-    public async Task ANotFoundDelivery_IsKeptAsANoMatch()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ANotFoundDelivery_IsKeptAsANoMatch_WithOrWithoutItsStatus(bool withStatus)
     {
         var body = ClearbitDelivery.NotFound(IdNow());
+        body = withStatus ? body : body.Replace(",\"status\":404", "", StringComparison.Ordinal);
 
         using var response = await PostAsync(body, ClearbitDelivery.Sign(body));
         await DrainedAsync();
@@ -223,7 +241,6 @@ public sealed class ProviderWebhookTests : IAsyncLifetime
     [InlineData("null")]
     [InlineData("{}")]
     [InlineData("""{"id":"","type":"person","body":null,"status":404}""")]
-    [InlineData("""{"id":"x","type":"person","body":null}""")]
     [InlineData("""{"id":"x","type":"person","body":null,"status":"found"}""")]
     [InlineData("""{"id":"x","body":null,"status":404}""")]
     [InlineData("""{"id":"x","type":"person","body":"Jane","status":200}""")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -84,7 +85,8 @@ internal sealed class ClearbitWebhook(IOptions<ClearbitOptions> options, TimePro
             throw new ProviderCallbackFormatException($"id must be a non-empty string of at most {MaxIdLength} characters.");
         }
 
-        if (delivery.Status is not { } status || status is < 100 or > 599)
+        var status = Status(delivery);
+        if (status is not (>= 100 and <= 599))
         {
             throw new ProviderCallbackFormatException("status must be an HTTP status code.");
         }
@@ -96,6 +98,15 @@ internal sealed class ClearbitWebhook(IOptions<ClearbitOptions> options, TimePro
 
         return (id, (HttpStatusCode)status, Record(delivery.Type, delivery.Body));
     }
+
+    /// <summary>The delivery's status, a number or a numeric string; without one the body says it: a record is a 200, none a 404.</summary>
+    private static int? Status(ClearbitWebhookDelivery delivery) => delivery.Status.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => delivery.Body.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? 404 : 200,
+        JsonValueKind.Number => delivery.Status.TryGetInt32(out var number) ? number : null,
+        JsonValueKind.String => int.TryParse(delivery.Status.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text) ? text : null,
+        _ => null,
+    };
 
     private static ClearbitCombined? Record(string type, JsonElement body)
     {

@@ -52,7 +52,7 @@ internal sealed record ClearbitErrorBody(ClearbitError? Error, string? Message);
 internal sealed record ClearbitError(string? Type, string? Message);
 
 /// <summary>A webhook delivery: <c>body</c> is a person, a company or a combined pair as <c>type</c> says, or null.</summary>
-internal sealed record ClearbitWebhookDelivery(JsonElement Id, string? Type, JsonElement Body, int? Status);
+internal sealed record ClearbitWebhookDelivery(JsonElement Id, string? Type, JsonElement Body, JsonElement Status);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

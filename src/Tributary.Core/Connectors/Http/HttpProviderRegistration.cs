@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Tributary.Deadlines;
 using Tributary.Privacy;
 using Tributary.Providers;
-using Tributary.Resilience;
 
 namespace Tributary.Connectors.Http;
 
@@ -62,7 +61,7 @@ public static class HttpProviderRegistration
             sp => OptionsOf(sp, name),
             sp => new HttpProviderConnector(
                 name, OptionsOf(sp, name), sp.GetRequiredService<ProviderHttp>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SensitiveValueMasker>()),
-            static (_, _) => RateLimitSignal.None);
+            StandardRateLimits.Read);
     }
 
     private static HttpProviderOptions OptionsOf(IServiceProvider services, string name) =>

@@ -25,20 +25,38 @@ internal static class ZoomInfoResults
             return answers;
         }
 
+        var everyResultPaired = true;
         foreach (var (echo, record) in results)
         {
             // The same person asked twice gets the one answer.
+            var paired = false;
             for (var i = 0; i < inputs.Count; i++)
             {
                 if (!answers[i].Answered && Echoes(echo, inputs[i]))
                 {
                     answers[i] = new ZoomInfoAnswer(true, record?.Clone());
+                    paired = true;
                 }
+            }
+
+            everyResultPaired &= paired;
+        }
+
+        // An answer that left some inputs out, with nothing in it unaccounted for, found nothing for them; a result
+        // that fits no input leaves them unanswered, as it may be theirs under an echo we do not recognise.
+        if (everyResultPaired && HasData(root))
+        {
+            for (var i = 0; i < answers.Length; i++)
+            {
+                answers[i] = answers[i].Answered ? answers[i] : new ZoomInfoAnswer(true, null);
             }
         }
 
         return answers;
     }
+
+    private static bool HasData(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
 
     /// <summary>Every result as (echoed input, first matched record or null for NO_MATCH), in either generation.</summary>
     private static IEnumerable<(JsonElement? Echo, JsonElement? Record)> Results(JsonElement root)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Json;
+using Tributary.Resilience;
 
 namespace Tributary.Connectors.ZoomInfo;
 
@@ -25,11 +26,16 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
     /// </summary>
     private static readonly TimeSpan RefusalPause = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long <c>/authenticate</c> is left alone after a 5xx, or a 429 that does not say: its one-a-second limit.</summary>
+    private static readonly TimeSpan BusyPause = TimeSpan.FromSeconds(1);
+
     private readonly ZoomInfoOptions _options = options.Value;
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private Token? _current;
     private DateTimeOffset _refusedUntil;
     private int _refusedStatus;
+    private DateTimeOffset _busyUntil;
+    private bool _busyThrottled;
 
     /// <summary>A token valid for a while yet.</summary>
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
@@ -51,6 +57,11 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
             if (time.GetUtcNow() < _refusedUntil)
             {
                 throw new ZoomInfoAuthenticationException(_refusedStatus);
+            }
+
+            if (time.GetUtcNow() < _busyUntil)
+            {
+                throw Busy(_busyThrottled);
             }
 
             Token token;
@@ -104,6 +115,14 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
             throw new ZoomInfoAuthenticationException((int)response.StatusCode);
         }
 
+        if ((int)response.StatusCode == 429 || (int)response.StatusCode >= 500)
+        {
+            // Throttled or failing: every lookup waiting for a token would otherwise ask again at once.
+            _busyThrottled = (int)response.StatusCode == 429;
+            _busyUntil = time.GetUtcNow() + (_busyThrottled ? RetryAfter.From(response, time.GetUtcNow()) ?? BusyPause : BusyPause);
+            throw Busy(_busyThrottled);
+        }
+
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync(ZoomInfoJsonContext.Default.ZoomInfoAuthenticateResponse, cancellationToken);
         if (string.IsNullOrEmpty(body?.Jwt))
@@ -114,6 +133,11 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
         var expiresAt = ExpiryOf(body.Jwt) ?? time.GetUtcNow() + DefaultLifetime;
         return new Token(body.Jwt, expiresAt - _options.RefreshBeforeExpiry);
     }
+
+    /// <summary>A 429 makes the lookup <c>rate_limited</c>; a 5xx a <c>server_error</c>, as the same answers to a lookup would.</summary>
+    private static Exception Busy(bool throttled) => throttled
+        ? new ProviderRateLimitedException(ZoomInfoConnector.ProviderName)
+        : new HttpRequestException("ZoomInfo's /authenticate is failing.");
 
     /// <summary>The <c>exp</c> claim of a JWT, read without validating it (ZoomInfo signs it; we only need the time).</summary>
     private static DateTimeOffset? ExpiryOf(string jwt)
