@@ -63,7 +63,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         ArgumentNullException.ThrowIfNull(contact);
         var body = JsonSerializer.SerializeToUtf8Bytes(contact with { Id = null }, GenesysJsonContext.Default.GenesysExternalContact);
         var answer = await SendAsync(GenesysApi.ExternalContacts, "external contact create", HttpMethod.Post, "api/v2/externalcontacts/contacts", body, cancellationToken);
-        return Read(answer, GenesysJsonContext.Default.GenesysExternalContact);
+        return Written(answer, GenesysJsonContext.Default.GenesysExternalContact);
     }
 
     /// <summary><c>PUT /api/v2/externalcontacts/contacts/{id}</c>: replaces the whole contact; Gone when it was deleted meanwhile.</summary>
@@ -73,7 +73,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         ArgumentNullException.ThrowIfNull(contact);
         var body = JsonSerializer.SerializeToUtf8Bytes(contact with { Id = id }, GenesysJsonContext.Default.GenesysExternalContact);
         var answer = await SendAsync(GenesysApi.ExternalContacts, "external contact update", HttpMethod.Put, $"api/v2/externalcontacts/contacts/{Uri.EscapeDataString(id)}", body, cancellationToken);
-        return Read(answer, GenesysJsonContext.Default.GenesysExternalContact);
+        return Written(answer, GenesysJsonContext.Default.GenesysExternalContact);
     }
 
     private static byte[] AttributesBody(IReadOnlyDictionary<string, string> attributes)
@@ -111,6 +111,30 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
             GenesysLog.Failed(logger, typeof(T).Name, "malformed_response");
             return new GenesysResult<T>(GenesysOutcome.Failed, default, "malformed_response: the answer is not the JSON expected", answer.Status, answer.Attempts);
         }
+    }
+
+    /// <summary>
+    /// A write Genesys confirmed is done whatever its body holds: the record as written when the body reads, else no
+    /// value (an empty <c>204</c>, a shape of its own). Only a read fails on an answer it cannot use.
+    /// </summary>
+    private static GenesysResult<T> Written<T>(Answer answer, JsonTypeInfo<T> type)
+    {
+        if (answer.Outcome != GenesysOutcome.Done)
+        {
+            return new GenesysResult<T>(answer.Outcome, default, answer.Reason, answer.Status, answer.Attempts);
+        }
+
+        T? written;
+        try
+        {
+            written = answer.Body.Length == 0 ? default : JsonSerializer.Deserialize(answer.Body, type);
+        }
+        catch (JsonException)
+        {
+            written = default;
+        }
+
+        return new GenesysResult<T>(GenesysOutcome.Done, written, null, answer.Status, answer.Attempts);
     }
 
     /// <summary>One call through the pipeline, its end told from the status or the exception.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tributary.Connectors.LenientJson;
 
 namespace Tributary.Host.Genesys;
 
@@ -87,14 +88,15 @@ internal sealed record GenesysContactListing(
     string? NextUri);
 
 /// <summary>
-/// Liberal in what Genesys answers (names in any case, numbers as strings, unknown members ignored), exact in what is
-/// sent (camelCase, nulls left out).
+/// Liberal in what Genesys answers (names in any case, numbers as strings and text as numbers, flags as text, a member
+/// of an unexpected shape read as absent, unknown members ignored), exact in what is sent (camelCase, nulls left out).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter), typeof(LenientInt32Converter), typeof(LenientInt64Converter)])]
 [JsonSerializable(typeof(GenesysTokenResponse))]
 [JsonSerializable(typeof(GenesysErrorBody))]
 [JsonSerializable(typeof(GenesysExternalContact))]

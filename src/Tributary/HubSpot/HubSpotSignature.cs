@@ -8,7 +8,7 @@ namespace Tributary.Host.HubSpot;
 /// HubSpot's v3 webhook signature: <c>X-HubSpot-Signature-v3</c> = base64(HMAC-SHA256(client secret, UTF-8 of method +
 /// URI + raw body + <c>X-HubSpot-Request-Timestamp</c>)), the timestamp in epoch milliseconds and at most 5 minutes
 /// away from now. The URI is the full URL HubSpot called (scheme, host, path and query as sent, <c>HubSpot:WebhookUrl</c>
-/// when a proxy changes it), with the escapes HubSpot decodes before signing decoded here too.
+/// when a proxy changes it), with the escapes HubSpot decodes before signing decoded, or as sent.
 /// </summary>
 internal static class HubSpotSignature
 {
@@ -46,15 +46,31 @@ internal static class HubSpotSignature
             return HubSpotSignatureCheck.Mismatch;
         }
 
-        var prefix = Encoding.UTF8.GetBytes(method.ToUpperInvariant() + CanonicalUri(uri));
+        // HubSpot's list of the escapes it decodes is not settled (its own C# sample decodes the whole URL), so the URI
+        // as sent, with the listed escapes decoded and wholly decoded are each accepted.
+        var secret = Encoding.UTF8.GetBytes(clientSecret);
+        foreach (var candidate in new[] { CanonicalUri(uri), uri, Uri.UnescapeDataString(uri) }.Distinct(StringComparer.Ordinal))
+        {
+            if (Matches(secret, method.ToUpperInvariant() + candidate, body, timestamp, provided[..length]))
+            {
+                return HubSpotSignatureCheck.Valid;
+            }
+        }
+
+        return HubSpotSignatureCheck.Mismatch;
+    }
+
+    private static bool Matches(byte[] secret, string methodAndUri, ReadOnlySpan<byte> body, string timestamp, ReadOnlySpan<byte> provided)
+    {
+        var prefix = Encoding.UTF8.GetBytes(methodAndUri);
         var suffix = Encoding.UTF8.GetBytes(timestamp);
         var message = new byte[prefix.Length + body.Length + suffix.Length];
         prefix.CopyTo(message, 0);
         body.CopyTo(message.AsSpan(prefix.Length));
         suffix.CopyTo(message, prefix.Length + body.Length);
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(clientSecret), message, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, provided[..length]) ? HubSpotSignatureCheck.Valid : HubSpotSignatureCheck.Mismatch;
+        HMACSHA256.HashData(secret, message, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, provided);
     }
 
     /// <summary>The URI as HubSpot signs it: the escapes of <see cref="DecodedEscapes"/> decoded, everything else as is.</summary>

@@ -7,16 +7,17 @@ namespace Tributary.Host.Salesforce;
 /// Reads Change Data Capture events relayed as JSON: the CometD envelope (<c>{"data": {"payload": {"ChangeEventHeader":
 /// …}}}</c>, as <c>payloads/salesforce-cdc-event.json</c>), its <c>data</c> object, its bare <c>payload</c>, or a JSON
 /// array of any of these. Every CREATE and UPDATE (and their GAP_ forms, which say "something changed, read it") of a
-/// Contact or Lead stages each of its <c>recordIds</c>. Ignored, and acknowledged: other objects, other change types
-/// (DELETE, UNDELETE, GAP_OVERFLOW), events without a <c>transactionKey</c>, messages that are not change events
-/// (a platform event), and changes whose <c>changeOrigin</c> names Tributary (<c>client=tributary</c>, or
-/// <c>client=</c> its connected app's id): those are our own write-backs, and staging them would loop.
+/// Contact or Lead stages each of its <c>recordIds</c>. Remembered but not staged, so a replay is a duplicate: other
+/// objects, other change types (DELETE, UNDELETE, GAP_OVERFLOW), and changes whose <c>changeOrigin</c> names Tributary
+/// (<c>client=tributary</c>, or <c>client=</c> its connected app's id): those are our own write-backs, and staging them
+/// would loop. Ignored, and acknowledged: events without a <c>transactionKey</c> and messages that are not change
+/// events (a platform event).
 /// </summary>
 internal static class SalesforceChangeEvents
 {
     private static readonly HashSet<string> StagingChangeTypes = new(StringComparer.OrdinalIgnoreCase) { "CREATE", "UPDATE", "GAP_CREATE", "GAP_UPDATE" };
 
-    /// <summary>The records <paramref name="body"/> stages, in order, each once.</summary>
+    /// <summary>The records <paramref name="body"/> names, in order, each once; those it does not stage have no object type.</summary>
     /// <exception cref="SalesforceChangeEventFormatException">The body is not JSON, or holds something other than change-event objects.</exception>
     public static IReadOnlyList<SalesforceChange> Parse(ReadOnlySpan<byte> body, string? ownClientId)
     {
@@ -86,21 +87,21 @@ internal static class SalesforceChangeEvents
             yield break;
         }
 
-        var objectType = SalesforceObjects.Canonical(Text(header, "entityName"));
-        var changeType = Text(header, "changeType");
         var transactionKey = Text(header, "transactionKey");
-        if (objectType is null || changeType is null || !StagingChangeTypes.Contains(changeType) || transactionKey is null
-            || IsOwn(Text(header, "changeOrigin"), ownClientId)
-            || !header.TryGetProperty("recordIds", out var ids) || ids.ValueKind != JsonValueKind.Array)
+        if (transactionKey is null || !header.TryGetProperty("recordIds", out var ids) || ids.ValueKind != JsonValueKind.Array)
         {
             yield break;
         }
 
+        var changeType = Text(header, "changeType");
+        var staged = changeType is not null && StagingChangeTypes.Contains(changeType) && !IsOwn(Text(header, "changeOrigin"), ownClientId)
+            ? SalesforceObjects.Canonical(Text(header, "entityName"))
+            : null;
         foreach (var id in ids.EnumerateArray())
         {
             if (id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } recordId)
             {
-                yield return new SalesforceChange(transactionKey + ":" + recordId, recordId, objectType);
+                yield return new SalesforceChange(transactionKey + ":" + recordId, recordId, staged);
             }
         }
     }

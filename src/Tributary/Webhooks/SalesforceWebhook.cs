@@ -51,7 +51,7 @@ internal static class SalesforceWebhook
 
             var intake = await inbox.AcceptAsync(
                 Scope,
-                [.. changes.Select(c => (c.DedupKey, (StagedRecord?)new StagedRecord(Scope, c.RecordId, new StagedPayload { ObjectType = c.ObjectType }.ToJson())))],
+                [.. changes.Select(c => (c.DedupKey, c.ObjectType is { } type ? new StagedRecord(Scope, c.RecordId, new StagedPayload { ObjectType = type }.ToJson()) : null))],
                 cancellationToken);
             WebhookLog.Accepted(logger, Scope, changes.Count, intake.Staged);
             return intake.Fresh == 0 && changes.Count > 0

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Tributary.Host.Genesys;
+using Tributary.IntegrationTests.Connectors;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 
@@ -238,6 +241,36 @@ public sealed class GenesysClientTests
         gone.Outcome.ShouldBe(GenesysOutcome.Gone);
         genesys.Simulator.ExternalContactWrites.Select(w => (w.Method, w.Status)).ShouldBe([("POST", 200), ("PUT", 200), ("PUT", 404)]);
         genesys.Simulator.ExternalContactWrites[0].Body.ShouldNotContain("\"id\"");
+    }
+
+    [Fact]
+    public async Task ExternalContacts_MembersOfUnexpectedTypes_AndWritesAnsweredWithoutABody_AreAccepted()
+    {
+        // Another Genesys than the simulator: numbers where text is documented, a flag as text, an epoch date, and
+        // writes answered 204 with no body.
+        await using var stub = await StubApi.StartAsync(app =>
+        {
+            app.MapPost("/oauth/token", () => Results.Text("""{"access_token":"stub-token","token_type":"bearer","expires_in":86399}""", "application/json"));
+            app.MapGet("/api/v2/externalcontacts/contacts", () => Results.Text("""
+                {"entities":[{"id":"c-1","firstName":"Jane","cellPhone":{"e164":"+13175550123","countryCode":1,"acceptsSMS":"true"},
+                  "createDate":1700000000000,"customFields":{"tier":3}}],"pageSize":"25","pageNumber":1,"total":"1"}
+                """, "application/json"));
+            app.MapPost("/api/v2/externalcontacts/contacts", () => Results.StatusCode(204));
+            app.MapPut("/api/v2/externalcontacts/contacts/{id}", () => Results.Text("not json", "text/plain"));
+        });
+        await using var genesys = await GenesysHarness.StartAsync(new Dictionary<string, string?> { ["Genesys:BaseUrl"] = stub.BaseUrl, ["Genesys:LoginUrl"] = stub.BaseUrl });
+
+        var found = await genesys.Client.SearchExternalContactsAsync("+13175550123", CancellationToken.None);
+        var created = await genesys.Client.CreateExternalContactAsync(new GenesysExternalContact { FirstName = "Jane" }, CancellationToken.None);
+        var updated = await genesys.Client.UpdateExternalContactAsync("c-1", found.Value!.Single(), CancellationToken.None);
+
+        found.IsDone.ShouldBeTrue();
+        var contact = found.Value!.Single();
+        contact.CellPhone!.CountryCode.ShouldBe("1");
+        contact.CellPhone.AcceptsSms.ShouldBe(true);
+        contact.CreateDate.ShouldBe("1700000000000");
+        created.IsDone.ShouldBeTrue();
+        updated.IsDone.ShouldBeTrue();
     }
 
     [Fact]

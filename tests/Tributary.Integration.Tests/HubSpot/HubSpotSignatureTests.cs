@@ -62,6 +62,21 @@ public sealed class HubSpotSignatureTests
     }
 
     [Theory]
+    [InlineData("?tag=a%3Ab&email=a%40b.com&name=J%C3%BCrgen%20K")] // as sent
+    [InlineData("?tag=a:b&email=a@b.com&name=J%C3%BCrgen%20K")] // the escapes HubSpot lists decoded
+    [InlineData("?tag=a:b&email=a@b.com&name=Jürgen K")] // wholly decoded, as HubSpot's C# sample does
+    public void Verify_WhetherTheUriWasSignedAsSentOrDecoded_IsValid(string signedQuery)
+    {
+        const string path = "https://hooks.example.com/webhooks/hubspot";
+        var timestamp = Millis(Now);
+
+        var signature = Sign(Secret, "POST" + path + signedQuery + Encoding.UTF8.GetString(Body) + timestamp);
+
+        Verify("POST", path + "?tag=a%3Ab&email=a%40b.com&name=J%C3%BCrgen%20K", Body, timestamp, signature).ShouldBe(HubSpotSignatureCheck.Valid);
+        Verify("POST", path + "?tag=a%3Ab&email=a%40c.com&name=J%C3%BCrgen%20K", Body, timestamp, signature).ShouldBe(HubSpotSignatureCheck.Mismatch);
+    }
+
+    [Theory]
     [InlineData(null, "c2lnbmF0dXJl")]
     [InlineData("1795424400000", null)]
     [InlineData("1795424400000", "")]

@@ -74,13 +74,14 @@ public sealed class SalesforcePipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OurOwnChanges_AreIgnored_AndAReplayIsADuplicate()
+    public async Task OurOwnChanges_AreIgnored_AndAReplayOfEitherIsADuplicate()
     {
         var contact = SalesforceSimulator.SeededContactIds[0];
         var own = Event("UPDATE", "Contact", "tx-own", contact, origin: "com/salesforce/api/rest/62.0;client=tributary");
         var theirs = Event("UPDATE", "Contact", "tx-3", contact);
 
         using var ignored = await PostAsync(own, Secret);
+        using var ignoredAgain = await PostAsync(own, Secret);
         var stagedAfterOwn = await _gateway.Services.GetRequiredService<IStagingQueue>().CountAsync(CancellationToken.None);
         using var first = await PostAsync(theirs, Secret);
         using var replay = await PostAsync(theirs, Secret);
@@ -88,6 +89,8 @@ public sealed class SalesforcePipelineTests : IAsyncLifetime
         ignored.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await ignored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32().ShouldBe(0);
         stagedAfterOwn.ShouldBe(0);
+        ignoredAgain.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ignoredAgain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicate").GetBoolean().ShouldBeTrue();
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         replay.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicate").GetBoolean().ShouldBeTrue();

@@ -39,9 +39,10 @@ public sealed class SalesforceChangeEventsTests
     [Theory]
     [InlineData("com/salesforce/api/rest/62.0;client=tributary")]
     [InlineData("com/salesforce/api/rest/62.0;client=" + OwnClientId)]
-    public void Parse_OurOwnWrites_AreIgnored(string origin)
+    public void Parse_OurOwnWrites_AreRememberedButNotStaged(string origin)
     {
-        Parse(Envelope(Payload("Contact", "UPDATE", "tx-5", origin, "003xx0000000001AAA"))).ShouldBeEmpty();
+        Parse(Envelope(Payload("Contact", "UPDATE", "tx-5", origin, "003xx0000000001AAA")))
+            .ShouldBe([new SalesforceChange("tx-5:003xx0000000001AAA", "003xx0000000001AAA", null)]);
     }
 
     [Theory]
@@ -50,9 +51,10 @@ public sealed class SalesforceChangeEventsTests
     [InlineData("Contact", "GAP_OVERFLOW")]
     [InlineData("Account", "UPDATE")]
     [InlineData("Opportunity", "CREATE")]
-    public void Parse_OtherObjectsAndChangeTypes_AreIgnored(string entity, string changeType)
+    public void Parse_OtherObjectsAndChangeTypes_AreRememberedButNotStaged(string entity, string changeType)
     {
-        Parse(Envelope(Payload(entity, changeType, "tx-6", null, "003xx0000000001AAA"))).ShouldBeEmpty();
+        Parse(Envelope(Payload(entity, changeType, "tx-6", null, "003xx0000000001AAA")))
+            .ShouldBe([new SalesforceChange("tx-6:003xx0000000001AAA", "003xx0000000001AAA", null)]);
     }
 
     [Fact]
