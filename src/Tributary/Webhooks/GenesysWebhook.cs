@@ -53,7 +53,7 @@ internal static class GenesysWebhook
                 : [];
             if (!await queue.StageOnceAsync(Scope, envelope.Id, WebhookInbox.Retention, work, cancellationToken))
             {
-                return TypedResults.Ok(new WebhookAccepted(0, Duplicate: true));
+                return TypedResults.Ok(WebhookAccepted.Repeated);
             }
 
             if (work.Length == 0)

@@ -61,7 +61,7 @@ internal static class HubSpotWebhook
                 cancellationToken);
             WebhookLog.Accepted(logger, Scope, events.Count, intake.Staged);
             return intake.Fresh == 0 && events.Count > 0
-                ? TypedResults.Ok(new WebhookAccepted(0, Duplicate: true))
+                ? TypedResults.Ok(WebhookAccepted.Repeated)
                 : TypedResults.Accepted((string?)null, new WebhookAccepted(intake.Staged, Duplicate: false));
         }
     }

@@ -75,7 +75,7 @@ internal static class ProviderWebhook
             StagedRecord[] work = ours ? [new StagedRecord(scope, callback.EventId, Encoding.UTF8.GetString(body.Memory.Span))] : [];
             if (!await queue.StageOnceAsync(scope, callback.EventId, WebhookInbox.Retention, work, cancellationToken))
             {
-                return TypedResults.Ok(new WebhookAccepted(0, Duplicate: true));
+                return TypedResults.Ok(WebhookAccepted.Repeated);
             }
 
             if (work.Length > 0)

@@ -55,7 +55,7 @@ internal static class SalesforceWebhook
                 cancellationToken);
             WebhookLog.Accepted(logger, Scope, changes.Count, intake.Staged);
             return intake.Fresh == 0 && changes.Count > 0
-                ? TypedResults.Ok(new WebhookAccepted(0, Duplicate: true))
+                ? TypedResults.Ok(WebhookAccepted.Repeated)
                 : TypedResults.Accepted((string?)null, new WebhookAccepted(intake.Staged, Duplicate: false));
         }
     }

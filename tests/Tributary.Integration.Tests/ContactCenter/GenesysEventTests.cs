@@ -88,7 +88,7 @@ public sealed class GenesysEventTests : IAsyncLifetime
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicate").GetBoolean().ShouldBeTrue();
+        (await second.Content.ReadAsStringAsync()).ShouldBe("""{"duplicate":true}""");
         Genesys.AttributeWrites.Count.ShouldBe(1);
     }
 

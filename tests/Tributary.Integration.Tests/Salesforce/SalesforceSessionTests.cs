@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Tributary.Host.Crm;
 using Tributary.Host.Salesforce;
+using Tributary.IntegrationTests.Connectors;
 using Tributary.Simulators;
 
 namespace Tributary.IntegrationTests.Salesforce;
@@ -87,6 +90,35 @@ public sealed class SalesforceSessionTests
         harness.Simulator.GetRecord(id)!.Fields["Title"].ShouldBe("CTO");
         harness.Simulator.LoginCount.ShouldBe(2);
         harness.Calls(string.Empty).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Read_AfterA401WithoutAnErrorBody_LogsInAgainOnceAndSucceeds()
+    {
+        var (logins, reads) = (0, 0);
+        StubApi? stub = null;
+        stub = await StubApi.StartAsync(app =>
+        {
+            app.MapPost(LoginPath, () => Results.Json(new { access_token = $"session-{Interlocked.Increment(ref logins)}", instance_url = stub!.BaseUrl, token_type = "Bearer" }));
+            app.MapGet("/services/data/v62.0/composite/sobjects/Contact", () => Interlocked.Increment(ref reads) == 1
+                ? Results.StatusCode(401)
+                : Results.Text("""[{"attributes":{"type":"Contact"},"Id":"003xx000004TmiQAAS","Email":"jane.doe@acme.com","Title":null}]""", "application/json"));
+        });
+        await using (stub)
+        {
+            await using var services = SalesforceHarness.Build(new Dictionary<string, string?>
+            {
+                ["Salesforce:LoginUrl"] = stub.BaseUrl,
+                ["Salesforce:ClientId"] = "client",
+                ["Salesforce:ClientSecret"] = "secret",
+            });
+            var crm = services.GetServices<ICrmSystem>().Single(c => c.Name == "salesforce");
+
+            var result = await crm.ReadAsync(["003xx000004TmiQAAS"], CancellationToken.None);
+
+            result.Records.Single().Id.ShouldBe("003xx000004TmiQAAS");
+            (logins, reads).ShouldBe((2, 2));
+        }
     }
 
     [Fact]
