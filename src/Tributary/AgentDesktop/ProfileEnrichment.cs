@@ -5,14 +5,20 @@ using Tributary.Storage;
 namespace Tributary.Host.AgentDesktop;
 
 /// <summary>
-/// What enrichment found for a profile: the warehouse rows (<c>enriched_contacts</c>) of the CRM records linked to it,
-/// each value with its provenance. With several records, the most recently enriched value of a field wins.
+/// What the pipeline found for a profile: the warehouse rows (<c>enriched_contacts</c>) of the CRM records linked to it,
+/// each value with its provenance, beside what real-time answers linked (<c>AnsweredFields</c>). The most recently
+/// observed value of a field wins.
 /// </summary>
 internal sealed class ProfileEnrichment(IEnrichedContactStore contacts, IEnumerable<ICrmSystem> crms)
 {
     private readonly string[] _sources = [.. crms.Select(static c => c.Name).Distinct(StringComparer.Ordinal)];
 
-    public async Task<JsonObject> ValuesAsync(IEnumerable<string> crmIds, Dictionary<string, FieldProvenance> provenance, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the rows' values to <paramref name="values"/> with their provenance, each where it is newer than the value
+    /// already there (a real-time answer's).
+    /// </summary>
+    public async Task AddRowsAsync(
+        IEnumerable<string> crmIds, JsonObject values, Dictionary<string, FieldProvenance> provenance, CancellationToken cancellationToken)
     {
         var rows = new List<EnrichedContact>();
         foreach (var rowId in crmIds.SelectMany(RowIds).Distinct(StringComparer.Ordinal))
@@ -23,20 +29,18 @@ internal sealed class ProfileEnrichment(IEnrichedContactStore contacts, IEnumera
             }
         }
 
-        var values = new JsonObject();
         foreach (var row in rows.OrderBy(static r => r.EnrichedAt))
         {
             foreach (var (field, value) in Fields(row))
             {
-                if (value is not null && row.Provenance.FirstOrDefault(p => p.Field == field) is { } source)
+                if (value is not null && row.Provenance.FirstOrDefault(p => p.Field == field) is { } source
+                    && (!provenance.TryGetValue(field, out var held) || held.ObservedAt <= source.ObservedAt))
                 {
                     values[field] = value;
                     provenance[field] = source;
                 }
             }
         }
-
-        return values;
     }
 
     /// <summary>

@@ -47,9 +47,17 @@ internal sealed class ProfileService(
         }
 
         var links = await graph.ListLinksAsync(stored.Id, cancellationToken);
+        var (traits, answered) = AnsweredFields.Split(stored.Traits);
+        var values = new JsonObject();
         var provenance = new Dictionary<string, FieldProvenance>(StringComparer.Ordinal);
-        var values = await enrichment.ValuesAsync(
-            links.Where(static l => l.Key.Type == IdentifierTypes.CrmId && l.Value is not null).Select(static l => l.Value!).Distinct(), provenance, cancellationToken);
+        foreach (var (value, source) in answered)
+        {
+            values[source.Field] = value;
+            provenance[source.Field] = source;
+        }
+
+        await enrichment.AddRowsAsync(
+            links.Where(static l => l.Key.Type == IdentifierTypes.CrmId && l.Value is not null).Select(static l => l.Value!).Distinct(), values, provenance, cancellationToken);
         var userId = links.FirstOrDefault(static l => l.Key.Type == IdentifierTypes.UserId && l.Value is not null)?.Value;
         var (cdp, stale) = await ReadCdpAsync(userId, copy?.Profile.Cdp, now, cancellationToken);
 
@@ -58,7 +66,7 @@ internal sealed class ProfileService(
             stale,
             now,
             [.. links.OrderByDescending(static l => l.LinkedAt).Select(Identifier)],
-            Masked(JsonNode.Parse(stored.Traits) as JsonObject ?? []),
+            Masked(traits),
             Fields(Masked(values), provenance),
             cdp);
         if (stale)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tributary.Host.Flat;
 using Tributary.Profiles;
@@ -74,22 +75,29 @@ internal sealed class EnrichmentLinks(IdentityRequests requests, IdentityService
     /// <summary>
     /// The answer's flat fields as identify traits: what the resolve summary shows. Email and phone are identifiers,
     /// hashed in the graph, never traits; the company's name is <c>company</c>, as identify spells it, so name and
-    /// company are linked as weak evidence too.
+    /// company are linked as weak evidence too. Each field's source and confidence go with them (<see cref="AnsweredFields"/>).
     /// </summary>
     private Dictionary<string, JsonElement> Traits(Profile profile)
     {
         var traits = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var answered = new JsonObject();
         foreach (var field in fields.All)
         {
-            if (!field.IsFilled(profile) || field.Source == ProfileFields.Email || field.Source == ProfileFields.Phone)
+            if (profile[field.Source] is not { } filled || field.Source == ProfileFields.Email || field.Source == ProfileFields.Phone)
             {
                 continue;
             }
 
-            var name = field.Source == ProfileFields.CompanyName ? "company" : field.Name;
-            traits[name] = field.Type == FlatFieldType.Number
+            var value = field.Type == FlatFieldType.Number
                 ? JsonSerializer.SerializeToElement(field.Number(profile), IdentityJsonContext.Default.Int64)
                 : JsonSerializer.SerializeToElement(field.Text(profile), IdentityJsonContext.Default.String);
+            traits[field.Source == ProfileFields.CompanyName ? "company" : field.Name] = value;
+            answered[field.Name] = AnsweredFields.Entry(JsonValue.Create(value)!, filled.Source, filled.Confidence, filled.ObservedAt);
+        }
+
+        if (answered.Count > 0)
+        {
+            traits[AnsweredFields.Member] = JsonSerializer.SerializeToElement(answered, IdentityJsonContext.Default.JsonObject);
         }
 
         return traits;

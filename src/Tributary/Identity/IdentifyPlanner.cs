@@ -130,6 +130,12 @@ internal sealed class IdentifyPlanner(IdentityOptions options)
 
         foreach (var (name, value) in incoming)
         {
+            if (name == AnsweredFields.Member)
+            {
+                AnsweredFields.MergeInto(merged, JsonNode.Parse(value.GetRawText()));
+                continue;
+            }
+
             if (fillBlanks && merged[name] is { } present && !(present is JsonValue text && text.TryGetValue<string>(out var s) && s.Length == 0))
             {
                 continue;

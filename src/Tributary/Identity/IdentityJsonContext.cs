@@ -7,6 +7,7 @@ namespace Tributary.Host.Identity;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 [JsonSerializable(typeof(IdentifyRequest))]
 [JsonSerializable(typeof(IdentifyResponse))]
 [JsonSerializable(typeof(ResolveRequest))]

@@ -38,6 +38,10 @@ internal sealed class IdentityRequests(IdentifierReader reader, IdentityKeys key
             {
                 throw new InvalidIdentifierException("traits", $"Trait names must be 1 to {MaxTraitNameLength} characters without control characters.");
             }
+            else if (AnsweredFields.IsReserved(name))
+            {
+                throw new InvalidIdentifierException($"traits.{name}", "Trait names starting with '$' are reserved for what enrichment records.");
+            }
             else
             {
                 kept[name] = value;

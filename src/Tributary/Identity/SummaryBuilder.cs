@@ -50,6 +50,7 @@ internal sealed class SummaryBuilder
         using var document = JsonDocument.Parse(_masker.Mask(JsonNode.Parse(traits))?.ToJsonString() ?? "{}");
         var ordered = document.RootElement.ValueKind == JsonValueKind.Object
             ? document.RootElement.EnumerateObject()
+                .Where(static p => p.Name != AnsweredFields.Member)
                 .OrderBy(p => _priority.TryGetValue(p.Name, out var rank) ? rank : int.MaxValue)
                 .ThenBy(p => p.Name, StringComparer.Ordinal)
                 .ToList()

@@ -59,6 +59,36 @@ public sealed class AnswerLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLinkedProfile_ShowsTheAnswersFields_WithTheirSourceAndConfidence()
+    {
+        var person = Known(9);
+        var answer = await EnrichAsync(_gateway, $$"""{"email":"{{person.Email}}"}""", "/v1/person/enrich");
+        var profileId = (await LinkedAsync(_gateway, $$"""{"email":"{{person.Email}}"}""")).GetProperty("profileId").GetString();
+
+        var profile = await _gateway.Client.GetFromJsonAsync<JsonElement>($"/v1/profiles/{profileId}?refresh=true");
+
+        var answered = answer.GetProperty("person").GetProperty("jobTitle");
+        var jobTitle = profile.GetProperty("enrichment").GetProperty("jobTitle");
+        jobTitle.GetProperty("value").GetString().ShouldBe(answered.GetProperty("value").GetString());
+        jobTitle.GetProperty("source").GetString().ShouldBe(answered.GetProperty("source").GetString());
+        jobTitle.GetProperty("confidence").GetDouble().ShouldBe(answered.GetProperty("confidence").GetDouble(), 0.001);
+        profile.GetProperty("traits").TryGetProperty("$enrichment", out _).ShouldBeFalse();
+        profile.GetProperty("enrichment").TryGetProperty("email", out _).ShouldBeFalse("emails are identifiers, hashed in the graph");
+        var summary = (await ResolveAsync(_gateway, $$"""{"email":"{{person.Email}}"}""")).GetProperty("summary");
+        summary.TryGetProperty("$enrichment", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AnIdentify_WithATraitNamedLikeTheReservedOnes_Is400()
+    {
+        using var identify = await _gateway.Client.PostAsync(
+            "/v1/identity/identify", Json("""{"traits":{"email":"someone@example.com","$enrichment":{"jobTitle":{"value":"forged"}}}}"""));
+
+        identify.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await identify.Content.ReadAsStringAsync()).ShouldContain("reserved");
+    }
+
+    [Fact]
     public async Task PersonEnrich_OfAKnownPhone_LinksTheAnswersEmail()
     {
         var person = Known(1);
