@@ -12,6 +12,11 @@ internal static class ListenGuard
 {
     public static void EnsureSafe(GatewayKeys keys, GatewayOptions options, ListenAddresses listen)
     {
+        foreach (var address in listen.All)
+        {
+            EnsureWellFormed(address);
+        }
+
         if (!keys.IsOpen || options.AllowAnonymousNonLoopback)
         {
             return;
@@ -33,6 +38,24 @@ internal static class ListenGuard
         if (bound.FirstOrDefault(address => !IsLoopback(address)) is { } outside)
         {
             throw Refusal($"the server is bound to '{outside}'");
+        }
+    }
+
+    /// <summary>Kestrel's own reading of the address, so a malformed one is refused by its setting, not by a stack trace at bind.</summary>
+    private static void EnsureWellFormed(ListenAddress address)
+    {
+        try
+        {
+            var parsed = BindingAddress.Parse(address.Url);
+            if (parsed.Scheme.ToLowerInvariant() is not ("http" or "https"))
+            {
+                throw new FormatException();
+            }
+        }
+        catch (FormatException)
+        {
+            throw new ConfigurationException(
+                $"{address.Setting} asks for '{address.Url}', which is not an address to listen on: give scheme://host:port, e.g. http://127.0.0.1:8080.");
         }
     }
 

@@ -264,6 +264,19 @@ public sealed class HttpProviderConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lookup_ThroughAnIdPlaceholder_SendsTheEmail_ElseThePhone()
+    {
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Http:Crm:PathTemplate"] = "/customers/{id}" });
+
+        var byEmail = await harness.LookupAsync("crm", harness.Email(SampleIdentifiers.JaneDoeEmail));
+        var byPhone = await harness.LookupAsync("crm", harness.Person(new RawIdentifiers(Phone: SampleIdentifiers.JaneDoePhone)));
+
+        byEmail.Status.ShouldBe(ProviderStatus.Matched);
+        byEmail.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+        byPhone.Status.ShouldBe(ProviderStatus.NoMatch, "the stub keys its customers by email, and is asked by the phone");
+    }
+
+    [Fact]
     public async Task Lookup_A429WithRetryAfter_PausesTheProviderForEveryCaller()
     {
         await using var harness = Harness(new Dictionary<string, string?>

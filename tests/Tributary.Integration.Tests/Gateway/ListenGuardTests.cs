@@ -53,6 +53,18 @@ public sealed class ListenGuardTests : IDisposable
         (await client.GetStringAsync($"http://127.0.0.1:{port}/healthz")).ShouldBe("ok");
     }
 
+    [Theory]
+    [InlineData("--urls=notaurl", "urls")]
+    [InlineData("--urls=ftp://127.0.0.1:21", "urls")]
+    [InlineData("--Kestrel:Endpoints:Web:Url=127.0.0.1", "Kestrel:Endpoints:Web:Url")]
+    public async Task WithKeysOrWithout_AnAddressThatIsNoUrl_IsRefused_NamingTheSetting(string setting, string named)
+    {
+        var error = await Should.ThrowAsync<ConfigurationException>(() => StartAsync(setting, "--Gateway:ApiKeys:0=listen-key"));
+
+        error.Message.ShouldContain(named, Case.Sensitive);
+        error.Message.ShouldContain("scheme://host:port", Case.Sensitive);
+    }
+
     [Fact]
     public async Task WithKeys_AnyAddressIsAllowed()
     {

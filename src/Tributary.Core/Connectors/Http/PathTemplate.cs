@@ -8,10 +8,11 @@ namespace Tributary.Connectors.Http;
 /// A request path with identifier placeholders (<c>/customers/{email}</c>, <c>/lookup?phone={phone}</c>), filled with
 /// the query's normalised identifiers. A value can never change the request's shape: it is percent-encoded as one
 /// path segment (or one query value), and a value that could still be read as more than that is refused.
+/// <c>{id}</c> is whichever identifier the query has that a customer system keys by: its email, else its phone in E.164.
 /// </summary>
 internal sealed partial class PathTemplate
 {
-    private static readonly string[] Known = ["email", "phone", "domain", "linkedin", "name", "company"];
+    private static readonly string[] Known = ["email", "phone", "domain", "linkedin", "name", "company", "id"];
 
     private readonly Part[] _parts;
 
@@ -114,6 +115,7 @@ internal sealed partial class PathTemplate
         "linkedin" => identifiers.LinkedInUrl,
         "name" => identifiers.FullName,
         "company" => identifiers.Company,
+        "id" => identifiers.Email ?? identifiers.Phone,
         _ => null,
     };
 
