@@ -20,6 +20,9 @@ internal sealed class JobRunner(
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly JobsOptions _options = options.Value;
 
+    /// <summary>Callbacks delivered at once: enough that a few receivers that are down leave room for the rest.</summary>
+    private const int MaxCallbacksAtOnce = 16;
+
     private TimeSpan Poll => TimeSpan.FromSeconds(_options.PollSeconds);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -63,29 +66,68 @@ internal sealed class JobRunner(
         }
     }
 
+    /// <summary>
+    /// Delivers due callbacks side by side, up to <see cref="MaxCallbacksAtOnce"/>, so one receiver that is down (each
+    /// attempt waiting out its timeout, then its backoff) holds up no other job's callback. Only this loop adds to or
+    /// removes from the deliveries in flight, and it drops finished ones before it lists what is due: a callback whose
+    /// result was recorded is not listed again, and one listed while its delivery ends is not started twice.
+    /// </summary>
     private async Task DeliverCallbacksAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var inFlight = new Dictionary<string, Task>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                foreach (var done in inFlight.Where(static d => d.Value.IsCompleted).Select(static d => d.Key).ToList())
+                {
+                    inFlight.Remove(done);
+                }
+
                 foreach (var id in await store.ListPendingCallbacksAsync(stoppingToken))
                 {
-                    await callbacks.DeliverAsync(id, stoppingToken);
+                    if (inFlight.Count < MaxCallbacksAtOnce && !inFlight.ContainsKey(id))
+                    {
+                        inFlight[id] = DeliverOneAsync(id, stoppingToken);
+                    }
                 }
 
                 await wakeup.WaitForCallbackAsync(Poll, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
                 JobsLog.RunnerError(logger, ex.GetType().Name);
                 await PauseAsync(stoppingToken);
             }
+        }
+
+        await Task.WhenAll(inFlight.Values);
+    }
+
+    private async Task DeliverOneAsync(string id, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await callbacks.DeliverAsync(id, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Still pending in the store: delivered after the restart.
+        }
+        catch (Exception ex)
+        {
+            JobsLog.RunnerError(logger, ex.GetType().Name);
+        }
+        finally
+        {
+            // Frees its slot for a callback that was waiting for one.
+            wakeup.CallbackPending();
         }
     }
 

@@ -65,6 +65,29 @@ public sealed class JobCallbackRetryTests
         waits[2].ShouldBeGreaterThan(waits[1] * 1.4, string.Join(", ", waits));
     }
 
+    [Fact]
+    public async Task Callback_ToAReceiverThatIsDown_HoldsUpNoOtherJobsCallback()
+    {
+        var time = FakeClock.Create();
+        await using var down = await CallbackReceiver.StartAsync();
+        down.FailFirst = int.MaxValue;
+        down.FailWith = 503;
+        await using var up = await CallbackReceiver.StartAsync();
+        await using var gateway = await GatewayServer.StartAsync(
+            services => services.AddSingleton<TimeProvider>(time),
+            "--Jobs:AllowPrivateCallbacks=true", "--Jobs:CallbackRetryDelayMs=60000", "--Jobs:CallbackMaxAttempts=5");
+        await FinishedJobAsync(gateway, time, down);
+        await Eventually.TrueAsync(() => down.Requests.Count == 1, "the first attempt at the receiver that is down", TimeSpan.FromSeconds(30));
+
+        // The clock does not move, so the first job's retry waits for ever; the second job's callback must not.
+        var id = await FinishedJobAsync(gateway, time, up);
+
+        var delivered = await JobsClient.WaitAsync(gateway.Client, id, j => j.GetProperty("callback").GetProperty("state").GetString() != "pending", seconds: 30);
+        delivered.GetProperty("callback").GetProperty("state").GetString().ShouldBe("delivered");
+        up.Requests.Count.ShouldBe(1);
+        down.Requests.Count.ShouldBe(1);
+    }
+
     /// <summary>A finished job whose callback to <paramref name="receiver"/> is due.</summary>
     private static async Task<string> FinishedJobAsync(GatewayServer gateway, FakeTimeProvider time, CallbackReceiver receiver)
     {
