@@ -35,4 +35,24 @@ public sealed class JsonLinesRowSourceTests : IDisposable
         rows[1].Rejection.ShouldBe("malformed JSON: a \\u escape that is half of a surrogate pair");
         rows[2].Rejection.ShouldBe("malformed JSON: a \\u escape that is half of a surrogate pair");
     }
+
+    [Fact]
+    public void Read_AMemberGivenTwice_RejectsThatLine_AsTheApiRefusesSuchABody()
+    {
+        var path = _directory.File("twice.jsonl");
+        File.WriteAllText(path, string.Join("\n",
+            """{"email":"a@acme.com","name":"Ann"}""",
+            """{"email":"jane@acme.com","email":"b@c.com"}""",
+            """{"email":"d@acme.com","name":"Dee","Email":"other"}"""));
+
+        using var source = JsonLinesRowSource.Open(path);
+        var rows = new List<InputRow>();
+        while (source.Read() is { } row)
+        {
+            rows.Add(row);
+        }
+
+        rows.Select(r => r.Rejection).ShouldBe([null, "member 'email' appears twice", null]);
+        rows[2].Values![0].ShouldBe("d@acme.com", "names differing in case are different members, as columns are");
+    }
 }

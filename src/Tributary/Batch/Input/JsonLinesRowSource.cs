@@ -116,6 +116,7 @@ internal sealed class JsonLinesRowSource : IRowSource
             }
 
             var values = new string[Columns.Count];
+            var given = new bool[Columns.Count];
             Array.Fill(values, string.Empty);
             foreach (var property in document.RootElement.EnumerateObject())
             {
@@ -123,6 +124,14 @@ internal sealed class JsonLinesRowSource : IRowSource
                 {
                     continue;
                 }
+
+                if (given[index])
+                {
+                    // Which of the two is the record's? The API refuses such a body, and so does a file.
+                    return InputRow.Rejected(line.Number, $"member '{property.Name}' appears twice", raw);
+                }
+
+                given[index] = true;
 
                 var value = property.Value.ValueKind switch
                 {
