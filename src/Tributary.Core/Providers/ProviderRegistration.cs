@@ -27,6 +27,7 @@ public static class ProviderRegistration
         where TConnector : class, IEnrichmentProvider
         where TOptions : ProviderOptions
     {
+        builder.Sections.Add(section);
         builder.Services.AddOptions<TOptions>()
             .BindConfiguration($"Providers:{section}")
             .ValidateOnStart();

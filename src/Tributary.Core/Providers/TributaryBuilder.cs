@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
 
 namespace Tributary.Providers;
@@ -11,6 +12,9 @@ public sealed class TributaryBuilder(IServiceCollection services, IConfiguration
     public IServiceCollection Services { get; } = services;
 
     public IConfiguration Configuration { get; } = configuration;
+
+    /// <summary>The sections under <c>Providers</c> the providers added read; any other is refused at start.</summary>
+    public ProviderSections Sections { get; } = AddSections(services);
 
     /// <summary>The sandbox wiring of every built-in provider added, for the host's sandbox mode.</summary>
     public IList<ProviderSandbox> Sandboxes { get; } = [];
@@ -24,6 +28,15 @@ public sealed class TributaryBuilder(IServiceCollection services, IConfiguration
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderCallbacks, TCallbacks>());
         return this;
+    }
+
+    private static ProviderSections AddSections(IServiceCollection services)
+    {
+        var sections = new ProviderSections();
+        services.AddSingleton(sections);
+        services.AddOptions<ProviderSectionsOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProviderSectionsOptions>, ProviderSectionsValidator>();
+        return sections;
     }
 
     /// <summary>Declares how the provider just added runs against its simulator.</summary>

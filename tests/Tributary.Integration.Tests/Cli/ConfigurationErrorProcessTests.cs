@@ -43,6 +43,16 @@ public sealed class ConfigurationErrorProcessTests
     }
 
     [Fact]
+    public async Task Providers_WithAMisspelledProviderSection_ExitsWith2NamingIt()
+    {
+        await using var run = await TributaryProcess.RunAsync(["providers", "--Providers:Clearbitt:ApiKey=sk_typo"]);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("Providers:Clearbitt is not a provider Tributary knows", Case.Sensitive);
+        run.Output.ShouldNotContain("sk_typo", Case.Sensitive);
+    }
+
+    [Fact]
     public async Task Lookup_WithTwoSettingsOutOfRange_ExitsWith2NamingBoth()
     {
         await using var run = await TributaryProcess.RunAsync(

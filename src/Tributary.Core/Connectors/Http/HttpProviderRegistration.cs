@@ -21,6 +21,7 @@ public static class HttpProviderRegistration
     public static TributaryBuilder AddHttpProviders(this TributaryBuilder builder)
     {
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpProviderOptions>, HttpProviderOptionsValidator>());
+        builder.Sections.Add("Http");
         var section = builder.Configuration.GetSection(SectionName);
         if (section[nameof(HttpProviderOptions.PathTemplate)] is not null || section[nameof(HttpProviderOptions.BaseUrl)] is not null)
         {
