@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using Tributary.Host.Batch;
@@ -151,7 +152,7 @@ internal static class PipelineCommands
             return ExitCodes.Success;
         });
 
-        var id = new Argument<long?>("ID") { Description = "The dead letter to replay.", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<long?>("ID") { Description = "The dead letter to replay.", Arity = ArgumentArity.ZeroOrOne, CustomParser = DeadLetterId };
         var all = new Option<bool>("--all") { Description = "Replay every dead letter." };
         var replay = new Command("replay", "Queue dead letters' work again (a pipeline record is staged again, a provider callback queued again).") { id, all };
         replay.SetAction(async (parse, cancellationToken) =>
@@ -181,5 +182,23 @@ internal static class PipelineCommands
             return ExitCodes.Success;
         });
         return new Command("dlq", "Dead letters: work that failed for good.") { list, replay };
+    }
+
+    /// <summary>A dead letter's number, as <c>dlq list</c> shows it; anything else is refused in those words.</summary>
+    private static long? DeadLetterId(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        result.AddError($"'{text}' is not a dead letter's ID: give the number tributary dlq list shows, or --all.");
+        return null;
     }
 }

@@ -44,6 +44,23 @@ public sealed class CliProcessTests
     }
 
     [Theory]
+    [InlineData("not a dead letter's ID", "dlq", "replay", "nosuch")]
+    [InlineData("not a dead letter's ID", "dlq", "replay", "-3")]
+    [InlineData("there is no dead letter 987654", "dlq", "replay", "987654")]
+    [InlineData("give either an ID or --all", "dlq", "replay")]
+    [InlineData("give either an ID or --all", "dlq", "replay", "1", "--all")]
+    public async Task DlqReplay_WithoutOneKnownDeadLetterOrAll_ExitsWith2Saying(string says, params string[] args)
+    {
+        using var directory = new TempDirectory();
+
+        await using var run = await TributaryProcess.RunAsync(args, workingDirectory: directory.Path);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain(says, Case.Sensitive);
+        run.Output.ShouldNotContain("System.Int64", Case.Sensitive);
+    }
+
+    [Theory]
     [InlineData("empty.csv", "")]
     [InlineData("blank.csv", "\n\n")]
     public async Task Stage_AFileWithoutAHeaderLine_ExitsWith2WithAMessage(string name, string content)
