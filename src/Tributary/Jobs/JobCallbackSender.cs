@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Tributary.Host.Flat;
 using Tributary.Storage;
 
 namespace Tributary.Host.Jobs;
@@ -16,6 +17,9 @@ internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore st
 {
     public const string ClientName = "tributary-job-callbacks";
 
+    // Written as GET /v1/jobs/{id} writes it (a time's '+' as it is, not \u002B), so the two read the same.
+    private static readonly JsonSerializerOptions AsAnswered = new() { Encoder = FlatJsonWriter.Encoder };
+
     public async Task DeliverAsync(string id, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { CallbackUrl: { } url } job)
@@ -26,7 +30,7 @@ internal sealed class JobCallbackSender(IHttpClientFactory clients, IJobStore st
         // The status as GET /v1/jobs/{id} has it, without the callback member: a receiver is the callback.
         var status = JsonSerializer.SerializeToNode(JobStatusResponse.Of(job), JobsJsonContext.Default.JobStatusResponse)!.AsObject();
         status.Remove("callback");
-        var body = Encoding.UTF8.GetBytes(status.ToJsonString());
+        var body = Encoding.UTF8.GetBytes(status.ToJsonString(AsAnswered));
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var attempts = new CallbackAttempts(job.CallbackAttempts, (count, token) => store.RecordCallbackAsync(id, CallbackState.Pending, count, token));

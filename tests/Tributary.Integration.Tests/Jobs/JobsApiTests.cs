@@ -227,6 +227,7 @@ public sealed class JobsApiTests : IAsyncLifetime
             body.RootElement.GetProperty("matched").GetInt64().ShouldBe(1);
             body.RootElement.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null, "the status as GET /v1/jobs/{id} has it");
             body.RootElement.TryGetProperty("callback", out _).ShouldBeFalse("the callback posts the status without its callback member");
+            Encoding.UTF8.GetString(request.Body).ShouldNotContain("\\u002B", Case.Sensitive, "times are written as GET /v1/jobs/{id} writes them");
         }
 
         // Delivered is final: the job records it, and only undelivered callbacks are ever sent.
