@@ -10,7 +10,7 @@ namespace Tributary.Host.Jobs;
 /// <summary>
 /// One line of <c>GET /v1/jobs/{id}/results</c>: the record's index, the caller's own <c>id</c> and
 /// <c>externalId</c> when the record has them (so an unmatched record is identifiable without counting lines), its
-/// status and the reason a record was rejected or failed, then the flat answer of <c>/v1/enrich</c> (every field,
+/// status and the reason a record was rejected or failed (<c>""</c> for the others: nothing in a line is null), then the flat answer of <c>/v1/enrich</c> (every field,
 /// <c>""</c> or <c>0</c> when unknown; <c>confidence</c>, <c>source</c>, <c>partial</c>, <c>providers</c>).
 /// </summary>
 internal static class JobResultLine
@@ -31,7 +31,7 @@ internal static class JobResultLine
             json.WriteNumber(Index, index);
             EchoIds(json, record);
             json.WriteString(Status, RecordStatus.Of(outcome));
-            json.WriteString(Reason, reason);
+            json.WriteString(Reason, reason ?? string.Empty);
             FlatJsonWriter.WriteMembers(json, fields, flat ?? FlatAnswer.None, requestId: null);
             json.WriteEndObject();
         }

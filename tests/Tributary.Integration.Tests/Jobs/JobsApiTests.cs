@@ -53,6 +53,8 @@ public sealed class JobsApiTests : IAsyncLifetime
         results[0].GetProperty("name").GetString().ShouldBe("Jane Doe");
         results[0].GetProperty("employeeCount").GetInt64().ShouldBe(500);
         results[2].GetProperty("reason").GetString()!.ShouldStartWith("email:");
+        results[0].GetProperty("reason").GetString().ShouldBe(string.Empty);
+        results.ShouldAllBe(r => r.EnumerateObject().All(m => m.Value.ValueKind != JsonValueKind.Null));
         results[3].GetProperty("name").GetString().ShouldBe("Jane Doe");
         results[4].GetProperty("companyName").GetString().ShouldBe(SampleIdentifiers.AcmeName);
     }
