@@ -57,7 +57,7 @@ internal static class JobsEndpoints
         await store.CreateAsync(new NewJob(id, time.GetUtcNow(), settings, submission.CallbackUrl, submission.Records), cancellationToken);
         JobsLog.Accepted(loggers.CreateLogger("Tributary.Jobs"), id, submission.Records.Count);
         wakeup.JobQueued();
-        return TypedResults.Accepted($"/v1/jobs/{id}", new JobAccepted(id, "queued"));
+        return TypedResults.Accepted($"/v1/jobs/{id}", new JobAccepted(id, id, "queued"));
     }
 
     private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetAsync(HttpContext http, string id, IJobStore store, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ internal static class JobsClient
         ((int)response.StatusCode).ShouldBe(202, text);
         using var accepted = JsonDocument.Parse(text);
         var id = accepted.RootElement.GetProperty("jobId").GetString()!;
+        accepted.RootElement.GetProperty("id").GetString().ShouldBe(id);
         accepted.RootElement.GetProperty("status").GetString().ShouldBe("queued");
         response.Headers.Location!.ToString().ShouldBe($"/v1/jobs/{id}");
         return id;
