@@ -22,14 +22,9 @@ public sealed class JsonLinesRowSourceTests : IDisposable
             """{"email":"c@acme.com","\udc00":1}""",
             """{"email":"d@acme.com","name":"Dee"}"""));
 
-        using var source = JsonLinesRowSource.Open(path);
-        var rows = new List<InputRow>();
-        while (source.Read() is { } row)
-        {
-            rows.Add(row);
-        }
+        var (columns, rows) = ReadAll(path);
 
-        source.Columns.ShouldBe(["email", "name"]);
+        columns.ShouldBe(["email", "name"]);
         rows.Select(r => r.Line).ShouldBe([1, 2, 3, 4]);
         rows.Select(r => r.Values?[1]).ShouldBe(["Ann", null, null, "Dee"]);
         rows[1].Rejection.ShouldBe("malformed JSON: a \\u escape that is half of a surrogate pair");
@@ -45,6 +40,14 @@ public sealed class JsonLinesRowSourceTests : IDisposable
             """{"email":"jane@acme.com","email":"b@c.com"}""",
             """{"email":"d@acme.com","name":"Dee","Email":"other"}"""));
 
+        var (columns, rows) = ReadAll(path);
+
+        rows.Select(r => r.Rejection).ShouldBe([null, "member 'email' appears twice", null]);
+        rows[2].Values![0].ShouldBe("d@acme.com", "names differing in case are different members, as columns are");
+    }
+
+    private static (IReadOnlyList<string> Columns, List<InputRow> Rows) ReadAll(string path)
+    {
         using var source = JsonLinesRowSource.Open(path);
         var rows = new List<InputRow>();
         while (source.Read() is { } row)
@@ -52,7 +55,6 @@ public sealed class JsonLinesRowSourceTests : IDisposable
             rows.Add(row);
         }
 
-        rows.Select(r => r.Rejection).ShouldBe([null, "member 'email' appears twice", null]);
-        rows[2].Values![0].ShouldBe("d@acme.com", "names differing in case are different members, as columns are");
+        return (source.Columns, rows);
     }
 }
