@@ -32,6 +32,12 @@ public sealed class TributaryBuilder(IServiceCollection services, IConfiguration
 
     private static ProviderSections AddSections(IServiceCollection services)
     {
+        // One list per container, however many builders are made on it.
+        if (services.FirstOrDefault(static d => d.ServiceType == typeof(ProviderSections))?.ImplementationInstance is ProviderSections added)
+        {
+            return added;
+        }
+
         var sections = new ProviderSections();
         services.AddSingleton(sections);
         services.AddOptions<ProviderSectionsOptions>().ValidateOnStart();
