@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Resilience;
 
 namespace Tributary.Host.Genesys;
 
@@ -17,9 +18,13 @@ internal sealed class GenesysTokenSource(IHttpClientFactory clients, IOptions<Ge
 
     private static readonly TimeSpan RenewBeforeExpiry = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long the login is left alone after a 429 that does not say.</summary>
+    private static readonly TimeSpan LoginBusyPause = TimeSpan.FromSeconds(1);
+
     private readonly GenesysOptions _options = options.Value;
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private Token? _current;
+    private DateTimeOffset _loginHeldUntil;
     private long _requests;
 
     /// <summary>Tokens requested from the login so far.</summary>
@@ -40,6 +45,18 @@ internal sealed class GenesysTokenSource(IHttpClientFactory clients, IOptions<Ge
             if (_current is { } renewed && time.GetUtcNow() < renewed.RenewAt)
             {
                 return renewed.Value;
+            }
+
+            // The login said how long to wait (a 429): every caller waits that out here, with the one renewal, unless
+            // it is longer than any call waits for Genesys (Genesys:MaxRetryAfterSeconds).
+            if (_loginHeldUntil - time.GetUtcNow() is var held && held > TimeSpan.Zero)
+            {
+                if (held > TimeSpan.FromSeconds(_options.MaxRetryAfterSeconds))
+                {
+                    throw new HttpRequestException("The Genesys Cloud login asked to wait longer than Genesys:MaxRetryAfterSeconds.", null, HttpStatusCode.TooManyRequests);
+                }
+
+                await Task.Delay(held, time, cancellationToken);
             }
 
             var token = await RequestAsync(cancellationToken);
@@ -84,6 +101,11 @@ internal sealed class GenesysTokenSource(IHttpClientFactory clients, IOptions<Ge
         {
             GenesysLog.LoginRefused(logger, (int)response.StatusCode);
             throw new GenesysAuthenticationException((int)response.StatusCode);
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            _loginHeldUntil = time.GetUtcNow() + (RetryAfter.From(response, time.GetUtcNow()) ?? LoginBusyPause);
         }
 
         if (!response.IsSuccessStatusCode)

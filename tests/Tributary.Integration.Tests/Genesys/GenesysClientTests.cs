@@ -10,6 +10,8 @@ namespace Tributary.IntegrationTests.Genesys;
 /// <summary>The Genesys Cloud client against the Genesys simulator over loopback HTTP, on a fake clock.</summary>
 public sealed class GenesysClientTests
 {
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
     private static readonly Dictionary<string, string> Attributes = new() { ["enrich.name"] = "Jane Doe", ["enrich.source"] = "clearbit", ["enrich.confidence"] = "0.92" };
 
     [Fact]
@@ -241,6 +243,38 @@ public sealed class GenesysClientTests
         gone.Outcome.ShouldBe(GenesysOutcome.Gone);
         genesys.Simulator.ExternalContactWrites.Select(w => (w.Method, w.Status)).ShouldBe([("POST", 200), ("PUT", 200), ("PUT", 404)]);
         genesys.Simulator.ExternalContactWrites[0].Body.ShouldNotContain("\"id\"");
+    }
+
+    [Fact]
+    public async Task Login_Answering429WithRetryAfter_IsAskedAgainOnlyOnceThatHasPassed()
+    {
+        var logins = new List<TimeSpan>();
+        GenesysHarness? harness = null;
+        await using var stub = await StubApi.StartAsync(app =>
+        {
+            app.MapPost("/oauth/token", (HttpResponse response) =>
+            {
+                lock (logins)
+                {
+                    logins.Add(harness!.Time.GetUtcNow() - Start);
+                    if (logins.Count == 1)
+                    {
+                        response.Headers.RetryAfter = "7";
+                        return Results.StatusCode(429);
+                    }
+                }
+
+                return Results.Text("""{"access_token":"stub-token","token_type":"bearer","expires_in":86399}""", "application/json");
+            });
+            app.MapPatch("/api/v2/conversations/{conversation}/participants/{participant}/attributes", () => Results.StatusCode(202));
+        });
+        await using var genesys = harness = await GenesysHarness.StartAsync(new Dictionary<string, string?> { ["Genesys:BaseUrl"] = stub.BaseUrl, ["Genesys:LoginUrl"] = stub.BaseUrl });
+
+        var (result, _) = await genesys.AdvanceUntilDoneAsync(genesys.PatchSampleAsync(Attributes));
+
+        result.IsDone.ShouldBeTrue(result.Reason);
+        logins.Count.ShouldBe(2);
+        logins[1].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(7));
     }
 
     [Fact]
