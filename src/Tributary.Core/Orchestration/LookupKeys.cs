@@ -67,6 +67,7 @@ public sealed class LookupKeys(IdentifierHasher hasher)
         return hash.Length == HashLength && !hash.ContainsAnyExcept(HashCharacters) ? kind : null;
     }
 
-    // A company is the same company whatever else the caller knew about the person.
-    private static string CompanyMaterial(IdentifierSet identifiers) => "domain:" + identifiers.Domain;
+    // A company is the same company whatever else the caller knew about the person; without a domain, its name.
+    private static string CompanyMaterial(IdentifierSet identifiers) =>
+        identifiers.Domain is { } domain ? "domain:" + domain : "company:" + identifiers.Company?.ToLowerInvariant();
 }

@@ -130,9 +130,11 @@ internal static class EnrichRequestParser
             return false;
         }
 
-        // A domain alone names a company, not a person: look the company up rather than skip every person API. With a
-        // full name it names the person at that company, which Apollo, Hunter and People Data Labs match on.
-        if (asked == LookupKind.Person && identifiers is { Domain: not null, Email: null, Phone: null, LinkedInUrl: null, FullName: null })
+        // A domain or a company's name alone names a company, not a person: look the company up (by its domain, else
+        // by its name, where a provider matches on that) rather than skip every person API. With a full name it names
+        // the person at that company, which Apollo, Hunter and People Data Labs match on.
+        if (asked == LookupKind.Person && identifiers is { Email: null, Phone: null, LinkedInUrl: null, FullName: null }
+            && (identifiers.Domain is not null || identifiers.Company is not null))
         {
             kind = LookupKind.Company;
         }

@@ -27,7 +27,7 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
     public int MaxBatchSize => 100;
 
     public bool CanLookup(EnrichmentQuery query) => query.Kind == LookupKind.Company
-        ? query.Identifiers.Domain is not null
+        ? query.Identifiers.Domain is not null || query.Identifiers.Company is not null
         : PersonParameters(query.Identifiers).Count > 0;
 
     /// <summary>What <see cref="PersonParameters"/> sends: a name only with a company, and the domain only in the company's place.</summary>
@@ -122,7 +122,9 @@ internal sealed class PeopleDataLabsConnector(ProviderHttp http, IOptions<People
     }
 
     private Uri RequestUri(EnrichmentQuery query) => query.Kind == LookupKind.Company
-        ? new Uri($"{_options.ApiBaseUrl}/company/enrich?website={Uri.EscapeDataString(query.Identifiers.Domain!)}")
+        ? new Uri(query.Identifiers.Domain is { } domain
+            ? $"{_options.ApiBaseUrl}/company/enrich?website={Uri.EscapeDataString(domain)}"
+            : $"{_options.ApiBaseUrl}/company/enrich?name={Uri.EscapeDataString(query.Identifiers.Company!)}")
         : new Uri($"{_options.ApiBaseUrl}/person/enrich?{string.Join('&', PersonParameters(query.Identifiers).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"))}");
 
     /// <summary>Every identifier PDL matches on: it rates one match on all it is given, and more inputs raise the likelihood.</summary>

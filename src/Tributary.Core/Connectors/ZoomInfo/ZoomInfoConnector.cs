@@ -30,7 +30,7 @@ internal sealed class ZoomInfoConnector(
     public int MaxBatchSize => 25;
 
     public bool CanLookup(EnrichmentQuery query) => query.Kind == LookupKind.Company
-        ? query.Identifiers.Domain is not null
+        ? query.Identifiers.Domain is not null || query.Identifiers.Company is not null
         : query.Identifiers.Email is not null || query.Identifiers.Phone is not null || query.Identifiers.HasNameAndCompany;
 
     /// <summary>The one identifier <see cref="PersonInput"/> sends: email, else phone, else name with company.</summary>
@@ -48,7 +48,7 @@ internal sealed class ZoomInfoConnector(
         {
             IReadOnlyDictionary<string, string> input = query.Kind == LookupKind.Person
                 ? PersonInput(query.Identifiers)
-                : new Dictionary<string, string> { ["companyWebsite"] = query.Identifiers.Domain! };
+                : CompanyInput(query.Identifiers);
             var body = query.Kind == LookupKind.Person
                 ? ContactBody([input])
                 : OutgoingJson.Serialize(new ZoomInfoCompanyRequest([input], _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
@@ -124,6 +124,11 @@ internal sealed class ZoomInfoConnector(
     private byte[] ContactBody(IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => OutgoingJson.Serialize(
         new ZoomInfoContactRequest(inputs, _options.ContactFields),
         ZoomInfoJsonContext.Default.ZoomInfoContactRequest);
+
+    /// <summary>A company by its website, else by its name.</summary>
+    private static Dictionary<string, string> CompanyInput(IdentifierSet identifiers) => identifiers.Domain is { } domain
+        ? new() { ["companyWebsite"] = domain }
+        : new() { ["companyName"] = identifiers.Company! };
 
     /// <summary>The strongest identifier ZoomInfo matches on: email, then phone, then name with company.</summary>
     private static Dictionary<string, string> PersonInput(IdentifierSet identifiers)
