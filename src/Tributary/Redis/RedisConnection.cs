@@ -46,6 +46,9 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     public async Task<IConnectionMultiplexer> GetAsync() => await _connecting;
 
+    /// <summary>Raised, on a thread of the connection's, each time a lost connection to Redis is back.</summary>
+    public event Action? Restored;
+
     internal void SawNodes(int count) => Volatile.Write(ref _seenNodes, Math.Max(1, count));
 
     public async ValueTask DisposeAsync()
@@ -60,7 +63,7 @@ internal sealed class RedisConnection : IAsyncDisposable
     {
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
         multiplexer.ConnectionFailed += (_, e) => Lost(e.EndPoint, e.FailureType);
-        multiplexer.ConnectionRestored += (_, e) => Restored(e.EndPoint);
+        multiplexer.ConnectionRestored += (_, e) => OnRestored(e.EndPoint);
         if (!multiplexer.IsConnected)
         {
             Lost(configuration.EndPoints.FirstOrDefault(), ConnectionFailureType.UnableToConnect);
@@ -69,10 +72,11 @@ internal sealed class RedisConnection : IAsyncDisposable
         return multiplexer;
     }
 
-    private void Restored(System.Net.EndPoint? endPoint)
+    private void OnRestored(System.Net.EndPoint? endPoint)
     {
         var name = endPoint?.ToString();
         RedisLog.Restored(_logger, name);
+        Restored?.Invoke();
     }
 
     private void Lost(System.Net.EndPoint? endPoint, ConnectionFailureType failure)

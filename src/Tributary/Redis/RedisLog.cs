@@ -13,6 +13,10 @@ internal static partial class RedisLog
     public static partial void OperationFailed(ILogger logger, string operation, Exception exception);
 
     [LoggerMessage(EventId = 9404, Level = LogLevel.Warning,
-        Message = "Erasure could not remove the subject's answers from the shared cache ({Reason}): no process serves them (every read is screened against the suppression list), but Redis holds them until their TTL or the next read; erase again once Redis is back")]
+        Message = "Erasure could not remove the subject's answers from the shared cache ({Reason}): no process serves them (every read is screened against the suppression list); this process removes them once Redis is back, and if it stops before that, erase again")]
     public static partial void ErasureNotShared(ILogger logger, string reason, Exception? exception);
+
+    [LoggerMessage(EventId = 9405, Level = LogLevel.Information,
+        Message = "Redis is back: {Erasures} erasures made while it was away removed {Entries} shared cache entries")]
+    public static partial void ErasuresShared(ILogger logger, int erasures, int entries);
 }

@@ -30,9 +30,12 @@ internal static class RedisServer
     public static string NewPrefix() => $"test-{Guid.NewGuid():N}:";
 
     /// <summary>A <c>redis-server</c> of the caller's own on <paramref name="port"/>, to stop and start again; killed at the latest when the tests end.</summary>
-    public static Process StartOwn(int port)
+    /// <param name="port">Its port.</param>
+    /// <param name="dataDirectory">Where it keeps a dump across a <c>SHUTDOWN SAVE</c>; without one it keeps nothing.</param>
+    public static Process StartOwn(int port, string? dataDirectory = null)
     {
-        var server = Process.Start(new ProcessStartInfo(OwnServer, ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"])
+        string[] persistence = dataDirectory is null ? ["--save", "", "--appendonly", "no"] : ["--save", "", "--appendonly", "no", "--dir", dataDirectory];
+        var server = Process.Start(new ProcessStartInfo(OwnServer, ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. persistence])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,

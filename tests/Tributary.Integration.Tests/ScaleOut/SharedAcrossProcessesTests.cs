@@ -240,6 +240,63 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
         }
     }
 
+    [OwnRedisFact]
+    public async Task AnErasureWhileRedisIsAway_IsAppliedToItOnceItIsBack()
+    {
+        var port = TributaryProcess.FreePort();
+        using var data = new TempDirectory();
+        var prefix = RedisServer.NewPrefix();
+        var redis = RedisServer.StartOwn(port, data.Path);
+        try
+        {
+            await using var gateways = await GatewayProcesses.StartAsync(1, _clearbit, 600, $"127.0.0.1:{port},connectTimeout=500", prefix);
+            (await Enrich(gateways.Clients[0], SampleIdentifiers.JaneDoeEmail)).Status.ShouldBe(200);
+            await Eventually.TrueAsync(async () => await KeysAsync(port, prefix + "subject:*") > 0, "the answer and its subject index in Redis");
+
+            // Redis stops with its data saved, so what it held comes back with it.
+            await using (var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},allowAdmin=true"))
+            {
+                try
+                {
+                    admin.GetServer($"127.0.0.1:{port}").Shutdown(StackExchange.Redis.ShutdownMode.Always);
+                }
+                catch (StackExchange.Redis.RedisConnectionException)
+                {
+                    // The server closes the connection as it stops.
+                }
+            }
+
+            await redis.WaitForExitAsync();
+            using var erasure = await gateways.Clients[0].SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/v1/subjects")
+            {
+                Content = new StringContent($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""", Encoding.UTF8, "application/json"),
+            });
+            var receipt = await erasure.Content.ReadFromJsonAsync<JsonElement>();
+
+            redis = RedisServer.StartOwn(port, data.Path);
+            await Eventually.TrueAsync(() => gateways.Output.Contains("erasures made while it was away", StringComparison.Ordinal), "the kept erasure to be applied", TimeSpan.FromSeconds(60));
+
+            erasure.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, receipt.ToString());
+            receipt.GetProperty("sharedCache").ValueKind.ShouldBe(JsonValueKind.Null, "Redis was away when the subject was erased");
+            (await KeysAsync(port, prefix + "cache:*")).ShouldBe(0, "the subject's answer is gone from Redis too");
+        }
+        finally
+        {
+            if (!redis.HasExited)
+            {
+                redis.Kill();
+            }
+
+            redis.Dispose();
+        }
+    }
+
+    private static async Task<int> KeysAsync(int port, string pattern)
+    {
+        await using var client = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+        return client.GetServer($"127.0.0.1:{port}").Keys(pattern: pattern).Count();
+    }
+
     private static string[] FreshEmails(int count)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
