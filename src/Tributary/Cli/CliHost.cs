@@ -28,10 +28,22 @@ internal sealed class CliHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<CliHost> StartAsync(string[] args, CancellationToken cancellationToken)
+    /// <param name="args">The verb's settings.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="ownProgress">
+    /// Log the pipeline's information lines too (a long-running verb's runs, as <c>serve</c> logs them); a one-shot
+    /// verb shows warnings and errors only.
+    /// </param>
+    public static async Task<CliHost> StartAsync(string[] args, CancellationToken cancellationToken, bool ownProgress = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
         TributaryConfiguration.AddSources(builder.Configuration, args);
+        if (ownProgress)
+        {
+            // The pipeline's runs, not every lookup; before the configuration's rules, so a setting for the category still decides.
+            builder.Logging.AddFilter("Tributary.Host.Pipeline", LogLevel.Information);
+        }
+
         TributaryLogging.Configure(builder.Logging, builder.Configuration);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

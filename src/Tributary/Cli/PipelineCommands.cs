@@ -31,7 +31,7 @@ internal static class PipelineCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             string[] effective = parse.GetValue(dryRun) ? [.. settings, "--Pipeline:DryRun=true"] : settings;
-            await using var host = await CliHost.StartAsync(effective, cancellationToken);
+            await using var host = await CliHost.StartAsync(effective, cancellationToken, ownProgress: true);
             var pipeline = host.Services.GetRequiredService<PipelineWorker>();
             var callbacks = host.Services.GetRequiredService<ProviderCallbackWorker>();
             await output.WriteLineAsync(parse.GetValue(once) ? "Working until the staging queue is drained." : "Worker started; Ctrl+C stops it.");
