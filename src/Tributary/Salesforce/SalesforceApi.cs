@@ -9,8 +9,8 @@ namespace Tributary.Host.Salesforce;
 /// One REST call to the org through the <c>salesforce</c> HTTP pipeline (which retries 5xx and network errors): the
 /// session's token and instance, <c>Sforce-Call-Options: client=tributary</c> (so change events of our own writes can
 /// be told apart), <c>Sforce-Limit-Info</c> recorded. A 401 (<c>INVALID_SESSION_ID</c>, or no body) logs in again and
-/// sends once more; a 403 <c>REQUEST_LIMIT_EXCEEDED</c> stops every call until the next UTC midnight without touching the network.
-/// What the caller cannot use becomes a <see cref="CrmUnavailableException"/>.
+/// sends once more; a 403 <c>REQUEST_LIMIT_EXCEEDED</c> stops every call until the next UTC midnight without touching
+/// the network. What the caller cannot use becomes a <see cref="CrmUnavailableException"/>.
 /// </summary>
 internal sealed class SalesforceApi(IHttpClientFactory clients, SalesforceTokenSource tokens, SalesforceDailyLimit limit, ILogger<SalesforceApi> logger)
 {

@@ -12,6 +12,9 @@ internal sealed class JsonLinesRowSource : IRowSource
     private readonly LineReader _lines;
     private readonly Dictionary<string, int> _indexes;
 
+    // Which columns the line being read gave; one line is read at a time, so one array serves them all.
+    private bool[]? _given;
+
     private JsonLinesRowSource(LineReader lines, IReadOnlyList<string> columns, Dictionary<string, int> indexes)
     {
         _lines = lines;
@@ -116,7 +119,8 @@ internal sealed class JsonLinesRowSource : IRowSource
             }
 
             var values = new string[Columns.Count];
-            var given = new bool[Columns.Count];
+            var given = _given ??= new bool[Columns.Count];
+            Array.Clear(given);
             Array.Fill(values, string.Empty);
             foreach (var property in document.RootElement.EnumerateObject())
             {
