@@ -107,7 +107,10 @@ internal sealed class RedisCacheIndex : ISharedCacheIndex
         }
     }
 
-    /// <summary>Applies the erasures kept while Redis was away; one pass at a time, what fails again waits for the next return.</summary>
+    /// <summary>
+    /// Applies the erasures kept while Redis was away, one pass at a time; should Redis go again meanwhile, the pass
+    /// stops and the rest wait for its next return.
+    /// </summary>
     private async Task RetryPendingAsync()
     {
         if (Interlocked.Exchange(ref _retrying, 1) == 1)
@@ -118,20 +121,18 @@ internal sealed class RedisCacheIndex : ISharedCacheIndex
         try
         {
             await Task.Yield();
-            var (done, entries, waiting) = (0, 0, new List<(IReadOnlyList<string>, IReadOnlyCollection<string>)>());
+            var (done, entries) = (0, 0);
             while (_pending.TryDequeue(out var erasure))
             {
-                if (await TryRemoveAsync(erasure.Subjects, erasure.Keys) is { } removed)
+                if (await TryRemoveAsync(erasure.Subjects, erasure.Keys) is not { } removed)
                 {
-                    (done, entries) = (done + 1, entries + removed);
+                    _pending.Enqueue(erasure);
+                    break;
                 }
-                else
-                {
-                    waiting.Add(erasure);
-                }
+
+                (done, entries) = (done + 1, entries + removed);
             }
 
-            waiting.ForEach(_pending.Enqueue);
             if (done > 0)
             {
                 RedisLog.ErasuresShared(_logger, done, entries);
