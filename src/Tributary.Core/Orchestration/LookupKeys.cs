@@ -18,6 +18,7 @@ public sealed class LookupKeys(IdentifierHasher hasher)
     // IdentifierHasher's output: 32 lower-case hex characters.
     private const int HashLength = 32;
     private static readonly SearchValues<char> HashCharacters = SearchValues.Create("0123456789abcdef");
+    private static readonly IdentifierSet Nothing = new();
 
     /// <summary>The hash of everything the caller gave: names the subject in logs.</summary>
     public string SubjectHash(EnrichmentQuery query) =>
@@ -32,8 +33,10 @@ public sealed class LookupKeys(IdentifierHasher hasher)
         var hash = subjectHash;
         if (query.Kind == LookupKind.Person)
         {
+            // A provider that says it sends nothing keeps the whole subject's key: one key for every subject would
+            // hand the first subject's answer to all the others.
             var sent = entry.Provider.IdentifiersSent(query);
-            if (!ReferenceEquals(sent, query.Identifiers) && sent != query.Identifiers)
+            if (!ReferenceEquals(sent, query.Identifiers) && sent != query.Identifiers && sent != Nothing)
             {
                 hash = hasher.Hash(sent.CanonicalKey());
             }

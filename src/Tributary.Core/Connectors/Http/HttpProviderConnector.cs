@@ -49,20 +49,7 @@ internal sealed class HttpProviderConnector : IEnrichmentProvider
     public bool CanLookup(EnrichmentQuery query) => _template.CanExpand(query.Identifiers);
 
     /// <summary>Only the identifiers the path template carries.</summary>
-    public IdentifierSet IdentifiersSent(EnrichmentQuery query)
-    {
-        var identifiers = query.Identifiers;
-        var sent = _template.Placeholders;
-        return new()
-        {
-            Email = sent.Contains("email") ? identifiers.Email : null,
-            Phone = sent.Contains("phone") ? identifiers.Phone : null,
-            Domain = sent.Contains("domain") ? identifiers.Domain : null,
-            LinkedInUrl = sent.Contains("linkedin") ? identifiers.LinkedInUrl : null,
-            FullName = sent.Contains("name") ? identifiers.FullName : null,
-            Company = sent.Contains("company") ? identifiers.Company : null,
-        };
-    }
+    public IdentifierSet IdentifiersSent(EnrichmentQuery query) => _template.Sent(query.Identifiers);
 
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {

@@ -73,6 +73,24 @@ internal sealed partial class PathTemplate
         return true;
     }
 
+    /// <summary>
+    /// The identifiers an expansion sends, and so what its answer is cached and paid for under: those the placeholders
+    /// name, <c>{id}</c> being the email, else the phone.
+    /// </summary>
+    public IdentifierSet Sent(IdentifierSet identifiers)
+    {
+        var byId = Placeholders.Contains("id");
+        return new()
+        {
+            Email = Placeholders.Contains("email") || byId ? identifiers.Email : null,
+            Phone = Placeholders.Contains("phone") || (byId && identifiers.Email is null) ? identifiers.Phone : null,
+            Domain = Placeholders.Contains("domain") ? identifiers.Domain : null,
+            LinkedInUrl = Placeholders.Contains("linkedin") ? identifiers.LinkedInUrl : null,
+            FullName = Placeholders.Contains("name") ? identifiers.FullName : null,
+            Company = Placeholders.Contains("company") ? identifiers.Company : null,
+        };
+    }
+
     /// <summary>Whether the identifiers carry a value for every placeholder.</summary>
     public bool CanExpand(IdentifierSet identifiers) => Placeholders.All(name => Value(identifiers, name) is not null);
 
