@@ -14,8 +14,8 @@ namespace Tributary.Host.ContactCenter;
 /// One inbound <c>customer.start</c>: the caller's number → enrichment with every enabled provider (the CRM lookups of
 /// <c>Providers:Http:&lt;Name&gt;</c> included), under the real-time budget → the conversation's participant
 /// attributes. A conversation that is gone ends quietly; a write that failed after the client's retries becomes a
-/// dead letter. An enriched caller is queued for External Contacts when that is enabled, and a fresh match for the
-/// identity graph (<c>Identity:LinkOnEnrich</c>), both off this path.
+/// dead letter. An enriched caller is queued for External Contacts when that is enabled (whether or not the
+/// conversation is still there), and a fresh match for the identity graph (<c>Identity:LinkOnEnrich</c>), both off this path.
 /// </summary>
 internal sealed class CallerEventProcessor(
     EnrichmentEngine engine,
@@ -44,13 +44,14 @@ internal sealed class CallerEventProcessor(
 
         var number = normalizer.TryNormalizePhone(caller.Ani);
         var answer = await EnrichAsync(number, cancellationToken);
+        // The contact record is the caller's, not the conversation's: it is updated even when the call has ended.
+        await QueueExternalContactAsync(answer, number, cancellationToken);
         var written = attributes.For(answer, _options.AttributePrefix);
         var result = await genesys.PatchParticipantAttributesAsync(caller.ConversationId, caller.ParticipantId, written, cancellationToken);
         switch (result.Outcome)
         {
             case GenesysOutcome.Done:
                 ContactCenterLog.AttributesWritten(logger, caller.ConversationId, written.Count, answer.Source, CallerHash(number));
-                await QueueExternalContactAsync(answer, number, cancellationToken);
                 await queue.DeleteAsync(claim, [record], cancellationToken);
                 break;
             case GenesysOutcome.Gone:

@@ -128,9 +128,9 @@ internal sealed class GenesysTokenSource(IHttpClientFactory clients, IOptions<Ge
             throw new HttpRequestException("The Genesys Cloud login answered without an access_token.");
         }
 
-        // Client-credentials tokens live 24 h by default; a very short lifetime is renewed at its half rather than never used.
+        // Client-credentials tokens live 24 h by default; a lifetime of 60 s or less is renewed at its half rather than never used.
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, body.ExpiresIn ?? 86_399));
-        var margin = lifetime > 2 * RenewBeforeExpiry ? RenewBeforeExpiry : lifetime / 2;
+        var margin = lifetime > RenewBeforeExpiry ? RenewBeforeExpiry : lifetime / 2;
         GenesysLog.TokenIssued(logger, (long)lifetime.TotalSeconds);
         return new Token(body.AccessToken, time.GetUtcNow() + lifetime - margin);
     }

@@ -9,7 +9,7 @@ namespace Tributary.Host.Identity;
 /// <summary>
 /// Links what enrichment learns into the identity graph (<c>Identity:LinkOnEnrich</c>, default true), through the same
 /// identify as <c>/v1/identity/identify</c>, merge protection and blocked values included: a pipeline record's CRM id
-/// with its email and phone, and a real-time answer's identifiers with the traits it carries. A link refused or an
+/// with its email and phone, and an answer's identifiers (real-time, job, file or staged without a CRM) with the traits it carries. A link refused or an
 /// identifier that does not parse is left out; enrichment goes on.
 /// </summary>
 internal sealed class EnrichmentLinks(IdentityRequests requests, IdentityService identity, FlatFields fields, IOptions<IdentityOptions> options)
@@ -38,6 +38,11 @@ internal sealed class EnrichmentLinks(IdentityRequests requests, IdentityService
     /// <summary>Links each answer, all in one transaction of the graph; <see cref="AnswerLinks"/> decided they are worth it.</summary>
     public Task LinkAnswersAsync(IEnumerable<AnswerLink> answers, CancellationToken cancellationToken)
     {
+        if (!options.Value.LinkOnEnrich)
+        {
+            return Task.CompletedTask;
+        }
+
         var inputs = new List<IdentifyInput>();
         foreach (var answer in answers)
         {

@@ -133,6 +133,7 @@ internal sealed class PipelinePass(
         var noWrites = new List<PipelineItem>();
         var writes = new List<(PipelineItem Item, IReadOnlyList<FieldChange> Changes)>();
         var linked = new List<EnrichedLink>();
+        var answered = new List<AnswerLink>();
         foreach (var result in results)
         {
             var item = result.Record;
@@ -147,6 +148,11 @@ internal sealed class PipelinePass(
                         var phone = result.Result.Profile.Text(Tributary.Profiles.ProfileFields.Phone);
                         // The CRM's own id, as a caller knows it (resolve {"crmId":"1001"}); the warehouse row id is prefixed.
                         linked.Add(new EnrichedLink(item.Staged.RecordId, item.Identity.Email, phone.Length > 0 ? phone : item.Identity.Phone));
+                    }
+                    else if (AnswerLink.From(result.Request, result.Result) is { } answer)
+                    {
+                        // Staged identifiers (a backfill without a CRM) link as a real-time answer does.
+                        answered.Add(answer);
                     }
 
                     if (changes.Count == 0)
@@ -169,6 +175,7 @@ internal sealed class PipelinePass(
         }
 
         await links.LinkManyAsync(linked, cancellationToken);
+        await links.LinkAnswersAsync(answered, cancellationToken);
         await enriched.UpsertAsync(contacts, cancellationToken);
         await settle.DoneAsync(claimed, noWrites, enrichedCount: noWrites.Count, cancellationToken);
 

@@ -133,14 +133,15 @@ public sealed class GenesysEventTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AVanishedConversation_EndsQuietly_WithoutADeadLetter()
+    public async Task AVanishedConversation_EndsQuietly_WithoutADeadLetter_AndTheCallersContactIsStillWritten()
     {
         using var response = await PostAsync(Envelope("evt-gone", "9f9f9f9f-0000-4000-8000-00000000dead", Participant, "tel:" + SampleIdentifiers.JaneDoePhone));
-        var queue = _gateway.Services.GetRequiredService<IStagingQueue>();
-        await Eventually.TrueAsync(async () => await queue.CountAsync([ "genesys" ], CancellationToken.None) == 0, "the event to be processed");
+        await DrainedAsync("genesys");
+        await DrainedAsync("genesys-contact");
 
         Genesys.AttributeWrites.ShouldAllBe(w => w.Status == 404);
         (await _gateway.Services.GetRequiredService<IDeadLetterStore>().CountAsync(CancellationToken.None)).ShouldBe(0);
+        Genesys.ExternalContactWrites.Count.ShouldBe(1, "a caller who hung up before the attributes were written is still enriched");
     }
 
     [Fact]

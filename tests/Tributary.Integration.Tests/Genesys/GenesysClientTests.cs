@@ -62,6 +62,21 @@ public sealed class GenesysClientTests
     }
 
     [Fact]
+    public async Task Token_OfAShortLifetime_IsStillRenewedSixtySecondsBeforeExpiry()
+    {
+        await using var genesys = await GenesysHarness.StartAsync(simulatorOptions: new SimulatorOptions { GenesysTokenLifetime = TimeSpan.FromSeconds(65) });
+        (await genesys.PatchSampleAsync(Attributes)).IsDone.ShouldBeTrue();
+
+        genesys.Time.Advance(TimeSpan.FromSeconds(4));
+        (await genesys.PatchSampleAsync(Attributes)).IsDone.ShouldBeTrue();
+        genesys.Simulator.TokenRequests.ShouldBe(1);
+
+        genesys.Time.Advance(TimeSpan.FromSeconds(2));
+        (await genesys.PatchSampleAsync(Attributes)).IsDone.ShouldBeTrue();
+        genesys.Simulator.TokenRequests.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Patch_WhenTheClientIsRevoked_FailsWithoutRetrying()
     {
         await using var genesys = await GenesysHarness.StartAsync();

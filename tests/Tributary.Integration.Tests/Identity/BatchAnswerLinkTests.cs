@@ -5,14 +5,15 @@ using System.Text.Json;
 using Tributary.IntegrationTests.Batch;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.IntegrationTests.Jobs;
+using Tributary.IntegrationTests.Pipeline;
 using Tributary.Simulators;
 using Tributary.Simulators.Dataset;
 
 namespace Tributary.IntegrationTests.Identity;
 
 /// <summary>
-/// <c>Identity:LinkOnEnrich</c> for batch answers: a bulk job run by the real gateway, and <c>tributary enrich</c> run as
-/// the real executable, link their fresh matches into the identity graph as real-time answers do; no-matches and
+/// <c>Identity:LinkOnEnrich</c> for batch answers: a bulk job and records staged without a CRM, run by the real gateway,
+/// and <c>tributary enrich</c> run as the real executable, link their fresh matches into the identity graph as real-time answers do; no-matches and
 /// rejected records link nothing.
 /// </summary>
 public sealed class BatchAnswerLinkTests(BatchSimulators simulators) : IClassFixture<BatchSimulators>
@@ -52,6 +53,25 @@ public sealed class BatchAnswerLinkTests(BatchSimulators simulators) : IClassFix
 
         job.GetProperty("matched").GetInt64().ShouldBe(1);
         (await ResolveAsync(gateway, $$"""{"email":"{{person.Email}}"}""")).GetProperty("match").GetString().ShouldBe("guest");
+    }
+
+    [Fact]
+    public async Task StagedIdentifiers_WithoutACrm_LinkTheirFreshMatches_AndNotTheirNoMatches()
+    {
+        var person = Known(26);
+        await using var gateway = await GatewayServer.StartAsync("--Pipeline:PollMilliseconds=50");
+
+        using var staged = await gateway.Client.PostAsync("/v1/staging", new StringContent($$"""
+            [{"source":"none","id":"known","email":"{{person.Email}}"},
+             {"source":"none","id":"nobody","email":"{{SampleIdentifiers.UnknownEmail}}"}]
+            """, Encoding.UTF8, "application/json"));
+        staged.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await PipelineProbe.WaitForRunAsync(gateway.Client)).GetProperty("enriched").GetInt64().ShouldBe(1);
+
+        var linked = await ResolveAsync(gateway, $$"""{"email":"{{person.Email}}"}""");
+        linked.GetProperty("match").GetString().ShouldBe("deterministic", "the run is recorded only once its links are made");
+        linked.GetProperty("summary").GetProperty("name").GetString().ShouldBe($"{person.FirstName} {person.LastName}");
+        (await ResolveAsync(gateway, $$"""{"email":"{{SampleIdentifiers.UnknownEmail}}"}""")).GetProperty("match").GetString().ShouldBe("guest");
     }
 
     [Fact]
