@@ -25,8 +25,9 @@ public interface ISubjectErasure
 /// <param name="LedgerKeys">Ledger keys of lookups by this identifier alone (their no-match answers hold no value to find).</param>
 /// <param name="OutcomeSource">The staging source of pending CDP outcomes, removed for the subject's profiles.</param>
 /// <param name="Spellings">
-/// Other spellings free text may hold the value in (the email as given; the phone's national digits and formats), looked
-/// for besides <see cref="Value"/> in the traits identify kept, which are whatever a caller typed.
+/// Other spellings free text may hold the value in (the email as given, its domain in Unicode; the phone's national
+/// digits and formats), looked for besides <see cref="Value"/> wherever a caller's own text is kept: traits, job records,
+/// staged and dead-lettered payloads, the journal, clear CDP and CRM ids.
 /// </param>
 /// <param name="IdentifyingTypes">
 /// The link types that identify a profile (email, phone, CRM id, CDP user id). A profile the erasure leaves with none of
@@ -56,6 +57,24 @@ public sealed record SubjectErasure(
     /// are searched for.
     /// </summary>
     public IReadOnlyList<string> TraitForms { get; } = FormsOf([Value, .. Spellings]);
+
+    /// <summary>
+    /// For a phone, the digits free text holds it by once spaces, dashes, dots, brackets and slashes are taken out
+    /// (<c>+1 415.555-0142</c> and <c>(415) 555 0142</c> both hold <c>4155550142</c>), looked for in text squeezed the
+    /// same way; seven digits at least, too few to name a line otherwise. Empty for an email.
+    /// </summary>
+    public IReadOnlyList<string> DigitForms { get; } = IdentifierType == "phone" ? DigitsOf([Value, .. Spellings]) : [];
+
+    /// <summary>The characters taken out of text before <see cref="DigitForms"/> are looked for in it.</summary>
+    public const string PhoneSeparators = " -.()/";
+
+    private static string[] DigitsOf(IEnumerable<string> spellings) =>
+    [
+        .. spellings
+            .Select(static spelling => new string([.. spelling.Where(static c => !PhoneSeparators.Contains(c, StringComparison.Ordinal))]).TrimStart('+'))
+            .Where(static digits => digits.Length >= 7 && digits.All(char.IsAsciiDigit))
+            .Distinct(StringComparer.Ordinal),
+    ];
 
     private static string[] FormsOf(IEnumerable<string> spellings) =>
     [

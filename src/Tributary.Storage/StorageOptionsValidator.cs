@@ -25,13 +25,21 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         if (options.ConnectionString is { } connectionString)
         {
+            string? target;
             try
             {
-                _ = options.IsPostgres ? new NpgsqlConnectionStringBuilder(connectionString).Host : new SqliteConnectionStringBuilder(connectionString).DataSource;
+                target = options.IsPostgres ? new NpgsqlConnectionStringBuilder(connectionString).Host : new SqliteConnectionStringBuilder(connectionString).DataSource;
             }
             catch (ArgumentException ex)
             {
                 return ValidateOptionsResult.Fail($"Storage:ConnectionString is not a valid {options.Provider} connection string: {ex.Message}");
+            }
+
+            // SQLite without a file opens a new temporary database on every connection: nothing would be kept.
+            if (options.IsSqlite && string.IsNullOrWhiteSpace(target))
+            {
+                return ValidateOptionsResult.Fail(
+                    "Storage:ConnectionString names no database file: give one (Data Source=tributary.db), or leave the setting out for that default.");
             }
         }
 

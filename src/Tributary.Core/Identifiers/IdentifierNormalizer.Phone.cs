@@ -14,7 +14,7 @@ internal sealed partial class IdentifierNormalizer
     /// code is read as a number of <see cref="IdentifierOptions.DefaultRegion"/>. A <c>tel:</c> or <c>sip:</c> address
     /// gives its number.
     /// </summary>
-    /// <exception cref="InvalidIdentifierException">The text is not a valid number for its country.</exception>
+    /// <exception cref="InvalidIdentifierException">The text is not a number of a possible length for its country.</exception>
     public string NormalizePhone(string phone)
     {
         ArgumentNullException.ThrowIfNull(phone);
@@ -94,7 +94,9 @@ internal sealed partial class IdentifierNormalizer
         try
         {
             var number = PhoneUtil.Parse(text, _defaultRegion);
-            return PhoneUtil.IsPossibleNumber(number) && PhoneUtil.IsValidNumber(number) ? number : null;
+            // A whole number of its country's length (not a local one), not one "valid" by the metadata: its list of
+            // assigned ranges lags behind new ranges and leaves out test ranges (555, Ofcom's) that callers still use.
+            return PhoneUtil.IsPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE ? number : null;
         }
         catch (NumberParseException)
         {

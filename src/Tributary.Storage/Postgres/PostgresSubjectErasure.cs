@@ -19,7 +19,8 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         ArgumentNullException.ThrowIfNull(subject);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var forms = subject.StoredForms.ToArray();
+        var forms = subject.TraitForms.ToArray();
+        var digits = subject.DigitForms.ToArray();
         var hashes = subject.ValueHashes.ToArray();
 
         // The graph's own lock: an identify reads a profile's traits and writes them back merged, and must not write
@@ -29,28 +30,28 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         var outcomes = await RunAsync(Command("DELETE FROM staged_records WHERE source_system = @source AND payload->>'profileId' = ANY(@gone)")
             .With("source", subject.OutcomeSource).With("gone", goneIds));
         var deadLetters = await RunAsync(Command(
-                $"DELETE FROM dead_letters WHERE {Holds("payload")} OR CASE WHEN kind = @source THEN payload::jsonb->>'profileId' = ANY(@gone) ELSE false END")
-            .With("forms", forms).With("source", subject.OutcomeSource).With("gone", goneIds));
+                $"DELETE FROM dead_letters WHERE {Mentions("payload")} OR CASE WHEN kind = @source THEN payload::jsonb->>'profileId' = ANY(@gone) ELSE false END")
+            .With("forms", forms).With("digits", digits).With("source", subject.OutcomeSource).With("gone", goneIds));
         var counts = new ErasureCounts(
-            Ledger: await RunAsync(Command($"DELETE FROM lookup_ledger WHERE key = ANY(@keys) OR {Holds("entry::text")}")
-                .With("keys", subject.LedgerKeys.ToArray()).With("forms", forms)),
+            Ledger: await RunAsync(Command($"DELETE FROM lookup_ledger WHERE key = ANY(@keys) OR {Mentions("entry::text")}")
+                .With("keys", subject.LedgerKeys.ToArray()).With("forms", forms).With("digits", digits)),
             EnrichedContacts: await RunAsync(Command("DELETE FROM enriched_contacts WHERE email_hash = ANY(@hashes) OR phone = @phone").With("hashes", hashes).With("phone", subject.Value)),
             Unmatched: await RunAsync(Command("DELETE FROM unmatched_records WHERE identifier_hash = ANY(@hashes)").With("hashes", hashes)),
-            Staging: await RunAsync(Command($"DELETE FROM staged_records WHERE {Holds("payload::text")}").With("forms", forms)),
+            Staging: await RunAsync(Command($"DELETE FROM staged_records WHERE {Mentions("payload::text")}").With("forms", forms).With("digits", digits)),
             JobRecords: await RunAsync(Command(
                     $"""
                     UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE {ErasedResult} END
-                    WHERE {Holds("record")} OR {Holds("coalesce(result, '')")}
+                    WHERE {Mentions("record")} OR {Mentions("coalesce(result, '')")}
                     """)
-                .With("forms", forms).With("erased", Erased)),
+                .With("forms", forms).With("digits", digits).With("erased", Erased)),
             IdentityLinks: links,
             Profiles: removedProfiles,
             Traits: traits,
             Outcomes: outcomes,
             DeadLetters: deadLetters,
             Journal: await RunAsync(Command(
-                    $"DELETE FROM writeback_journal WHERE {Holds("coalesce(old_value, '')")} OR {Holds("new_value")}")
-                .With("forms", forms)));
+                    $"DELETE FROM writeback_journal WHERE {Mentions("coalesce(old_value, '')")} OR {Mentions("new_value")}")
+                .With("forms", forms).With("digits", digits)));
         await transaction.CommitAsync(cancellationToken);
         return counts;
 
@@ -75,18 +76,22 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         NpgsqlConnection connection, NpgsqlTransaction transaction, SubjectErasure subject, CancellationToken cancellationToken)
     {
         var hashes = subject.ValueHashes.ToArray();
+        var traitForms = subject.TraitForms.ToArray();
+
+        // The subject's own links, and clear ids (a CDP user id, a CRM id) that are its value: an email used as the userId.
+        const string TheSubjects = "((id_type = @type AND id_hash = ANY(@hashes)) OR lower(value) = ANY(@traitForms))";
         var linked = (await ReadAsync(
-            Command("SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)").With("type", subject.IdentifierType).With("hashes", hashes),
+            Command($"SELECT DISTINCT profile_id FROM identity_links WHERE {TheSubjects}").With("type", subject.IdentifierType).With("hashes", hashes).With("traitForms", traitForms),
             static row => row.GetString(0))).ToArray();
         var strong = subject.IdentifierType == "email";
         var links = strong
             ? await RunAsync(Command("DELETE FROM identity_links WHERE profile_id = ANY(@linked)").With("linked", linked))
-            : await RunAsync(Command("DELETE FROM identity_links WHERE id_type = @type AND id_hash = ANY(@hashes)").With("type", subject.IdentifierType).With("hashes", hashes));
+            : await RunAsync(Command($"DELETE FROM identity_links WHERE {TheSubjects}").With("type", subject.IdentifierType).With("hashes", hashes).With("traitForms", traitForms));
         var gone = strong ? [.. linked] : new List<string>();
 
         var held = await ReadAsync(
             Command($"SELECT id, traits::text FROM identity_profiles WHERE merged_into IS NULL AND NOT (id = ANY(@gone)) AND {Holds("traits::text", "@traitForms")} FOR UPDATE")
-                .With("gone", gone.ToArray()).With("traitForms", subject.TraitForms.ToArray()),
+                .With("gone", gone.ToArray()).With("traitForms", traitForms),
             static row => (Id: row.GetString(0), Traits: row.GetString(1)));
         var (scrubbed, traits) = ErasedTraits.From(held, subject.TraitForms);
 
@@ -140,6 +145,13 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
             }
         }
     }
+
+    /// <summary>
+    /// Whether the text of <paramref name="column"/> holds any of <c>@forms</c>, or, with phone separators taken out,
+    /// any of <c>@digits</c> (text array parameters; <see cref="SubjectErasure.DigitForms"/>).
+    /// </summary>
+    private static string Mentions(string column) =>
+        $"({Holds(column)} OR EXISTS (SELECT 1 FROM unnest(@digits) AS d(form) WHERE position(d.form in translate({column}, '{SubjectErasure.PhoneSeparators}', '')) > 0))";
 
     /// <summary>Whether the text of <paramref name="column"/> holds any of the forms in <paramref name="forms"/> (a text array parameter).</summary>
     private static string Holds(string column, string forms = "@forms") => $"EXISTS (SELECT 1 FROM unnest({forms}) AS f(form) WHERE position(f.form in lower({column})) > 0)";

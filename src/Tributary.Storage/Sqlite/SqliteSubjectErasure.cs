@@ -27,33 +27,34 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
         await using (var connection = await database.OpenForWriteAsync(cancellationToken))
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var forms = JsonSerializer.Serialize(subject.StoredForms, StorageJsonContext.Default.IReadOnlyListString);
+            var forms = JsonSerializer.Serialize(subject.TraitForms, StorageJsonContext.Default.IReadOnlyListString);
+            var digits = JsonSerializer.Serialize(subject.DigitForms, StorageJsonContext.Default.IReadOnlyListString);
             var hashes = subject.ValueHashes;
             var (links, removedProfiles, traits, gone) = await EraseFromGraphAsync(connection, transaction, subject, cancellationToken);
             var outcomes = await Run("DELETE FROM staged_records WHERE source_system = @source AND json_extract(payload, '$.profileId') IN @gone", new { source = subject.OutcomeSource, gone });
             var deadLetters = await Run(
-                $"DELETE FROM dead_letters WHERE {Holds("payload")} OR CASE WHEN kind = @source AND json_valid(payload) THEN json_extract(payload, '$.profileId') IN @gone ELSE 0 END",
-                new { forms, source = subject.OutcomeSource, gone });
+                $"DELETE FROM dead_letters WHERE {Mentions("payload")} OR CASE WHEN kind = @source AND json_valid(payload) THEN json_extract(payload, '$.profileId') IN @gone ELSE 0 END",
+                new { forms, digits, source = subject.OutcomeSource, gone });
 
             counts = new ErasureCounts(
-                Ledger: await Run($"DELETE FROM lookup_ledger WHERE key IN @keys OR {Holds("entry")}", new { keys = subject.LedgerKeys, forms }),
+                Ledger: await Run($"DELETE FROM lookup_ledger WHERE key IN @keys OR {Mentions("entry")}", new { keys = subject.LedgerKeys, forms, digits }),
                 EnrichedContacts: await Run("DELETE FROM enriched_contacts WHERE email_hash IN @hashes OR phone = @phone", new { hashes, phone = subject.Value }),
                 Unmatched: await Run("DELETE FROM unmatched_records WHERE identifier_hash IN @hashes", new { hashes }),
-                Staging: await Run($"DELETE FROM staged_records WHERE {Holds("payload")}", new { forms }),
+                Staging: await Run($"DELETE FROM staged_records WHERE {Mentions("payload")}", new { forms, digits }),
                 JobRecords: await Run(
                     $"""
                     UPDATE job_records SET record = @erased, result = CASE WHEN result IS NULL THEN NULL ELSE {ErasedResult} END
-                    WHERE {Holds("record")} OR {Holds("coalesce(result, '')")}
+                    WHERE {Mentions("record")} OR {Mentions("coalesce(result, '')")}
                     """,
-                    new { forms, erased = Erased }),
+                    new { forms, digits, erased = Erased }),
                 IdentityLinks: links,
                 Profiles: removedProfiles,
                 Traits: traits,
                 Outcomes: outcomes,
                 DeadLetters: deadLetters,
                 Journal: await Run(
-                    $"DELETE FROM writeback_journal WHERE {Holds("coalesce(old_value, '')")} OR {Holds("new_value")}",
-                    new { forms }));
+                    $"DELETE FROM writeback_journal WHERE {Mentions("coalesce(old_value, '')")} OR {Mentions("new_value")}",
+                    new { forms, digits }));
             await transaction.CommitAsync(cancellationToken);
 
             Task<int> Run(string sql, object parameters) =>
@@ -78,18 +79,20 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
     private static async Task<(int Links, int Profiles, int Traits, List<string> Gone)> EraseFromGraphAsync(
         SqliteConnection connection, SqliteTransaction transaction, SubjectErasure subject, CancellationToken cancellationToken)
     {
-        var linked = await Ids(
-            "SELECT DISTINCT profile_id FROM identity_links WHERE id_type = @type AND id_hash IN @hashes",
-            new { type = subject.IdentifierType, hashes = subject.ValueHashes });
+        // The subject's own links, and clear ids (a CDP user id, a CRM id) that are its value: an email used as the userId.
+        var traitForms = JsonSerializer.Serialize(subject.TraitForms, StorageJsonContext.Default.IReadOnlyListString);
+        const string TheSubjects = "((id_type = @type AND id_hash IN @hashes) OR lower(value) IN (SELECT value FROM json_each(@traitForms)))";
+        var theSubjects = new { type = subject.IdentifierType, hashes = subject.ValueHashes, traitForms };
+        var linked = await Ids($"SELECT DISTINCT profile_id FROM identity_links WHERE {TheSubjects}", theSubjects);
         var strong = subject.IdentifierType == "email";
         var links = strong
             ? await Run("DELETE FROM identity_links WHERE profile_id IN @linked", new { linked })
-            : await Run("DELETE FROM identity_links WHERE id_type = @type AND id_hash IN @hashes", new { type = subject.IdentifierType, hashes = subject.ValueHashes });
+            : await Run($"DELETE FROM identity_links WHERE {TheSubjects}", theSubjects);
         var gone = strong ? linked : [];
 
         var held = await connection.QueryAsync<(string Id, string Traits)>(new CommandDefinition(
             $"SELECT id, traits FROM identity_profiles WHERE merged_into IS NULL AND id NOT IN @gone AND {Holds("traits", "@traitForms")}",
-            new { gone, traitForms = JsonSerializer.Serialize(subject.TraitForms, StorageJsonContext.Default.IReadOnlyListString) },
+            new { gone, traitForms },
             transaction,
             cancellationToken: cancellationToken));
         var (scrubbed, traits) = ErasedTraits.From(held, subject.TraitForms);
@@ -129,6 +132,16 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
         Task<int> Run(string sql, object parameters) =>
             connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// Whether the text of <paramref name="column"/> holds any of <c>@forms</c>, or, with phone separators taken out,
+    /// any of <c>@digits</c> (JSON array parameters; <see cref="SubjectErasure.DigitForms"/>).
+    /// </summary>
+    private static string Mentions(string column) =>
+        $"({Holds(column)} OR EXISTS (SELECT 1 FROM json_each(@digits) AS d WHERE instr({Squeezed(column)}, d.value) > 0))";
+
+    private static string Squeezed(string column) =>
+        SubjectErasure.PhoneSeparators.Aggregate(column, static (text, separator) => $"replace({text}, '{separator}', '')");
 
     /// <summary>Whether the text of <paramref name="column"/> holds any of the forms in <paramref name="forms"/> (a JSON array parameter).</summary>
     private static string Holds(string column, string forms = "@forms") => $"EXISTS (SELECT 1 FROM json_each({forms}) AS f WHERE instr(lower({column}), f.value) > 0)";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tributary.Caching;
 using Tributary.Host.Identity;
 using Tributary.Host.Outcomes;
@@ -67,6 +68,28 @@ internal sealed class SubjectEraser(
         return (SubjectHash(type, value), rows);
     }
 
+    /// <summary>A normalised email whose domain is punycode (<c>xn--</c>) as it was typed, with its domain in Unicode.</summary>
+    private static IEnumerable<string> UnicodeSpelling(string email)
+    {
+        var at = email.LastIndexOf('@');
+        if (at < 0 || !email.Contains("xn--", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        string domain;
+        try
+        {
+            domain = new IdnMapping().GetUnicode(email[(at + 1)..]);
+        }
+        catch (ArgumentException)
+        {
+            yield break;
+        }
+
+        yield return string.Concat(email.AsSpan(0, at + 1), domain);
+    }
+
     /// <summary>The subject as receipts, audit entries and logs name it: a keyed hash of its type and normalised value.</summary>
     private string SubjectHash(string type, string value) => hasher.Hash(type + ":" + value);
 
@@ -83,8 +106,9 @@ internal sealed class SubjectEraser(
         await ledger.FlushAsync(cancellationToken);
         var keys = LedgerKeys(normalized, type).ToList();
         var cached = await eviction.EvictAsync(Only(type, value), keys, cancellationToken);
-        // Traits are free text: a phone is looked for in the ways people write it too.
-        IReadOnlyList<string> written = type == "phone" ? [.. spellings, .. IdentifierNormalizer.PhoneSpellings(value)] : spellings;
+        // What callers keep is free text: a phone is looked for in the ways people write it too, an email with an
+        // international domain as typed (Unicode) too.
+        IReadOnlyList<string> written = type == "phone" ? [.. spellings, .. IdentifierNormalizer.PhoneSpellings(value)] : [.. spellings, .. UnicodeSpelling(value)];
         var counts = await store.EraseAsync(
             new SubjectErasure(
                 type,

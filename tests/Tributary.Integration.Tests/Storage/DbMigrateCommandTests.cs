@@ -67,6 +67,17 @@ public sealed class DbMigrateCommandTests : IDisposable
         result.Error.ShouldNotContain("s3cret");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("Mode=ReadWriteCreate")]
+    public async Task Migrate_SqliteWithoutADatabaseFile_Exits2NamingTheSetting(string connectionString)
+    {
+        var result = await MigrateAsync(("Storage:ConnectionString", connectionString));
+
+        result.Exit.ShouldBe(2);
+        result.Error.ShouldContain("Storage:ConnectionString names no database file");
+    }
+
     [Fact]
     public async Task Migrate_UnreachablePostgres_Exits1WithoutThePassword()
     {

@@ -53,6 +53,38 @@ public abstract class SubjectErasureConformanceTests<TBackend>(TBackend backend)
         (other.Traits.Contains("14155550100", StringComparison.Ordinal), other.UpdatedAt).ShouldBe((true, at));
     }
 
+    [StoreFact]
+    public async Task Erase_OfAPhone_FindsItInJobRecordsAndStagedPayloads_HoweverTheCallerWroteIt()
+    {
+        var at = Time.GetUtcNow();
+        string[] written = ["(415) 222-0123", "415.222.0123", "+1 415 222 0123", "4152220123", "+1-415-222-0123", "1 (415) 222 0123"];
+        var jobs = Get<IJobStore>();
+        await jobs.CreateAsync(new NewJob("job-p", at, "{}", null, [.. written.Select(Record), Record("+14155550100")]), None);
+        await Get<IStagingQueue>().StageAsync(
+            [new StagedRecord(OutcomeSource, "o-1", """{"summary":"call back on (415) 222-0123"}"""), new StagedRecord(OutcomeSource, "o-2", """{"summary":"call back on (415) 555-0100"}""")], None);
+
+        var counts = await Get<ISubjectErasure>().EraseAsync(Subject("phone", Phone, ["4152220123", "(415) 222-0123", "+1 415-222-0123"]), None);
+
+        (counts.JobRecords, counts.Staging).ShouldBe((written.Length, 1));
+        (await Get<IStagingQueue>().CountAsync(None)).ShouldBe(1, "another number's record stays");
+
+        static string Record(string phone) => JsonSerializer.Serialize(new Dictionary<string, string> { ["phone"] = phone });
+    }
+
+    [StoreFact]
+    public async Task Erase_OfAnEmail_RemovesTheProfileWhoseCdpUserIdIsThatEmail()
+    {
+        var graph = Get<IIdentityGraph>();
+        var userId = new IdentityKey("userId", "Ua.User@Example.com");
+        var change = new IdentityChange("prof-uid", Create: true, [], [new NewIdentityLink(userId, "Ua.User@Example.com")], [], """{"name":"U A"}""", Time.GetUtcNow());
+        await graph.UpdateAsync([userId], _ => ((IdentityChange?)change, true), None);
+
+        var counts = await Get<ISubjectErasure>().EraseAsync(Subject("email", "ua.user@example.com", ["Ua.User@Example.com"]), None);
+
+        (counts.Profiles, counts.IdentityLinks).ShouldBe((1, 1));
+        (await graph.GetProfileAsync("prof-uid", None)).ShouldBeNull();
+    }
+
     private Task<bool> CreateAsync(IIdentityGraph graph, string id, string traits, params IdentityKey[] keys)
     {
         var change = new IdentityChange(id, Create: true, [], [.. keys.Select(k => new NewIdentityLink(k, null))], [], traits, Time.GetUtcNow());
