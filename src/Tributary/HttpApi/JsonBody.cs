@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tributary.Host.HttpApi;
@@ -10,6 +11,9 @@ namespace Tributary.Host.HttpApi;
 /// </summary>
 internal sealed class JsonBody(int maxBodyBytes)
 {
+    /// <summary>How many times the body's size its chunked framing may take: one-byte chunks take six bytes each.</summary>
+    private const int ChunkFramingAllowance = 8;
+
     private readonly int _limit = maxBodyBytes;
 
     public async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> type, CancellationToken cancellationToken)
@@ -20,9 +24,22 @@ internal sealed class JsonBody(int maxBodyBytes)
             return (null, Problems.TooLarge(http, _limit));
         }
 
+        if (http.Request.ContentLength is null && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            // Kestrel counts a chunked body's framing against its limit: a body within the limit could be refused for
+            // how its sender cut it. The limit is kept below, on the body itself; this only bounds the framing.
+            size.MaxRequestBodySize = (long)_limit * ChunkFramingAllowance;
+        }
+
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(http.Request.Body, type, cancellationToken);
+            using var body = await PooledBody.ReadAsync(http.Request, _limit, cancellationToken);
+            if (body is null)
+            {
+                return (null, Problems.TooLarge(http, _limit));
+            }
+
+            var value = JsonSerializer.Deserialize(body.Memory.Span, type);
             return value is null ? (null, Problems.BadRequest(http, "body", "The body must be a JSON object.")) : (value, null);
         }
         catch (JsonException ex)

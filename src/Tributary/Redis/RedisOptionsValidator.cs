@@ -17,6 +17,12 @@ internal sealed class RedisOptionsValidator : IValidateOptions<CacheOptions>
             return ValidateOptionsResult.Success;
         }
 
+        // The client would read a URL as a host named "redis://…" on port 0, and the process would run unshared.
+        if (options.Redis.Contains("://", StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Fail("Cache:Redis: takes host:port then options (e.g. redis:6379,password=…), not a URL (redis://…).");
+        }
+
         try
         {
             return ConfigurationOptions.Parse(options.Redis).EndPoints.Count > 0

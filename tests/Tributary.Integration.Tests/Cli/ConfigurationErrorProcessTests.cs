@@ -23,6 +23,7 @@ public sealed class ConfigurationErrorProcessTests
     [InlineData("Cache:Redis", "127.0.0.1:6379,bogusoption=1")]
     [InlineData("Cache:Redis", "127.0.0.1:notaport,password=x")]
     [InlineData("Cache:Redis", "127.0.0.1:6379,abortConnect=maybe")]
+    [InlineData("Cache:Redis", "redis://127.0.0.1:6379")]
     public async Task Serve_WithASettingOutOfRange_ExitsWith2NamingItsWholeKey(string key, string value)
     {
         await using var serve = await TributaryProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TributaryProcess.FreePort()}", $"--{key}={value}"], NoSandbox);

@@ -236,6 +236,34 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enrich_ChunkedBodyUnderTheLimit_InSmallChunks_IsRead()
+    {
+        // 64,000 bytes in 100-byte chunks: about 7 % more on the wire for the framing, which is not the body.
+        var json = $$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""";
+        var body = System.Text.Encoding.UTF8.GetBytes(new string(' ', 64_000 - json.Length) + json);
+        using var content = new StreamContent(new SmallReads(body, 100));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/enrich") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString().ShouldBe("Jane Doe");
+    }
+
+    /// <summary>A body read a few bytes at a time, so HttpClient sends each read as a chunk of its own.</summary>
+    private sealed class SmallReads(byte[] bytes, int size) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, size));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, size)], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, size), cancellationToken);
+    }
+
+    [Fact]
     public async Task CompanyEnrich_WithoutDomain_Is400()
     {
         using var response = await _gateway.Client.GetAsync("/v1/company/enrich");
