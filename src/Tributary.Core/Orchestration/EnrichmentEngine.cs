@@ -33,7 +33,6 @@ public sealed partial class EnrichmentEngine(
     /// <summary>Why a provider timed out when the request's budget, not the provider's own timeout, ended its wait.</summary>
     private const string BudgetReachedDetail = "request budget reached";
     private const string ProviderBudgetReachedDetail = "provider budget reached";
-    private static readonly TimeSpan ProviderBudgetAllowance = TimeSpan.FromMilliseconds(100);
 
     private static readonly FieldDefinition[] DefaultWaterfallFields = [ProfileFields.FullName, ProfileFields.JobTitle, ProfileFields.CompanyName];
 
@@ -179,10 +178,8 @@ public sealed partial class EnrichmentEngine(
         var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, shared, subject, token), batch: !query.Budget.IsRealTime);
         // A real-time caller gives a provider its own budget (TimeoutMs) at most, whatever it is waiting for: a turn at
         // the rate gate, a login, attempts and retries. So a slow login cannot take a waterfall's time from the next one.
-        // The allowance keeps an attempt that answers just inside its own timeout from being cut by this wait, which
-        // began earlier (the cache and ledger were asked first).
         var requestLeft = query.Budget.Remaining(time.GetUtcNow());
-        var providerBudget = TimeSpan.FromMilliseconds(entry.Runtime.Options.TimeoutMs) + ProviderBudgetAllowance;
+        var providerBudget = TimeSpan.FromMilliseconds(entry.Runtime.Options.TimeoutMs);
         var providerCutsFirst = providerBudget < requestLeft;
         try
         {

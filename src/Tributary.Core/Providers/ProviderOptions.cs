@@ -15,7 +15,7 @@ public class ProviderOptions
 
     /// <summary>
     /// Time one attempt may take, and the longest a real-time request waits for this provider in all (its turn at the
-    /// rate gate, a login, retries; 100 ms more for the cache and ledger reads around them). Default 500 ms.
+    /// rate gate, a login, retries). Default 500 ms.
     /// </summary>
     [Range(10, 120_000)]
     public int TimeoutMs { get; set; } = 500;

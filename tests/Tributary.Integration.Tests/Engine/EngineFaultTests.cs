@@ -93,13 +93,12 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
     public async Task Enrich_SlowServerError_IsNotRetriedWhenTheBudgetLeftCouldNotHoldAnotherLikeIt()
     {
         simulators.Clearbit.Faults.FailStatus = 503;
-        simulators.Clearbit.Faults.LatencyMs = 400;
+        simulators.Clearbit.Faults.LatencyMs = 450;
         await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:TimeoutMs"] = "500" });
 
         var result = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(800), providers: "clearbit");
 
-        // A second 400 ms attempt would not fit in the 400 ms left after the first and a retry's delay: it would only
-        // turn the 503 into a timeout.
+        // A second 450 ms attempt would not fit in the 350 ms left: it would only turn the 503 into a timeout.
         Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.ServerError);
         simulators.Clearbit.Calls.Total.ShouldBe(1);
     }
@@ -129,7 +128,7 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
         var throttled = await harness.EnrichAsync(SampleIdentifiers.UnknownEmail, providers: "clearbit");
         simulators.Clearbit.Faults.Reset();
 
-        // Clearbit is paused for 2 s; the request could wait for it, but Clearbit's own budget is 500 ms (+ 100 ms).
+        // Clearbit is paused for 2 s; the request could wait 1.2 s of it, but Clearbit's own budget is 500 ms.
         var clock = Stopwatch.StartNew();
         var result = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(2500), EnrichmentMode.Waterfall, "clearbit", "zoominfo");
         clock.Stop();
