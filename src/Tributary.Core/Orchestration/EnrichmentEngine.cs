@@ -32,7 +32,6 @@ public sealed partial class EnrichmentEngine(
 {
     /// <summary>Why a provider timed out when the request's budget, not the provider's own timeout, ended its wait.</summary>
     private const string BudgetReachedDetail = "request budget reached";
-    private const string ProviderBudgetReachedDetail = "provider budget reached";
 
     private static readonly FieldDefinition[] DefaultWaterfallFields = [ProfileFields.FullName, ProfileFields.JobTitle, ProfileFields.CompanyName];
 
@@ -176,15 +175,10 @@ public sealed partial class EnrichmentEngine(
         // caller with a 10 ms deadline must not make it give up on tokens or retries for the others.
         var shared = query with { Budget = query.Budget.AtLeast(TimeSpan.FromMilliseconds(_options.TimeoutMs), time.GetUtcNow()), LookupKey = key };
         var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, shared, subject, token), batch: !query.Budget.IsRealTime);
-        // A real-time caller gives a provider its own budget (TimeoutMs) at most, whatever it is waiting for: a turn at
-        // the rate gate, a login, attempts and retries. So a slow login cannot take a waterfall's time from the next one.
-        var requestLeft = query.Budget.Remaining(time.GetUtcNow());
-        var providerBudget = TimeSpan.FromMilliseconds(entry.Runtime.Options.TimeoutMs);
-        var providerCutsFirst = providerBudget < requestLeft;
         try
         {
             var entryFound = query.Budget.IsRealTime
-                ? await pending.WaitAsync(providerCutsFirst ? providerBudget : requestLeft, time, cancellationToken)
+                ? await pending.WaitAsync(query.Budget.Remaining(time.GetUtcNow()), time, cancellationToken)
                 : await pending.WaitAsync(cancellationToken);
             return Outcome(name, entryFound, started);
         }
@@ -194,8 +188,7 @@ public sealed partial class EnrichmentEngine(
             _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             var stale = await cache.FindStoredAsync(key, cancellationToken);
             return new ProviderOutcome(
-                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null,
-                providerCutsFirst ? ProviderBudgetReachedDetail : BudgetReachedDetail);
+                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null, BudgetReachedDetail);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -13,10 +13,7 @@ public class ProviderOptions
     /// <summary>Root URL of the API; every connector's URL is configurable so it can point at a simulator.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>
-    /// Time one attempt may take, and the longest a real-time request waits for this provider in all (its turn at the
-    /// rate gate, a login, retries). Default 500 ms.
-    /// </summary>
+    /// <summary>Time one attempt may take. Default 500 ms.</summary>
     [Range(10, 120_000)]
     public int TimeoutMs { get; set; } = 500;
 

@@ -120,28 +120,6 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Waterfall_WhenAProviderIsPausedLongerThanItsBudget_AsksTheNextOneInsteadOfWaiting()
-    {
-        simulators.Clearbit.Faults.TooManyRequests = true;
-        simulators.Clearbit.Faults.RetryAfterSeconds = 2;
-        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:MaxRetries"] = "0", ["Providers:Clearbit:TimeoutMs"] = "500" });
-        var throttled = await harness.EnrichAsync(SampleIdentifiers.UnknownEmail, providers: "clearbit");
-        simulators.Clearbit.Faults.Reset();
-
-        // Clearbit is paused for 2 s; the request could wait 1.2 s of it, but Clearbit's own budget is 500 ms.
-        var clock = Stopwatch.StartNew();
-        var result = await harness.EnrichAsync(Jane, TimeSpan.FromMilliseconds(2500), EnrichmentMode.Waterfall, "clearbit", "zoominfo");
-        clock.Stop();
-
-        Outcome(throttled, "clearbit").Status.ShouldBe(ProviderStatus.RateLimited);
-        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
-        Outcome(result, "clearbit").Detail.ShouldBe("provider budget reached");
-        Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
-        result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(1900), "ZoomInfo was asked before Clearbit's pause ended");
-    }
-
-    [Fact]
     public async Task Waterfall_WhenTheBudgetIsSpentBeforeAProvidersTurn_ReportsItSkippedNotTimedOut()
     {
         simulators.Clearbit.Faults.Hang = true;
