@@ -56,9 +56,9 @@ public sealed partial class CallerProfileTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        // A caller stops waiting for the hanging CRM at its provider budget, while the call runs on through its attempt
-        // timeout and maybe a retry, each timed on this clock; the host's disposal waits for calls in flight. So the
-        // clock keeps moving until the host is gone.
+        // A caller stops waiting for the hanging CRM at its budget, while the call runs on through its attempt timeout
+        // and maybe a retry, each timed on this clock; the host's disposal waits for calls in flight. So the clock
+        // keeps moving until the host is gone.
         using var disposed = new CancellationTokenSource();
         var ticking = Task.Run(async () =>
         {
