@@ -27,7 +27,7 @@ public static class ProviderRegistration
         where TConnector : class, IEnrichmentProvider
         where TOptions : ProviderOptions
     {
-        builder.Sections.Add(section);
+        builder.Sections.Add(section, typeof(TOptions));
         builder.Services.AddOptions<TOptions>()
             .BindConfiguration($"Providers:{section}")
             .ValidateOnStart();

@@ -12,6 +12,9 @@ internal static partial class HostLog
     [LoggerMessage(4, LogLevel.Warning, "Sandbox mode while {Exposure}: callers could take simulator answers for real ones. Configure a provider's credentials, or set Sandbox:Enabled=false")]
     public static partial void SandboxExposed(ILogger logger, string exposure);
 
+    [LoggerMessage(5, LogLevel.Warning, "Ignored settings no provider reads (a misspelt name?): {Settings}")]
+    public static partial void UnreadSettings(ILogger logger, string settings);
+
     [LoggerMessage(3, LogLevel.Warning, "Sandbox warm-up lookup failed: {ExceptionType}")]
     public static partial void WarmupFailed(ILogger logger, string exceptionType);
 }

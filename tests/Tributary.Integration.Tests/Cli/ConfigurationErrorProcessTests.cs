@@ -54,6 +54,25 @@ public sealed class ConfigurationErrorProcessTests
     }
 
     [Fact]
+    public async Task Providers_WithAMisspelledKeyInsideAProviderSection_WarnsNamingIt_AndNotItsValue()
+    {
+        await using var run = await TributaryProcess.RunAsync(
+        [
+            "providers", "--Providers:Clearbit:ApiKy=sk_typo", "--Providers:Clearbit:RateLimit:PerMinit=5",
+            "--Providers:Http:Crm:BaseUrl=http://127.0.0.1:9", "--Providers:Http:Crm:PathTemplate=/contacts?email={email}",
+            "--Providers:Http:Crm:Mapping:loyaltyTier=$.tier", "--Providers:Http:Crm:Auth:Styl=bearer",
+        ]);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldContain("Ignored settings no provider reads", Case.Sensitive);
+        run.Output.ShouldContain("Providers:Clearbit:ApiKy", Case.Sensitive);
+        run.Output.ShouldContain("Providers:Clearbit:RateLimit:PerMinit", Case.Sensitive);
+        run.Output.ShouldContain("Providers:Http:Crm:Auth:Styl", Case.Sensitive);
+        run.Output.ShouldNotContain("Mapping:loyaltyTier", Case.Sensitive);
+        run.Output.ShouldNotContain("sk_typo", Case.Sensitive);
+    }
+
+    [Fact]
     public async Task Lookup_WithTwoSettingsOutOfRange_ExitsWith2NamingBoth()
     {
         await using var run = await TributaryProcess.RunAsync(

@@ -21,9 +21,9 @@ public static class HttpProviderRegistration
     public static TributaryBuilder AddHttpProviders(this TributaryBuilder builder)
     {
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpProviderOptions>, HttpProviderOptionsValidator>());
-        builder.Sections.Add("Http");
+        builder.Sections.AddInstances("Http", typeof(HttpProviderOptions), IsSingleInstance);
         var section = builder.Configuration.GetSection(SectionName);
-        if (section[nameof(HttpProviderOptions.PathTemplate)] is not null || section[nameof(HttpProviderOptions.BaseUrl)] is not null)
+        if (IsSingleInstance(section))
         {
             return builder.AddHttpProvider("http", section);
         }
@@ -40,11 +40,14 @@ public static class HttpProviderRegistration
     public static bool AnyConfigured(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
-        IEnumerable<IConfigurationSection> instances = section[nameof(HttpProviderOptions.PathTemplate)] is not null || section[nameof(HttpProviderOptions.BaseUrl)] is not null
+        IEnumerable<IConfigurationSection> instances = IsSingleInstance(section)
             ? [section]
             : section.GetChildren();
         return instances.Any(static instance => instance.GetValue<bool?>(nameof(HttpProviderOptions.Enabled)) != false);
     }
+
+    private static bool IsSingleInstance(IConfigurationSection section) =>
+        section[nameof(HttpProviderOptions.PathTemplate)] is not null || section[nameof(HttpProviderOptions.BaseUrl)] is not null;
 
     private static TributaryBuilder AddHttpProvider(this TributaryBuilder builder, string name, IConfigurationSection section)
     {
