@@ -54,6 +54,11 @@ public static class TributaryServiceCollectionExtensions
         services.TryAddSingleton<LookupCache>();
         services.TryAddSingleton<SubjectEviction>();
         services.AddHttpClient();
+
+        // Every outbound client (providers, CRMs, Genesys, the CDP) takes a compressed answer: a server or CDN may send
+        // one, and a large bulk page is far smaller gzipped.
+        services.ConfigureHttpClientDefaults(static client => client.ConfigurePrimaryHttpMessageHandler(
+            static () => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All }));
         services.TryAddSingleton<ProviderHttp>();
         services.TryAddSingleton<ProviderCatalog>();
         services.TryAddSingleton<EnrichmentEngine>();

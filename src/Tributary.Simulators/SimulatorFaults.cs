@@ -93,6 +93,16 @@ public sealed class SimulatorFaults
         set => Update(s => s with { MalformedJson = value });
     }
 
+    /// <summary>
+    /// Send every answer gzip-compressed (<c>Content-Encoding: gzip</c>), whatever the request's <c>Accept-Encoding</c>,
+    /// as a server or CDN in front of the API may.
+    /// </summary>
+    public bool Gzip
+    {
+        get => Current.Gzip;
+        set => Update(s => s with { Gzip = value });
+    }
+
     /// <summary>Abort the connection without answering.</summary>
     public bool ConnectionReset
     {

@@ -98,7 +98,8 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// When a provider's circuit opens. Polly samples failures over a window: with the defaults the circuit opens
-/// once at least 5 calls in 10 s were made and at least half of them failed, and stays open 30 s.
+/// once at least 5 calls in 10 s were made and at least half of them failed (a call counts once, its retries included),
+/// and stays open 30 s.
 /// </summary>
 public sealed class CircuitBreakerOptions
 {

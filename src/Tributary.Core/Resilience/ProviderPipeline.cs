@@ -11,7 +11,8 @@ namespace Tributary.Resilience;
 
 /// <summary>
 /// The outbound HTTP pipeline of every provider, composed in one place, outermost first:
-/// retry (budget-aware, honours Retry-After) → circuit breaker → rate-limit gate → attempt timeout → the wire.
+/// circuit breaker (one outcome per call, its retries included) → retry (budget-aware, honours Retry-After) →
+/// rate-limit gate → attempt timeout → the wire.
 /// The gate sits outside the attempt timeout, and the client has no overall timeout of its own: batch work may wait
 /// hours for a spent window to renew, while each attempt on the wire is still bounded (<c>TimeoutMs</c>, or
 /// <c>BatchTimeoutMs</c>) and a real-time call never waits past its deadline.
@@ -42,6 +43,18 @@ internal static class ProviderPipeline
             var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
             var options = runtime.Options;
 
+            // Outside the retries, so a lookup counts once however many attempts it made: one subject's bad answer,
+            // retried, does not open the circuit for every caller.
+            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
+                FailureRatio = options.CircuitBreaker.FailureRatio,
+                SamplingDuration = TimeSpan.FromMilliseconds(options.CircuitBreaker.SamplingDurationMs),
+                BreakDuration = TimeSpan.FromMilliseconds(options.CircuitBreaker.BreakDurationMs),
+                StateProvider = runtime.Circuit,
+                ShouldHandle = args => ValueTask.FromResult(IsProviderFault(args.Outcome)),
+            });
+
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(options.MaxRetries, ThrottledBatchAttempts),
@@ -53,16 +66,6 @@ internal static class ProviderPipeline
                     IsRetryableOutcome(args.Outcome, isRetryable)
                     && (args.AttemptNumber < options.MaxRetries || IsThrottledBatchCall(args, readSignal, time))
                     && BudgetAllowsRetry(args, options, time)),
-            });
-
-            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
-                FailureRatio = options.CircuitBreaker.FailureRatio,
-                SamplingDuration = TimeSpan.FromMilliseconds(options.CircuitBreaker.SamplingDurationMs),
-                BreakDuration = TimeSpan.FromMilliseconds(options.CircuitBreaker.BreakDurationMs),
-                StateProvider = runtime.Circuit,
-                ShouldHandle = args => ValueTask.FromResult(IsProviderFault(args.Outcome)),
             });
 
             pipeline.AddStrategy(_ => new RateGateStrategy(runtime.Gate, readSignal, time));

@@ -31,7 +31,7 @@ internal sealed class FaultMiddleware(
         {
             if (await ApplyAsync(context, settings))
             {
-                await next(context);
+                await (settings.Gzip ? GzippedAnswer.SendAsync(context, next) : next(context));
             }
 
             statuses.Record(StatusKey(context.Response.StatusCode));

@@ -33,7 +33,8 @@ internal sealed record FaultSettings(
     bool TokenExpired = false,
     bool TokenRevoked = false,
     bool BulkShuffled = false,
-    bool BulkMissesOmitted = false)
+    bool BulkMissesOmitted = false,
+    bool Gzip = false)
 {
     public static readonly FaultSettings None = new();
 

@@ -4,9 +4,9 @@ namespace Tributary.Host.Batch;
 
 /// <summary>
 /// The output's columns: every input column, then the flat fields, then status, source, confidence and partial (some
-/// provider could not answer: a rerun asks it again). An output
-/// column whose name an input column already uses (case-insensitively) is prefixed <c>enriched_</c>, so no header
-/// is ambiguous.
+/// provider could not answer: a rerun asks it again). An output column whose name an input column already uses
+/// (case-insensitively) is prefixed <c>enriched_</c>, and numbered after that if the input has that name too (a file
+/// that is itself an earlier run's output), so no header or JSON member is given twice.
 /// </summary>
 internal sealed class OutputLayout
 {
@@ -18,6 +18,11 @@ internal sealed class OutputLayout
         string Name(string field)
         {
             var name = taken.Contains(field) ? "enriched_" + field : field;
+            for (var n = 2; taken.Contains(name); n++)
+            {
+                name = $"enriched_{field}_{n}";
+            }
+
             taken.Add(name);
             return name;
         }

@@ -28,7 +28,7 @@ internal sealed class RunCounters(FlatFields fields)
 
     public long Failed => Interlocked.Read(ref _failed);
 
-    /// <summary>Rows enriched while some provider could not answer (their <c>partial</c> column is true).</summary>
+    /// <summary>Rows some provider could not answer (their <c>partial</c> column is true), failed rows included.</summary>
     public long Partial => Interlocked.Read(ref _partial);
 
     /// <summary>Rows that were enriched (not rejected).</summary>
@@ -67,7 +67,7 @@ internal sealed class RunCounters(FlatFields fields)
             return;
         }
 
-        if (flat.Partial && row.Outcome != Storage.RecordOutcome.Failed)
+        if (flat.Partial)
         {
             Interlocked.Increment(ref _partial);
         }

@@ -74,6 +74,26 @@ public sealed class EngineWithEveryConnectorTests : IAsyncLifetime
             CancellationToken.None);
 
     [Fact]
+    public async Task Enrich_WhenEveryProviderAnswersGzipped_ReadsEveryAnswer()
+    {
+        foreach (var simulator in new ProviderSimulator[] { _sandbox.Clearbit, _sandbox.ZoomInfo, _sandbox.Apollo, _sandbox.Hunter, _sandbox.PeopleDataLabs })
+        {
+            simulator.Faults.Gzip = true;
+        }
+
+        await using var harness = Harness();
+
+        var result = await EnrichAsync(harness, SampleIdentifiers.JaneDoeEmail);
+
+        foreach (var provider in new[] { "clearbit", "zoominfo", "apollo", "hunter", "peopledatalabs" })
+        {
+            result.Outcomes.Single(o => o.Provider == provider).Status.ShouldBe(ProviderStatus.Matched, provider);
+        }
+
+        result.Profile.Text(ProfileFields.CompanyName).ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task Enrich_WithEveryConnector_MergesFirstPartyDataOverProviders_AndCachesCustomFields()
     {
         await using var harness = Harness();
