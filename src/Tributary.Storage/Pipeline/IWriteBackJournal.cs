@@ -10,7 +10,11 @@ public interface IWriteBackJournal
     /// <summary>Records entries.</summary>
     Task RecordAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken);
 
-    /// <summary>Sets the state of every entry of <paramref name="runId"/> for these records of <paramref name="sourceSystem"/>.</summary>
+    /// <summary>
+    /// Moves the entries of <paramref name="runId"/> for these records of <paramref name="sourceSystem"/> to
+    /// <paramref name="state"/>, where they stand in a state it may follow (<see cref="JournalStates.Before"/>): an
+    /// attempt's outcome settles only that attempt's pending entries, never an earlier attempt's of the same record.
+    /// </summary>
     Task MarkAsync(string runId, string sourceSystem, IReadOnlyCollection<string> recordIds, JournalState state, CancellationToken cancellationToken);
 
     /// <summary>The entries of one run, in the order they were recorded.</summary>
@@ -59,4 +63,22 @@ public enum JournalState
 
     /// <summary>Undone by a rollback.</summary>
     RolledBack,
+}
+
+/// <summary>The order journal entries move in.</summary>
+public static class JournalStates
+{
+    private static readonly JournalState[] Sent = [JournalState.Pending];
+    private static readonly JournalState[] Undoable = [JournalState.Written, JournalState.Pending];
+
+    /// <summary>
+    /// The states an entry may be in to move to <paramref name="state"/>: a write is confirmed or refused while pending;
+    /// a rollback undoes what was written, or sent and never confirmed.
+    /// </summary>
+    public static IReadOnlyList<JournalState> Before(JournalState state) => state switch
+    {
+        JournalState.Written or JournalState.Failed => Sent,
+        JournalState.RolledBack => Undoable,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Entries are recorded in this state, not moved to it."),
+    };
 }

@@ -44,12 +44,13 @@ internal sealed class PostgresWriteBackJournal(PostgresDatabase database) : IWri
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "UPDATE writeback_journal SET state = @state WHERE run_id = @runId AND source_system = @source AND record_id = ANY(@records)",
+            "UPDATE writeback_journal SET state = @state WHERE run_id = @runId AND source_system = @source AND record_id = ANY(@records) AND state = ANY(@from)",
             connection)
             .With("state", StoredEnum.Of(state))
             .With("runId", runId)
             .With("source", sourceSystem)
-            .With("records", recordIds.ToArray());
+            .With("records", recordIds.ToArray())
+            .With("from", JournalStates.Before(state).Select(static s => StoredEnum.Of(s)).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -81,8 +81,16 @@ internal sealed class SqliteWriteBackJournal(SqliteDatabase database) : IWriteBa
             """
             UPDATE writeback_journal SET state = @state
             WHERE run_id = @runId AND source_system = @sourceSystem AND record_id IN (SELECT value FROM json_each(@recordIds))
+                AND state IN (SELECT value FROM json_each(@from))
             """,
-            new { state = SqliteText.Of(state), runId, sourceSystem, recordIds = SqliteText.JsonList(recordIds) },
+            new
+            {
+                state = SqliteText.Of(state),
+                runId,
+                sourceSystem,
+                recordIds = SqliteText.JsonList(recordIds),
+                from = SqliteText.JsonList([.. JournalStates.Before(state).Select(static s => SqliteText.Of(s))]),
+            },
             cancellationToken: cancellationToken));
     }
 

@@ -33,6 +33,28 @@ public abstract class WriteBackStoresConformanceTests<TBackend>(TBackend backend
     }
 
     [StoreFact]
+    public async Task Journal_AnAttemptsOutcomeSettlesOnlyItsOwnPendingEntries_AndRollbackOnlyWhatWasWrittenOrSent()
+    {
+        var journal = Get<IWriteBackJournal>();
+        var at = Time.GetUtcNow();
+        JournalEntry Entry(string field) => new("r1", "hubspot", "7", "contact", field, null, "new " + field, "clearbit", 0.9, JournalState.Pending, at);
+
+        // Three attempts at one record in one run: refused, confirmed, then refused again.
+        await journal.RecordAsync([Entry("jobtitle")], None);
+        await journal.MarkAsync("r1", "hubspot", ["7"], JournalState.Failed, None);
+        await journal.RecordAsync([Entry("phone")], None);
+        await journal.MarkAsync("r1", "hubspot", ["7"], JournalState.Written, None);
+        await journal.RecordAsync([Entry("city")], None);
+        await journal.MarkAsync("r1", "hubspot", ["7"], JournalState.Failed, None);
+        var attempts = await journal.ListAsync("r1", None);
+        await journal.MarkAsync("r1", "hubspot", ["7"], JournalState.RolledBack, None);
+        var rolledBack = await journal.ListAsync("r1", None);
+
+        attempts.Select(e => (e.Field, e.State)).ShouldBe([("jobtitle", JournalState.Failed), ("phone", JournalState.Written), ("city", JournalState.Failed)]);
+        rolledBack.Select(e => (e.Field, e.State)).ShouldBe([("jobtitle", JournalState.Failed), ("phone", JournalState.RolledBack), ("city", JournalState.Failed)]);
+    }
+
+    [StoreFact]
     public async Task Journal_KeepsEveryValueAsGiven()
     {
         var journal = Get<IWriteBackJournal>();
