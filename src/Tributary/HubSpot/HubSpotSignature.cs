@@ -34,8 +34,12 @@ internal static class HubSpotSignature
         }
 
         var timestamp = timestampHeader.Trim();
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
-            || Math.Abs(now.ToUnixTimeMilliseconds() - (double)milliseconds) > MaxSkew.TotalMilliseconds)
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return HubSpotSignatureCheck.BadTimestamp;
+        }
+
+        if (Math.Abs(now.ToUnixTimeMilliseconds() - (double)milliseconds) > MaxSkew.TotalMilliseconds)
         {
             return HubSpotSignatureCheck.Stale;
         }

@@ -9,8 +9,11 @@ internal enum HubSpotSignatureCheck
     /// <summary>No signature, no timestamp, or no client secret configured to check them with.</summary>
     Missing,
 
-    /// <summary>The timestamp is more than 5 minutes old or ahead, or is not a number of milliseconds.</summary>
+    /// <summary>The timestamp is more than 5 minutes old or ahead.</summary>
     Stale,
+
+    /// <summary>The timestamp is not a number of milliseconds.</summary>
+    BadTimestamp,
 
     /// <summary>The signature is not the one the secret gives for this request (altered body or URI, another secret).</summary>
     Mismatch,

@@ -6,7 +6,8 @@ namespace Tributary.Host.HubSpot;
 /// <summary>
 /// Reads a HubSpot webhook body (a JSON array of events) into the events that stage a contact: every
 /// <c>contact.creation</c>, and <c>contact.propertyChange</c> of a trigger property. Other events are acknowledged and
-/// ignored, as are events without an <c>objectId</c> or <c>eventId</c>. Ids and times may be numbers or text.
+/// ignored, as are events without an <c>objectId</c> or <c>eventId</c> and elements that are not objects. Ids and times
+/// may be numbers or text.
 /// </summary>
 internal static class HubSpotWebhookEvents
 {
@@ -14,7 +15,7 @@ internal static class HubSpotWebhookEvents
     public const string PropertyChange = "contact.propertyChange";
 
     /// <summary>The staging events of <paramref name="body"/>, in order.</summary>
-    /// <exception cref="HubSpotWebhookFormatException">The body is not JSON, not an array, or holds something other than objects.</exception>
+    /// <exception cref="HubSpotWebhookFormatException">The body is not JSON or not an array.</exception>
     public static IReadOnlyList<HubSpotWebhookEvent> Parse(ReadOnlySpan<byte> body, IReadOnlyCollection<string> triggerProperties)
     {
         ArgumentNullException.ThrowIfNull(triggerProperties);
@@ -25,7 +26,8 @@ internal static class HubSpotWebhookEvents
         }
         catch (JsonException exception)
         {
-            throw new HubSpotWebhookFormatException("The HubSpot webhook body is not one JSON value.", exception);
+            // The reader's message gives a line and byte position (or the depth it stopped at), never the content.
+            throw new HubSpotWebhookFormatException($"The HubSpot webhook body is not one JSON value: {exception.Message}", exception);
         }
 
         using (document)
@@ -38,12 +40,9 @@ internal static class HubSpotWebhookEvents
             var events = new List<HubSpotWebhookEvent>();
             foreach (var item in document.RootElement.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.Object)
-                {
-                    throw new HubSpotWebhookFormatException("The HubSpot webhook body holds an event that is not a JSON object.");
-                }
-
-                if (Read(item, triggerProperties) is { } read)
+                // An element that is no event is skipped like an event of another type: HubSpot never resends a
+                // delivery answered 400, and the batch's readable events would go with it.
+                if (item.ValueKind == JsonValueKind.Object && Read(item, triggerProperties) is { } read)
                 {
                     events.Add(read);
                 }

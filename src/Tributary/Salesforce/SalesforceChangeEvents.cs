@@ -18,7 +18,7 @@ internal static class SalesforceChangeEvents
     private static readonly HashSet<string> StagingChangeTypes = new(StringComparer.OrdinalIgnoreCase) { "CREATE", "UPDATE", "GAP_CREATE", "GAP_UPDATE" };
 
     /// <summary>The records <paramref name="body"/> names, in order, each once; those it does not stage have no object type.</summary>
-    /// <exception cref="SalesforceChangeEventFormatException">The body is not JSON, or holds something other than change-event objects.</exception>
+    /// <exception cref="SalesforceChangeEventFormatException">The body is not JSON, or is one message that is not a change-event object.</exception>
     public static IReadOnlyList<SalesforceChange> Parse(ReadOnlySpan<byte> body, string? ownClientId)
     {
         JsonDocument document;
@@ -28,24 +28,27 @@ internal static class SalesforceChangeEvents
         }
         catch (JsonException exception)
         {
-            throw new SalesforceChangeEventFormatException("The Salesforce change-event body is not one JSON value.", exception);
+            // The reader's message gives a line and byte position (or the depth it stopped at), never the content.
+            throw new SalesforceChangeEventFormatException($"The Salesforce change-event body is not one JSON value: {exception.Message}", exception);
         }
 
         using (document)
         {
             var root = document.RootElement;
-            IEnumerable<JsonElement> messages = root.ValueKind switch
+            // In an array, a message that cannot be read is skipped, not the whole delivery: its readable events are
+            // staged. A body that is one unreadable message is refused, so its sender learns why.
+            IEnumerable<JsonElement?> payloads = root.ValueKind switch
             {
-                JsonValueKind.Array => root.EnumerateArray(),
-                JsonValueKind.Object => [root],
+                JsonValueKind.Array => root.EnumerateArray().Select(PayloadOrNothing),
+                JsonValueKind.Object => [Payload(root)],
                 _ => throw new SalesforceChangeEventFormatException("The Salesforce change-event body is not a JSON object or array."),
             };
 
             var changes = new List<SalesforceChange>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var message in messages)
+            foreach (var payload in payloads)
             {
-                foreach (var change in Read(Payload(message), ownClientId))
+                foreach (var change in Read(payload, ownClientId))
                 {
                     if (seen.Add(change.DedupKey))
                     {
@@ -55,6 +58,18 @@ internal static class SalesforceChangeEvents
             }
 
             return changes;
+        }
+    }
+
+    private static JsonElement? PayloadOrNothing(JsonElement message)
+    {
+        try
+        {
+            return Payload(message);
+        }
+        catch (SalesforceChangeEventFormatException)
+        {
+            return null;
         }
     }
 

@@ -71,6 +71,7 @@ internal static class HubSpotWebhook
         HubSpotSignatureCheck.Missing when noSecret => "HubSpot:ClientSecret is not configured, so no HubSpot webhook can be verified.",
         HubSpotSignatureCheck.Missing => $"The {HubSpotSignature.SignatureHeader} and {HubSpotSignature.TimestampHeader} headers are required.",
         HubSpotSignatureCheck.Stale => $"{HubSpotSignature.TimestampHeader} is more than 5 minutes away from now.",
+        HubSpotSignatureCheck.BadTimestamp => $"{HubSpotSignature.TimestampHeader} is not a time in milliseconds since 1970.",
         _ => $"{HubSpotSignature.SignatureHeader} does not match this request.",
     };
 }

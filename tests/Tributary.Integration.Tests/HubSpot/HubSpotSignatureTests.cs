@@ -49,6 +49,12 @@ public sealed class HubSpotSignatureTests
         Verify("POST", Uri, Body, timestamp, Sign(Secret, "POST" + Uri + Encoding.UTF8.GetString(Body) + timestamp)).ShouldBe(HubSpotSignatureCheck.Stale);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1.5e12")]
+    public void Verify_WhenTheTimestampIsNotMilliseconds_SaysSo(string timestamp) =>
+        Verify("POST", Uri, Body, timestamp, Sign(Secret, "POST" + Uri + Encoding.UTF8.GetString(Body) + timestamp)).ShouldBe(HubSpotSignatureCheck.BadTimestamp);
+
     [Fact]
     public void Verify_WithAQueryStringAndEscapesHubSpotDecodes_IsValid()
     {

@@ -54,11 +54,35 @@ public sealed class HubSpotWebhookEventsTests
         events.Select(e => e.DedupKey).ShouldBe(["7:55:1", "8:56:2", "9:58:3", "11:59:5"]);
     }
 
+    [Fact]
+    public void Parse_ABatchWithElementsThatAreNoEvents_SkipsThem_AndStagesTheRest()
+    {
+        var events = Parse("""[5, {"eventId":1,"subscriptionType":"contact.creation","objectId":123,"occurredAt":1564113600000}, "x", null, []]""");
+
+        events.Select(e => (e.ObjectId, e.Stages)).ShouldBe([("123", true)]);
+    }
+
+    [Fact]
+    public void Parse_ABodyAfterAByteOrderMark_IsRead()
+    {
+        var body = Encoding.UTF8.GetBytes("\uFEFF[{\"eventId\":1,\"subscriptionType\":\"contact.creation\",\"objectId\":123}]");
+
+        body[0].ShouldBe((byte)0xEF);
+        HubSpotWebhookEvents.Parse(body, Email).Select(e => e.ObjectId).ShouldBe(["123"]);
+    }
+
+    [Fact]
+    public void Parse_JsonNestedTooDeeply_SaysSo()
+    {
+        var body = "[" + new string('[', 100) + new string(']', 100) + "]";
+
+        Should.Throw<HubSpotWebhookFormatException>(() => Parse(body)).Message.ShouldContain("depth");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
     [InlineData("""{"eventId":1,"subscriptionType":"contact.creation","objectId":123}""")]
-    [InlineData("[1,2,3]")]
     [InlineData("""[{"eventId":1,"subscriptionType":"contact.creation","objectId":123}""")]
     [InlineData("""[] trailing""")]
     public void Parse_ABodyThatIsNotAnArrayOfEvents_ThrowsAFormatError(string body) =>

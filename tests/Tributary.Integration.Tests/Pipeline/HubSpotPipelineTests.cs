@@ -139,12 +139,22 @@ public sealed class HubSpotPipelineTests : IAsyncLifetime
     [Theory]
     [InlineData("{\"eventId\":1}")]
     [InlineData("not json")]
-    [InlineData("[1,2,3]")]
     public async Task ASignedButMalformedBody_Is400(string body)
     {
         using var response = await HubSpotWebhookSender.PostAsync(_gateway.Client, body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ADelivery_WithAByteOrderMarkAndAnElementThatIsNoEvent_StagesItsEvent()
+    {
+        const string body = "\uFEFF[5, {\"eventId\":772,\"objectId\":1008,\"occurredAt\":1764936000001,\"subscriptionType\":\"contact.creation\"}]";
+
+        using var response = await HubSpotWebhookSender.PostAsync(_gateway.Client, body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32().ShouldBe(1);
     }
 
     [Fact]

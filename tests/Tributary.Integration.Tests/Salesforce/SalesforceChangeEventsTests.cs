@@ -63,10 +63,17 @@ public sealed class SalesforceChangeEventsTests
         Parse("""{"data":{"schema":"x","payload":{"Outcome__c":"resolved"},"event":{"replayId":1}},"channel":"/event/Interaction_Outcome__e"}""").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Parse_AnArrayWithMessagesThatAreNoChangeEvents_SkipsThem_AndStagesTheRest()
+    {
+        var changes = Parse($$"""[1, "x", {"hello":"world"}, {{Envelope(Payload("Contact", "UPDATE", "tx-9", null, "003xx000004TmiQAAS"))}}]""");
+
+        changes.Select(c => c.RecordId).ShouldBe(["003xx000004TmiQAAS"]);
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("42")]
-    [InlineData("[1,2]")]
     [InlineData("""{"hello":"world"}""")]
     [InlineData("""{"data":{}}""")]
     [InlineData("""{} {}""")]
