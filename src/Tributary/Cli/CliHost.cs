@@ -55,7 +55,7 @@ internal sealed class CliHost : IAsyncDisposable
         await host.StartWhenConfiguredAsync(cancellationToken);
         if (sandbox is not null)
         {
-            HostLog.SandboxMode(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary"), SandboxMode.Describe(sandbox));
+            HostLog.SandboxMode(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary"), SandboxMode.Describe(sandbox, tributary.Sandboxes, simulated));
         }
 
         return new CliHost(host, sandbox, simulated);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Tributary.Host.Gateway;
 using Tributary.Host.Hosting;
-using Tributary.Simulators;
 using Tributary.Storage;
 
 namespace Tributary.Host.Cli;
@@ -18,9 +17,9 @@ internal static class ServeCommand
         {
             await using var app = await GatewayApp.BuildAsync(settings, parse.GetValue(urls), cancellationToken);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tributary");
-            if (app.Services.GetService<SandboxSimulators>() is { } sandbox)
+            if (app.Services.GetService<SandboxDescription>() is { } sandbox)
             {
-                HostLog.SandboxMode(logger, SandboxMode.Describe(sandbox));
+                HostLog.SandboxMode(logger, sandbox.Text);
             }
 
             await app.StartWhenConfiguredAsync(cancellationToken);

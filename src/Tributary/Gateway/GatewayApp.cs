@@ -45,6 +45,7 @@ internal static class GatewayApp
         var tributary = builder.Services.AddTributaryHost(builder.Configuration);
         var listen = ListenAddresses.Resolve(builder.Configuration, urls, DefaultUrl);
         TakenPorts.ThrowIfAnyTaken(listen.Urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
+        var simulatedSystems = SandboxMode.SimulatedSystems(builder.Configuration, tributary.Sandboxes);
         var sandbox = await SandboxMode.StartIfNeededAsync(builder.Configuration, tributary.Sandboxes.AsReadOnly(), cancellationToken);
 
         if (listen.Urls is { } listenOn)
@@ -57,6 +58,7 @@ internal static class GatewayApp
             // Registered through a factory so the container owns the simulators and stops them with the gateway (it is
             // resolved once the app is built: the container disposes only what one of its factories made).
             builder.Services.AddSingleton(_ => sandbox);
+            builder.Services.AddSingleton(new SandboxDescription(SandboxMode.Describe(sandbox, tributary.Sandboxes, simulatedSystems)));
             if (builder.Configuration.GetValue("Sandbox:Warmup", true))
             {
                 builder.Services.AddHostedService<SandboxWarmup>();

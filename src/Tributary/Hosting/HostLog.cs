@@ -3,7 +3,7 @@ namespace Tributary.Host.Hosting;
 /// <summary>Log lines of the host.</summary>
 internal static partial class HostLog
 {
-    [LoggerMessage(1, LogLevel.Warning, "Sandbox mode: no credentials are configured, so the built-in simulators answer from the sample dataset ({Simulators}). Configure Providers:<Name>:ApiKey (or ZoomInfo credentials), a REST provider or a CRM, Genesys or Segment credential to use real systems.")]
+    [LoggerMessage(1, LogLevel.Warning, "Sandbox mode: built-in simulators answer from the sample dataset ({Simulators}). Configure Providers:<Name>:ApiKey (or ZoomInfo credentials), a REST provider or a CRM, Genesys or Segment credential to use real systems.")]
     public static partial void SandboxMode(ILogger logger, string simulators);
 
     [LoggerMessage(2, LogLevel.Information, "Tributary gateway listening on {Urls}; store {Store}")]

@@ -76,6 +76,20 @@ internal static class SandboxMode
     private static bool HasCredentials(IConfiguration configuration, ProviderSandbox sandbox) =>
         sandbox.CredentialKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
 
-    public static string Describe(SandboxSimulators simulators) =>
-        string.Join(", ", simulators.All.Select(s => $"{s.Name} {s.BaseUrl}"));
+    /// <summary>
+    /// The simulators a sandbox process uses, with their URLs, and the integrated systems it calls for real because
+    /// they have credentials of their own (their simulators run, unused).
+    /// </summary>
+    /// <param name="simulators">The running simulators.</param>
+    /// <param name="sandboxes">Every provider's and system's sandbox wiring.</param>
+    /// <param name="simulatedSystems">The integrated systems pointed at their simulators (<see cref="SimulatedSystems"/>).</param>
+    public static string Describe(SandboxSimulators simulators, IEnumerable<ProviderSandbox> sandboxes, IReadOnlySet<string> simulatedSystems)
+    {
+        var real = sandboxes.Where(s => s.IsIntegration && !simulatedSystems.Contains(s.Provider)).Select(static s => s.Provider).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var simulated = string.Join(", ", simulators.All.Where(s => !real.Contains(s.Name)).Select(static s => $"{s.Name} {s.BaseUrl}"));
+        return real.Count == 0 ? simulated : $"{simulated}; real, with their own credentials: {string.Join(", ", real.Order(StringComparer.Ordinal))}";
+    }
 }
+
+/// <summary>What a sandbox gateway says of itself at start (<see cref="SandboxMode.Describe"/>).</summary>
+internal sealed record SandboxDescription(string Text);

@@ -25,6 +25,28 @@ public sealed class ServeProcessTests
         serve.Output.Split('\n').Count(l => l.Contains("Sandbox mode", StringComparison.Ordinal)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Serve_InSandboxModeWithARealCrm_NamesOnlyTheSimulatorsItUses()
+    {
+        var port = TributaryProcess.FreePort();
+        var environment = new Dictionary<string, string?>
+        {
+            ["Sandbox__Enabled"] = "true",
+            ["HubSpot__AccessToken"] = "pat-real-crm",
+            ["HubSpot__BaseUrl"] = "http://127.0.0.1:9",
+        };
+        await using var serve = TributaryProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}"], environment);
+
+        await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+
+        var line = serve.Output.Split('\n').Single(l => l.Contains("Sandbox mode:", StringComparison.Ordinal));
+        line.ShouldContain("clearbit http://127.0.0.1:", Case.Sensitive);
+        line.ShouldContain("salesforce http://127.0.0.1:", Case.Sensitive);
+        line.ShouldNotContain("hubspot http", Case.Sensitive);
+        line.ShouldContain("real, with their own credentials: hubspot", Case.Sensitive);
+        serve.Output.ShouldNotContain("pat-real-crm", Case.Sensitive);
+    }
+
     [Theory]
     [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:{port}", "ASPNETCORE_URLS")]
     [InlineData("URLS", "http://0.0.0.0:{port}", "URLS")]
