@@ -184,6 +184,31 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
+    public async Task Serve_WithFrameworkRequestLoggingTurnedUp_StillLogsNoUrlWithAnEmail()
+    {
+        var port = TributaryProcess.FreePort();
+        await using var serve = TributaryProcess.Start(
+            ["serve", "--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string?>
+            {
+                ["Logging__LogLevel__Default"] = "Trace",
+                ["Logging__LogLevel__Microsoft.AspNetCore.Hosting"] = "Trace",
+                ["Logging__Console__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+                ["Logging__Console__LogLevel__Microsoft.AspNetCore"] = "Trace",
+            });
+        await serve.WaitUntilHealthyAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        (await client.GetAsync($"/widget?email={SampleIdentifiers.JaneDoeEmail}&phone=%2B14152220123")).Dispose();
+        (await client.GetAsync($"/v1/no-such-route?email={SampleIdentifiers.JaneDoeEmail}")).Dispose();
+        await serve.StopAsync();
+
+        serve.Output.ShouldContain("Microsoft.AspNetCore", Case.Sensitive, "the turned-up categories still log");
+        serve.Output.ShouldNotContain(SampleIdentifiers.JaneDoeEmail, Case.Insensitive);
+        serve.Output.ShouldNotContain("14152220123", Case.Sensitive);
+    }
+
+    [Fact]
     public async Task Serve_PipelineAndContactCenterLogs_NeverCarryRawIdentifiersOrSecrets()
     {
         await using var simulators = await SandboxSimulators.StartAsync();
