@@ -41,6 +41,13 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 return ValidateOptionsResult.Fail(
                     "Storage:ConnectionString names no database file: give one (Data Source=tributary.db), or leave the setting out for that default.");
             }
+
+            // SQLite creates the file, never its directory; a shared-cache memory database has no directory at all.
+            if (options.IsSqlite && target is { } file && !file.StartsWith(':') && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+                && Path.GetDirectoryName(Path.GetFullPath(file)) is { } directory && !Directory.Exists(directory))
+            {
+                return ValidateOptionsResult.Fail($"Storage:ConnectionString names a database file in {directory}, which does not exist.");
+            }
         }
 
         return ValidateOptionsResult.Success;

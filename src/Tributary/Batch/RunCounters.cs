@@ -1,3 +1,4 @@
+using Tributary.Enrichment;
 using Tributary.Host.Batch.Input;
 using Tributary.Host.BatchPump;
 using Tributary.Host.Flat;
@@ -11,6 +12,7 @@ namespace Tributary.Host.Batch;
 internal sealed class RunCounters(FlatFields fields)
 {
     private readonly long[] _filled = new long[fields.All.Count];
+    private readonly Dictionary<string, long> _providerFailures = new(StringComparer.Ordinal);
     private long _rows;
     private long _matched;
     private long _unmatched;
@@ -30,6 +32,18 @@ internal sealed class RunCounters(FlatFields fields)
 
     /// <summary>Rows some provider could not answer (their <c>partial</c> column is true), failed rows included.</summary>
     public long Partial => Interlocked.Read(ref _partial);
+
+    /// <summary>How often each provider could not answer, as <c>clearbit: unauthorized</c> → rows, most frequent first.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ProviderFailures
+    {
+        get
+        {
+            lock (_providerFailures)
+            {
+                return [.. _providerFailures.OrderByDescending(static f => f.Value).ThenBy(static f => f.Key, StringComparer.Ordinal)];
+            }
+        }
+    }
 
     /// <summary>Rows that were enriched (not rejected).</summary>
     public long Enriched => Rows - Rejected;
@@ -62,6 +76,7 @@ internal sealed class RunCounters(FlatFields fields)
                 break;
         }
 
+        CountProviderFailures(row.Result);
         if (row.Flat is not { } flat)
         {
             return;
@@ -77,6 +92,26 @@ internal sealed class RunCounters(FlatFields fields)
             if (fields.All[i].IsFilled(flat.Profile))
             {
                 Interlocked.Increment(ref _filled[i]);
+            }
+        }
+    }
+
+    private void CountProviderFailures(EnrichmentResult? result)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        foreach (var outcome in result.Outcomes)
+        {
+            if (outcome.Status.IsFailure())
+            {
+                var key = $"{outcome.Provider}: {outcome.Status.ToWire()}";
+                lock (_providerFailures)
+                {
+                    _providerFailures[key] = _providerFailures.GetValueOrDefault(key) + 1;
+                }
             }
         }
     }

@@ -75,6 +75,13 @@ internal static class EnrichCommand
                 return ExitCodes.BadArguments;
             }
 
+            // A disabled provider would answer nothing, and every row would read "unmatched" as if it had been asked.
+            if (request.Providers?.FirstOrDefault(p => catalog.TryGet(p, out var entry) && !entry.Runtime.IsEnabled) is { } disabled)
+            {
+                await error.WriteLineAsync($"error: --providers: '{disabled}' is not enabled (configure Providers:<Name> credentials, or set Enabled).");
+                return ExitCodes.BadArguments;
+            }
+
             var credits = services.GetRequiredService<CreditTotals>();
             var time = services.GetRequiredService<TimeProvider>();
             var run = new FileEnrichmentRun(
@@ -92,7 +99,17 @@ internal static class EnrichCommand
             await new RunProgressDisplay(run, credits, time).ShowUntilAsync(running, output, creditsBefore);
             try
             {
-                await RunSummary.WriteAsync(output, await running, request.Input);
+                var report = await running;
+                await RunSummary.WriteAsync(output, report, request.Input);
+
+                // Every row failed (a refused key, a provider down): nothing was done, whatever the file says.
+                var counters = report.Counters;
+                if (counters.Failed > 0 && counters.Failed == counters.Enriched)
+                {
+                    await error.WriteLineAsync("error: no row could be enriched: no provider answered (see the summary's provider lines). Run again once they can.");
+                    return ExitCodes.RuntimeFailure;
+                }
+
                 return ExitCodes.Success;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -117,7 +134,7 @@ internal static class EnrichCommand
         var output = Path.GetFullPath(outPath);
         if (!File.Exists(input))
         {
-            problem = $"FILE: {input} does not exist.";
+            problem = Directory.Exists(input) ? $"FILE: {input} is a directory; name a file." : $"FILE: {input} does not exist.";
             return false;
         }
 
@@ -137,6 +154,12 @@ internal static class EnrichCommand
         if (string.Equals(input, output, StringComparison.Ordinal) || string.Equals(input, rejectsPath, StringComparison.Ordinal))
         {
             problem = "--out and --rejects must not be the input file.";
+            return false;
+        }
+
+        if (string.Equals(output, rejectsPath, StringComparison.Ordinal))
+        {
+            problem = "--rejects must not be the --out file.";
             return false;
         }
 

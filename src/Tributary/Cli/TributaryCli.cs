@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Tributary.Host.Hosting;
 
 namespace Tributary.Host.Cli;
@@ -41,7 +42,13 @@ internal static class TributaryCli
         {
             foreach (var parseError in parsed.Errors)
             {
-                await error.WriteLineAsync(parseError.Message);
+                await error.WriteLineAsync("error: " + parseError.Message);
+            }
+
+            // A verb (or `dlq`, `export`, `db`) given without the command it needs: say which there are.
+            if (parsed.CommandResult.Command.Subcommands is { Count: > 0 } verbs && parsed.CommandResult.Children.All(static c => c is not CommandResult))
+            {
+                await error.WriteLineAsync($"Commands: {string.Join(", ", verbs.Where(static v => !v.Hidden).Select(static v => v.Name))}. See --help.");
             }
 
             return ExitCodes.BadArguments;

@@ -100,10 +100,22 @@ public sealed class ConfigurationErrorProcessTests
     [InlineData("forget", "--email", "someone@example.com")]
     public async Task Verb_WithAStoreItCannotOpen_ExitsWith1PointingAtTheStoreSettings(params string[] verb)
     {
-        await using var run = await TributaryProcess.RunAsync([.. verb, "--Storage:ConnectionString=Data Source=/no-such-directory/tributary.db"]);
+        // /proc exists and takes no new files: the setting is well-formed, and opening the store fails at run time.
+        await using var run = await TributaryProcess.RunAsync([.. verb, "--Storage:ConnectionString=Data Source=/proc/tributary.db"]);
 
         run.ExitCode.ShouldBe(1, run.Output);
         run.Output.ShouldContain("Storage:ConnectionString", Case.Sensitive);
+    }
+
+    [Theory]
+    [InlineData("db", "migrate")]
+    [InlineData("dlq", "list")]
+    public async Task Verb_WithAStoreInADirectoryThatDoesNotExist_ExitsWith2NamingTheSetting(params string[] verb)
+    {
+        await using var run = await TributaryProcess.RunAsync([.. verb, "--Storage:ConnectionString=Data Source=/no-such-directory/tributary.db"]);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("error: Storage:ConnectionString names a database file in /no-such-directory, which does not exist.", Case.Sensitive);
     }
 
     [Theory]
