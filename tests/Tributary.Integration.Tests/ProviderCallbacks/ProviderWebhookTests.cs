@@ -101,6 +101,24 @@ public sealed class ProviderWebhookTests : IAsyncLifetime
         _logs.All.ShouldNotContain(SampleIdentifiers.JaneDoeEmail, Case.Insensitive);
     }
 
+    [Fact]
+    public async Task AQueuedLookup_AskedAgainBeforeItsRecordCame_IsNotSentOrBilledAgain()
+    {
+        Clearbit.Faults.Queued = true;
+
+        var first = await EnrichAsync(Email);
+        var second = await EnrichAsync(Email);
+        var third = await EnrichAsync(Email);
+        var providers = await _gateway.Client.GetFromJsonAsync<JsonElement>("/v1/providers");
+        var clearbit = providers.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "clearbit");
+
+        first.GetProperty("providers").GetString().ShouldStartWith("clearbit:queued:");
+        second.GetProperty("providers").GetString().ShouldStartWith("clearbit:queued:");
+        third.GetProperty("partial").GetBoolean().ShouldBeTrue();
+        Clearbit.Calls.Total.ShouldBe(1);
+        clearbit.GetProperty("costTotal").GetDecimal().ShouldBe(1);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -14,7 +14,7 @@ namespace Tributary.Connectors.Clearbit;
 /// 202 means the lookup was queued (its record comes later by webhook, see <see cref="ClearbitWebhook"/>), 422 is
 /// invalid input.
 /// </summary>
-internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOptions> options, TimeProvider time) : IEnrichmentProvider
+internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOptions> options, ClearbitQueuedLookups queued, TimeProvider time) : IEnrichmentProvider
 {
     public const string ProviderName = "clearbit";
 
@@ -30,13 +30,31 @@ internal sealed class ClearbitConnector(ProviderHttp http, IOptions<ClearbitOpti
 
     public async Task<ProviderResult> LookupAsync(EnrichmentQuery query, CancellationToken cancellationToken)
     {
+        if (query.LookupKey is { } held && queued.IsHeld(held))
+        {
+            return ProviderResult.Failed(ProviderStatus.Queued, "lookup queued by Clearbit; its record is awaited", billed: false);
+        }
+
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri(query));
             request.Headers.Authorization = Authorization();
             using var response = await http.SendAsync(Name, request, query.Budget, cancellationToken);
             var apiVersion = HeaderValues.First(response, "API-Version");
-            return await ReadAsync(response, query.Kind, cancellationToken) with { ApiVersion = apiVersion };
+            var result = await ReadAsync(response, query.Kind, cancellationToken) with { ApiVersion = apiVersion };
+            if (query.LookupKey is { } key)
+            {
+                if (result.Status == ProviderStatus.Queued)
+                {
+                    queued.Hold(key, TimeSpan.FromSeconds(_options.QueuedRetrySeconds));
+                }
+                else
+                {
+                    queued.Release(key);
+                }
+            }
+
+            return result;
         }
         catch (Exception ex) when (ProviderFailures.IsExpected(ex))
         {

@@ -26,6 +26,14 @@ public sealed class ClearbitOptions : ProviderOptions
     [Url]
     public string? WebhookUrl { get; set; }
 
+    /// <summary>
+    /// How long a lookup Clearbit queued (202) is not asked again, while its record comes by webhook: repeated lookups
+    /// meanwhile answer <c>queued</c> without a call. Clearbit asks for a retry after a few minutes. Default 180; 0 asks
+    /// again every time.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int QueuedRetrySeconds { get; set; } = 180;
+
     /// <summary>Person and combined lookups; <see cref="ProviderOptions.BaseUrl"/> overrides it.</summary>
     internal string PersonBaseUrl => BaseUrl ?? "https://person.clearbit.com";
 
