@@ -29,6 +29,14 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         var (links, removedProfiles, traits, goneIds) = await EraseFromGraphAsync(connection, transaction, subject, cancellationToken);
         var outcomes = await RunAsync(Command("DELETE FROM staged_records WHERE source_system = @source AND payload->>'profileId' = ANY(@gone)")
             .With("source", subject.OutcomeSource).With("gone", goneIds));
+
+        // Another profile's pending outcome whose summary names the subject keeps going to the CDP, without its summary.
+        outcomes += await RunAsync(Command(
+                $$"""
+                UPDATE staged_records SET payload = jsonb_set(payload::jsonb, '{summary}', 'null'::jsonb)::json
+                WHERE source_system = @source AND {{Mentions("coalesce(payload->>'summary', '')")}}
+                """)
+            .With("source", subject.OutcomeSource).With("forms", forms).With("digits", digits));
         var deadLetters = await RunAsync(Command(
                 $"DELETE FROM dead_letters WHERE {Mentions("payload")} OR CASE WHEN kind = @source THEN payload::jsonb->>'profileId' = ANY(@gone) ELSE false END")
             .With("forms", forms).With("digits", digits).With("source", subject.OutcomeSource).With("gone", goneIds));
@@ -90,10 +98,10 @@ internal sealed class PostgresSubjectErasure(PostgresDatabase database) : ISubje
         var gone = strong ? [.. linked] : new List<string>();
 
         var held = await ReadAsync(
-            Command($"SELECT id, traits::text FROM identity_profiles WHERE merged_into IS NULL AND NOT (id = ANY(@gone)) AND {Holds("traits::text", "@traitForms")} FOR UPDATE")
-                .With("gone", gone.ToArray()).With("traitForms", traitForms),
+            Command($"SELECT id, traits::text FROM identity_profiles WHERE merged_into IS NULL AND NOT (id = ANY(@gone)) AND {Mentions("traits::text")} FOR UPDATE")
+                .With("gone", gone.ToArray()).With("forms", traitForms).With("digits", subject.DigitForms.ToArray()),
             static row => (Id: row.GetString(0), Traits: row.GetString(1)));
-        var (scrubbed, traits) = ErasedTraits.From(held, subject.TraitForms);
+        var (scrubbed, traits) = ErasedTraits.From(held, subject);
 
         var changed = (strong ? [] : linked).Union(scrubbed.Keys).ToArray();
         var identified = (await ReadAsync(

@@ -32,6 +32,14 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
             var hashes = subject.ValueHashes;
             var (links, removedProfiles, traits, gone) = await EraseFromGraphAsync(connection, transaction, subject, cancellationToken);
             var outcomes = await Run("DELETE FROM staged_records WHERE source_system = @source AND json_extract(payload, '$.profileId') IN @gone", new { source = subject.OutcomeSource, gone });
+
+            // Another profile's pending outcome whose summary names the subject keeps going to the CDP, without its summary.
+            outcomes += await Run(
+                $"""
+                UPDATE staged_records SET payload = json_set(payload, '$.summary', json('null'))
+                WHERE source_system = @source AND json_valid(payload) AND {Mentions("coalesce(json_extract(payload, '$.summary'), '')")}
+                """,
+                new { source = subject.OutcomeSource, forms, digits });
             var deadLetters = await Run(
                 $"DELETE FROM dead_letters WHERE {Mentions("payload")} OR CASE WHEN kind = @source AND json_valid(payload) THEN json_extract(payload, '$.profileId') IN @gone ELSE 0 END",
                 new { forms, digits, source = subject.OutcomeSource, gone });
@@ -91,11 +99,11 @@ internal sealed class SqliteSubjectErasure(SqliteDatabase database) : ISubjectEr
         var gone = strong ? linked : [];
 
         var held = await connection.QueryAsync<(string Id, string Traits)>(new CommandDefinition(
-            $"SELECT id, traits FROM identity_profiles WHERE merged_into IS NULL AND id NOT IN @gone AND {Holds("traits", "@traitForms")}",
-            new { gone, traitForms },
+            $"SELECT id, traits FROM identity_profiles WHERE merged_into IS NULL AND id NOT IN @gone AND {Mentions("traits")}",
+            new { gone, forms = traitForms, digits = JsonSerializer.Serialize(subject.DigitForms, StorageJsonContext.Default.IReadOnlyListString) },
             transaction,
             cancellationToken: cancellationToken));
-        var (scrubbed, traits) = ErasedTraits.From(held, subject.TraitForms);
+        var (scrubbed, traits) = ErasedTraits.From(held, subject);
 
         var changed = (strong ? [] : linked).Union(scrubbed.Keys).ToList();
         var identified = (await Ids(

@@ -61,7 +61,7 @@ public abstract class SubjectErasureConformanceTests<TBackend>(TBackend backend)
         var jobs = Get<IJobStore>();
         await jobs.CreateAsync(new NewJob("job-p", at, "{}", null, [.. written.Select(Record), Record("+14155550100")]), None);
         await Get<IStagingQueue>().StageAsync(
-            [new StagedRecord(OutcomeSource, "o-1", """{"summary":"call back on (415) 222-0123"}"""), new StagedRecord(OutcomeSource, "o-2", """{"summary":"call back on (415) 555-0100"}""")], None);
+            [new StagedRecord("none", "s-1", """{"note":"call back on (415) 222-0123"}"""), new StagedRecord("none", "s-2", """{"note":"call back on (415) 555-0100"}""")], None);
 
         var counts = await Get<ISubjectErasure>().EraseAsync(Subject("phone", Phone, ["4152220123", "(415) 222-0123", "+1 415-222-0123"]), None);
 
@@ -69,6 +69,43 @@ public abstract class SubjectErasureConformanceTests<TBackend>(TBackend backend)
         (await Get<IStagingQueue>().CountAsync(None)).ShouldBe(1, "another number's record stays");
 
         static string Record(string phone) => JsonSerializer.Serialize(new Dictionary<string, string> { ["phone"] = phone });
+    }
+
+    [StoreFact]
+    public async Task Erase_OfAPhone_KeepsAnotherProfilesPendingOutcome_WithoutTheSummaryThatNamesIt()
+    {
+        await Get<IStagingQueue>().StageAsync(
+        [
+            new StagedRecord(OutcomeSource, "conv-1", """{"interactionId":"conv-1","profileId":"someone-else","disposition":"resolved","summary":"call back on +1 (415) 222-0123"}"""),
+            new StagedRecord(OutcomeSource, "conv-2", """{"interactionId":"conv-2","profileId":"someone-else","disposition":"resolved","summary":"all good"}"""),
+        ], None);
+
+        var counts = await Get<ISubjectErasure>().EraseAsync(Subject("phone", Phone, ["4152220123", "(415) 222-0123"]), None);
+        var claim = await Get<IStagingQueue>().ClaimAsync(10, TimeSpan.FromMinutes(1), None);
+        var kept = claim.Records.ToDictionary(r => r.RecordId, r => JsonDocument.Parse(r.Payload).RootElement);
+
+        (counts.Outcomes, counts.Staging).ShouldBe((1, 0));
+        kept.Keys.Order().ShouldBe(["conv-1", "conv-2"]);
+        kept["conv-1"].GetProperty("summary").ValueKind.ShouldBe(JsonValueKind.Null);
+        kept["conv-1"].GetProperty("disposition").GetString().ShouldBe("resolved");
+        kept["conv-2"].GetProperty("summary").GetString().ShouldBe("all good");
+    }
+
+    [StoreFact]
+    public async Task Erase_OfAPhone_RemovesTraitsSpellingItWithSeparators()
+    {
+        var graph = Get<IIdentityGraph>();
+        var key = new IdentityKey("userId", "U-77");
+        var traits = """{"a":"note 415-222-0123 end","b":"1.415.222.0123","c":"(415)222-0123","d":"415 2220123","e":"keep 415-555-0100"}""";
+        var change = new IdentityChange("prof-77", Create: true, [], [new NewIdentityLink(key, "U-77")], [], traits, Time.GetUtcNow());
+        await graph.UpdateAsync([key], _ => ((IdentityChange?)change, true), None);
+
+        var counts = await Get<ISubjectErasure>().EraseAsync(Subject("phone", Phone, ["4152220123", "(415) 222-0123"]), None);
+        var profile = await graph.GetProfileAsync("prof-77", None);
+
+        counts.Traits.ShouldBe(4);
+        profile.ShouldNotBeNull();
+        JsonDocument.Parse(profile.Traits).RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["e"]);
     }
 
     [StoreFact]
