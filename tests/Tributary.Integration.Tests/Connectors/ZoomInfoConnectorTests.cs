@@ -201,6 +201,7 @@ public sealed class ZoomInfoConnectorTests
         await using var harness = Harness(zoominfo.BaseUrl, time: time);
 
         var first = await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
+        var paused = harness.Runtime(ZoomInfo).Gate.PausedUntil;
         var second = await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
         time.Advance(TimeSpan.FromSeconds(31));
         await harness.LookupAsync(ZoomInfo, harness.Email(SampleIdentifiers.JaneDoeEmail));
@@ -208,6 +209,9 @@ public sealed class ZoomInfoConnectorTests
         first.Status.ShouldBe(expected);
         second.Status.ShouldBe(expected);
         logins.ShouldBe(2);
+
+        // A throttled login pauses the provider as a throttled lookup would, so /v1/providers shows it.
+        paused.ShouldBe(status == 429 ? time.GetUtcNow() - TimeSpan.FromSeconds(1) : null);
     }
 
     [Fact]

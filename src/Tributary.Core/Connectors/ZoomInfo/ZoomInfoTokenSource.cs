@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tributary.Providers;
 using Tributary.Json;
 using Tributary.Resilience;
 
@@ -13,7 +15,11 @@ namespace Tributary.Connectors.ZoomInfo;
 /// The ZoomInfo JWT: fetched from <c>POST /authenticate</c>, reused until shortly before it expires, and renewed by
 /// one caller at a time (the endpoint allows one request per second, and minting per request is discouraged).
 /// </summary>
-internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<ZoomInfoOptions> options, TimeProvider time) : IDisposable
+internal sealed class ZoomInfoTokenSource(
+    IHttpClientFactory clients,
+    IOptions<ZoomInfoOptions> options,
+    [FromKeyedServices(ZoomInfoConnector.ProviderName)] ProviderRuntime runtime,
+    TimeProvider time) : IDisposable
 {
     public const string AuthClientName = "zoominfo-auth";
 
@@ -120,6 +126,11 @@ internal sealed class ZoomInfoTokenSource(IHttpClientFactory clients, IOptions<Z
             // Throttled or failing: every lookup waiting for a token would otherwise ask again at once.
             _busyThrottled = (int)response.StatusCode == 429;
             _busyUntil = time.GetUtcNow() + (_busyThrottled ? RetryAfter.From(response, time.GetUtcNow()) ?? BusyPause : BusyPause);
+            if (_busyThrottled)
+            {
+                // The account is throttled as a lookup's 429 would say: the pause shows on /v1/providers and holds every caller.
+                runtime.Gate.PauseUntil(_busyUntil);
+            }
             throw Busy(_busyThrottled);
         }
 
