@@ -442,7 +442,11 @@ public sealed class ProviderRateGate : IDisposable
         }
 
         var reset = resetAt is { } at && at > now ? at : now + Minute;
-        var sameWindow = _providerLeft is not null && now < _providerResetAt && (resetAt is null || reset <= _providerResetAt + TimeSpan.FromSeconds(1));
+
+        // Within a window what is left only falls; a provider that names no reset (Apollo's fixed minutes) and says
+        // more is left than we hold has started a new window.
+        var risen = resetAt is null && remaining > _providerLeft;
+        var sameWindow = !risen && _providerLeft is not null && now < _providerResetAt && (resetAt is null || reset <= _providerResetAt + TimeSpan.FromSeconds(1));
         _providerLeft = sameWindow ? Math.Min(_providerLeft!.Value, remaining) : remaining;
         _providerResetAt = sameWindow ? _providerResetAt : reset;
     }

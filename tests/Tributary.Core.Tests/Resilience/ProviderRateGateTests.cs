@@ -127,6 +127,19 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
+    public void Observe_MoreLeftWithoutAReset_IsANewWindow_AndRaisesTheBudgetAgain()
+    {
+        using var gate = Gate();
+
+        gate.Observe(new RateLimitSignal(Remaining: 1, ResetAt: null, RetryAfter: null));
+        var low = gate.Available;
+        gate.Observe(new RateLimitSignal(Remaining: 997, ResetAt: null, RetryAfter: null));
+
+        low.ShouldBe(1);
+        gate.Available.ShouldBe(600, "our own limit still caps it");
+    }
+
+    [Fact]
     public void Observe_WindowSpent_PausesUntilReset()
     {
         using var gate = Gate();
