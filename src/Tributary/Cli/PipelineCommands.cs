@@ -61,7 +61,9 @@ internal static class PipelineCommands
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path) || FileFormats.InputOf(path) is not { } format)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: FILE: '{Path.GetFileName(path)}' does not exist or is not .csv, .jsonl or .ndjson");
+                await parse.InvocationConfiguration.Error.WriteLineAsync(Directory.Exists(path)
+                    ? $"error: FILE: {path} is a directory; name a file."
+                    : $"error: FILE: {path} does not exist or is not named .csv, .jsonl or .ndjson");
                 return ExitCodes.BadArguments;
             }
 
@@ -84,6 +86,7 @@ internal static class PipelineCommands
             var column = rows.Columns.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
             var batch = new List<StagedRecord>(StageBatch);
             long staged = 0, skipped = 0;
+            var distinct = new HashSet<(string, string)>();
             while (rows.Read() is { } row)
             {
                 var (record, error) = row.Values is { } values ? input.ToRecord(Item(values, column)) : (null, row.Rejection);
@@ -95,6 +98,7 @@ internal static class PipelineCommands
                 }
 
                 batch.Add(record);
+                distinct.Add((record.SourceSystem, record.RecordId));
                 if (batch.Count == StageBatch)
                 {
                     await staging.StageAsync(batch, cancellationToken);
@@ -105,7 +109,11 @@ internal static class PipelineCommands
 
             await staging.StageAsync(batch, cancellationToken);
             staged += batch.Count;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Staged {staged} records; {skipped} lines skipped."));
+            // A record given on several lines is staged once, with its last line's values.
+            var repeated = staged - distinct.Count;
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Staged {distinct.Count} records{(repeated > 0 ? $" ({repeated} lines repeated a record already given: its last line counts)" : "")}; {skipped} lines skipped."));
             return skipped > 0 && staged == 0 ? ExitCodes.BadArguments : ExitCodes.Success;
         });
         return command;

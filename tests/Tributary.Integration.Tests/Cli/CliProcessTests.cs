@@ -75,6 +75,18 @@ public sealed class CliProcessTests
         run.Output.ShouldNotContain("Exception");
     }
 
+    [Fact]
+    public async Task Stage_ARecordOnSeveralLines_IsCountedOnce()
+    {
+        using var directory = new TempDirectory();
+        await File.WriteAllTextAsync(directory.File("backfill.csv"), "source,email\nnone,a.one@example.org\nnone,a.one@example.org\nnone,b.two@example.org\n");
+
+        await using var run = await TributaryProcess.RunAsync(["stage", "backfill.csv"], workingDirectory: directory.Path);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldContain("Staged 2 records (1 lines repeated a record already given: its last line counts); 0 lines skipped.", Case.Sensitive);
+    }
+
     [Theory]
     [InlineData("Enrichment__TimeoutMs", "-5", "TimeoutMs")]
     [InlineData("Enrichment__TimeoutMs", "abc", "Enrichment:TimeoutMs")]
