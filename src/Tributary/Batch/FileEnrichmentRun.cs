@@ -69,31 +69,18 @@ internal sealed class FileEnrichmentRun(
     {
         var started = time.GetTimestamp();
         InputLength = Math.Max(1, source.Length);
+        await using var files = PartialFiles.Open(request.Output, request.Rejects);
         var runId = await runs.StartAsync(RunKind.File, Path.GetFileName(request.Input), time.GetUtcNow(), cancellationToken);
         var creditsBefore = await credits.TotalAsync(cancellationToken);
-        var partialOutput = request.Output + ".partial";
-        var partialRejects = request.Rejects + ".partial";
-        try
+        await using (var sink = CreateSink(files.Output, new OutputLayout(source.Columns, fields)))
+        await using (var rejects = new RejectsWriter(files.Rejects))
         {
-            await using (var outputStream = new FileStream(partialOutput, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
-            await using (var rejectsStream = new FileStream(partialRejects, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024))
-            {
-                await using var sink = CreateSink(outputStream, new OutputLayout(source.Columns, fields));
-                await using var rejects = new RejectsWriter(rejectsStream);
-                await PumpAsync(source, map, sink, rejects, cancellationToken);
-                await sink.CompleteAsync(cancellationToken);
-                await rejects.CompleteAsync(cancellationToken);
-            }
+            await PumpAsync(source, map, sink, rejects, cancellationToken);
+            await sink.CompleteAsync(cancellationToken);
+            await rejects.CompleteAsync(cancellationToken);
+        }
 
-            File.Move(partialOutput, request.Output, overwrite: true);
-            File.Move(partialRejects, request.Rejects, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(partialOutput);
-            TryDelete(partialRejects);
-            throw;
-        }
+        await files.CommitAsync();
 
         var spent = await credits.TotalAsync(CancellationToken.None) - creditsBefore;
         var totals = new RunTotals(Counters.Rows, Counters.Matched, Counters.Unmatched, Counters.Rejected, Counters.Failed, spent, apiVersions.Snapshot());
@@ -158,17 +145,6 @@ internal sealed class FileEnrichmentRun(
 
             Counters.Add(row);
             Interlocked.Exchange(ref _inputWritten, Math.Min(row.Record.End, InputLength));
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
         }
     }
 }

@@ -117,6 +117,11 @@ internal static class EnrichCommand
                 await error.WriteLineAsync("Stopped. Run the same command again to finish: rows already enriched are not paid for twice.");
                 return ExitCodes.RuntimeFailure;
             }
+            catch (OutputInUseException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message} Wait for it to finish, or name another file.");
+                return ExitCodes.RuntimeFailure;
+            }
             catch (IOException ex)
             {
                 await error.WriteLineAsync($"error: {ex.Message}");

@@ -72,6 +72,24 @@ public sealed class EnrichVerdictProcessTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ASecondRunWritingTheSameOut_IsRefused_AndTheFirstFinishes()
+    {
+        _simulators.Clearbit.Faults.LatencyMs = 3_000;
+        await using var first = TributaryProcess.Start(
+            ["enrich", "contacts.csv", "--out", "out.csv"], Clearbit(_simulators.Options.ClearbitApiKey), workingDirectory: _directory.Path);
+        await Eventually.TrueAsync(() => File.Exists(_directory.File("out.csv.partial")), "the first run to open its output");
+
+        await using var second = await TributaryProcess.RunAsync(
+            ["enrich", "contacts.csv", "--out", "out.csv"], Clearbit(_simulators.Options.ClearbitApiKey), workingDirectory: _directory.Path);
+        await first.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        second.ExitCode.ShouldBe(1, second.Output);
+        second.Output.ShouldContain("out.csv is being written by another run", Case.Sensitive);
+        first.ExitCode.ShouldBe(0, first.Output);
+        File.ReadAllLines(_directory.File("out.csv")).Length.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task AnEarlierRunsOutput_EnrichedAgain_GetsColumnNamesOfItsOwn()
     {
         await using (var first = await TributaryProcess.RunAsync(
