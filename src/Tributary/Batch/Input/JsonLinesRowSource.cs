@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Tributary.Host.Batch.Input;
 
 /// <summary>
-/// Rows of a JSON-lines file: one object per line. The columns are every key seen, in order of first appearance,
-/// found by a first pass over the file (it reads only key names, so memory stays flat). Strings are taken as they
+/// Rows of a JSON-lines file: one object per line. The columns are every key seen, in order of first appearance, keys
+/// differing only in case being one column (as the API reads members: a line giving <c>email</c> and <c>Email</c> gives
+/// one member twice), found by a first pass over the file (it reads only key names, so memory stays flat). Strings are taken as they
 /// are, numbers and booleans as their JSON text, null as empty, nested objects and arrays as JSON text.
 /// </summary>
 internal sealed class JsonLinesRowSource : IRowSource
@@ -34,7 +35,7 @@ internal sealed class JsonLinesRowSource : IRowSource
             throw new BatchInputException("no JSON object with any key was found: a JSON-lines input has one object per line.");
         }
 
-        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indexes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < keys.Count; i++)
         {
             indexes[keys[i]] = i;
@@ -66,7 +67,7 @@ internal sealed class JsonLinesRowSource : IRowSource
     private static List<string> ScanKeys(string path)
     {
         var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using var lines = new LineReader(path);
         while (lines.Next() is { } line)
         {
