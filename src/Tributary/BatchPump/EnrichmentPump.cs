@@ -17,11 +17,18 @@ namespace Tributary.Host.BatchPump;
 /// </summary>
 internal sealed class EnrichmentPump(EnrichmentEngine engine, IdentifierNormalizer normalizer, ILogger<EnrichmentPump> logger)
 {
-    /// <summary>Matched when any field was found; failed when nothing was found and some provider could not answer.</summary>
+    /// <summary>
+    /// Matched when any field was found; failed when nothing was found and some provider could not answer, or no
+    /// provider is enabled to ask (nobody said "no match": a rerun once one is may find it); unmatched otherwise.
+    /// </summary>
     public static RecordOutcome Classify(EnrichmentResult result) =>
         !result.Profile.IsEmpty ? RecordOutcome.Matched
-        : result.Outcomes.Any(o => o.Status.IsFailure()) ? RecordOutcome.Failed
+        : result.Outcomes.Count == 0 || result.Outcomes.Any(o => o.Status.IsFailure()) ? RecordOutcome.Failed
         : RecordOutcome.Unmatched;
+
+    /// <summary>Why a record failed, in the words of its providers column.</summary>
+    private static string FailureReason(EnrichmentResult result, FlatAnswer flat) =>
+        result.Outcomes.Count == 0 ? "no provider is enabled" : flat.Providers;
 
     /// <summary>
     /// Source → chunks → workers → (reorder window) → sink. Ends when every record of <paramref name="records"/> went
@@ -204,7 +211,7 @@ internal sealed class EnrichmentPump(EnrichmentEngine engine, IdentifierNormaliz
                 var answer = answers[n];
                 var flat = FlatAnswer.Of(answer);
                 var outcome = Classify(answer);
-                results[positions[n]] = new EnrichedRecord<T>(records[positions[n]], outcome, requests[n], answer, flat, outcome == RecordOutcome.Failed ? flat.Providers : null);
+                results[positions[n]] = new EnrichedRecord<T>(records[positions[n]], outcome, requests[n], answer, flat, outcome == RecordOutcome.Failed ? FailureReason(answer, flat) : null);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -75,6 +75,12 @@ internal static class EnrichCommand
                 return ExitCodes.BadArguments;
             }
 
+            if (request.Providers is null && !catalog.Enabled.Any())
+            {
+                await error.WriteLineAsync("error: no provider is enabled: configure a provider's credentials (Providers:<Name>:ApiKey, ZoomInfo's login, a REST provider), or run with no credentials at all for the sandbox.");
+                return ExitCodes.BadArguments;
+            }
+
             // A disabled provider would answer nothing, and every row would read "unmatched" as if it had been asked.
             if (request.Providers?.FirstOrDefault(p => catalog.TryGet(p, out var entry) && !entry.Runtime.IsEnabled) is { } disabled)
             {

@@ -63,6 +63,17 @@ public sealed class EnrichVerdictProcessTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task NoProviderEnabled_IsRefusedBeforeAnyWork()
+    {
+        await using var run = await TributaryProcess.RunAsync(
+            ["enrich", "contacts.csv", "--out", "out.csv"], new Dictionary<string, string?> { ["Sandbox__Enabled"] = "false" }, workingDirectory: _directory.Path);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("error: no provider is enabled", Case.Sensitive);
+        File.Exists(_directory.File("out.csv")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task RejectsNamedLikeOut_IsRefusedBeforeAnyWork()
     {
         await using var run = await TributaryProcess.RunAsync(["enrich", "contacts.csv", "--out", "same.csv", "--rejects", "same.csv"], workingDirectory: _directory.Path);
