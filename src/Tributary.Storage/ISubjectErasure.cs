@@ -68,10 +68,14 @@ public sealed record SubjectErasure(
     /// <summary>The characters taken out of text before <see cref="DigitForms"/> are looked for in it.</summary>
     public const string PhoneSeparators = " -.()/";
 
+    /// <summary><paramref name="text"/> with <see cref="PhoneSeparators"/> taken out, as <see cref="DigitForms"/> are looked for in it.</summary>
+    public static string WithoutPhoneSeparators(string text) =>
+        new([.. text.Where(static c => !PhoneSeparators.Contains(c, StringComparison.Ordinal))]);
+
     private static string[] DigitsOf(IEnumerable<string> spellings) =>
     [
         .. spellings
-            .Select(static spelling => new string([.. spelling.Where(static c => !PhoneSeparators.Contains(c, StringComparison.Ordinal))]).TrimStart('+'))
+            .Select(static spelling => WithoutPhoneSeparators(spelling).TrimStart('+'))
             .Where(static digits => digits.Length >= 7 && digits.All(char.IsAsciiDigit))
             .Distinct(StringComparer.Ordinal),
     ];

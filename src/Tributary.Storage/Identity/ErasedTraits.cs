@@ -64,9 +64,6 @@ internal static class ErasedTraits
     {
         string[] texts = [name, value?.ToJsonString() ?? "", value?.ToJsonString(AsTyped) ?? ""];
         return texts.Any(text => forms.Any(form => text.Contains(form, StringComparison.OrdinalIgnoreCase))
-            || (digits.Count > 0 && Squeezed(text) is var squeezed && digits.Any(run => squeezed.Contains(run, StringComparison.Ordinal))));
+            || (digits.Count > 0 && SubjectErasure.WithoutPhoneSeparators(text) is var squeezed && digits.Any(run => squeezed.Contains(run, StringComparison.Ordinal))));
     }
-
-    private static string Squeezed(string text) =>
-        new([.. text.Where(static c => !SubjectErasure.PhoneSeparators.Contains(c, StringComparison.Ordinal))]);
 }

@@ -39,8 +39,12 @@ internal static class SalesforceChangeEvents
             // staged. A body that is one unreadable message is refused, so its sender learns why.
             IEnumerable<JsonElement?> payloads = root.ValueKind switch
             {
-                JsonValueKind.Array => root.EnumerateArray().Select(PayloadOrNothing),
-                JsonValueKind.Object => [Payload(root)],
+                JsonValueKind.Array => root.EnumerateArray().Select(static message => Payload(message).Payload),
+                JsonValueKind.Object => [Payload(root) switch
+                {
+                    (var payload, null) => payload,
+                    (_, var problem) => throw new SalesforceChangeEventFormatException(problem),
+                }],
                 _ => throw new SalesforceChangeEventFormatException("The Salesforce change-event body is not a JSON object or array."),
             };
 
@@ -61,38 +65,29 @@ internal static class SalesforceChangeEvents
         }
     }
 
-    private static JsonElement? PayloadOrNothing(JsonElement message)
-    {
-        try
-        {
-            return Payload(message);
-        }
-        catch (SalesforceChangeEventFormatException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The payload of an envelope, a <c>data</c> object or a bare payload; null for a message that is not a change event.</summary>
-    private static JsonElement? Payload(JsonElement message)
+    /// <summary>
+    /// The payload of an envelope, a <c>data</c> object or a bare payload; no payload for a message that is not a change
+    /// event; and why, for a message that cannot be read as one.
+    /// </summary>
+    private static (JsonElement? Payload, string? Problem) Payload(JsonElement message)
     {
         if (message.ValueKind != JsonValueKind.Object)
         {
-            throw new SalesforceChangeEventFormatException("The Salesforce change-event body holds a message that is not a JSON object.");
+            return (null, "The Salesforce change-event body holds a message that is not a JSON object.");
         }
 
         if (message.TryGetProperty("ChangeEventHeader", out _))
         {
-            return message;
+            return (message, null);
         }
 
         var data = message.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : message;
         if (data.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object)
         {
-            return payload.TryGetProperty("ChangeEventHeader", out _) ? payload : null;
+            return (payload.TryGetProperty("ChangeEventHeader", out _) ? payload : null, null);
         }
 
-        throw new SalesforceChangeEventFormatException("The Salesforce change-event body holds an object that is neither an event envelope nor a payload.");
+        return (null, "The Salesforce change-event body holds an object that is neither an event envelope nor a payload.");
     }
 
     private static IEnumerable<SalesforceChange> Read(JsonElement? payload, string? ownClientId)
