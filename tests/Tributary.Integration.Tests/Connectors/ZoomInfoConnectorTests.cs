@@ -138,21 +138,39 @@ public sealed class ZoomInfoConnectorTests
     }
 
     [Fact]
-    public async Task LookupMany_WhenOneResultIsLeftOut_ThatSubjectIsANoMatch_AndTheRestArePaired()
+    public async Task LookupMany_WhenAnAnswerThatNamesItsMissesLeavesOneOut_ThatSubjectFails_AndTheRestArePaired()
     {
+        // Every result of the simulator's answer carries a matchStatus, so leaving one out is not its way of saying
+        // "no match": storing it as a miss would keep the subject from being asked again for a week.
         await using var simulator = await StartAsync(new SimulatorOptions { ZoomInfoResultOrder = ZoomInfoResultOrder.ShuffledOneMissing });
         await using var harness = Harness(simulator);
         var known = (await TestDataset.Shared).People.Where(ZoomInfoSimulator.Coverage.Knows).Take(5).ToArray();
 
         var results = await harness.Bulk(ZoomInfo).LookupManyAsync(known.Select(p => harness.Email(p.Email, batch: true)).ToArray(), CancellationToken.None);
 
-        results[0].Status.ShouldBe(ProviderStatus.NoMatch);
+        results[0].Status.ShouldBe(ProviderStatus.ServerError);
         results[0].Billed.ShouldBeFalse();
         for (var i = 1; i < known.Length; i++)
         {
             results[i].Status.ShouldBe(ProviderStatus.Matched);
             results[i].Profile.Text(ProfileFields.Email).ShouldBe(known[i].Email);
         }
+    }
+
+    [Fact]
+    public async Task LookupMany_WhenAnAnswerThatNeverNamesAMissLeavesOneOut_ThatSubjectIsANoMatch()
+    {
+        // A legacy answer with no matchStatus and no empty result: leaving an input out is how it says "nothing found".
+        await using var zoominfo = await StubAsync("""
+            {"success":true,"data":{"outputFields":[["id","email"]],"result":[
+              {"input":{"emailaddress":"second.person@example.com"},"data":[{"id":7,"email":"second.person@example.com"}]}]}}
+            """);
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var results = await harness.Bulk(ZoomInfo).LookupManyAsync(
+            [harness.Email("first.person@example.com", batch: true), harness.Email("second.person@example.com", batch: true)], CancellationToken.None);
+
+        results.Select(r => r.Status).ShouldBe([ProviderStatus.NoMatch, ProviderStatus.Matched]);
     }
 
     [Theory]

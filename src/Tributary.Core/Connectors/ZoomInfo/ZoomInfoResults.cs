@@ -43,8 +43,10 @@ internal static class ZoomInfoResults
         }
 
         // An answer that left some inputs out, with nothing in it unaccounted for, found nothing for them; a result
-        // that fits no input leaves them unanswered, as it may be theirs under an echo we do not recognise.
-        if (everyResultPaired && HasData(root))
+        // that fits no input leaves them unanswered, as it may be theirs under an echo we do not recognise. An answer
+        // that names its own misses (GTM's NoMatch items, a legacy matchStatus or empty data) did not find nothing
+        // for the inputs it left out: it did not answer them, and they are asked again rather than stored as misses.
+        if (everyResultPaired && HasData(root) && (results.Count == 0 || !NamesItsMisses(root)))
         {
             for (var i = 0; i < answers.Length; i++)
             {
@@ -53,6 +55,19 @@ internal static class ZoomInfoResults
         }
 
         return answers;
+    }
+
+    private static bool NamesItsMisses(JsonElement root)
+    {
+        var data = root.GetProperty("data");
+        if (data.ValueKind == JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        return data.TryGetProperty("result", out var results) && results.ValueKind == JsonValueKind.Array
+            && results.EnumerateArray().Any(r => r.ValueKind == JsonValueKind.Object
+                && (r.Member("matchStatus") is not null || r.Member("data") is { ValueKind: JsonValueKind.Array } records && records.GetArrayLength() == 0));
     }
 
     private static bool HasData(JsonElement root) =>
