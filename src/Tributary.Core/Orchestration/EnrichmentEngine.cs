@@ -32,6 +32,10 @@ public sealed partial class EnrichmentEngine(
 {
     /// <summary>Why a provider timed out when the request's budget, not the provider's own timeout, ended its wait.</summary>
     private const string BudgetReachedDetail = "request budget reached";
+    private const string WaterfallMovedOnDetail = "no answer within one attempt; the waterfall moved on";
+
+    /// <summary>Beyond a provider's attempt timeout, what a waterfall allows for the rate gate and the answer's bookkeeping.</summary>
+    private static readonly TimeSpan WaterfallSlack = TimeSpan.FromMilliseconds(50);
 
     private static readonly FieldDefinition[] DefaultWaterfallFields = [ProfileFields.FullName, ProfileFields.JobTitle, ProfileFields.CompanyName];
 
@@ -146,7 +150,12 @@ public sealed partial class EnrichmentEngine(
                 continue;
             }
 
-            outcomes[i] = await AskAsync(providers[i].Entry, query, subject, cancellationToken);
+            // A provider that has not answered within one attempt's timeout is left to finish (and be cached) on its
+            // own while the next is asked: its retries would otherwise spend the time the rest of the waterfall needs.
+            var patience = query.Budget.IsRealTime && i < providers.Count - 1
+                ? TimeSpan.FromMilliseconds(providers[i].Entry.Runtime.Options.TimeoutMs) + WaterfallSlack
+                : (TimeSpan?)null;
+            outcomes[i] = await AskAsync(providers[i].Entry, query, subject, cancellationToken, patience);
 
             // A wait the budget cut short means the budget is spent, though the clock may still read a millisecond or
             // two before the deadline: timers count whole milliseconds.
@@ -160,7 +169,9 @@ public sealed partial class EnrichmentEngine(
         return outcomes;
     }
 
-    private async Task<ProviderOutcome> AskAsync(ProviderEntry entry, EnrichmentQuery query, string subject, CancellationToken cancellationToken)
+    /// <summary>One provider's outcome for the subject; <paramref name="patience"/>, when shorter than the budget left, is how long a waterfall waits before moving on.</summary>
+    private async Task<ProviderOutcome> AskAsync(
+        ProviderEntry entry, EnrichmentQuery query, string subject, CancellationToken cancellationToken, TimeSpan? patience = null)
     {
         var name = entry.Name;
         if (SkipReason(entry, query) is { } reason)
@@ -175,10 +186,13 @@ public sealed partial class EnrichmentEngine(
         // caller with a 10 ms deadline must not make it give up on tokens or retries for the others.
         var shared = query with { Budget = query.Budget.AtLeast(TimeSpan.FromMilliseconds(_options.TimeoutMs), time.GetUtcNow()), LookupKey = key };
         var pending = cache.GetOrFetchAsync(key, name, token => CallProviderAsync(entry, shared, subject, token), batch: !query.Budget.IsRealTime);
+        var movingOn = false;
         try
         {
+            var remaining = query.Budget.Remaining(time.GetUtcNow());
+            movingOn = patience < remaining;
             var entryFound = query.Budget.IsRealTime
-                ? await pending.WaitAsync(query.Budget.Remaining(time.GetUtcNow()), time, cancellationToken)
+                ? await pending.WaitAsync(movingOn ? patience!.Value : remaining, time, cancellationToken)
                 : await pending.WaitAsync(cancellationToken);
             return Outcome(name, entryFound, started);
         }
@@ -188,7 +202,8 @@ public sealed partial class EnrichmentEngine(
             _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             var stale = await cache.FindStoredAsync(key, cancellationToken);
             return new ProviderOutcome(
-                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null, BudgetReachedDetail);
+                name, ProviderStatus.Timeout, time.GetElapsedTime(started), stale?.Profile ?? Profile.Empty, stale?.Confidence ?? 0, stale is not null,
+                movingOn ? WaterfallMovedOnDetail : BudgetReachedDetail);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

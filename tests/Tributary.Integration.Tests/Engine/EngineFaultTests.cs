@@ -120,6 +120,23 @@ public sealed class EngineFaultTests(SimulatorPair simulators) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Waterfall_WithTimeForRetries_AsksTheNextProviderAfterOneAttempt_NotAfterTheRetries()
+    {
+        simulators.Clearbit.Faults.Hang = true;
+        await using var harness = Harness(new Dictionary<string, string?> { ["Providers:Clearbit:TimeoutMs"] = "500" });
+
+        // The budget would hold Clearbit's three attempts (about 1.8 s with their backoff); ZoomInfo is not made to wait for them.
+        var clock = Stopwatch.StartNew();
+        var result = await harness.EnrichAsync(Jane, TimeSpan.FromSeconds(5), EnrichmentMode.Waterfall, "clearbit", "zoominfo");
+        clock.Stop();
+
+        Outcome(result, "clearbit").Status.ShouldBe(ProviderStatus.Timeout);
+        Outcome(result, "zoominfo").Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.FullName).ShouldBe("Jane Doe");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(1400));
+    }
+
+    [Fact]
     public async Task Waterfall_WhenTheBudgetIsSpentBeforeAProvidersTurn_ReportsItSkippedNotTimedOut()
     {
         simulators.Clearbit.Faults.Hang = true;
