@@ -45,6 +45,13 @@ internal sealed class FileEnrichmentRun(
         IRowSource source = request.InputFormat == InputFormat.Csv ? CsvRowSource.Open(request.Input) : JsonLinesRowSource.Open(request.Input);
         try
         {
+            if (HeaderNames.FirstThatLooksLikeData(source.Columns) is >= 0 and var column)
+            {
+                throw new BatchInputException(
+                    $"the first line looks like a record, not a header (column {column + 1} holds an email address or a phone number). "
+                    + "Add a header line naming the columns, e.g. email,name,company; the first record would otherwise be read as the header and not enriched.");
+            }
+
             if (!ColumnMap.TryCreate(source.Columns, request.Overrides, out var map, out var error))
             {
                 throw new BatchInputException(error);

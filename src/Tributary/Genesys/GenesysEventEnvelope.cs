@@ -49,7 +49,7 @@ internal sealed record GenesysEventEnvelope(
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(WholeJson.WithoutByteOrderMark(utf8Json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
+            var reader = new Utf8JsonReader(WholeJson.Readable(utf8Json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
             document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException ex)

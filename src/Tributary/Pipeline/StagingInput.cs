@@ -50,9 +50,11 @@ internal sealed class StagingInput(CrmSystems crms, IdentifierNormalizer normali
                 : (null, $"crmId is required for source '{source}' (at most {MaxIdLength} letters, digits, '-', '_' or '.')");
         }
 
-        if (payload.Email is null && payload.Phone is null && payload.Domain is null && (payload.Company is null || payload.LastName is null))
+        // Nothing else would tell the caller: with no CRM record to mark, a record that cannot be looked up is refused here.
+        if (!Parses(payload.Email, IdentifierNormalizer.NormalizeEmail) && !Parses(payload.Phone, normalizer.NormalizePhone)
+            && payload.Domain is null && (payload.Company is null || payload.LastName is null))
         {
-            return (null, "a record with source 'none' needs an email, phone, domain, or a name and company");
+            return (null, "a record with source 'none' needs a valid email or phone, a domain, or a name and company");
         }
 
         if (item.Id is not null && ValidId(item.Id) is null)
@@ -90,6 +92,18 @@ internal sealed class StagingInput(CrmSystems crms, IdentifierNormalizer normali
         catch (InvalidIdentifierException)
         {
             return value;
+        }
+    }
+
+    private static bool Parses(string? value, Func<string, string> normalize)
+    {
+        try
+        {
+            return value is not null && normalize(value) is not null;
+        }
+        catch (InvalidIdentifierException)
+        {
+            return false;
         }
     }
 

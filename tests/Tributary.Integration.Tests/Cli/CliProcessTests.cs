@@ -75,6 +75,36 @@ public sealed class CliProcessTests
         run.Output.ShouldNotContain("Exception");
     }
 
+    [Theory]
+    [InlineData()]
+    [InlineData("--map", "jane.doe@acme.com=email")]
+    public async Task Enrich_AFileWithoutAHeaderLine_ExitsWith2_WithoutTakingItsFirstRecordForAHeader_OrPrintingIt(params string[] map)
+    {
+        using var directory = new TempDirectory();
+        await File.WriteAllTextAsync(directory.File("contacts.csv"), "jane.doe@acme.com,Jane Doe\nbob.smith@globex.com,Bob Smith\n");
+
+        await using var run = await TributaryProcess.RunAsync(["enrich", "contacts.csv", "--out", "out.csv", .. map], workingDirectory: directory.Path);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("looks like a record, not a header");
+        run.Output.ShouldNotContain("jane.doe@acme.com");
+        File.Exists(directory.File("out.csv")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Stage_ARecordWithNothingThatCanBeLookedUp_IsSkippedAndReported()
+    {
+        using var directory = new TempDirectory();
+        await File.WriteAllTextAsync(directory.File("backfill.csv"), "source,email,phone\nnone,not-an-email,\nnone,jane.doe@acme.com,\n");
+
+        await using var run = await TributaryProcess.RunAsync(["stage", "backfill.csv"], workingDirectory: directory.Path);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldContain("line 2: a record with source 'none' needs a valid email or phone");
+        run.Output.ShouldContain("Staged 1 records; 1 lines skipped.");
+        run.Output.ShouldNotContain("not-an-email");
+    }
+
     [Fact]
     public async Task Stage_ARecordOnSeveralLines_IsCountedOnce()
     {

@@ -133,6 +133,23 @@ public sealed class GenesysEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEnvelopeHoldingBytesThatAreNotUtf8_Is400_NotAServerError()
+    {
+        // A 5xx would have EventBridge deliver the same bad event again and again.
+        var envelope = Encoding.UTF8.GetBytes(Envelope("evt-\u00e9", Conversation, Participant, "tel:+14152220123"));
+        var at = envelope.AsSpan().IndexOf("\u00e9"u8);
+        envelope[at] = 0xFF;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/genesys") { Content = new ByteArrayContent(envelope) };
+        request.Headers.Add("X-Webhook-Secret", Secret);
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("UTF-8");
+        (await _gateway.Services.GetRequiredService<IStagingQueue>().CountAsync(CancellationToken.None)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task AVanishedConversation_EndsQuietly_WithoutADeadLetter_AndTheCallersContactIsStillWritten()
     {
         using var response = await PostAsync(Envelope("evt-gone", "9f9f9f9f-0000-4000-8000-00000000dead", Participant, "tel:" + SampleIdentifiers.JaneDoePhone));

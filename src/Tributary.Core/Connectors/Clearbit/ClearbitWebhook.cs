@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Enrichment;
+using Tributary.Json;
 
 namespace Tributary.Connectors.Clearbit;
 
@@ -62,7 +63,7 @@ internal sealed class ClearbitWebhook(IOptions<ClearbitOptions> options, TimePro
         ClearbitWebhookDelivery? delivery;
         try
         {
-            delivery = JsonSerializer.Deserialize(body, ClearbitJsonContext.Default.ClearbitWebhookDelivery);
+            delivery = JsonSerializer.Deserialize(WholeJson.Readable(body), ClearbitJsonContext.Default.ClearbitWebhookDelivery);
         }
         catch (JsonException)
         {
