@@ -63,7 +63,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public EnrichmentQuery Email(string email, bool batch = false) => Person(new RawIdentifiers(Email: email), batch);
 
-    public EnrichmentQuery Company(string domain) => Query(new RawIdentifiers(Domain: domain), LookupKind.Company, batch: false);
+    public EnrichmentQuery Company(string domain, bool batch = false) => Query(new RawIdentifiers(Domain: domain), LookupKind.Company, batch);
 
     public Task<ProviderResult> LookupAsync(string provider, EnrichmentQuery query) =>
         Provider(provider).LookupAsync(query, CancellationToken.None);

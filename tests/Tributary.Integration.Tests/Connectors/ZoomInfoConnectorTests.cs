@@ -138,6 +138,39 @@ public sealed class ZoomInfoConnectorTests
     }
 
     [Fact]
+    public async Task LookupMany_Companies_Go25ToACall_EachPairedWithItsWebsite()
+    {
+        await using var simulator = await StartAsync(new SimulatorOptions { ZoomInfoResultOrder = ZoomInfoResultOrder.Shuffled });
+        await using var harness = Harness(simulator);
+        var companies = (await TestDataset.Shared).Companies.Where(ZoomInfoSimulator.Coverage.Knows).Take(30).ToArray();
+
+        var results = await harness.Bulk(ZoomInfo).LookupManyAsync(companies.Select(c => harness.Company(c.Domain, batch: true)).ToArray(), CancellationToken.None);
+
+        simulator.Calls["/enrich/company"].ShouldBe(2);
+        for (var i = 0; i < companies.Length; i++)
+        {
+            results[i].Status.ShouldBe(ProviderStatus.Matched);
+            results[i].Profile.Text(ProfileFields.CompanyName).ShouldBe(companies[i].Name);
+        }
+    }
+
+    [Fact]
+    public async Task LookupMany_ACompanyEchoedWithItsWebsiteWritten_AnotherWay_IsStillPaired()
+    {
+        await using var zoominfo = await StubAsync("""
+            {"success":true,"data":{"outputFields":[["id","name"]],"result":[
+              {"input":{"companywebsite":"https://www.globex.com/"},"data":[{"id":2,"name":"Globex"}]},
+              {"input":{"companywebsite":"www.acme.com"},"data":[{"id":1,"name":"Acme"}]}]}}
+            """);
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var results = await harness.Bulk(ZoomInfo).LookupManyAsync([harness.Company("acme.com", batch: true), harness.Company("globex.com", batch: true)], CancellationToken.None);
+
+        results.Select(r => r.Status).ShouldBe([ProviderStatus.Matched, ProviderStatus.Matched], string.Join(", ", results.Select(r => r.Detail)));
+        results.Select(r => r.Profile.Text(ProfileFields.CompanyName)).ShouldBe(["Acme", "Globex"]);
+    }
+
+    [Fact]
     public async Task LookupMany_WhenAnAnswerThatNamesItsMissesLeavesOneOut_ThatSubjectFails_AndTheRestArePaired()
     {
         // Every result of the simulator's answer carries a matchStatus, so leaving one out is not its way of saying
@@ -356,10 +389,10 @@ public sealed class ZoomInfoConnectorTests
         return simulator;
     }
 
-    /// <summary>A ZoomInfo that logs anyone in and answers every contact enrich with <paramref name="contactAnswer"/>.</summary>
-    private static Task<StubApi> StubAsync(string contactAnswer, int status = StatusCodes.Status200OK) => StubApi.StartAsync(app =>
+    /// <summary>A ZoomInfo that logs anyone in and answers every enrich, contact or company, with <paramref name="answer"/>.</summary>
+    private static Task<StubApi> StubAsync(string answer, int status = StatusCodes.Status200OK) => StubApi.StartAsync(app =>
     {
         app.MapPost("/authenticate", () => Results.Text(AuthenticateAnswer, "application/json"));
-        app.MapPost("/enrich/contact", () => Results.Text(contactAnswer, contactAnswer.StartsWith('{') ? "application/json" : "text/plain", statusCode: status));
+        app.MapPost("/enrich/{entity}", () => Results.Text(answer, answer.StartsWith('{') ? "application/json" : "text/plain", statusCode: status));
     });
 }

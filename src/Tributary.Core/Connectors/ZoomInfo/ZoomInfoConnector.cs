@@ -26,7 +26,7 @@ internal sealed class ZoomInfoConnector(
 
     public string Name => ProviderName;
 
-    /// <summary>ZoomInfo takes up to 25 <c>matchPersonInput</c> entries per enrich call.</summary>
+    /// <summary>ZoomInfo takes up to 25 <c>matchPersonInput</c> (or <c>matchCompanyInput</c>) entries per enrich call.</summary>
     public int MaxBatchSize => 25;
 
     public bool CanLookup(EnrichmentQuery query) => query.Kind == LookupKind.Company
@@ -49,10 +49,7 @@ internal sealed class ZoomInfoConnector(
             IReadOnlyDictionary<string, string> input = query.Kind == LookupKind.Person
                 ? PersonInput(query.Identifiers)
                 : CompanyInput(query.Identifiers);
-            var body = query.Kind == LookupKind.Person
-                ? ContactBody([input])
-                : OutgoingJson.Serialize(new ZoomInfoCompanyRequest([input], _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
-            using var response = await SendAsync(query.Kind, body, query.Budget, cancellationToken);
+            using var response = await SendAsync(query.Kind, Body(query.Kind, [input]), query.Budget, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return await FailureAsync(response, cancellationToken);
@@ -67,17 +64,21 @@ internal sealed class ZoomInfoConnector(
         }
     }
 
-    /// <summary>People go 25 per <c>POST /enrich/contact</c> call; companies are looked up one by one.</summary>
+    /// <summary>People go 25 per <c>POST /enrich/contact</c> call, companies 25 per <c>POST /enrich/company</c> call.</summary>
     public Task<IReadOnlyList<ProviderResult>> LookupManyAsync(IReadOnlyList<EnrichmentQuery> queries, CancellationToken cancellationToken) =>
-        BulkLookup.LookupAsync(queries, MaxBatchSize, CanLookup, LookupAsync, MatchContactsAsync, "no identifier ZoomInfo matches on", cancellationToken);
+        BulkLookup.LookupAsync(
+            queries, MaxBatchSize, CanLookup, LookupAsync, (people, token) => MatchManyAsync(LookupKind.Person, people, token),
+            "no identifier ZoomInfo matches on", cancellationToken, (companies, token) => MatchManyAsync(LookupKind.Company, companies, token));
 
-    private async Task<ProviderResult[]> MatchContactsAsync(EnrichmentQuery[] queries, CancellationToken cancellationToken)
+    private async Task<ProviderResult[]> MatchManyAsync(LookupKind kind, EnrichmentQuery[] queries, CancellationToken cancellationToken)
     {
         try
         {
             // One call carries the whole batch, so it runs under the first query's budget (batch work has no deadline).
-            var inputs = queries.Select(q => PersonInput(q.Identifiers)).ToArray();
-            using var response = await SendAsync(LookupKind.Person, ContactBody(inputs), queries[0].Budget, cancellationToken);
+            IReadOnlyDictionary<string, string>[] inputs = kind == LookupKind.Person
+                ? queries.Select(q => PersonInput(q.Identifiers)).ToArray()
+                : queries.Select(q => CompanyInput(q.Identifiers)).ToArray();
+            using var response = await SendAsync(kind, Body(kind, inputs), queries[0].Budget, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return BulkLookup.Repeat(await FailureAsync(response, cancellationToken), queries.Length);
@@ -85,7 +86,7 @@ internal sealed class ZoomInfoConnector(
 
             // Each result names the input it answers; the order of data.result[] promises nothing.
             var answers = await ReadAnswersAsync(response, inputs, cancellationToken);
-            return answers.Select(answer => FromAnswer(answer, LookupKind.Person)).ToArray();
+            return answers.Select(answer => FromAnswer(answer, kind)).ToArray();
         }
         catch (Exception ex) when (ex is ZoomInfoAuthenticationException || ProviderFailures.IsExpected(ex))
         {
@@ -121,9 +122,9 @@ internal sealed class ZoomInfoConnector(
     private Uri RequestUri(LookupKind kind) =>
         new($"{_options.ApiBaseUrl}/enrich/{(kind == LookupKind.Person ? "contact" : "company")}");
 
-    private byte[] ContactBody(IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => OutgoingJson.Serialize(
-        new ZoomInfoContactRequest(inputs, _options.ContactFields),
-        ZoomInfoJsonContext.Default.ZoomInfoContactRequest);
+    private byte[] Body(LookupKind kind, IReadOnlyList<IReadOnlyDictionary<string, string>> inputs) => kind == LookupKind.Person
+        ? OutgoingJson.Serialize(new ZoomInfoContactRequest(inputs, _options.ContactFields), ZoomInfoJsonContext.Default.ZoomInfoContactRequest)
+        : OutgoingJson.Serialize(new ZoomInfoCompanyRequest(inputs, _options.CompanyFields), ZoomInfoJsonContext.Default.ZoomInfoCompanyRequest);
 
     /// <summary>A company by its website, else by its name.</summary>
     private static Dictionary<string, string> CompanyInput(IdentifierSet identifiers) => identifiers.Domain is { } domain

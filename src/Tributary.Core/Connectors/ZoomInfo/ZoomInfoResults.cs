@@ -131,7 +131,21 @@ internal static class ZoomInfoResults
             return a.Length >= 7 && b.Length >= 7 && (a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal));
         }
 
+        if (key.Contains("website", StringComparison.OrdinalIgnoreCase))
+        {
+            // "acme.com" may come back as "www.acme.com" or "https://acme.com/".
+            return string.Equals(BareDomain(sent), BareDomain(text), StringComparison.OrdinalIgnoreCase);
+        }
+
         return string.Equals(sent.Trim(), text.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string BareDomain(string website)
+    {
+        var text = website.Trim().TrimEnd('/');
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        text = scheme >= 0 ? text[(scheme + 3)..] : text;
+        return text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
     }
 
     private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
