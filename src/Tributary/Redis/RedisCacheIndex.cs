@@ -50,7 +50,7 @@ internal sealed class RedisCacheIndex : ISharedCacheIndex
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // The answer is still screened on every read once its subject is suppressed; only erasure cannot find it here.
-            RedisLog.OperationFailed(_logger, "cache index", ex);
+            _connection.Failed("cache index", ex);
         }
     }
 

@@ -5,7 +5,7 @@ using Tributary.Credits;
 namespace Tributary.Host.Redis;
 
 /// <summary>Today's spend per provider in Redis, one counter per provider and UTC day, kept two days.</summary>
-internal sealed class RedisCredits(RedisConnection connection, ILogger<RedisCredits> logger) : ISharedCredits
+internal sealed class RedisCredits(RedisConnection connection) : ISharedCredits
 {
     private static readonly TimeSpan Kept = TimeSpan.FromDays(2);
 
@@ -27,7 +27,7 @@ internal sealed class RedisCredits(RedisConnection connection, ILogger<RedisCred
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            RedisLog.OperationFailed(logger, "credits", ex);
+            connection.Failed("credits", ex);
             return null;
         }
     }
@@ -46,7 +46,7 @@ internal sealed class RedisCredits(RedisConnection connection, ILogger<RedisCred
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            RedisLog.OperationFailed(logger, "credits", ex);
+            connection.Failed("credits", ex);
             return null;
         }
     }

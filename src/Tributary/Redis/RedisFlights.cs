@@ -10,7 +10,7 @@ namespace Tributary.Host.Redis;
 /// <see cref="LongestWait"/> has passed. Whoever takes a lease looks in the cache once more first: a free lease may
 /// just have been released with its answer. Keys are the lookup keys: hashed identifiers, never a raw email or phone.
 /// </summary>
-internal sealed class RedisFlights(RedisConnection connection, TimeProvider time, ILogger<RedisFlights> logger) : ISharedFlights
+internal sealed class RedisFlights(RedisConnection connection, TimeProvider time) : ISharedFlights
 {
     /// <summary>A lease outlives the longest real-time call by far; a batch call past it may be repeated by one other process.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -53,7 +53,7 @@ internal sealed class RedisFlights(RedisConnection connection, TimeProvider time
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
-                RedisLog.OperationFailed(logger, "flight lease", ex);
+                connection.Failed("flight lease", ex);
                 return Alone;
             }
 
@@ -83,7 +83,7 @@ internal sealed class RedisFlights(RedisConnection connection, TimeProvider time
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // The lease expires by itself.
-            RedisLog.OperationFailed(logger, "flight release", ex);
+            connection.Failed("flight release", ex);
         }
     }
 }

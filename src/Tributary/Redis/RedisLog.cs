@@ -9,6 +9,10 @@ internal static partial class RedisLog
     [LoggerMessage(EventId = 9402, Level = LogLevel.Information, Message = "Redis at {EndPoint} is back: the shared cache and rate budgets apply again")]
     public static partial void Restored(ILogger logger, string? endPoint);
 
+    [LoggerMessage(EventId = 9406, Level = LogLevel.Warning,
+        Message = "Redis did not answer a {Operation} in time: this process caches alone and keeps to 1/{Nodes} of each provider's quota until it answers again")]
+    public static partial void Unresponsive(ILogger logger, string operation, int nodes);
+
     [LoggerMessage(EventId = 9403, Level = LogLevel.Debug, Message = "Redis {Operation} failed; going on without it")]
     public static partial void OperationFailed(ILogger logger, string operation, Exception exception);
 

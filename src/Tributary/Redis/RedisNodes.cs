@@ -8,7 +8,7 @@ namespace Tributary.Host.Redis;
 /// hosted service starts (workers included), it gives Redis a few seconds to connect: otherwise a process's first
 /// calls would find the shared budgets not yet reachable and each take its quota alone.
 /// </summary>
-internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes> logger) : BackgroundService, IHostedLifecycleService
+internal sealed class RedisNodes(RedisConnection connection) : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Alive = Interval * 3;
@@ -71,7 +71,7 @@ internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes>
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // RedisTimeoutException is a TimeoutException, not a RedisException.
-            RedisLog.OperationFailed(logger, "announce", ex);
+            connection.Failed("announce", ex);
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed class RedisNodes(RedisConnection connection, ILogger<RedisNodes>
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
-                RedisLog.OperationFailed(logger, "leave", ex);
+                connection.Failed("leave", ex);
             }
         }
     }

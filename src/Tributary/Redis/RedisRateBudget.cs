@@ -15,7 +15,7 @@ namespace Tributary.Host.Redis;
 /// one atomic step, and be judged by one clock (the Redis server's, so the machines' clocks need not agree). The log is
 /// the same rule the in-process gate keeps (<see cref="ProviderRateGate"/>), so one process and many behave alike.
 /// </remarks>
-internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisRateBudget> logger) : ISharedRateBudget
+internal sealed class RedisRateBudget(RedisConnection connection) : ISharedRateBudget
 {
     // Returns 0 when the request was taken, else the milliseconds until it may be asked again.
     // The window is the provider's interval plus a margin (a minute is counted over 61 s): a request let go the instant
@@ -109,7 +109,7 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            RedisLog.OperationFailed(logger, "rate budget", ex);
+            connection.Failed("rate budget", ex);
             return null;
         }
     }
@@ -132,7 +132,7 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            RedisLog.OperationFailed(logger, "rate budget", ex);
+            connection.Failed("rate budget", ex);
             return null;
         }
     }
@@ -154,7 +154,7 @@ internal sealed class RedisRateBudget(RedisConnection connection, ILogger<RedisR
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            RedisLog.OperationFailed(logger, "rate pause", ex);
+            connection.Failed("rate pause", ex);
         }
     }
 }

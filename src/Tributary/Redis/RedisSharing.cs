@@ -34,7 +34,7 @@ internal static class RedisSharing
                 ConnectionMultiplexerFactory = connection.GetAsync,
                 InstanceName = connection.CachePrefix,
             }));
-            return new SharedCacheWhileConnected(redis, connection, sp.GetRequiredService<ILogger<SharedCacheWhileConnected>>());
+            return new SharedCacheWhileConnected(redis, connection);
         });
         services.AddSingleton<ISharedFlights, RedisFlights>();
         services.AddSingleton<ISharedCacheIndex, RedisCacheIndex>();

@@ -8,7 +8,7 @@ namespace Tributary.Host.Redis;
 /// rather than after a timeout, so a caller never waits for or fails because of it; each process then caches alone
 /// and the ledger behind still answers what was paid for.
 /// </summary>
-internal sealed class SharedCacheWhileConnected(IDistributedCache redis, RedisConnection connection, ILogger<SharedCacheWhileConnected> logger)
+internal sealed class SharedCacheWhileConnected(IDistributedCache redis, RedisConnection connection)
     : IDistributedCache
 {
     public byte[]? Get(string key) => Guard(() => redis.Get(key), "read");
@@ -54,7 +54,7 @@ internal sealed class SharedCacheWhileConnected(IDistributedCache redis, RedisCo
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
-            RedisLog.OperationFailed(logger, "cache " + name, ex);
+            connection.Failed("cache " + name, ex);
             return default;
         }
     }
@@ -72,7 +72,7 @@ internal sealed class SharedCacheWhileConnected(IDistributedCache redis, RedisCo
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
-            RedisLog.OperationFailed(logger, "cache " + name, ex);
+            connection.Failed("cache " + name, ex);
             return default;
         }
     }

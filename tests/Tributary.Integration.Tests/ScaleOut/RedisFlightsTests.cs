@@ -57,5 +57,5 @@ public sealed class RedisFlightsTests : IAsyncLifetime
         (await _connection.Database!.KeyExistsAsync(lease)).ShouldBeFalse();
     }
 
-    private RedisFlights Flights() => new(_connection, TimeProvider.System, NullLogger<RedisFlights>.Instance);
+    private RedisFlights Flights() => new(_connection, TimeProvider.System);
 }

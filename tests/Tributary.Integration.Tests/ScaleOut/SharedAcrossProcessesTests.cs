@@ -241,6 +241,49 @@ public sealed class SharedAcrossProcessesTests(ITestOutputHelper output) : IAsyn
     }
 
     [OwnRedisFact]
+    public async Task RedisFrozen_TheGatewayStopsWaitingForIt_AndAnswersFromTheProvider_UntilItAnswersAgain()
+    {
+        var port = TributaryProcess.FreePort();
+        var redis = RedisServer.StartOwn(port);
+        try
+        {
+            await using var gateways = await GatewayProcesses.StartAsync(1, _clearbit, 600, $"127.0.0.1:{port},connectTimeout=500", RedisServer.NewPrefix());
+            (await Enrich(gateways.Clients[0], FreshEmails(1)[0])).Status.ShouldBe(200);
+
+            // Stopped, not killed: the connection stays open and nothing on it answers.
+            Signal("STOP", redis.Id);
+            var answers = new List<string>();
+            foreach (var email in FreshEmails(8))
+            {
+                answers.Add((await Enrich(gateways.Clients[0], email, timeoutMs: 800)).Providers);
+            }
+
+            Signal("CONT", redis.Id);
+            await Eventually.TrueAsync(() => gateways.Output.Contains("is back", StringComparison.Ordinal), "Redis answering again to be logged", TimeSpan.FromSeconds(30));
+
+            // At most the lookups under way when it froze wait for it; after that the process works alone.
+            gateways.Output.ShouldContain("did not answer", Case.Sensitive);
+            answers.Skip(2).ShouldAllBe(p => p.StartsWith("clearbit:no_match", StringComparison.Ordinal), string.Join(" | ", answers));
+        }
+        finally
+        {
+            if (!redis.HasExited)
+            {
+                Signal("CONT", redis.Id);
+                redis.Kill();
+            }
+
+            redis.Dispose();
+        }
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    [OwnRedisFact]
     public async Task AnErasureWhileRedisIsAway_IsAppliedToItOnceItIsBack()
     {
         var port = TributaryProcess.FreePort();
