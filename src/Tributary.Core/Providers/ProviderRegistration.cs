@@ -66,12 +66,22 @@ public static class ProviderRegistration
         return builder;
     }
 
+    /// <summary>
+    /// The shared settings' ranges, and a provider switched on without credentials: it would send every subject to the
+    /// provider's API unauthenticated, to be refused call after call.
+    /// </summary>
     private sealed class RangesValidator<TOptions>(string section) : IValidateOptions<TOptions>
         where TOptions : ProviderOptions
     {
-        public ValidateOptionsResult Validate(string? name, TOptions options) =>
-            ProviderRanges.Failures(section, options).ToList() is { Count: > 0 } failures
-                ? ValidateOptionsResult.Fail(failures)
-                : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            var failures = ProviderRanges.Failures(section, options).ToList();
+            if (options.Enabled == true && !options.HasCredentials)
+            {
+                failures.Add($"{section}:Enabled is true, but its credentials are not set: set them, or leave Enabled unset (a provider with credentials is enabled).");
+            }
+
+            return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+        }
     }
 }

@@ -117,6 +117,17 @@ public sealed class CliProcessTests
         run.Output.ShouldContain("Staged 2 records (1 lines repeated a record already given: its last line counts); 0 lines skipped.", Case.Sensitive);
     }
 
+    [Fact]
+    public async Task AProviderSwitchedOnWithoutCredentials_ExitsWith2NamingTheSetting()
+    {
+        await using var run = await TributaryProcess.RunAsync(
+            ["lookup", "--email", SampleIdentifiers.JaneDoeEmail],
+            new Dictionary<string, string?> { ["Sandbox__Enabled"] = "false", ["Providers__Clearbit__Enabled"] = "true" });
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.ShouldContain("Providers:Clearbit:Enabled is true, but its credentials are not set");
+    }
+
     [Theory]
     [InlineData("Enrichment__TimeoutMs", "-5", "TimeoutMs")]
     [InlineData("Enrichment__TimeoutMs", "abc", "Enrichment:TimeoutMs")]
