@@ -56,11 +56,12 @@ internal static class ExportCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var url = parse.GetValue(gateway);
-            // The endpoint's path is appended to it, so a query or fragment would end up in front of /v1/enrich.
+            // The endpoint's path is appended to it, so a query or fragment would end up in front of /v1/enrich; and
+            // the URL goes into a Velocity template, where '$' and '#' start references and directives.
             if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
-                || uri.Query.Length > 0 || uri.Fragment.Length > 0))
+                || uri.Query.Length > 0 || uri.Fragment.Length > 0 || url.Contains('$', StringComparison.Ordinal)))
             {
-                await error.WriteLineAsync("error: --gateway-url must be an absolute http(s) URL without a query or fragment, e.g. https://tributary.example.com.");
+                await error.WriteLineAsync("error: --gateway-url must be an absolute http(s) URL without a query, fragment or '$', e.g. https://tributary.example.com.");
                 return ExitCodes.BadArguments;
             }
 

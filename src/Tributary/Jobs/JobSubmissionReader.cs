@@ -312,9 +312,15 @@ internal sealed class JobSubmissionReader(IOptions<JobsOptions> options, Provide
             return Fail(http, "mode", EnrichRequestParser.ModeError);
         }
 
-        if (submission.Settings.Providers?.FirstOrDefault(p => !catalog.TryGet(p, out _)) is { } unknown)
+        if (submission.Settings.Providers?.FirstOrDefault(p => !catalog.TryGet(p.Trim(), out _)) is { } unknown)
         {
             return Fail(http, "providers", $"Unknown provider '{unknown}'.");
+        }
+
+        // As for enrich FILE: a job would wait its turn only to come back with every record unanswered by it.
+        if (submission.Settings.Providers?.FirstOrDefault(p => catalog.TryGet(p.Trim(), out var entry) && !entry.Runtime.IsEnabled) is { } disabled)
+        {
+            return Fail(http, "providers", $"Provider '{disabled}' is not enabled (configure its Providers:<Name> credentials, or set Enabled).");
         }
 
         return (submission, null);

@@ -119,6 +119,7 @@ public sealed class ExportTests(HostileCrm fixture) : IClassFixture<HostileCrm>
     [InlineData("not a url")]
     [InlineData("https://gw.example.com/base/?x=1")]
     [InlineData("https://gw.example.com/base#top")]
+    [InlineData("https://gw.example.com/a${input.phone}/")]
     public async Task Export_WithABadGatewayUrl_ExitsWith2(string url)
     {
         using var output = new StringWriter();

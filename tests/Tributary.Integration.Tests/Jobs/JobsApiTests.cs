@@ -15,9 +15,10 @@ public sealed class JobsApiTests : IAsyncLifetime
 
     private GatewayServer _gateway = null!;
 
-    // The callback receivers of these tests listen on loopback, which only an explicit setting allows.
+    // The callback receivers of these tests listen on loopback, which only an explicit setting allows; Hunter is
+    // switched off so that a job naming it can be refused.
     public async Task InitializeAsync() => _gateway = await GatewayServer.StartAsync(
-        "--Jobs:AllowPrivateCallbacks=true", "--Jobs:MaxRecords=50", "--Jobs:MaxBodyBytes=200000", $"--Jobs:CallbackSecret={Secret}", "--Jobs:CallbackRetryDelayMs=50", "--Jobs:CallbackMaxAttempts=3");
+        "--Providers:Hunter:Enabled=false", "--Jobs:AllowPrivateCallbacks=true", "--Jobs:MaxRecords=50", "--Jobs:MaxBodyBytes=200000", $"--Jobs:CallbackSecret={Secret}", "--Jobs:CallbackRetryDelayMs=50", "--Jobs:CallbackMaxAttempts=3");
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
@@ -110,6 +111,7 @@ public sealed class JobsApiTests : IAsyncLifetime
     [InlineData("{\"email\":\"a@acme.com\"}\n{\"email\":\"b@acme.com\",\"id\":false}", "line 2", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"mode":"sideways"}""", "mode", 400)]
     [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"providers":["nosuch"]}""", "providers", 400)]
+    [InlineData("""{"records":[{"email":"jane.doe@acme.com"}],"providers":["clearbit","hunter"]}""", "providers", 400)]
     [InlineData("{\"email\":\"a@acme.com\"}\n{\"email\":", "body", 400)]
     [InlineData("nonsense", "body", 400)]
     [InlineData("{}", "records", 400)]
