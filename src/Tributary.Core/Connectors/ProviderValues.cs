@@ -68,6 +68,13 @@ internal static class ProviderValues
     }
 
     /// <summary>
+    /// A full name built from its parts, only when both are known: a last name alone, made the full name, would win a
+    /// merge over another provider's complete one ("Doe" greeting Jane Doe).
+    /// </summary>
+    public static string? FullName(string? first, string? last) =>
+        string.IsNullOrWhiteSpace(first) || string.IsNullOrWhiteSpace(last) ? null : $"{first.Trim()} {last.Trim()}";
+
+    /// <summary>
     /// "vp of engineering" → "VP of Engineering", "o'brien-smith" → "O'Brien-Smith". Only all-lower-case text is
     /// changed: any capital letter means the provider cased it deliberately, and it is kept as sent.
     /// </summary>

@@ -206,6 +206,22 @@ public sealed class ZoomInfoConnectorTests
         results.Select(r => r.Status).ShouldBe([ProviderStatus.NoMatch, ProviderStatus.Matched]);
     }
 
+    [Fact]
+    public async Task Lookup_AContactWithALastNameOnly_HasNoFullName_SoAnotherProvidersWins()
+    {
+        await using var zoominfo = await StubAsync("""
+            {"success":true,"data":{"outputFields":[["id","lastName"]],"result":[
+              {"input":{"emailaddress":"mrg2.user@acme.com"},"data":[{"id":7,"lastName":"User","email":"mrg2.user@acme.com"}]}]}}
+            """);
+        await using var harness = Harness(zoominfo.BaseUrl);
+
+        var result = await harness.LookupAsync(ZoomInfo, harness.Email("mrg2.user@acme.com"));
+
+        result.Status.ShouldBe(ProviderStatus.Matched);
+        result.Profile.Text(ProfileFields.LastName).ShouldBe("User");
+        result.Profile.Text(ProfileFields.FullName).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("""{"data":[]}""")]
     [InlineData("""{"success":true,"data":{"outputFields":[["id"]],"result":[]}}""")]

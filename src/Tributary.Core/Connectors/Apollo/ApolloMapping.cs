@@ -50,7 +50,7 @@ internal static class ApolloMapping
 
     public static void MapPerson(ApolloPerson person, ProfileBuilder profile)
     {
-        var name = person.Name ?? string.Join(' ', new[] { person.FirstName, person.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var name = person.Name ?? ProviderValues.FullName(person.FirstName, person.LastName);
         var country = Countries.ToCode(person.Country);
         profile.Set(ProfileFields.FullName, name)
             .Set(ProfileFields.FirstName, person.FirstName)

@@ -35,7 +35,7 @@ internal static class HunterMapping
 
     public static void MapFinder(HunterFinder finder, ProfileBuilder profile)
     {
-        var name = string.Join(' ', new[] { finder.FirstName, finder.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var name = ProviderValues.FullName(finder.FirstName, finder.LastName);
 
         // An address the SMTP check says bounces is not worth handing on, whatever the person match.
         var email = Verification(finder) == "invalid" ? null : finder.Email;

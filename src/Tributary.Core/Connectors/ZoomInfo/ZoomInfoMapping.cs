@@ -16,8 +16,7 @@ internal static class ZoomInfoMapping
 
     public static void MapContact(ZoomInfoContact contact, ProfileBuilder profile)
     {
-        var name = string.Join(' ', new[] { contact.FirstName, contact.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
-        profile.Set(ProfileFields.FullName, name)
+        profile.Set(ProfileFields.FullName, ProviderValues.FullName(contact.FirstName, contact.LastName))
             .Set(ProfileFields.FirstName, contact.FirstName)
             .Set(ProfileFields.LastName, contact.LastName)
             .Set(ProfileFields.Email, contact.Email)
