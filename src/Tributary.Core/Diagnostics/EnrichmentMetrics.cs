@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Tributary.Enrichment;
+using Tributary.Providers;
 
 namespace Tributary.Diagnostics;
 
@@ -47,6 +48,11 @@ public sealed class EnrichmentMetrics
 
     public void RecordOutcome(ProviderOutcome outcome, LookupKind kind)
     {
+        if (WarmupLookup.Active)
+        {
+            return;
+        }
+
         var provider = new KeyValuePair<string, object?>("provider", outcome.Provider);
         _requests.Add(1, provider, new("status", outcome.Status.ToWire()), new("type", kind == LookupKind.Person ? "person" : "company"));
         if (outcome.Status != ProviderStatus.Skipped)
@@ -116,8 +122,19 @@ public sealed class EnrichmentMetrics
         span.SetEndTime(end.UtcDateTime);
     }
 
-    public void RecordCache(string provider, bool hit) =>
-        (hit ? _cacheHits : _cacheMisses).Add(1, new KeyValuePair<string, object?>("provider", provider));
+    public void RecordCache(string provider, bool hit)
+    {
+        if (!WarmupLookup.Active)
+        {
+            (hit ? _cacheHits : _cacheMisses).Add(1, new KeyValuePair<string, object?>("provider", provider));
+        }
+    }
 
-    public void RecordResult(EnrichmentResult result) => _confidence.Record(result.Confidence);
+    public void RecordResult(EnrichmentResult result)
+    {
+        if (!WarmupLookup.Active)
+        {
+            _confidence.Record(result.Confidence);
+        }
+    }
 }

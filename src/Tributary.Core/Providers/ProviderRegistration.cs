@@ -61,7 +61,8 @@ public static class ProviderRegistration
             name, options(sp), limits ?? RateLimitDefaults.Generic, sp.GetRequiredService<TimeProvider>(), sp.GetService<ISharedRateBudget>()));
         services.TryAddSingleton<ProviderApiVersions>();
         services.AddProviderHttpClient(name, readSignal, isRetryable)
-            .AddHttpMessageHandler(sp => new ApiVersionHandler(name, options(sp).ApiVersion, sp.GetRequiredService<ProviderApiVersions>()));
+            .AddHttpMessageHandler(sp => new ApiVersionHandler(name, options(sp).ApiVersion, sp.GetRequiredService<ProviderApiVersions>()))
+            .AddHttpMessageHandler(() => new WarmupShortCircuit());
         services.AddSingleton(provider);
         return builder;
     }

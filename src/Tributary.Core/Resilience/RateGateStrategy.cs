@@ -1,5 +1,6 @@
 using Polly;
 using Tributary.Deadlines;
+using Tributary.Providers;
 
 namespace Tributary.Resilience;
 
@@ -16,6 +17,12 @@ internal sealed class RateGateStrategy(
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
     {
+        if (WarmupLookup.Active)
+        {
+            // Answered before the network: it spends none of the provider's quota, shared or not.
+            return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+        }
+
         try
         {
             await gate.AcquireAsync(ProviderCallContext.BudgetOf(context), context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);

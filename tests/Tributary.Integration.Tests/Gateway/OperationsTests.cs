@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
 
@@ -78,6 +80,34 @@ public sealed class OperationsTests
         staging["type"]!.GetValue<string>().ShouldBe("array");
         staging["items"]!["properties"]!.AsObject().Select(p => p.Key).ShouldContain("source");
         staging["items"]!["properties"]!.AsObject().Select(p => p.Key).ShouldContain("crmId");
+    }
+
+    [Fact]
+    public async Task AtStart_AWarmUpLookupRunsThroughEveryProvider_WithoutReachingOneOrBeingCountedOrStored()
+    {
+        await using var clearbit = new ClearbitSimulator();
+        await using var zoominfo = new ZoomInfoSimulator();
+        await Task.WhenAll(clearbit.StartAsync(), zoominfo.StartAsync());
+        var logs = new LogCapture();
+        await using var gateway = await GatewayServer.StartAsync(
+            services => services.AddSingleton<ILoggerProvider>(logs),
+            "--Logging:LogLevel:Default=Information", "--Providers:Clearbit:RateLimit:PerMinute=1",
+            $"--Providers:Clearbit:ApiKey={clearbit.ApiKey}", $"--Providers:Clearbit:BaseUrl={clearbit.BaseUrl}",
+            $"--Providers:ZoomInfo:Username={zoominfo.Username}", $"--Providers:ZoomInfo:Password={zoominfo.Password}",
+            $"--Providers:ZoomInfo:BaseUrl={zoominfo.BaseUrl}");
+
+        await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("clearbit:invalid_input", StringComparison.Ordinal)), "the warm-up lookup");
+        var metrics = await gateway.Client.GetStringAsync("/metrics");
+        var answer = await gateway.EnrichAsync<JsonElement>($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""");
+
+        // Its calls were answered before the network, so neither its quota (one call a minute) nor the metrics saw them;
+        // ZoomInfo's login was real, and the first caller's lookup used its token.
+        clearbit.Calls["/v2/combined/find"].ShouldBe(1);
+        zoominfo.Calls["/enrich/contact"].ShouldBe(1);
+        zoominfo.Calls["/authenticate"].ShouldBe(1);
+        metrics.ShouldNotContain("invalid_input");
+        answer.GetProperty("providers").GetString()!.ShouldStartWith("clearbit:matched:");
+        answer.GetProperty("providers").GetString()!.ShouldContain("zoominfo:matched:");
     }
 
     [Fact]
