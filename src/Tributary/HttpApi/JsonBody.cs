@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Json;
 
 namespace Tributary.Host.HttpApi;
 
 /// <summary>
 /// Reads a JSON request body under the gateway's size limit, whatever content type the caller sent (IVR tools are
-/// not always careful), turning every failure into a problem that says what was wrong.
+/// not always careful), turning every failure into a problem that says what was wrong. A UTF-8 byte-order mark before
+/// the JSON is skipped, as RFC 8259 allows (Windows tools write one).
 /// </summary>
 internal sealed class JsonBody(int maxBodyBytes)
 {
@@ -39,7 +41,7 @@ internal sealed class JsonBody(int maxBodyBytes)
                 return (null, Problems.TooLarge(http, _limit));
             }
 
-            var value = JsonSerializer.Deserialize(body.Memory.Span, type);
+            var value = JsonSerializer.Deserialize(WholeJson.WithoutByteOrderMark(body.Memory.Span), type);
             return value is null ? (null, Problems.BadRequest(http, "body", "The body must be a JSON object.")) : (value, null);
         }
         catch (JsonException ex)

@@ -150,6 +150,21 @@ public sealed class GenesysEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AChunkedEnvelopeOfExactlyTheLimit_IsAccepted_AsWithAContentLength()
+    {
+        // Kestrel counts chunk framing against its own limit; the contract's 1 MB is the body's.
+        var envelope = Envelope("evt-chunked", Conversation, Participant, "tel:+14152220123", "v2.detail.events.conversation.{id}.customer.end");
+        var padded = Encoding.UTF8.GetBytes(envelope.PadRight(1024 * 1024));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/genesys") { Content = new StreamContent(new MemoryStream(padded), 4096) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-Webhook-Secret", Secret);
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
     public async Task AVanishedConversation_EndsQuietly_WithoutADeadLetter_AndTheCallersContactIsStillWritten()
     {
         using var response = await PostAsync(Envelope("evt-gone", "9f9f9f9f-0000-4000-8000-00000000dead", Participant, "tel:" + SampleIdentifiers.JaneDoePhone));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Tributary.IntegrationTests.Infrastructure;
 using Tributary.Simulators;
@@ -51,6 +52,18 @@ public sealed class EnrichEndpointTests : IAsyncLifetime
         // Sandbox mode asks all five simulated providers, each known to Jane Doe; equal priorities list them by name.
         body.GetProperty("providers").GetString()!.ShouldMatch("^apollo:matched:[0-9]+ms;clearbit:matched:[0-9]+ms;hunter:matched:[0-9]+ms;peopledatalabs:matched:[0-9]+ms;zoominfo:matched:[0-9]+ms$");
         body.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Enrich_ABodyStartingWithAUtf8ByteOrderMark_IsRead()
+    {
+        // Windows tools (PowerShell 5, .NET's Encoding.UTF8 writers) put one before the JSON.
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes($$"""{"email":"{{SampleIdentifiers.JaneDoeEmail}}"}""")).ToArray();
+
+        using var response = await _gateway.Client.PostAsync("/v1/enrich", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString().ShouldBe("Jane Doe");
     }
 
     [Fact]
