@@ -29,6 +29,8 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
     private readonly ITimer _flushTimer;
     private readonly ISharedCredits? _shared;
     private readonly ConcurrentDictionary<(string Provider, DateOnly Day), decimal> _unshared = new();
+    private readonly SemaphoreSlim _floorRefresh = new(1, 1);
+    private (DateOnly Day, DateTimeOffset ReadAt, IReadOnlyDictionary<string, CreditSpend> Spend)? _storeFloor;
     private DateOnly _loadedDay;
 
     public CreditMeter(ICreditStore store, EnrichmentMetrics metrics, TimeProvider time, ISharedCredits? shared = null)
@@ -109,6 +111,10 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
             spent = Math.Max(spent, everyone);
         }
 
+        // So is what every process has written to the store: the shared count also starts at zero when Redis comes back
+        // without its data, or when a budget is set during the day, and without Redis it is all there is.
+        spent = Math.Max(spent, await StoredTodayAsync(provider.Name, cancellationToken));
+
         lock (_reserved)
         {
             var reserved = _reserved.GetValueOrDefault(provider.Name);
@@ -117,6 +123,34 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
             _reserved[provider.Name] = reserved + (granted * cost);
             return granted;
         }
+    }
+
+    /// <summary>
+    /// Today's spend of <paramref name="provider"/> as the store holds it (every process writes there once a second),
+    /// read at most once a second, plus what this process has not written yet; 0 when the store cannot be read.
+    /// </summary>
+    private async ValueTask<decimal> StoredTodayAsync(string provider, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var today = Today;
+        if ((_storeFloor is not { } read || read.Day != today || now - read.ReadAt >= FlushInterval) && _floorRefresh.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                _storeFloor = (today, now, await _store.LoadAsync(today, cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The process's own count stands alone until the store answers again.
+            }
+            finally
+            {
+                _floorRefresh.Release();
+            }
+        }
+
+        var stored = _storeFloor is { } floor && floor.Day == today ? floor.Spend.GetValueOrDefault(provider, CreditSpend.None).CostToday : 0m;
+        return stored + _unsaved.GetValueOrDefault((provider, today)).Cost;
     }
 
     /// <summary>Gives back the reservation of <paramref name="calls"/> calls, once each has been charged or turned out free.</summary>
@@ -202,6 +236,7 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
         await FlushAsync(CancellationToken.None);
         _loading.Dispose();
         _flushing.Dispose();
+        _floorRefresh.Dispose();
     }
 
     private async ValueTask EnsureLoadedAsync(CancellationToken cancellationToken)

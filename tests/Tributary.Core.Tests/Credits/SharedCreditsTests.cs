@@ -44,14 +44,41 @@ public sealed class SharedCreditsTests
         shared.Spent.ShouldBe(2m);
     }
 
+    [Fact]
+    public async Task ASharedCountThatCameBackEmpty_DoesNotHideWhatOtherProcessesWroteToTheStore()
+    {
+        // Redis restarted without its data: its count says nothing was spent today, the store says otherwise.
+        var store = new InMemoryCreditStore();
+        var shared = new SharedCount { IsAvailable = true };
+        await using var other = new Metered(shared, store);
+        await using var meter = new Metered(shared, store);
+        using var clearbit = meter.Provider(dailyBudget: 6);
+        using var otherClearbit = other.Provider(dailyBudget: 6);
+        (await meter.Credits.ReserveAsync(clearbit, 1, CancellationToken.None)).ShouldBe(1);
+        meter.Credits.Release(clearbit, 1);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await other.Credits.ChargeAsync(otherClearbit, CancellationToken.None);
+        }
+
+        await other.Credits.FlushAsync(CancellationToken.None);
+        shared.Spent = 0m;
+        meter.Advance(TimeSpan.FromSeconds(1));
+
+        (await meter.Credits.ReserveAsync(clearbit, 3, CancellationToken.None)).ShouldBe(1, "5 of the 6 credits were spent by the other process");
+    }
+
     /// <summary>A credit meter on a fixed clock, sharing its counts with <c>shared</c>.</summary>
     private sealed class Metered : IAsyncDisposable
     {
         private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
         private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-        public Metered(ISharedCredits shared) =>
-            Credits = new CreditMeter(new InMemoryCreditStore(), new EnrichmentMetrics(_services.GetRequiredService<IMeterFactory>(), _time), _time, shared);
+        public Metered(ISharedCredits shared, ICreditStore? store = null) =>
+            Credits = new CreditMeter(store ?? new InMemoryCreditStore(), new EnrichmentMetrics(_services.GetRequiredService<IMeterFactory>(), _time), _time, shared);
+
+        public void Advance(TimeSpan by) => _time.Advance(by);
 
         public CreditMeter Credits { get; }
 
