@@ -6,31 +6,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-4}
-out=$(mktemp -d)
 port=18181
-cleanup() { kill "${serve_pid:-}" "${sandbox_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$out"; }
+out=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
-if [ -n "${TRIBUTARY_BIN:-}" ]; then
-  bin="$TRIBUTARY_BIN"
-else
-  dotnet build src/Tributary -c Release -v q -nologo >/dev/null
-  bin=$PWD/src/Tributary/bin/Release/net10.0/tributary.dll
-fi
-
-dotnet "$bin" sandbox >"$out/sandbox.log" 2>&1 &
-sandbox_pid=$!
-for _ in $(seq 100); do grep -q '^zoominfo ' "$out/sandbox.log" 2>/dev/null && break; sleep 0.1; done
-clearbit=$(awk '/^clearbit /{print $2}' "$out/sandbox.log")
-zoominfo=$(awk '/^zoominfo /{print $2}' "$out/sandbox.log")
+source bench/sandbox.sh
+export Sandbox__Enabled=false Logging__LogLevel__Default=Warning
+export Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$(sim_url clearbit)
+export Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox Providers__ZoomInfo__BaseUrl=$(sim_url zoominfo)
 
 enrich() { curl -s -o "$out/answer.json" -w '%{time_total}' -X POST "http://127.0.0.1:$port/v1/enrich" -H 'Content-Type: application/json' -d "{\"email\":\"$1\"}"; }
 
 for run in $(seq "$runs"); do
   rm -f "$out"/tributary.db*
-  (cd "$out" && Sandbox__Enabled=false Providers__Clearbit__ApiKey=sk_sandbox_clearbit Providers__Clearbit__BaseUrl=$clearbit \
-    Providers__ZoomInfo__Username=sandbox Providers__ZoomInfo__Password=sandbox Providers__ZoomInfo__BaseUrl=$zoominfo \
-    Logging__LogLevel__Default=Warning exec dotnet "$bin" serve --urls "http://127.0.0.1:$port" >"$out/serve.log" 2>&1) &
+  (cd "$out" && exec dotnet "$bin" serve --urls "http://127.0.0.1:$port" >"$out/serve.log" 2>&1) &
   serve_pid=$!
   for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
   sleep 1
