@@ -22,6 +22,7 @@ internal sealed class RedisConnection : IAsyncDisposable
     private readonly ILogger<RedisConnection> _logger;
     private readonly int? _configuredNodes;
     private readonly CancellationTokenSource _disposed = new();
+    private readonly System.Net.EndPoint? _endPoint;
     private int _seenNodes = 1;
     private int _unresponsive;
 
@@ -44,6 +45,7 @@ internal sealed class RedisConnection : IAsyncDisposable
             configuration.AsyncTimeout = DefaultTimeoutMs;
         }
 
+        _endPoint = configuration.EndPoints.FirstOrDefault();
         _connecting = ConnectAsync(configuration);
     }
 
@@ -95,7 +97,7 @@ internal sealed class RedisConnection : IAsyncDisposable
                 await Task.Delay(ProbeInterval, _disposed.Token);
                 await multiplexer.GetDatabase().PingAsync();
                 Volatile.Write(ref _unresponsive, 0);
-                OnRestored(null);
+                OnRestored(_endPoint);
                 return;
             }
             catch (OperationCanceledException)
