@@ -217,7 +217,7 @@ internal sealed class GenesysClient(IHttpClientFactory clients, IOptions<Genesys
         {
             var wait = GenesysRateLimits.RetryDelay(response, time.GetUtcNow());
             reason = wait > TimeSpan.FromSeconds(_options.MaxRetryAfterSeconds)
-                ? $"rate_limited: Retry-After {wait.TotalSeconds:0} s is over Genesys:MaxRetryAfterSeconds ({_options.MaxRetryAfterSeconds} s){suffix}"
+                ? $"rate_limited: a wait of {wait.TotalSeconds:0} s (Retry-After, else inin-ratelimit-reset) is over Genesys:MaxRetryAfterSeconds ({_options.MaxRetryAfterSeconds} s){suffix}"
                 : $"rate_limited: still 429 after {attempts} attempts{suffix}";
         }
         else

@@ -143,7 +143,7 @@ public sealed class GenesysClientTests
 
         result.Outcome.ShouldBe(GenesysOutcome.Failed);
         result.StatusCode.ShouldBe(429);
-        result.Reason!.ShouldContain("Retry-After 600 s");
+        result.Reason!.ShouldContain("a wait of 600 s (Retry-After, else inin-ratelimit-reset) is over Genesys:MaxRetryAfterSeconds");
         result.Reason!.ShouldContain("too.many.requests");
         (genesys.Simulator.Calls.Total - calls).ShouldBe(1);
     }
