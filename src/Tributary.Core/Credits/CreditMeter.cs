@@ -30,7 +30,7 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
     private readonly ISharedCredits? _shared;
     private readonly ConcurrentDictionary<(string Provider, DateOnly Day), decimal> _unshared = new();
     private readonly SemaphoreSlim _floorRefresh = new(1, 1);
-    private (DateOnly Day, DateTimeOffset ReadAt, IReadOnlyDictionary<string, CreditSpend> Spend)? _storeFloor;
+    private volatile StoreFloor? _storeFloor;
     private DateOnly _loadedDay;
 
     public CreditMeter(ICreditStore store, EnrichmentMetrics metrics, TimeProvider time, ISharedCredits? shared = null)
@@ -137,7 +137,7 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
         {
             try
             {
-                _storeFloor = (today, now, await _store.LoadAsync(today, cancellationToken));
+                _storeFloor = new StoreFloor(today, now, await _store.LoadAsync(today, cancellationToken));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -272,4 +272,7 @@ public sealed class CreditMeter : IAsyncDisposable, IDisposable
 
     /// <summary>For containers disposed synchronously; writes what is pending before letting go.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The store's spend of one day as read at one moment: one reference, so readers on other threads see it whole.</summary>
+    private sealed record StoreFloor(DateOnly Day, DateTimeOffset ReadAt, IReadOnlyDictionary<string, CreditSpend> Spend);
 }

@@ -134,18 +134,10 @@ internal static class ZoomInfoResults
         if (key.Contains("website", StringComparison.OrdinalIgnoreCase))
         {
             // "acme.com" may come back as "www.acme.com" or "https://acme.com/".
-            return string.Equals(BareDomain(sent), BareDomain(text), StringComparison.OrdinalIgnoreCase);
+            return ProviderValues.Domain(sent) is { } domain && domain == ProviderValues.Domain(text);
         }
 
         return string.Equals(sent.Trim(), text.Trim(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string BareDomain(string website)
-    {
-        var text = website.Trim().TrimEnd('/');
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        text = scheme >= 0 ? text[(scheme + 3)..] : text;
-        return text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
     }
 
     private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
